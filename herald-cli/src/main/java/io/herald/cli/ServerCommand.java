@@ -1,0 +1,92 @@
+package io.herald.cli;
+
+import io.herald.server.HeraldServer;
+import io.herald.server.config.ConfigException;
+import io.herald.server.config.ConfigLoader;
+import io.herald.server.config.ServerOptions;
+import io.herald.server.config.Setting;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code herald server}: loads the configuration (file, then {@code HERALD_*} variables, then flags)
+ * and runs a node until SIGTERM or Ctrl-C, then shuts down gracefully. The flags are generated from
+ * {@link Setting#ALL}, so the file, the environment and the command line always know the same names.
+ */
+@Command(name = "server",
+        mixinStandardHelpOptions = true,
+        description = "Run a Herald server node.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  herald server                       # port 6001, app app-id / app-key / app-secret",
+                "  herald server --config herald.yml --port 7001",
+                "  HERALD_APP_SECRET=s3cret herald server",
+                "",
+                "Every flag is also an environment variable: --app-max-connections is HERALD_APP_MAX_CONNECTIONS,",
+                "--activity-timeout is HERALD_ACTIVITY_TIMEOUT. Flags beat variables, variables beat the file."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped cleanly", "1:failed while running", "2:invalid configuration"})
+final class ServerCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file")
+    Path config;
+
+    @Spec
+    CommandSpec spec;
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new ServerCommand());
+        for (Setting setting : Setting.ALL) {
+            cli.getCommandSpec().addOption(OptionSpec.builder(setting.flagName())
+                    .paramLabel(setting.isAppSetting() ? "VALUE" : setting.field().toUpperCase(java.util.Locale.ROOT))
+                    .description(setting.description())
+                    .type(String.class)
+                    .build());
+        }
+        return cli;
+    }
+
+    @Override
+    public Integer call() {
+        ServerOptions options;
+        try {
+            options = ConfigLoader.load(config, System.getenv(), flags());
+        } catch (ConfigException e) {
+            System.err.println("herald: configuration error: " + e.getMessage());
+            return 2;
+        }
+        HeraldServer server = HeraldServer.start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "herald-shutdown"));
+        System.out.println("Herald is running on port " + server.port() + " (apps: "
+                + options.apps().stream().map(a -> a.id() + "/" + a.key()).toList() + "). Ctrl-C stops it.");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private Map<String, String> flags() {
+        Map<String, String> flags = new HashMap<>();
+        for (Setting setting : Setting.ALL) {
+            String value = spec.findOption(setting.flagName()).getValue();
+            if (value != null) {
+                flags.put(setting.name(), value);
+            }
+        }
+        return flags;
+    }
+}

@@ -1,0 +1,101 @@
+package io.herald.server;
+
+import io.herald.protocol.ErrorCode;
+import io.herald.server.api.ApiService;
+import io.herald.server.app.AppStore;
+import io.herald.server.app.StaticAppStore;
+import io.herald.server.channel.ChannelRegistries;
+import io.herald.server.cluster.Adapter;
+import io.herald.server.cluster.LocalAdapter;
+import io.herald.server.config.ServerOptions;
+import io.herald.server.session.ClientMessageHandler;
+import io.herald.server.session.Connection;
+import io.herald.server.session.ConnectionRegistry;
+import io.herald.server.session.SocketIds;
+import io.herald.server.transport.Listener;
+import io.herald.server.transport.ServerResources;
+import io.herald.server.transport.ServerState;
+import java.time.Clock;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Herald node. {@link #start(ServerOptions)} binds and serves; {@link #close()} shuts down
+ * gracefully: stop accepting, ask clients to reconnect (4200), let API requests finish, stop threads,
+ * all within {@link ServerOptions#shutdownTimeout()}.
+ */
+public final class HeraldServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HeraldServer.class);
+
+    private final ServerOptions options;
+    private final ServerResources resources;
+    private final ServerState state;
+    private final Adapter adapter;
+    private final Listener listener;
+    private boolean closed;
+
+    private HeraldServer(ServerOptions options) throws InterruptedException {
+        this.options = options;
+        AppStore apps = new StaticAppStore(options.apps());
+        ChannelRegistries registries = new ChannelRegistries();
+        this.adapter = new LocalAdapter(registries);
+        this.resources = new ServerResources();
+        this.state = new ServerState(options, apps, new ConnectionRegistry(), new SocketIds(),
+                new ClientMessageHandler(registries, adapter), new ApiService(apps, adapter, Clock.systemUTC()));
+        try {
+            this.listener = Listener.bind(resources, state);
+        } catch (RuntimeException | InterruptedException e) {
+            resources.shutdown(options.shutdownTimeout());
+            throw e;
+        }
+    }
+
+    /** Starts a server; the port it listens on is {@link #port()} (useful with port 0). */
+    public static HeraldServer start(ServerOptions options) {
+        try {
+            HeraldServer server = new HeraldServer(options);
+            log.info("Herald listening on {}:{} with {} app(s)", options.host(), server.port(), options.apps().size());
+            return server;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        }
+    }
+
+    public int port() {
+        return listener.port();
+    }
+
+    public ServerOptions options() {
+        return options;
+    }
+
+    /** Connections currently open on this node. */
+    public int connectionCount() {
+        return state.connectionCount();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        long deadline = System.nanoTime() + options.shutdownTimeout().toNanos();
+        state.markNotReady();
+        listener.stopAccepting();
+        for (Connection connection : state.connections()) {
+            connection.close(ErrorCode.RECONNECT, "Server is shutting down; reconnect");
+        }
+        // Let API requests finish and close frames reach clients, using at most half the budget.
+        long halfway = System.nanoTime() + options.shutdownTimeout().toNanos() / 2;
+        while ((state.apiRequestsInFlight() > 0 || state.connectionCount() > 0) && System.nanoTime() < halfway) {
+            LockSupport.parkNanos(10_000_000L);
+        }
+        adapter.close();
+        resources.shutdown(java.time.Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        log.info("Herald stopped");
+    }
+}

@@ -1,0 +1,117 @@
+package io.herald.server.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.herald.server.app.App;
+import io.herald.server.app.AppStore;
+import io.herald.server.cluster.Adapter;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The HTTP API under {@code /apps/{app_id}}, as plain logic over a parsed request. Each request
+ * passes the same stages: find the app → verify the signature → check the app is enabled → route;
+ * each endpoint then validates its own input against the app's limits.
+ */
+public final class ApiService {
+
+    private static final Pattern APP_PATH = Pattern.compile("/apps/([^/]+)(/.*)?");
+    private static final Pattern CHANNEL_PATH = Pattern.compile("/channels/([^/]+)");
+    private static final Pattern USERS_PATH = Pattern.compile("/channels/([^/]+)/users");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AppStore apps;
+    private final RequestAuthenticator authenticator;
+    private final EventsEndpoint events;
+    private final ChannelsEndpoint channels;
+
+    public ApiService(AppStore apps, Adapter adapter, Clock clock) {
+        this.apps = apps;
+        this.authenticator = new RequestAuthenticator(clock);
+        this.events = new EventsEndpoint(adapter);
+        this.channels = new ChannelsEndpoint(adapter);
+    }
+
+    /** Whether {@code path} belongs to the API. */
+    public static boolean handles(String path) {
+        return path.startsWith("/apps/");
+    }
+
+    /** Answers one request; refusals come back as responses with their status, never as exceptions. */
+    public CompletableFuture<ApiResponse> handle(ApiRequest request) {
+        try {
+            return route(request).exceptionally(ApiService::toResponse);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(toResponse(e));
+        }
+    }
+
+    private CompletableFuture<ApiResponse> route(ApiRequest request) {
+        Matcher m = APP_PATH.matcher(request.path());
+        if (!m.matches()) {
+            throw ApiException.notFound("No such API path: " + request.path());
+        }
+        App app = apps.findById(m.group(1))
+                .orElseThrow(() -> ApiException.notFound("App " + m.group(1) + " does not exist"));
+        authenticator.verify(app, request);
+        if (!app.enabled()) {
+            throw ApiException.forbidden("App " + app.id() + " is disabled");
+        }
+        String rest = m.group(2) == null ? "" : m.group(2);
+        String method = request.method();
+        if (rest.equals("/events")) {
+            requireMethod(method, "POST");
+            return events.trigger(app, json(request.body()));
+        }
+        if (rest.equals("/batch_events")) {
+            requireMethod(method, "POST");
+            return events.batch(app, json(request.body()));
+        }
+        if (rest.equals("/channels")) {
+            requireMethod(method, "GET");
+            return channels.list(app, request.query());
+        }
+        Matcher channel = CHANNEL_PATH.matcher(rest);
+        if (channel.matches()) {
+            requireMethod(method, "GET");
+            return channels.show(app, channel.group(1), request.query());
+        }
+        Matcher users = USERS_PATH.matcher(rest);
+        if (users.matches()) {
+            requireMethod(method, "GET");
+            return channels.users(app, users.group(1));
+        }
+        throw ApiException.notFound("No such API path: " + request.path());
+    }
+
+    private static void requireMethod(String actual, String expected) {
+        if (!expected.equals(actual)) {
+            throw ApiException.methodNotAllowed("Use " + expected + " for this path, not " + actual);
+        }
+    }
+
+    private static JsonNode json(byte[] body) {
+        if (body.length == 0) {
+            throw ApiException.badRequest("request body is empty; expected JSON");
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            throw ApiException.badRequest("request body is not valid JSON");
+        }
+    }
+
+    private static ApiResponse toResponse(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        if (cause instanceof ApiException api) {
+            return new ApiResponse(api.status(), JsonNodeFactory.instance.objectNode().put("error", api.getMessage()));
+        }
+        org.slf4j.LoggerFactory.getLogger(ApiService.class).error("API request failed", cause);
+        return new ApiResponse(500, JsonNodeFactory.instance.objectNode().put("error", "internal error"));
+    }
+}

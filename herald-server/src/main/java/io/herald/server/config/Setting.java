@@ -1,0 +1,51 @@
+package io.herald.server.config;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A setting that can also come from an environment variable and a command-line flag. Its YAML path
+ * gives both names: {@code activity-timeout} is {@code HERALD_ACTIVITY_TIMEOUT} and
+ * {@code --activity-timeout}; the first app's fields ({@code apps[0].max-connections}) are
+ * {@code HERALD_APP_MAX_CONNECTIONS} and {@code --app-max-connections}.
+ *
+ * @param parent the YAML object holding the field: {@code ""} for the top level, {@code "app"} for the first app
+ * @param field the YAML field name
+ * @param description what it sets, for {@code --help}
+ */
+public record Setting(String parent, String field, String description) {
+
+    /** Every setting that environment variables and flags may override. */
+    public static final List<Setting> ALL = List.of(
+            new Setting("", "host", "interface to listen on (default 0.0.0.0)"),
+            new Setting("", "port", "port for WebSocket and HTTP API (default 6001)"),
+            new Setting("", "activity-timeout", "seconds of client silence before the server pings it (default 120)"),
+            new Setting("", "pong-timeout", "seconds a pinged client has to answer before it is closed with 4201 (default 30)"),
+            new Setting("", "max-frame-size", "largest WebSocket frame a client may send, in bytes (default 65536)"),
+            new Setting("", "max-request-size", "largest HTTP API request body, in bytes (default 1048576)"),
+            new Setting("", "outbound-buffer-limit", "unsent bytes per connection before it is closed with 4100 (default 4194304)"),
+            new Setting("", "shutdown-timeout", "seconds a graceful shutdown may take (default 10)"),
+            new Setting("app", "id", "the first app's id (default app-id)"),
+            new Setting("app", "key", "the first app's key (default app-key)"),
+            new Setting("app", "secret", "the first app's secret (default app-secret)"),
+            new Setting("app", "enabled", "whether the first app accepts connections and API calls (default true)"),
+            new Setting("app", "max-connections", "the first app's connection limit, 0 for none (default 0)"),
+            new Setting("app", "client-events", "whether the first app's clients may send client- events (default true)"));
+
+    /** The name without separators' differences: {@code app-max-connections}. */
+    public String name() {
+        return parent.isEmpty() ? field : parent + "-" + field;
+    }
+
+    public String envName() {
+        return "HERALD_" + name().toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    public String flagName() {
+        return "--" + name();
+    }
+
+    public boolean isAppSetting() {
+        return parent.equals("app");
+    }
+}

@@ -1,0 +1,69 @@
+package io.herald.server.message;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+/**
+ * A frame a client sent: {@code {"event", "channel"?, "data"?}}. Some clients send {@code data} as a
+ * JSON-encoded string instead of an object; {@link #dataObject()} accepts both.
+ */
+public record ClientMessage(String event, String channel, JsonNode data) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Parses a text frame; throws {@link InvalidMessageException} with a message for the client. */
+    public static ClientMessage parse(String text) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InvalidMessageException("Invalid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidMessageException("Message must be a JSON object");
+        }
+        JsonNode event = root.get("event");
+        if (event == null || !event.isTextual() || event.asText().isEmpty()) {
+            throw new InvalidMessageException("Message has no event name");
+        }
+        JsonNode channel = root.get("channel");
+        if (channel != null && !channel.isNull() && !channel.isTextual()) {
+            throw new InvalidMessageException("channel must be a string");
+        }
+        JsonNode data = root.get("data");
+        return new ClientMessage(event.asText(), channel == null || channel.isNull() ? null : channel.asText(),
+                data == null ? MissingNode.getInstance() : data);
+    }
+
+    /** The data as an object, decoding it first when it was sent as a JSON string. */
+    public JsonNode dataObject() {
+        if (data.isTextual()) {
+            try {
+                JsonNode decoded = JSON.readTree(data.asText());
+                if (decoded != null && decoded.isObject()) {
+                    return decoded;
+                }
+            } catch (JsonProcessingException e) {
+                throw new InvalidMessageException("data is not a JSON object");
+            }
+        }
+        if (!data.isObject()) {
+            throw new InvalidMessageException("data must be a JSON object");
+        }
+        return data;
+    }
+
+    /** A text field of {@link #dataObject()}, or {@code null}. */
+    public String dataText(String field) {
+        JsonNode value = dataObject().get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new InvalidMessageException(field + " must be a string");
+        }
+        return value.asText();
+    }
+}

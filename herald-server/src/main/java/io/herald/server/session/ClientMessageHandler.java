@@ -1,0 +1,70 @@
+package io.herald.server.session;
+
+import io.herald.protocol.PusherEvents;
+import io.herald.server.channel.ChannelRegistries;
+import io.herald.server.cluster.Adapter;
+import io.herald.server.message.ClientMessage;
+import io.herald.server.message.Frames;
+import io.herald.server.message.InvalidMessageException;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+
+/**
+ * Reads what clients send and routes it: pings, subscriptions, client events. Shared by all
+ * connections; each call runs on the calling connection's event loop and never blocks.
+ */
+public final class ClientMessageHandler {
+
+    private final SubscriptionHandler subscriptions;
+    private final ClientEventHandler clientEvents;
+
+    public ClientMessageHandler(ChannelRegistries registries, Adapter adapter) {
+        this.subscriptions = new SubscriptionHandler(registries, adapter);
+        this.clientEvents = new ClientEventHandler(adapter);
+    }
+
+    /** Handles one text frame; bad input is answered with {@code pusher:error}, never thrown. */
+    public void onMessage(Connection connection, String text) {
+        try {
+            dispatch(connection, ClientMessage.parse(text));
+        } catch (InvalidMessageException e) {
+            connection.sendError(e.getMessage(), null);
+        }
+    }
+
+    private void dispatch(Connection connection, ClientMessage message) {
+        String event = message.event();
+        switch (event) {
+            case PusherEvents.PING -> connection.send(Frames.event(PusherEvents.PONG, null, "{}"));
+            case PusherEvents.PONG -> {
+                // Activity is recorded for every frame; nothing else to do.
+            }
+            case PusherEvents.SUBSCRIBE -> subscriptions.subscribe(connection, message.dataText("channel"),
+                    message.dataText("auth"), message.dataText("channel_data"));
+            case PusherEvents.UNSUBSCRIBE -> {
+                String channel = message.dataText("channel");
+                if (channel == null) {
+                    throw new InvalidMessageException("pusher:unsubscribe needs a channel");
+                }
+                subscriptions.unsubscribe(connection, channel);
+            }
+            case PusherEvents.SIGNIN -> connection.sendError("User sign-in is not supported by this server yet", null);
+            default -> {
+                if (PusherEvents.isClientEvent(event)) {
+                    clientEvents.handle(connection, message);
+                } else {
+                    connection.sendError("Unknown event: " + event, null);
+                }
+            }
+        }
+    }
+
+    /** Cleans up after a closed socket: leaves every channel, announcing presence departures. */
+    public void onClose(Connection connection) {
+        subscriptions.unsubscribeAll(connection);
+    }
+
+    /** The frame sent to a client that has been silent for the activity timeout. */
+    public static TextWebSocketFrame ping() {
+        return Frames.event(PusherEvents.PING, null, "{}");
+    }
+}

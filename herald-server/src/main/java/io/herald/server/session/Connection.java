@@ -1,0 +1,134 @@
+package io.herald.server.session;
+
+import io.herald.protocol.ErrorCode;
+import io.herald.protocol.ProtocolException;
+import io.herald.server.app.App;
+import io.herald.server.channel.Subscriber;
+import io.herald.server.message.Frames;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One client's WebSocket session: its socket id, app, subscriptions and client-event budget.
+ * Subscription state is touched only on the socket's event loop; {@link #send} and {@link #close}
+ * may be called from any thread.
+ */
+public final class Connection implements Subscriber {
+
+    /** How long a closing peer has to read its close frame. */
+    public static final int CLOSE_GRACE_SECONDS = 5;
+
+    private final String socketId;
+    private final App app;
+    private final Channel socket;
+    /** Channel name → presence user id the connection joined as ({@code null} for other types). */
+    private final Map<String, String> subscriptions = new HashMap<>();
+    private final ClientEventRateLimiter clientEventLimiter;
+    /** Set once the connection is being closed: further frames are dropped, not queued. */
+    private volatile boolean closing;
+
+    public Connection(String socketId, App app, Channel socket) {
+        this.socketId = socketId;
+        this.app = app;
+        this.socket = socket;
+        this.clientEventLimiter = new ClientEventRateLimiter(app.limits().clientEventsPerSecond());
+    }
+
+    @Override
+    public String socketId() {
+        return socketId;
+    }
+
+    public App app() {
+        return app;
+    }
+
+    @Override
+    public void send(TextWebSocketFrame frame) {
+        if (closing) {
+            frame.release();
+            return;
+        }
+        socket.writeAndFlush(frame, socket.voidPromise());
+    }
+
+    /** Sends {@code pusher:error}; the connection stays open. */
+    public void sendError(String message, ErrorCode code) {
+        send(Frames.error(message, code == null ? null : code.code()));
+    }
+
+    /**
+     * Reports {@code code} with {@code pusher:error}, then closes the WebSocket with the same code so
+     * clients that only watch close codes (pusher-js) react the right way. Safe from any thread.
+     */
+    public void close(ErrorCode code, String message) {
+        if (!closing) {
+            closing = true;
+            closeSocket(socket, code, message);
+        }
+    }
+
+    /** Handles a protocol violation: close codes close, the rest are reported. */
+    public void fail(ProtocolException e) {
+        if (e.code().closesConnection()) {
+            close(e.code(), e.getMessage());
+        } else {
+            sendError(e.getMessage(), e.code());
+        }
+    }
+
+    /**
+     * Closes any WebSocket, with or without a {@link Connection}, the way {@link #close} does. The
+     * close frame queues behind what is already buffered; a peer that doesn't read it within
+     * {@link #CLOSE_GRACE_SECONDS} has its socket closed regardless.
+     */
+    public static void closeSocket(Channel socket, ErrorCode code, String message) {
+        socket.write(Frames.error(message, code.code()), socket.voidPromise());
+        socket.writeAndFlush(new CloseWebSocketFrame(code.code(), message))
+                .addListener(ChannelFutureListener.CLOSE);
+        socket.eventLoop().schedule(() -> {
+            socket.close();
+        }, CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    boolean isSubscribed(String channel) {
+        return subscriptions.containsKey(channel);
+    }
+
+    /** The presence user id this connection joined {@code channel} as, or {@code null}. */
+    String presenceUserId(String channel) {
+        return subscriptions.get(channel);
+    }
+
+    void addSubscription(String channel, String presenceUserId) {
+        subscriptions.put(channel, presenceUserId);
+    }
+
+    /** Removes a subscription; returns whether there was one. */
+    boolean removeSubscription(String channel) {
+        if (!subscriptions.containsKey(channel)) {
+            return false;
+        }
+        subscriptions.remove(channel);
+        return true;
+    }
+
+    Map<String, String> subscriptions() {
+        return Collections.unmodifiableMap(subscriptions);
+    }
+
+    ClientEventRateLimiter clientEventLimiter() {
+        return clientEventLimiter;
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + socketId + ", app=" + app.id() + "]";
+    }
+}

@@ -1,0 +1,111 @@
+package io.herald.server.session;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.protocol.ChannelName;
+import io.herald.protocol.ChannelType;
+import io.herald.protocol.PusherEvents;
+import io.herald.server.channel.Channel;
+import io.herald.server.channel.ChannelRegistries;
+import io.herald.server.channel.ChannelRegistry;
+import io.herald.server.channel.JoinResult;
+import io.herald.server.channel.LeaveResult;
+import io.herald.server.channel.PresenceMember;
+import io.herald.server.cluster.Adapter;
+import io.herald.server.message.Frames;
+import io.herald.server.message.OutboundEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code pusher:subscribe} and {@code pusher:unsubscribe}: authorizes, joins or leaves the channel,
+ * answers the subscriber and announces presence changes. Runs on the connection's event loop.
+ */
+final class SubscriptionHandler {
+
+    private final ChannelRegistries registries;
+    private final Adapter adapter;
+
+    SubscriptionHandler(ChannelRegistries registries, Adapter adapter) {
+        this.registries = registries;
+        this.adapter = adapter;
+    }
+
+    void subscribe(Connection connection, String channel, String auth, String channelData) {
+        try {
+            String problem = ChannelName.problem(channel, connection.app().limits().maxChannelNameLength());
+            if (problem != null) {
+                throw SubscriptionRefused.badRequest(problem);
+            }
+            ChannelRegistry registry = registries.forApp(connection.app().id());
+            if (connection.isSubscribed(channel)) {
+                // Clients resubscribe after hiccups; confirm again without joining twice.
+                sendSucceeded(connection, registry.find(channel));
+                return;
+            }
+            ChannelType type = ChannelName.typeOf(channel);
+            PresenceMember member = ChannelAuthorizer.authorize(connection.app(), connection.socketId(),
+                    channel, type, auth, channelData);
+            JoinResult joined = registry.join(channel, connection, member, connection.app().limits().maxPresenceMembers());
+            if (joined.isRefused()) {
+                throw SubscriptionRefused.limit(joined.refusal());
+            }
+            connection.addSubscription(channel, member == null ? null : member.userId());
+            sendSucceeded(connection, joined.channel());
+            if (joined.memberAdded()) {
+                ObjectNode data = JsonNodeFactory.instance.objectNode();
+                data.put("user_id", member.userId());
+                data.set("user_info", member.userInfo());
+                adapter.publish(connection.app().id(), OutboundEvent.server(channel, PusherEvents.MEMBER_ADDED,
+                        data.toString(), connection.socketId()));
+            }
+        } catch (SubscriptionRefused refused) {
+            ObjectNode data = JsonNodeFactory.instance.objectNode();
+            data.put("type", refused.type());
+            data.put("error", refused.getMessage());
+            data.put("status", refused.status());
+            connection.send(Frames.event(PusherEvents.SUBSCRIPTION_ERROR, channel, data.toString()));
+        }
+    }
+
+    void unsubscribe(Connection connection, String channel) {
+        String userId = connection.presenceUserId(channel);
+        if (connection.removeSubscription(channel)) {
+            leave(connection, channel, userId);
+        }
+    }
+
+    /** Leaves every channel; called once when the socket closes. */
+    void unsubscribeAll(Connection connection) {
+        for (var subscription : new ArrayList<>(connection.subscriptions().entrySet())) {
+            connection.removeSubscription(subscription.getKey());
+            leave(connection, subscription.getKey(), subscription.getValue());
+        }
+    }
+
+    private void leave(Connection connection, String channel, String userId) {
+        LeaveResult left = registries.forApp(connection.app().id()).leave(channel, connection, userId);
+        if (left.memberRemoved()) {
+            ObjectNode data = JsonNodeFactory.instance.objectNode();
+            data.put("user_id", userId);
+            adapter.publish(connection.app().id(), OutboundEvent.server(channel, PusherEvents.MEMBER_REMOVED,
+                    data.toString(), connection.socketId()));
+        }
+    }
+
+    private static void sendSucceeded(Connection connection, Channel channel) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        if (channel.type() == ChannelType.PRESENCE) {
+            List<PresenceMember> members = channel.members();
+            ObjectNode presence = data.putObject("presence");
+            var ids = presence.putArray("ids");
+            ObjectNode hash = presence.putObject("hash");
+            for (PresenceMember m : members) {
+                ids.add(m.userId());
+                hash.set(m.userId(), m.userInfo());
+            }
+            presence.put("count", members.size());
+        }
+        connection.send(Frames.event(PusherEvents.SUBSCRIPTION_SUCCEEDED, channel.name(), data.toString()));
+    }
+}

@@ -1,0 +1,31 @@
+package io.herald.server.transport;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+
+/**
+ * Every accepted socket starts as HTTP: codec → aggregator → {@link HttpRequestHandler}, which either
+ * answers (API, health) or upgrades the socket to a WebSocket session.
+ */
+final class HeraldChannelInitializer extends ChannelInitializer<SocketChannel> {
+
+    private final ServerState state;
+
+    HeraldChannelInitializer(ServerState state) {
+        this.state = state;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        int limit = state.options.outboundBufferLimit();
+        // Over the high mark the socket turns unwritable and a subscriber is closed with 4100.
+        ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(limit / 2, limit));
+        ch.pipeline()
+                .addLast("http", new HttpServerCodec())
+                .addLast("aggregator", new HttpObjectAggregator(state.options.maxRequestSize()))
+                .addLast("router", new HttpRequestHandler(state));
+    }
+}

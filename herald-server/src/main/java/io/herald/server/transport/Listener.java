@@ -1,0 +1,37 @@
+package io.herald.server.transport;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import java.net.InetSocketAddress;
+
+/** The listening socket: binds the bootstrap, reports the port, stops accepting on close. */
+public final class Listener {
+
+    private final Channel serverChannel;
+
+    private Listener(Channel serverChannel) {
+        this.serverChannel = serverChannel;
+    }
+
+    /** Binds {@code host:port} (port 0 picks a free port) and starts accepting. */
+    public static Listener bind(ServerResources resources, ServerState state) throws InterruptedException {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(resources.acceptor(), resources.workers())
+                .channel(resources.serverChannelType())
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new HeraldChannelInitializer(state));
+        Channel channel = bootstrap.bind(state.options.host(), state.options.port()).sync().channel();
+        return new Listener(channel);
+    }
+
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    public void stopAccepting() {
+        serverChannel.close().syncUninterruptibly();
+    }
+}

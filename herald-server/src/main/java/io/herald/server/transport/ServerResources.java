@@ -1,0 +1,54 @@
+package io.herald.server.transport;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.ServerSocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.Future;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Owns the server's threads: one event loop accepting sockets and one per core serving them, on
+ * native epoll where the platform has it, else NIO. Started once, shut down once.
+ */
+public final class ServerResources {
+
+    private final EventLoopGroup acceptor;
+    private final EventLoopGroup workers;
+    private final Class<? extends ServerSocketChannel> serverChannelType;
+
+    public ServerResources() {
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        this.acceptor = new MultiThreadIoEventLoopGroup(1, factory);
+        this.workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), factory);
+        this.serverChannelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    }
+
+    EventLoopGroup acceptor() {
+        return acceptor;
+    }
+
+    EventLoopGroup workers() {
+        return workers;
+    }
+
+    Class<? extends ServerSocketChannel> serverChannelType() {
+        return serverChannelType;
+    }
+
+    /** Stops both groups, letting queued tasks finish, within {@code timeout}. */
+    public void shutdown(Duration timeout) {
+        long millis = Math.max(1, timeout.toMillis());
+        Future<?> a = acceptor.shutdownGracefully(0, millis, TimeUnit.MILLISECONDS);
+        Future<?> w = workers.shutdownGracefully(0, millis, TimeUnit.MILLISECONDS);
+        a.awaitUninterruptibly(millis);
+        w.awaitUninterruptibly(millis);
+    }
+}

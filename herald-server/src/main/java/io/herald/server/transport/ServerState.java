@@ -1,0 +1,56 @@
+package io.herald.server.transport;
+
+import io.herald.server.api.ApiService;
+import io.herald.server.app.AppStore;
+import io.herald.server.config.ServerOptions;
+import io.herald.server.session.ClientMessageHandler;
+import io.herald.server.session.ConnectionRegistry;
+import io.herald.server.session.SocketIds;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the Netty handlers share: settings, the services they hand work to, and the two facts a
+ * graceful shutdown needs (whether the server is still ready, how many API requests are running).
+ */
+public final class ServerState {
+
+    final ServerOptions options;
+    final AppStore apps;
+    final ConnectionRegistry connections;
+    final SocketIds socketIds;
+    final ClientMessageHandler messages;
+    final ApiService api;
+    final AtomicBoolean ready = new AtomicBoolean(true);
+    final AtomicInteger apiInFlight = new AtomicInteger();
+
+    public ServerState(ServerOptions options, AppStore apps, ConnectionRegistry connections, SocketIds socketIds,
+                       ClientMessageHandler messages, ApiService api) {
+        this.options = options;
+        this.apps = apps;
+        this.connections = connections;
+        this.socketIds = socketIds;
+        this.messages = messages;
+        this.api = api;
+    }
+
+    public boolean isReady() {
+        return ready.get();
+    }
+
+    public void markNotReady() {
+        ready.set(false);
+    }
+
+    public int apiRequestsInFlight() {
+        return apiInFlight.get();
+    }
+
+    public int connectionCount() {
+        return connections.all().size();
+    }
+
+    public java.util.Collection<io.herald.server.session.Connection> connections() {
+        return connections.all();
+    }
+}

@@ -1,0 +1,135 @@
+package io.herald.server.transport;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.protocol.ErrorCode;
+import io.herald.protocol.ProtocolException;
+import io.herald.protocol.ProtocolVersion;
+import io.herald.protocol.PusherEvents;
+import io.herald.server.app.App;
+import io.herald.server.message.Frames;
+import io.herald.server.session.Connection;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.TooLongFrameException;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WebSocket after the handshake: admits it (app, protocol version, quota), then passes its
+ * frames to the {@code ClientMessageHandler} and cleans up when it closes.
+ */
+final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+
+    private static final Logger log = LoggerFactory.getLogger(WebSocketSessionHandler.class);
+    private static final String APP_PATH = "/app/";
+
+    private final ServerState state;
+    private Connection connection;
+
+    WebSocketSessionHandler(ServerState state) {
+        this.state = state;
+    }
+
+    /** Called once the handshake is written: admits the socket or closes it with the reason's code. */
+    void start(Channel socket, String path, Map<String, List<String>> query) {
+        if (!path.startsWith(APP_PATH) || path.length() == APP_PATH.length() || path.indexOf('/', APP_PATH.length()) >= 0) {
+            Connection.closeSocket(socket, ErrorCode.PATH_NOT_FOUND, "Path not found: " + path + " (expected /app/{key})");
+            return;
+        }
+        String key = path.substring(APP_PATH.length());
+        App app = state.apps.findByKey(key).orElse(null);
+        if (app == null) {
+            Connection.closeSocket(socket, ErrorCode.APP_NOT_FOUND, "Application does not exist: " + key);
+            return;
+        }
+        if (!app.enabled()) {
+            Connection.closeSocket(socket, ErrorCode.APP_DISABLED, ErrorCode.APP_DISABLED.defaultMessage());
+            return;
+        }
+        List<String> protocol = query.get("protocol");
+        ProtocolException versionProblem = ProtocolVersion.problem(protocol == null ? null : protocol.get(0));
+        if (versionProblem != null) {
+            Connection.closeSocket(socket, versionProblem.code(), versionProblem.getMessage());
+            return;
+        }
+        Connection admitted = new Connection(state.socketIds.next(), app, socket);
+        if (!state.connections.tryAdd(admitted)) {
+            Connection.closeSocket(socket, ErrorCode.OVER_CONNECTION_QUOTA,
+                    "Application is over its connection quota of " + app.maxConnections());
+            return;
+        }
+        connection = admitted;
+        ObjectNode data = JsonNodeFactory.instance.objectNode()
+                .put("socket_id", admitted.socketId())
+                .put("activity_timeout", state.options.activityTimeout().toSeconds());
+        admitted.send(Frames.event(PusherEvents.CONNECTION_ESTABLISHED, data));
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (frame instanceof CloseWebSocketFrame) {
+            ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+                    .addListener(ChannelFutureListener.CLOSE);
+        } else if (frame instanceof PingWebSocketFrame) {
+            ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()), ctx.voidPromise());
+        } else if (frame instanceof PongWebSocketFrame) {
+            // counts as activity (ActivityHandler); nothing else to do
+        } else if (connection == null) {
+            // frames that raced the refusal of this socket: it is closing
+        } else if (frame instanceof TextWebSocketFrame text) {
+            state.messages.onMessage(connection, text.text());
+        } else if (frame instanceof BinaryWebSocketFrame) {
+            connection.sendError("Binary frames are not supported; send JSON text frames", null);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (!ctx.channel().isWritable() && connection != null) {
+            log.info("Closing {}: over {} bytes of unsent data", connection, state.options.outboundBufferLimit());
+            connection.close(ErrorCode.OVER_CAPACITY, "Subscriber can't keep up: over "
+                    + state.options.outboundBufferLimit() + " bytes waiting to be sent");
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (connection != null) {
+            state.connections.remove(connection);
+            state.messages.onClose(connection);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof CorruptedWebSocketFrameException || cause instanceof TooLongFrameException) {
+            // The decoder has lost its place in the stream: say why, then close (1009 / 1002).
+            boolean tooBig = cause instanceof TooLongFrameException
+                    || cause.getMessage() != null && cause.getMessage().contains("Max frame length");
+            String message = tooBig
+                    ? "Frame larger than " + state.options.maxFrameSize() + " bytes"
+                    : "Invalid WebSocket frame: " + cause.getMessage();
+            ctx.write(Frames.error(message, null), ctx.voidPromise());
+            WebSocketCloseStatus status = tooBig ? WebSocketCloseStatus.MESSAGE_TOO_BIG : WebSocketCloseStatus.PROTOCOL_ERROR;
+            ctx.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        log.debug("Closing {} after an error", connection, cause);
+        ctx.close();
+    }
+}

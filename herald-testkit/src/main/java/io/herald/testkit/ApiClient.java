@@ -1,0 +1,109 @@
+package io.herald.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.herald.protocol.Crypto;
+import io.herald.protocol.RequestSigning;
+import io.herald.server.app.App;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Signs and sends HTTP API requests the way Pusher's server libraries do, and lets tests break any
+ * part of the signature on purpose via {@link #send(String, String, Map, String, boolean)}.
+ */
+public final class ApiClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+    private final App app;
+
+    ApiClient(String baseUrl, App app) {
+        this.baseUrl = baseUrl;
+        this.app = app;
+    }
+
+    /**
+     * A status and the parsed JSON body.
+     *
+     * @param status the HTTP status
+     * @param body the JSON body (a text node if the body was not JSON)
+     */
+    public record Result(int status, JsonNode body) {
+    }
+
+    public Result post(String path, String body) {
+        return send("POST", path, Map.of(), body, true);
+    }
+
+    public Result get(String path, Map<String, String> query) {
+        return send("GET", path, query, "", true);
+    }
+
+    /** The auth parameters for a request, as the server libraries compute them. */
+    public Map<String, String> signedQuery(String method, String path, Map<String, String> query, String body, long timestamp) {
+        Map<String, String> params = new LinkedHashMap<>(query);
+        params.put(RequestSigning.AUTH_KEY, app.key());
+        params.put(RequestSigning.AUTH_TIMESTAMP, Long.toString(timestamp));
+        params.put(RequestSigning.AUTH_VERSION, RequestSigning.VERSION);
+        if (!body.isEmpty()) {
+            params.put(RequestSigning.BODY_MD5, Crypto.md5Hex(body.getBytes(StandardCharsets.UTF_8)));
+        }
+        params.put(RequestSigning.AUTH_SIGNATURE, RequestSigning.signature(app.secret(), method, path, params));
+        return params;
+    }
+
+    /** Sends a request; {@code signed=false} sends {@code query} as given, with no auth added. */
+    public Result send(String method, String path, Map<String, String> query, String body, boolean signed) {
+        Map<String, String> params = signed
+                ? signedQuery(method, path, query, body, System.currentTimeMillis() / 1000)
+                : query;
+        return sendRaw(method, path + "?" + encode(params), body);
+    }
+
+    /** Sends exactly this path and query string. */
+    public Result sendRaw(String method, String pathAndQuery, String body) {
+        HttpRequest.BodyPublisher publisher = body.isEmpty()
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .method(method, publisher)
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Result(response.statusCode(), parse(response.body()));
+        } catch (IOException e) {
+            throw new AssertionError("request failed: " + method + " " + pathAndQuery, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    public static String encode(Map<String, String> params) {
+        return params.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode(body);
+        }
+    }
+}
