@@ -46,7 +46,7 @@ final class ServerCommand implements Callable<Integer> {
         CommandLine cli = new CommandLine(new ServerCommand());
         for (Setting setting : Setting.ALL) {
             cli.getCommandSpec().addOption(OptionSpec.builder(setting.flagName())
-                    .paramLabel(setting.isAppSetting() ? "VALUE" : setting.field().toUpperCase(java.util.Locale.ROOT))
+                    .paramLabel("VALUE")
                     .description(setting.description())
                     .type(String.class)
                     .build());
