@@ -1,5 +1,6 @@
 package io.herald.protocol;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -24,7 +25,7 @@ public final class RequestSigning {
     public static String stringToSign(String method, String path, Map<String, String> params) {
         Map<String, String> sorted = new TreeMap<>();
         params.forEach((key, value) -> {
-            String lower = key.toLowerCase(java.util.Locale.ROOT);
+            String lower = key.toLowerCase(Locale.ROOT);
             if (!lower.equals(AUTH_SIGNATURE)) {
                 sorted.put(lower, value);
             }
@@ -32,7 +33,7 @@ public final class RequestSigning {
         String query = sorted.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("&"));
-        return method.toUpperCase(java.util.Locale.ROOT) + "\n" + path + "\n" + query;
+        return method.toUpperCase(Locale.ROOT) + "\n" + path + "\n" + query;
     }
 
     public static String signature(String secret, String method, String path, Map<String, String> params) {

@@ -16,6 +16,7 @@ import io.herald.server.transport.Listener;
 import io.herald.server.transport.ServerResources;
 import io.herald.server.transport.ServerState;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,7 +96,7 @@ public final class HeraldServer implements AutoCloseable {
             LockSupport.parkNanos(10_000_000L);
         }
         adapter.close();
-        resources.shutdown(java.time.Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        resources.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         log.info("Herald stopped");
     }
 }

@@ -1,16 +1,19 @@
 package io.herald.server.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.herald.server.app.App;
 import io.herald.server.app.AppStore;
 import io.herald.server.cluster.Adapter;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API under {@code /apps/{app_id}}, as plain logic over a parsed request. Each request
@@ -23,6 +26,7 @@ public final class ApiService {
     private static final Pattern CHANNEL_PATH = Pattern.compile("/channels/([^/]+)");
     private static final Pattern USERS_PATH = Pattern.compile("/channels/([^/]+)/users");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger log = LoggerFactory.getLogger(ApiService.class);
 
     private final AppStore apps;
     private final RequestAuthenticator authenticator;
@@ -100,18 +104,18 @@ public final class ApiService {
         }
         try {
             return JSON.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw ApiException.badRequest("request body is not valid JSON");
         }
     }
 
     private static ApiResponse toResponse(Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+        Throwable cause = error instanceof CompletionException && error.getCause() != null
                 ? error.getCause() : error;
         if (cause instanceof ApiException api) {
             return new ApiResponse(api.status(), JsonNodeFactory.instance.objectNode().put("error", api.getMessage()));
         }
-        org.slf4j.LoggerFactory.getLogger(ApiService.class).error("API request failed", cause);
+        log.error("API request failed", cause);
         return new ApiResponse(500, JsonNodeFactory.instance.objectNode().put("error", "internal error"));
     }
 }

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns the merged configuration tree into {@link ServerOptions}. Every error names the field
@@ -105,7 +108,7 @@ final class OptionsBinder {
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!known.contains(name)) {
-                    throw ConfigException.field(name(name), "unknown setting (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+                    throw ConfigException.field(name(name), "unknown setting (known: " + String.join(", ", new TreeSet<>(known)) + ")");
                 }
             }
         }
@@ -125,27 +128,27 @@ final class OptionsBinder {
             return value.asText();
         }
 
-        java.util.Optional<String> text(String field) {
+        Optional<String> text(String field) {
             String value = scalar(field);
             if (value != null && value.isBlank()) {
                 throw ConfigException.field(name(field), "must not be empty");
             }
-            return java.util.Optional.ofNullable(value);
+            return Optional.ofNullable(value);
         }
 
         String requiredText(String field) {
             return text(field).orElseThrow(() -> ConfigException.field(name(field), "is required"));
         }
 
-        java.util.Optional<Integer> integer(String field, int min, int max) {
+        Optional<Integer> integer(String field, int min, int max) {
             String value = scalar(field);
             if (value == null) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             try {
                 int parsed = Integer.parseInt(value.trim());
                 if (parsed >= min && parsed <= max) {
-                    return java.util.Optional.of(parsed);
+                    return Optional.of(parsed);
                 }
             } catch (NumberFormatException ignored) {
                 // reported below with the range
@@ -154,22 +157,22 @@ final class OptionsBinder {
             throw ConfigException.field(name(field), "must be a whole number " + range + ", was \"" + value + "\"");
         }
 
-        java.util.Optional<Integer> positive(String field) {
+        Optional<Integer> positive(String field) {
             return integer(field, 1, Integer.MAX_VALUE);
         }
 
-        java.util.Optional<Duration> seconds(String field) {
+        Optional<Duration> seconds(String field) {
             return integer(field, 1, Integer.MAX_VALUE).map(Duration::ofSeconds);
         }
 
-        java.util.Optional<Boolean> bool(String field) {
+        Optional<Boolean> bool(String field) {
             String value = scalar(field);
             if (value == null) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
-                case "true", "yes", "on", "1" -> java.util.Optional.of(true);
-                case "false", "no", "off", "0" -> java.util.Optional.of(false);
+            return switch (value.trim().toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "on", "1" -> Optional.of(true);
+                case "false", "no", "off", "0" -> Optional.of(false);
                 default -> throw ConfigException.field(name(field), "must be true or false, was \"" + value + "\"");
             };
         }

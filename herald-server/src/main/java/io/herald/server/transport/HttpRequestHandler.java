@@ -7,6 +7,7 @@ import io.herald.server.api.ApiResponse;
 import io.herald.server.api.ApiService;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -120,7 +121,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         write(ctx, HttpUtil.isKeepAlive(request), status, body);
     }
 
-    private static io.netty.channel.ChannelFuture write(ChannelHandlerContext ctx, boolean keepAlive, int status, JsonNode body) {
+    private static ChannelFuture write(ChannelHandlerContext ctx, boolean keepAlive, int status, JsonNode body) {
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(bytes));
@@ -128,7 +129,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                 .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
         HttpUtil.setKeepAlive(response, keepAlive);
-        io.netty.channel.ChannelFuture written = ctx.writeAndFlush(response);
+        ChannelFuture written = ctx.writeAndFlush(response);
         if (!keepAlive) {
             written.addListener(ChannelFutureListener.CLOSE);
         }

@@ -4,8 +4,10 @@ import io.herald.server.api.ApiService;
 import io.herald.server.app.AppStore;
 import io.herald.server.config.ServerOptions;
 import io.herald.server.session.ClientMessageHandler;
+import io.herald.server.session.Connection;
 import io.herald.server.session.ConnectionRegistry;
 import io.herald.server.session.SocketIds;
+import java.util.Collection;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -50,7 +52,7 @@ public final class ServerState {
         return connections.all().size();
     }
 
-    public java.util.Collection<io.herald.server.session.Connection> connections() {
+    public Collection<Connection> connections() {
         return connections.all();
     }
 }
