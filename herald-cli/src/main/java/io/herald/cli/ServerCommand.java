@@ -63,7 +63,13 @@ final class ServerCommand implements Callable<Integer> {
             System.err.println("herald: configuration error: " + e.getMessage());
             return 2;
         }
-        HeraldServer server = HeraldServer.start(options);
+        HeraldServer server;
+        try {
+            server = HeraldServer.start(options);
+        } catch (Exception e) { // Netty rethrows the bind failure (address in use, no permission) unchecked
+            System.err.println("herald: cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage());
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
