@@ -114,6 +114,22 @@ class SubscriptionTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"event\":\"pusher:subscribe\",\"data\":{}}",
+        "{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":null}}",
+        "{\"event\":\"pusher:subscribe\"}",
+        "{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"\"}}"})
+    void subscribeWithoutAChannelIsAPusherError(String frame) {
+        try (TestServer server = TestServer.start(); RecordingClient client = server.connect()) {
+            client.sendText(frame);
+            ReceivedEvent reply = client.nextEvent();
+            assertThat(reply.event()).as("reply %s", reply).isEqualTo(PusherEvents.ERROR);
+            assertThat(reply.json().path("message").asText()).isNotBlank();
+            Wire.assertOpen(client);
+        }
+    }
+
     @Test
     void resubscribingConfirmsAgainWithoutDuplicatingDelivery() {
         try (TestServer server = TestServer.start(); RecordingClient client = server.connect()) {
