@@ -26,6 +26,14 @@ class CloseCodesTest {
     }
 
     @Test
+    void longUnknownAppKeyStillGetsAValidCloseFrameWith4001() {
+        // A close frame's reason must fit in 123 bytes, however long the key in the message is.
+        try (TestServer server = TestServer.start()) {
+            assertRefused(server.webSocketUrl("k".repeat(300)), ErrorCode.APP_NOT_FOUND);
+        }
+    }
+
+    @Test
     void disabledAppIsRefusedWith4003() {
         App disabled = new App("off-id", "off-key", "off-secret", false, 0, true, Limits.DEFAULT);
         try (TestServer server = TestServer.start(b -> b.apps(List.of(TestServer.APP, disabled)))) {
@@ -54,6 +62,13 @@ class CloseCodesTest {
     void upgradeAtAWrongPathIsRefusedWith4005(String pathAndQuery) {
         try (TestServer server = TestServer.start()) {
             assertRefused(Wire.url(server, pathAndQuery), ErrorCode.PATH_NOT_FOUND);
+        }
+    }
+
+    @Test
+    void longWrongPathStillGetsAValidCloseFrameWith4005() {
+        try (TestServer server = TestServer.start()) {
+            assertRefused(Wire.url(server, "/" + "p".repeat(300) + "?protocol=7"), ErrorCode.PATH_NOT_FOUND);
         }
     }
 
