@@ -9,7 +9,10 @@ import io.herald.server.app.App;
 import io.herald.testkit.ReceivedEvent;
 import io.herald.testkit.RecordingClient;
 import io.herald.testkit.TestServer;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -112,6 +115,26 @@ class PresenceTest {
     }
 
     @Test
+    void concurrentJoinsGiveEveryMemberTheFullListWithoutDuplicateAnnouncements() {
+        int users = 8;
+        List<RecordingClient> clients = new ArrayList<>();
+        try (TestServer server = TestServer.start()) {
+            for (int i = 0; i < users; i++) {
+                clients.add(server.connect());
+            }
+            for (int i = 0; i < users; i++) {
+                clients.get(i).subscribePresence(APP, ROOM, "user" + i, "{}");
+            }
+            for (int i = 0; i < users; i++) {
+                assertThat(memberView(clients.get(i), users)).as("user%d's view", i).hasSize(users);
+                assertThat(Wire.roundTrip(clients.get(i))).as("frames after user%d's view was complete", i).isEmpty();
+            }
+        } finally {
+            clients.forEach(RecordingClient::close);
+        }
+    }
+
+    @Test
     void numericUserIdIsAcceptedAndReportedAsAString() {
         try (TestServer server = TestServer.start();
              RecordingClient alice = server.connect();
@@ -192,6 +215,24 @@ class PresenceTest {
             Wire.assertOpen(client);
             assertThat(Wire.roundTrip(member)).as("frames to existing members").isEmpty();
         }
+    }
+
+    /**
+     * Reads a joiner's frames until it knows {@code expected} members: subscription_succeeded first,
+     * then one member_added per user that was not listed in it.
+     */
+    private static Set<String> memberView(RecordingClient client, int expected) {
+        ReceivedEvent succeeded = client.nextEvent();
+        assertThat(succeeded.event()).as("first frame after subscribing").isEqualTo(PusherEvents.SUBSCRIPTION_SUCCEEDED);
+        Set<String> view = new HashSet<>();
+        presence(succeeded).get("ids").forEach(id -> view.add(id.asText()));
+        while (view.size() < expected) {
+            ReceivedEvent added = client.nextEvent();
+            assertThat(added.event()).isEqualTo(PusherEvents.MEMBER_ADDED);
+            String userId = added.json().get("user_id").asText();
+            assertThat(view.add(userId)).as("member_added for %s, already in %s", userId, view).isTrue();
+        }
+        return view;
     }
 
     private static JsonNode presence(ReceivedEvent succeeded) {
