@@ -193,6 +193,7 @@ class PresenceTest {
              RecordingClient bobTab2 = server.connect(small)) {
             Wire.join(alice, ROOM, "alice");
             Wire.join(bob, ROOM, "bob");
+            alice.awaitEvent(PusherEvents.MEMBER_ADDED);
 
             carol.subscribePresence(small, ROOM, "carol", "{}");
             JsonNode error = carol.awaitEvent(PusherEvents.SUBSCRIPTION_ERROR).json();
@@ -200,8 +201,7 @@ class PresenceTest {
             assertThat(error.get("error").asText()).isNotBlank();
 
             assertThat(presence(Wire.join(bobTab2, ROOM, "bob")).get("count").asInt()).isEqualTo(2);
-            assertThat(Wire.roundTrip(alice)).as("alice hears only bob's arrival")
-                    .extracting(ReceivedEvent::event).containsExactly(PusherEvents.MEMBER_ADDED);
+            assertThat(Wire.roundTrip(alice)).as("frames to alice after bob's arrival").isEmpty();
         }
     }
 
