@@ -33,9 +33,11 @@ public final class RecordingClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BlockingQueue<ReceivedEvent> events = new LinkedBlockingQueue<>();
+    private final BlockingQueue<ByteBuffer> pongs = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
     private final String socketId;
+    private final ReceivedEvent established;
 
     private RecordingClient(String url) {
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -46,6 +48,7 @@ public final class RecordingClient implements AutoCloseable {
         ReceivedEvent first = nextEvent();
         this.socketId = PusherEvents.CONNECTION_ESTABLISHED.equals(first.event())
                 ? first.json().get("socket_id").asText() : null;
+        this.established = socketId == null ? null : first;
         if (socketId == null) {
             events.add(first); // a refusal: leave it for the test to assert
         }
@@ -61,6 +64,11 @@ public final class RecordingClient implements AutoCloseable {
         return socketId;
     }
 
+    /** The {@code connection_established} frame as received, or {@code null} if the server refused. */
+    public ReceivedEvent established() {
+        return established;
+    }
+
     public void sendText(String text) {
         socket.sendText(text, true).orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
     }
@@ -73,6 +81,31 @@ public final class RecordingClient implements AutoCloseable {
         }
         message.set("data", data);
         sendText(message.toString());
+    }
+
+    public void sendBinary(byte[] payload) {
+        socket.sendBinary(ByteBuffer.wrap(payload), true).orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+    }
+
+    /** Sends a WebSocket-level ping frame (not {@code pusher:ping}); see {@link #awaitPong()}. */
+    public void sendPing(byte[] payload) {
+        socket.sendPing(ByteBuffer.wrap(payload)).orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+    }
+
+    /** The payload of the next WebSocket-level pong frame, failing if none arrives within {@link #TIMEOUT}. */
+    public byte[] awaitPong() {
+        try {
+            ByteBuffer pong = pongs.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (pong == null) {
+                throw new AssertionError("no pong frame within " + TIMEOUT.toMillis() + " ms");
+            }
+            byte[] payload = new byte[pong.remaining()];
+            pong.get(payload);
+            return payload;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     /** Subscribes without auth (public channels). */
@@ -238,6 +271,14 @@ public final class RecordingClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+            ByteBuffer copy = ByteBuffer.allocate(message.remaining()).put(message).flip();
+            pongs.add(copy);
             webSocket.request(1);
             return null;
         }

@@ -2,6 +2,7 @@ package io.herald.server.channel;
 
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The channels of one app on this node. A channel exists while it has subscribers. Joins and leaves
@@ -19,6 +20,17 @@ public final class ChannelRegistry {
      * @param maxMembers the app's presence member limit
      */
     public JoinResult join(String name, Subscriber subscriber, PresenceMember member, int maxMembers) {
+        return join(name, subscriber, member, maxMembers, joined -> { });
+    }
+
+    /**
+     * Like {@link #join(String, Subscriber, PresenceMember, int)}, running {@code whileHeld} after a
+     * successful join while other joins and leaves of this channel still wait. Answering the joiner and
+     * announcing it there keeps presence views consistent: a concurrent joiner either is listed in the
+     * member list or hears {@code member_added}, never both. It must not block.
+     */
+    public JoinResult join(String name, Subscriber subscriber, PresenceMember member, int maxMembers,
+                           Consumer<JoinResult> whileHeld) {
         JoinResult[] result = new JoinResult[1];
         channels.compute(name, (key, existing) -> {
             Channel channel = existing != null ? existing : new Channel(key);
@@ -34,6 +46,7 @@ public final class ChannelRegistry {
             channel.addSubscriber(subscriber);
             boolean memberAdded = member != null && channel.addMember(member);
             result[0] = new JoinResult(channel, null, occupied, memberAdded);
+            whileHeld.accept(result[0]);
             return channel;
         });
         return result[0];
@@ -45,6 +58,15 @@ public final class ChannelRegistry {
      * @param userId the presence user the subscriber joined as, else {@code null}
      */
     public LeaveResult leave(String name, Subscriber subscriber, String userId) {
+        return leave(name, subscriber, userId, left -> { });
+    }
+
+    /**
+     * Like {@link #leave(String, Subscriber, String)}, running {@code whileHeld} after the subscriber
+     * left while other joins and leaves of this channel still wait, so that {@code member_removed}
+     * never reaches a joiner whose member list already lacked the user. It must not block.
+     */
+    public LeaveResult leave(String name, Subscriber subscriber, String userId, Consumer<LeaveResult> whileHeld) {
         LeaveResult[] result = {LeaveResult.NOT_SUBSCRIBED};
         channels.computeIfPresent(name, (key, channel) -> {
             if (!channel.removeSubscriber(subscriber)) {
@@ -53,6 +75,7 @@ public final class ChannelRegistry {
             boolean memberRemoved = userId != null && channel.removeMember(userId);
             boolean vacated = channel.isEmpty();
             result[0] = new LeaveResult(true, vacated, memberRemoved);
+            whileHeld.accept(result[0]);
             return vacated ? null : channel;
         });
         return result[0];

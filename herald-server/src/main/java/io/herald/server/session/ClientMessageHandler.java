@@ -38,8 +38,14 @@ public final class ClientMessageHandler {
             case PusherEvents.PONG -> {
                 // Activity is recorded for every frame; nothing else to do.
             }
-            case PusherEvents.SUBSCRIBE -> subscriptions.subscribe(connection, message.dataText("channel"),
-                    message.dataText("auth"), message.dataText("channel_data"));
+            case PusherEvents.SUBSCRIBE -> {
+                String channel = message.dataText("channel");
+                if (channel == null || channel.isEmpty()) {
+                    // No channel to report a subscription_error for: clients could not match it to anything.
+                    throw new InvalidMessageException("pusher:subscribe needs a channel");
+                }
+                subscriptions.subscribe(connection, channel, message.dataText("auth"), message.dataText("channel_data"));
+            }
             case PusherEvents.UNSUBSCRIBE -> {
                 String channel = message.dataText("channel");
                 if (channel == null) {

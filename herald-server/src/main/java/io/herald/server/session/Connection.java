@@ -9,6 +9,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class Connection implements Subscriber {
 
     /** How long a closing peer has to read its close frame. */
     public static final int CLOSE_GRACE_SECONDS = 5;
+    private static final int MAX_CLOSE_REASON_BYTES = 123;
 
     private final String socketId;
     private final App app;
@@ -90,11 +92,19 @@ public final class Connection implements Subscriber {
      */
     public static void closeSocket(Channel socket, ErrorCode code, String message) {
         socket.write(Frames.error(message, code.code()), socket.voidPromise());
-        socket.writeAndFlush(new CloseWebSocketFrame(code.code(), message))
+        socket.writeAndFlush(new CloseWebSocketFrame(code.code(), closeReason(code, message)))
                 .addListener(ChannelFutureListener.CLOSE);
         socket.eventLoop().schedule(() -> {
             socket.close();
         }, CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /**
+     * A close frame's reason must fit in {@value #MAX_CLOSE_REASON_BYTES} bytes (RFC 6455 §5.5) or
+     * clients drop the frame as invalid; a longer message still goes out whole in {@code pusher:error}.
+     */
+    private static String closeReason(ErrorCode code, String message) {
+        return message.getBytes(StandardCharsets.UTF_8).length <= MAX_CLOSE_REASON_BYTES ? message : code.defaultMessage();
     }
 
     boolean isSubscribed(String channel) {

@@ -9,7 +9,6 @@ import io.herald.server.channel.Channel;
 import io.herald.server.channel.ChannelRegistries;
 import io.herald.server.channel.ChannelRegistry;
 import io.herald.server.channel.JoinResult;
-import io.herald.server.channel.LeaveResult;
 import io.herald.server.channel.PresenceMember;
 import io.herald.server.cluster.Adapter;
 import io.herald.server.message.Frames;
@@ -46,19 +45,22 @@ final class SubscriptionHandler {
             ChannelType type = ChannelName.typeOf(channel);
             PresenceMember member = ChannelAuthorizer.authorize(connection.app(), connection.socketId(),
                     channel, type, auth, channelData);
-            JoinResult joined = registry.join(channel, connection, member, connection.app().limits().maxPresenceMembers());
+            // Answered and announced while the channel is held, so concurrent joiners see consistent members.
+            JoinResult joined = registry.join(channel, connection, member, connection.app().limits().maxPresenceMembers(),
+                    result -> {
+                        sendSucceeded(connection, result.channel());
+                        if (result.memberAdded()) {
+                            ObjectNode data = JsonNodeFactory.instance.objectNode();
+                            data.put("user_id", member.userId());
+                            data.set("user_info", member.userInfo());
+                            adapter.publish(connection.app().id(), OutboundEvent.server(channel,
+                                    PusherEvents.MEMBER_ADDED, data.toString(), connection.socketId()));
+                        }
+                    });
             if (joined.isRefused()) {
                 throw SubscriptionRefused.limit(joined.refusal());
             }
             connection.addSubscription(channel, member == null ? null : member.userId());
-            sendSucceeded(connection, joined.channel());
-            if (joined.memberAdded()) {
-                ObjectNode data = JsonNodeFactory.instance.objectNode();
-                data.put("user_id", member.userId());
-                data.set("user_info", member.userInfo());
-                adapter.publish(connection.app().id(), OutboundEvent.server(channel, PusherEvents.MEMBER_ADDED,
-                        data.toString(), connection.socketId()));
-            }
         } catch (SubscriptionRefused refused) {
             ObjectNode data = JsonNodeFactory.instance.objectNode();
             data.put("type", refused.type());
@@ -84,13 +86,14 @@ final class SubscriptionHandler {
     }
 
     private void leave(Connection connection, String channel, String userId) {
-        LeaveResult left = registries.forApp(connection.app().id()).leave(channel, connection, userId);
-        if (left.memberRemoved()) {
-            ObjectNode data = JsonNodeFactory.instance.objectNode();
-            data.put("user_id", userId);
-            adapter.publish(connection.app().id(), OutboundEvent.server(channel, PusherEvents.MEMBER_REMOVED,
-                    data.toString(), connection.socketId()));
-        }
+        registries.forApp(connection.app().id()).leave(channel, connection, userId, left -> {
+            if (left.memberRemoved()) {
+                ObjectNode data = JsonNodeFactory.instance.objectNode();
+                data.put("user_id", userId);
+                adapter.publish(connection.app().id(), OutboundEvent.server(channel, PusherEvents.MEMBER_REMOVED,
+                        data.toString(), connection.socketId()));
+            }
+        });
     }
 
     private static void sendSucceeded(Connection connection, Channel channel) {
