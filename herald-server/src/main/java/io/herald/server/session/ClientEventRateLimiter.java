@@ -14,6 +14,7 @@ final class ClientEventRateLimiter {
 
     ClientEventRateLimiter(int perSecond) {
         this.perSecond = perSecond;
+        this.windowStart = System.nanoTime() - WINDOW_NANOS; // the first event opens a fresh window
     }
 
     boolean tryAcquire(long nowNanos) {
