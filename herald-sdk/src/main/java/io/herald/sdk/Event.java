@@ -1,6 +1,7 @@
 package io.herald.sdk;
 
 import io.herald.protocol.Check;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,7 +31,7 @@ public final class Event {
         this.name = name;
         this.data = data;
         this.socketId = socketId;
-        this.info = Set.copyOf(info);
+        this.info = Collections.unmodifiableSet(new TreeSet<>(info)); // sorted: a stable info= parameter
     }
 
     public static Event of(String channel, String name, Object data) {

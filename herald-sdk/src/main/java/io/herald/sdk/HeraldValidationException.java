@@ -15,4 +15,9 @@ public class HeraldValidationException extends HeraldException {
     public HeraldValidationException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** Always false: the same call fails the same way until the argument or setting is fixed. */
+    public boolean isRetryable() {
+        return false;
+    }
 }
