@@ -1,0 +1,82 @@
+package io.herald.sdk;
+
+import io.herald.protocol.Check;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One event to publish: its channels, name and data, optionally a socket id to leave out (the
+ * sender's own connection) and the info attributes to report back ({@code user_count},
+ * {@code subscription_count}). Immutable; the {@code excluding…}/{@code with…} methods return copies.
+ *
+ * <pre>{@code
+ * client.trigger(Event.of("orders", "created", order).excludingSocket(socketId));
+ * }</pre>
+ *
+ * <p>Data may be a {@link String} (sent as is) or any object (serialised with the client's
+ * {@link JsonSerializer}).
+ */
+public final class Event {
+
+    private final List<String> channels;
+    private final String name;
+    private final Object data;
+    private final String socketId;
+    private final Set<String> info;
+
+    private Event(List<String> channels, String name, Object data, String socketId, Set<String> info) {
+        this.channels = List.copyOf(Check.notNull(channels, "channels"));
+        this.name = name;
+        this.data = data;
+        this.socketId = socketId;
+        this.info = Collections.unmodifiableSet(new TreeSet<>(info)); // sorted: a stable info= parameter
+    }
+
+    public static Event of(String channel, String name, Object data) {
+        return of(List.of(Check.notNull(channel, "channel")), name, data);
+    }
+
+    public static Event of(List<String> channels, String name, Object data) {
+        return new Event(channels, name, data, null, Set.of());
+    }
+
+    /** A copy that is not delivered to the connection with {@code socketId}. */
+    public Event excludingSocket(String socketId) {
+        return new Event(channels, name, data, socketId, info);
+    }
+
+    /** A copy that asks for channel attributes in the result, e.g. {@code "user_count"}. */
+    public Event withInfo(String... attributes) {
+        Set<String> merged = new TreeSet<>(info);
+        merged.addAll(List.of(attributes));
+        return new Event(channels, name, data, socketId, merged);
+    }
+
+    public List<String> channels() {
+        return channels;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Object data() {
+        return data;
+    }
+
+    /** The excluded socket id, or {@code null}. */
+    public String socketId() {
+        return socketId;
+    }
+
+    public Set<String> info() {
+        return info;
+    }
+
+    @Override
+    public String toString() {
+        return "Event[" + name + " on " + channels + "]";
+    }
+}

@@ -1,0 +1,51 @@
+package io.herald.sdk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.herald.protocol.HeraldException;
+
+/**
+ * The server answered with a status other than 2xx. {@link #status()} and {@link #body()} hold what
+ * it said; {@link #isRetryable()} tells whether sending the same request again later may succeed
+ * (429 and 5xx).
+ */
+public class HeraldHttpException extends HeraldException {
+
+    private final int status;
+    private final transient JsonNode body;
+
+    public HeraldHttpException(int status, JsonNode body, String message) {
+        super(message);
+        this.status = status;
+        this.body = body;
+    }
+
+    /** The exception that fits {@code status}: 401 becomes a {@link HeraldAuthenticationException}. */
+    public static HeraldHttpException of(String method, String path, int status, JsonNode body) {
+        String message = method + " " + path + " failed with HTTP " + status + ": " + describe(body);
+        return status == 401
+                ? new HeraldAuthenticationException(body, message)
+                : new HeraldHttpException(status, body, message);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The parsed response body; a text body is a JSON string node. */
+    public JsonNode body() {
+        return body;
+    }
+
+    /** True for 429 (rate limited) and 5xx (server trouble); a 4xx won't change on retry. */
+    public boolean isRetryable() {
+        return status == 429 || status >= 500;
+    }
+
+    private static String describe(JsonNode body) {
+        if (body == null || body.isMissingNode() || body.isNull()) {
+            return "(no body)";
+        }
+        JsonNode error = body.get("error");
+        return error != null ? error.asText() : body.isTextual() ? body.asText() : body.toString();
+    }
+}

@@ -1,0 +1,316 @@
+package io.herald.sdk;
+
+import io.herald.protocol.Limits;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Immutable settings of a {@link HeraldClient}: where the server is, the app's credentials and how
+ * requests travel. Build with {@link #builder()}, or from a URL ({@link #fromUrl(String)}) or the
+ * environment ({@link #fromEnvironment()}); explicit builder settings beat the environment.
+ *
+ * <p>Defaults: TLS on ({@link #DEFAULT_USE_TLS}), port 443 with TLS and 80 without, request timeout
+ * {@link #DEFAULT_REQUEST_TIMEOUT}, keep-alive on ({@link #DEFAULT_KEEP_ALIVE}), Pusher's limits
+ * ({@link Limits#DEFAULT}), JSON through {@link JacksonSerializer}. {@code cluster} sets the host to
+ * {@code api-{cluster}.pusher.com} unless a host is given. Missing or malformed settings fail in
+ * {@link Builder#build()} with a {@link HeraldValidationException} naming the setting.
+ */
+public final class HeraldOptions {
+
+    public static final boolean DEFAULT_USE_TLS = true;
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    public static final boolean DEFAULT_KEEP_ALIVE = true;
+    /** Bytes in an encryption master key. */
+    public static final int MASTER_KEY_BYTES = 32;
+
+    private final String appId;
+    private final String key;
+    private final String secret;
+    private final String host;
+    private final int port;
+    private final boolean useTls;
+    private final URI proxy;
+    private final Duration requestTimeout;
+    private final boolean keepAlive;
+    private final byte[] encryptionMasterKey;
+    private final JsonSerializer serializer;
+    private final Limits limits;
+
+    private HeraldOptions(Builder b) {
+        this.appId = required(b.appId, "appId");
+        this.key = required(b.key, "key");
+        this.secret = required(b.secret, "secret");
+        this.host = b.host != null ? b.host : b.cluster != null ? "api-" + b.cluster + ".pusher.com" : null;
+        required(host, "host (or cluster)");
+        this.useTls = b.useTls != null ? b.useTls : DEFAULT_USE_TLS;
+        this.port = b.port != null ? b.port : useTls ? 443 : 80;
+        if (port < 1 || port > 65535) {
+            throw new HeraldValidationException("port must be 1 to 65535, was " + port);
+        }
+        this.proxy = b.proxy;
+        this.requestTimeout = b.requestTimeout != null ? b.requestTimeout : DEFAULT_REQUEST_TIMEOUT;
+        if (requestTimeout.isZero() || requestTimeout.isNegative()) {
+            throw new HeraldValidationException("requestTimeout must be positive, was " + requestTimeout);
+        }
+        this.keepAlive = b.keepAlive != null ? b.keepAlive : DEFAULT_KEEP_ALIVE;
+        this.encryptionMasterKey = b.encryptionMasterKey;
+        this.serializer = b.serializer != null ? b.serializer : new JacksonSerializer();
+        this.limits = b.limits != null ? b.limits : Limits.DEFAULT;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options from {@code http[s]://KEY:SECRET@HOST[:PORT]/apps/APP_ID}. */
+    public static HeraldOptions fromUrl(String url) {
+        return builder().url(url).build();
+    }
+
+    /** Options from the process environment ({@code PUSHER_URL}, {@code PUSHER_APP_ID}, …). */
+    public static HeraldOptions fromEnvironment() {
+        return builder().environment(System.getenv()).build();
+    }
+
+    /** A builder holding these options, to derive a variant. */
+    public Builder toBuilder() {
+        return builder().appId(appId).key(key).secret(secret).host(host).port(port).useTls(useTls)
+                .proxy(proxy).requestTimeout(requestTimeout).keepAlive(keepAlive)
+                .encryptionMasterKey(encryptionMasterKey).serializer(serializer).limits(limits);
+    }
+
+    public String appId() {
+        return appId;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String secret() {
+        return secret;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean useTls() {
+        return useTls;
+    }
+
+    /** The HTTP proxy requests go through, or {@code null} for a direct connection. */
+    public URI proxy() {
+        return proxy;
+    }
+
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    public boolean keepAlive() {
+        return keepAlive;
+    }
+
+    /** A copy of the 32-byte master key for encrypted channels, or {@code null} when none is set. */
+    public byte[] encryptionMasterKey() {
+        return encryptionMasterKey == null ? null : encryptionMasterKey.clone();
+    }
+
+    public JsonSerializer serializer() {
+        return serializer;
+    }
+
+    /** The limits checked before a request is sent; match them to the server's app limits. */
+    public Limits limits() {
+        return limits;
+    }
+
+    /** {@code scheme://host:port}, the base every API path is appended to. */
+    public URI baseUri() {
+        return URI.create((useTls ? "https" : "http") + "://" + host + ":" + port);
+    }
+
+    @Override
+    public String toString() {
+        // Never print the secret or the master key.
+        return "HeraldOptions[appId=" + appId + ", key=" + key + ", base=" + baseUri()
+                + ", proxy=" + proxy + ", timeout=" + requestTimeout + ", keepAlive=" + keepAlive
+                + ", encryption=" + (encryptionMasterKey != null) + "]";
+    }
+
+    private static <T> T required(T value, String name) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            throw new HeraldValidationException(name + " is required but was not set");
+        }
+        return value;
+    }
+
+    /** Collects settings; every setter may be called in any order, the last call wins. */
+    public static final class Builder {
+
+        private String appId;
+        private String key;
+        private String secret;
+        private String cluster;
+        private String host;
+        private Integer port;
+        private Boolean useTls;
+        private URI proxy;
+        private Duration requestTimeout;
+        private Boolean keepAlive;
+        private byte[] encryptionMasterKey;
+        private JsonSerializer serializer;
+        private Limits limits;
+        private Map<String, String> environment = Map.of();
+
+        private Builder() {
+        }
+
+        public Builder appId(String appId) {
+            this.appId = appId;
+            return this;
+        }
+
+        public Builder key(String key) {
+            this.key = key;
+            return this;
+        }
+
+        public Builder secret(String secret) {
+            this.secret = secret;
+            return this;
+        }
+
+        /** Hosted Pusher's cluster, e.g. {@code eu}: the host becomes {@code api-eu.pusher.com}. */
+        public Builder cluster(String cluster) {
+            this.cluster = cluster;
+            return this;
+        }
+
+        /** The API host; overrides {@link #cluster(String)}. */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder useTls(boolean useTls) {
+            this.useTls = useTls;
+            return this;
+        }
+
+        /** Sets scheme, key, secret, host, port and app id from {@code http[s]://KEY:SECRET@HOST[:PORT]/apps/APP_ID}. */
+        public Builder url(String url) {
+            SettingParser.applyUrl(this, url, "url");
+            return this;
+        }
+
+        /** An HTTP proxy such as {@code http://proxy.local:3128}; {@code null} for none. */
+        public Builder proxy(URI proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
+        public Builder proxy(String proxyUrl) {
+            this.proxy = proxyUrl == null ? null : SettingParser.proxy(proxyUrl, "proxy");
+            return this;
+        }
+
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+            return this;
+        }
+
+        /** Whether connections are reused between requests; off opens a fresh connection per request. */
+        public Builder keepAlive(boolean keepAlive) {
+            this.keepAlive = keepAlive;
+            return this;
+        }
+
+        /** The 32-byte master key that enables {@code private-encrypted-} channels. */
+        public Builder encryptionMasterKey(byte[] masterKey) {
+            if (masterKey != null && masterKey.length != MASTER_KEY_BYTES) {
+                throw new HeraldValidationException("encryptionMasterKey must be " + MASTER_KEY_BYTES
+                        + " bytes, was " + masterKey.length);
+            }
+            this.encryptionMasterKey = masterKey == null ? null : masterKey.clone();
+            return this;
+        }
+
+        /** The master key as base64 of 32 bytes (what {@code PUSHER_ENCRYPTION_MASTER_KEY} holds). */
+        public Builder encryptionMasterKeyBase64(String base64) {
+            return encryptionMasterKey(base64 == null ? null : SettingParser.masterKey(base64, "encryptionMasterKey"));
+        }
+
+        public Builder serializer(JsonSerializer serializer) {
+            this.serializer = serializer;
+            return this;
+        }
+
+        public Builder limits(Limits limits) {
+            this.limits = limits;
+            return this;
+        }
+
+        /**
+         * Reads unset settings from {@code env} at {@link #build()} time: {@code PUSHER_URL}, then
+         * the single variables over it ({@code PUSHER_APP_ID}, {@code PUSHER_KEY}/{@code PUSHER_APP_KEY},
+         * {@code PUSHER_SECRET}/{@code PUSHER_APP_SECRET}, {@code PUSHER_CLUSTER}, {@code PUSHER_HOST},
+         * {@code PUSHER_PORT}, {@code PUSHER_USE_TLS}, {@code PUSHER_PROXY}, {@code PUSHER_TIMEOUT},
+         * {@code PUSHER_KEEP_ALIVE}, {@code PUSHER_ENCRYPTION_MASTER_KEY}). Settings made on this
+         * builder always win.
+         */
+        public Builder environment(Map<String, String> env) {
+            this.environment = Map.copyOf(Objects.requireNonNull(env, "env"));
+            return this;
+        }
+
+        /** Reads unset settings from {@link System#getenv()}. */
+        public Builder environment() {
+            return environment(System.getenv());
+        }
+
+        public HeraldOptions build() {
+            Builder merged = new Builder();
+            SettingParser.applyEnvironment(merged, environment);
+            merged.overlay(this);
+            return new HeraldOptions(merged);
+        }
+
+        /** Copies every setting made on {@code explicit} over this builder's. */
+        private void overlay(Builder explicit) {
+            appId = explicit.appId != null ? explicit.appId : appId;
+            key = explicit.key != null ? explicit.key : key;
+            secret = explicit.secret != null ? explicit.secret : secret;
+            if (explicit.host != null || explicit.cluster != null) {
+                // An explicit cluster must not be shadowed by a host from the environment.
+                host = explicit.host;
+                cluster = explicit.cluster;
+            }
+            port = explicit.port != null ? explicit.port : port;
+            useTls = explicit.useTls != null ? explicit.useTls : useTls;
+            proxy = explicit.proxy != null ? explicit.proxy : proxy;
+            requestTimeout = explicit.requestTimeout != null ? explicit.requestTimeout : requestTimeout;
+            keepAlive = explicit.keepAlive != null ? explicit.keepAlive : keepAlive;
+            encryptionMasterKey = explicit.encryptionMasterKey != null ? explicit.encryptionMasterKey : encryptionMasterKey;
+            serializer = explicit.serializer != null ? explicit.serializer : serializer;
+            limits = explicit.limits != null ? explicit.limits : limits;
+        }
+
+        @Override
+        public String toString() {
+            return "HeraldOptions.Builder[appId=" + appId + ", key=" + key + "]";
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.herald.sdk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.herald.protocol.Check;
+
+/** The default {@link JsonSerializer}, backed by a Jackson {@link ObjectMapper}. */
+public final class JacksonSerializer implements JsonSerializer {
+
+    private final ObjectMapper mapper;
+
+    public JacksonSerializer() {
+        this(new ObjectMapper());
+    }
+
+    /** Uses {@code mapper} as configured (modules, naming strategy…). */
+    public JacksonSerializer(ObjectMapper mapper) {
+        this.mapper = Check.notNull(mapper, "mapper");
+    }
+
+    @Override
+    public String toJson(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new HeraldValidationException("data could not be serialised to JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

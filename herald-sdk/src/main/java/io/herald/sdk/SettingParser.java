@@ -1,0 +1,159 @@
+package io.herald.sdk;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses textual settings (URLs, environment variables); every error names the setting. */
+final class SettingParser {
+
+    private static final Pattern APP_PATH = Pattern.compile("/apps/([^/]+)/?");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
+
+    private SettingParser() {
+    }
+
+    /** Applies {@code http[s]://KEY:SECRET@HOST[:PORT]/apps/APP_ID}; the message never echoes the secret. */
+    static void applyUrl(HeraldOptions.Builder builder, String url, String setting) {
+        String shape = setting + " must look like https://KEY:SECRET@HOST[:PORT]/apps/APP_ID";
+        if (url == null || url.isBlank()) {
+            throw new HeraldValidationException(shape + ", was empty");
+        }
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            throw new HeraldValidationException(shape + " (it is not a valid URI)");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new HeraldValidationException(shape + " (scheme must be http or https)");
+        }
+        String userInfo = uri.getRawUserInfo();
+        int colon = userInfo == null ? -1 : userInfo.indexOf(':');
+        if (colon <= 0 || colon == userInfo.length() - 1) {
+            throw new HeraldValidationException(shape + " (KEY:SECRET is missing)");
+        }
+        if (uri.getHost() == null) {
+            throw new HeraldValidationException(shape + " (HOST is missing)");
+        }
+        Matcher path = APP_PATH.matcher(uri.getRawPath() == null ? "" : uri.getRawPath());
+        if (!path.matches()) {
+            throw new HeraldValidationException(shape + " (path /apps/APP_ID is missing)");
+        }
+        builder.useTls(scheme.equals("https"))
+                .key(decode(userInfo.substring(0, colon)))
+                .secret(decode(userInfo.substring(colon + 1)))
+                .host(uri.getHost())
+                .appId(path.group(1));
+        if (uri.getPort() != -1) {
+            builder.port(uri.getPort());
+        }
+    }
+
+    /** Fills {@code builder} from {@code PUSHER_*} variables; single variables beat {@code PUSHER_URL}. */
+    static void applyEnvironment(HeraldOptions.Builder builder, Map<String, String> env) {
+        String url = value(env, "PUSHER_URL");
+        if (url != null) {
+            applyUrl(builder, url, "PUSHER_URL");
+        }
+        ifSet(env, "PUSHER_APP_ID", builder::appId);
+        ifSet(env, "PUSHER_APP_KEY", builder::key);
+        ifSet(env, "PUSHER_KEY", builder::key);
+        ifSet(env, "PUSHER_APP_SECRET", builder::secret);
+        ifSet(env, "PUSHER_SECRET", builder::secret);
+        ifSet(env, "PUSHER_CLUSTER", cluster -> builder.cluster(cluster).host(null));
+        ifSet(env, "PUSHER_HOST", builder::host);
+        ifSet(env, "PUSHER_PORT", v -> builder.port(port(v, "PUSHER_PORT")));
+        ifSet(env, "PUSHER_USE_TLS", v -> builder.useTls(bool(v, "PUSHER_USE_TLS")));
+        ifSet(env, "PUSHER_PROXY", v -> builder.proxy(proxy(v, "PUSHER_PROXY")));
+        ifSet(env, "PUSHER_TIMEOUT", v -> builder.requestTimeout(duration(v, "PUSHER_TIMEOUT")));
+        ifSet(env, "PUSHER_KEEP_ALIVE", v -> builder.keepAlive(bool(v, "PUSHER_KEEP_ALIVE")));
+        ifSet(env, "PUSHER_ENCRYPTION_MASTER_KEY_BASE64", v -> builder.encryptionMasterKey(masterKey(v, "PUSHER_ENCRYPTION_MASTER_KEY_BASE64")));
+        ifSet(env, "PUSHER_ENCRYPTION_MASTER_KEY", v -> builder.encryptionMasterKey(masterKey(v, "PUSHER_ENCRYPTION_MASTER_KEY")));
+    }
+
+    static URI proxy(String value, String setting) {
+        try {
+            URI uri = new URI(value.trim());
+            if (uri.getHost() == null || uri.getPort() == -1) {
+                throw new HeraldValidationException(setting + " must look like http://HOST:PORT, was " + value);
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new HeraldValidationException(setting + " must look like http://HOST:PORT, was " + value);
+        }
+    }
+
+    static byte[] masterKey(String base64, String setting) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64.trim());
+        } catch (IllegalArgumentException e) {
+            throw new HeraldValidationException(setting + " must be base64 of " + HeraldOptions.MASTER_KEY_BYTES + " bytes (it is not valid base64)");
+        }
+        if (key.length != HeraldOptions.MASTER_KEY_BYTES) {
+            throw new HeraldValidationException(setting + " must be base64 of " + HeraldOptions.MASTER_KEY_BYTES
+                    + " bytes, decodes to " + key.length);
+        }
+        return key;
+    }
+
+    /** {@code 5000} (milliseconds, as the Pusher libraries take it), {@code 5s}, {@code 500ms}, {@code 1m} or ISO {@code PT5S}. */
+    static Duration duration(String value, String setting) {
+        String v = value.trim();
+        Matcher m = DURATION.matcher(v);
+        if (m.matches()) {
+            long amount = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "ms" : m.group(2);
+            return switch (unit) {
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofMillis(amount);
+            };
+        }
+        try {
+            return Duration.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new HeraldValidationException(setting + " must be milliseconds (5000), 5s, 1m or PT5S, was " + value);
+        }
+    }
+
+    static int port(String value, String setting) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new HeraldValidationException(setting + " must be a port number, was " + value);
+        }
+    }
+
+    static boolean bool(String value, String setting) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new HeraldValidationException(setting + " must be true or false, was " + value);
+        };
+    }
+
+    private static String value(Map<String, String> env, String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? null : v;
+    }
+
+    private static void ifSet(Map<String, String> env, String name, java.util.function.Consumer<String> apply) {
+        String v = value(env, name);
+        if (v != null) {
+            apply.accept(v);
+        }
+    }
+
+    private static String decode(String part) {
+        return java.net.URLDecoder.decode(part, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

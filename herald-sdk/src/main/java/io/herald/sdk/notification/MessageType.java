@@ -1,0 +1,18 @@
+package io.herald.sdk.notification;
+
+import java.util.Locale;
+
+/** How a front end should style a notification; the wire value is {@link #wireName()}. */
+public enum MessageType {
+    SUCCESS,
+    WARNING,
+    FAILURE,
+    INFO,
+    IN_PROGRESS,
+    NOTIFICATION;
+
+    /** {@code success}, {@code warning}, {@code failure}, {@code info}, {@code in_progress}, {@code notification}. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,171 @@
+package io.herald.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HeraldOptionsTest {
+
+    private static final String KEY64 = SdkTestSupport.MASTER_KEY_BASE64;
+
+    @Test
+    void urlSetsSchemeCredentialsHostPortAndAppId() {
+        HeraldOptions options = HeraldOptions.fromUrl("http://k1:s1@herald.local:8080/apps/42");
+        assertThat(options.useTls()).isFalse();
+        assertThat(options.key()).isEqualTo("k1");
+        assertThat(options.secret()).isEqualTo("s1");
+        assertThat(options.host()).isEqualTo("herald.local");
+        assertThat(options.port()).isEqualTo(8080);
+        assertThat(options.appId()).isEqualTo("42");
+        assertThat(options.baseUri()).isEqualTo(URI.create("http://herald.local:8080"));
+    }
+
+    @Test
+    void portDefaultsTo443WithTlsAnd80Without() {
+        assertThat(HeraldOptions.fromUrl("https://k:s@h/apps/1").port()).isEqualTo(443);
+        assertThat(HeraldOptions.fromUrl("http://k:s@h/apps/1").port()).isEqualTo(80);
+        assertThat(minimal().build().useTls()).isTrue();
+        assertThat(minimal().build().port()).isEqualTo(443);
+    }
+
+    @Test
+    void clusterBecomesPusherHostUnlessAHostIsGiven() {
+        HeraldOptions.Builder b = HeraldOptions.builder().appId("1").key("k").secret("s");
+        assertThat(b.cluster("eu").build().host()).isEqualTo("api-eu.pusher.com");
+        assertThat(b.cluster("eu").host("herald.local").build().host()).isEqualTo("herald.local");
+    }
+
+    @Test
+    void defaultsAreTheDocumentedConstants() {
+        HeraldOptions options = minimal().build();
+        assertThat(options.requestTimeout()).isEqualTo(HeraldOptions.DEFAULT_REQUEST_TIMEOUT);
+        assertThat(options.keepAlive()).isEqualTo(HeraldOptions.DEFAULT_KEEP_ALIVE);
+        assertThat(options.proxy()).isNull();
+        assertThat(options.encryptionMasterKey()).isNull();
+        assertThat(options.serializer()).isInstanceOf(JacksonSerializer.class);
+    }
+
+    @Test
+    void environmentSuppliesEverySetting() {
+        Map<String, String> env = new HashMap<>();
+        env.put("PUSHER_APP_ID", "7");
+        env.put("PUSHER_KEY", "env-key");
+        env.put("PUSHER_SECRET", "env-secret");
+        env.put("PUSHER_HOST", "herald.local");
+        env.put("PUSHER_PORT", "6001");
+        env.put("PUSHER_USE_TLS", "false");
+        env.put("PUSHER_PROXY", "http://proxy.local:3128");
+        env.put("PUSHER_TIMEOUT", "2500");
+        env.put("PUSHER_KEEP_ALIVE", "false");
+        env.put("PUSHER_ENCRYPTION_MASTER_KEY", KEY64);
+        HeraldOptions options = HeraldOptions.builder().environment(env).build();
+        assertThat(options.appId()).isEqualTo("7");
+        assertThat(options.key()).isEqualTo("env-key");
+        assertThat(options.secret()).isEqualTo("env-secret");
+        assertThat(options.baseUri()).isEqualTo(URI.create("http://herald.local:6001"));
+        assertThat(options.proxy()).isEqualTo(URI.create("http://proxy.local:3128"));
+        assertThat(options.requestTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(options.keepAlive()).isFalse();
+        assertThat(options.encryptionMasterKey()).isEqualTo(SdkTestSupport.MASTER_KEY);
+    }
+
+    @Test
+    void environmentAcceptsTheAppPrefixedNamesAndACluster() {
+        HeraldOptions options = HeraldOptions.builder().environment(Map.of(
+                "PUSHER_APP_ID", "7", "PUSHER_APP_KEY", "k", "PUSHER_APP_SECRET", "s", "PUSHER_CLUSTER", "ap1")).build();
+        assertThat(options.key()).isEqualTo("k");
+        assertThat(options.secret()).isEqualTo("s");
+        assertThat(options.host()).isEqualTo("api-ap1.pusher.com");
+    }
+
+    @Test
+    void singleVariablesBeatPusherUrl() {
+        HeraldOptions options = HeraldOptions.builder().environment(Map.of(
+                "PUSHER_URL", "https://k:s@h.local/apps/1", "PUSHER_APP_ID", "2", "PUSHER_PORT", "8443")).build();
+        assertThat(options.appId()).isEqualTo("2");
+        assertThat(options.key()).isEqualTo("k");
+        assertThat(options.baseUri()).isEqualTo(URI.create("https://h.local:8443"));
+    }
+
+    @Test
+    void explicitSettingsBeatTheEnvironment() {
+        HeraldOptions options = HeraldOptions.builder()
+                .environment(Map.of("PUSHER_URL", "https://k:s@h.local/apps/1", "PUSHER_TIMEOUT", "5s"))
+                .appId("explicit").secret("explicit-secret").requestTimeout(Duration.ofSeconds(9))
+                .build();
+        assertThat(options.appId()).isEqualTo("explicit");
+        assertThat(options.secret()).isEqualTo("explicit-secret");
+        assertThat(options.key()).isEqualTo("k");
+        assertThat(options.requestTimeout()).isEqualTo(Duration.ofSeconds(9));
+    }
+
+    @Test
+    void explicitClusterBeatsAHostFromTheEnvironment() {
+        HeraldOptions options = HeraldOptions.builder().environment(Map.of("PUSHER_URL", "https://k:s@h.local/apps/1"))
+                .cluster("eu").build();
+        assertThat(options.host()).isEqualTo("api-eu.pusher.com");
+    }
+
+    @Test
+    void missingSettingsFailNamingTheSetting() {
+        assertThatThrownBy(() -> HeraldOptions.builder().key("k").secret("s").host("h").build())
+                .isInstanceOf(HeraldValidationException.class).hasMessageContaining("appId");
+        assertThatThrownBy(() -> HeraldOptions.builder().appId("1").secret("s").host("h").build())
+                .isInstanceOf(HeraldValidationException.class).hasMessageContaining("key");
+        assertThatThrownBy(() -> HeraldOptions.builder().appId("1").key("k").host("h").build())
+                .isInstanceOf(HeraldValidationException.class).hasMessageContaining("secret");
+        assertThatThrownBy(() -> HeraldOptions.builder().appId("1").key("k").secret("s").build())
+                .isInstanceOf(HeraldValidationException.class).hasMessageContaining("host (or cluster)");
+    }
+
+    @Test
+    void malformedSettingsFailNamingTheSetting() {
+        assertThatThrownBy(() -> minimal().environment(Map.of("PUSHER_PORT", "eighty")).build())
+                .isInstanceOf(HeraldValidationException.class).hasMessageContaining("PUSHER_PORT");
+        assertThatThrownBy(() -> minimal().environment(Map.of("PUSHER_USE_TLS", "maybe")).build())
+                .hasMessageContaining("PUSHER_USE_TLS");
+        assertThatThrownBy(() -> minimal().environment(Map.of("PUSHER_TIMEOUT", "soon")).build())
+                .hasMessageContaining("PUSHER_TIMEOUT");
+        assertThatThrownBy(() -> minimal().environment(Map.of("PUSHER_ENCRYPTION_MASTER_KEY", "c2hvcnQ=")).build())
+                .hasMessageContaining("PUSHER_ENCRYPTION_MASTER_KEY").hasMessageContaining("decodes to 5");
+        assertThatThrownBy(() -> minimal().encryptionMasterKeyBase64("not base64!"))
+                .hasMessageContaining("encryptionMasterKey");
+        assertThatThrownBy(() -> minimal().port(70000).build()).hasMessageContaining("port");
+        assertThatThrownBy(() -> minimal().requestTimeout(Duration.ZERO).build()).hasMessageContaining("requestTimeout");
+        assertThatThrownBy(() -> minimal().proxy("proxy-without-port").build()).hasMessageContaining("proxy");
+    }
+
+    @Test
+    void malformedUrlsFailWithoutEchoingTheSecret() {
+        assertThatThrownBy(() -> HeraldOptions.fromUrl("ftp://k:topsecret@h/apps/1"))
+                .isInstanceOf(HeraldValidationException.class)
+                .hasMessageContaining("url").hasMessageContaining("scheme").hasMessageNotContaining("topsecret");
+        assertThatThrownBy(() -> HeraldOptions.fromUrl("https://k:topsecret@h/channels"))
+                .hasMessageContaining("/apps/APP_ID").hasMessageNotContaining("topsecret");
+        assertThatThrownBy(() -> HeraldOptions.fromUrl("https://h/apps/1")).hasMessageContaining("KEY:SECRET");
+        assertThatThrownBy(() -> minimal().environment(Map.of("PUSHER_URL", "nonsense")).build())
+                .hasMessageContaining("PUSHER_URL");
+    }
+
+    @Test
+    void toStringNeverShowsTheSecretOrMasterKey() {
+        HeraldOptions options = minimal().secret("topsecret").encryptionMasterKeyBase64(KEY64).build();
+        assertThat(options.toString()).doesNotContain("topsecret").doesNotContain(KEY64).contains("encryption=true");
+    }
+
+    @Test
+    void toBuilderDerivesAVariant() {
+        HeraldOptions options = minimal().build().toBuilder().port(8443).build();
+        assertThat(options.port()).isEqualTo(8443);
+        assertThat(options.appId()).isEqualTo("1");
+    }
+
+    private static HeraldOptions.Builder minimal() {
+        return HeraldOptions.builder().appId("1").key("k").secret("s").host("h");
+    }
+}
