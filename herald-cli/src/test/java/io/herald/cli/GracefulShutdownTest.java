@@ -13,6 +13,7 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -54,19 +55,66 @@ class GracefulShutdownTest {
              RawHttpConnection http = new RawHttpConnection(herald.port())) {
             http.send("GET", "/health", "");
             assertThat(http.read().status()).isEqualTo(200);
-            String path = "/apps/" + ServerOptions.DEFAULT_APP.id() + "/events";
-            String body = "{\"name\":\"last-words\",\"channel\":\"news\",\"data\":\"{}\"}";
-            ApiClient api = ApiClient.of("http://127.0.0.1:" + herald.port(), ServerOptions.DEFAULT_APP);
-            String query = ApiClient.encode(api.signedQuery("POST", path, Map.of(), body, System.currentTimeMillis() / 1000));
 
-            http.send("POST", path + "?" + query, body);
+            http.write(signedTrigger(herald.port()));
             herald.terminate();
 
-            Response response = http.read();
-            assertThat(response.status()).as("response %s", response.body()).isEqualTo(200);
-            assertThat(response.body()).contains("event_id");
+            assertTriggered(http.read());
             herald.awaitExit(EXIT_WITHIN);
         }
+    }
+
+    /**
+     * The request is provably in flight at SIGTERM: its last byte is sent only once the server has
+     * stopped accepting connections. Its first part travels in one write behind a {@code /health}
+     * request, so the server decodes its headers in the same event-loop task that answers
+     * {@code /health}, before that answer (our cue to send SIGTERM) can arrive.
+     */
+    @Test
+    void aTriggerWhoseLastByteArrivesDuringShutdownIsStillAnswered() throws Exception {
+        try (HeraldProcess herald = HeraldProcess.startServer("--host", "127.0.0.1", "--port", "0");
+             RawHttpConnection http = new RawHttpConnection(herald.port())) {
+            byte[] health = RawHttpConnection.request("GET", "/health", "");
+            byte[] trigger = signedTrigger(herald.port());
+            byte[] healthThenMostOfTrigger = Arrays.copyOf(health, health.length + trigger.length - 1);
+            System.arraycopy(trigger, 0, healthThenMostOfTrigger, health.length, trigger.length - 1);
+            http.write(healthThenMostOfTrigger);
+            assertThat(http.read().status()).isEqualTo(200);
+
+            herald.terminate();
+            awaitRefused(herald.port());
+            http.write(new byte[] {trigger[trigger.length - 1]});
+
+            assertTriggered(http.read());
+            herald.awaitExit(EXIT_WITHIN);
+        }
+    }
+
+    private static byte[] signedTrigger(int port) {
+        String path = "/apps/" + ServerOptions.DEFAULT_APP.id() + "/events";
+        String body = "{\"name\":\"last-words\",\"channel\":\"news\",\"data\":\"{}\"}";
+        ApiClient api = ApiClient.of("http://127.0.0.1:" + port, ServerOptions.DEFAULT_APP);
+        String query = ApiClient.encode(api.signedQuery("POST", path, Map.of(), body, System.currentTimeMillis() / 1000));
+        return RawHttpConnection.request("POST", path + "?" + query, body);
+    }
+
+    private static void assertTriggered(Response response) {
+        assertThat(response.status()).as("response %s", response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("event_id");
+    }
+
+    /** Waits until the port refuses connections: the shutdown has begun. */
+    private static void awaitRefused(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + EXIT_WITHIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                openSocket(port);
+            } catch (IOException refused) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("port " + port + " still accepts connections " + EXIT_WITHIN.toSeconds() + " s after SIGTERM");
     }
 
     private static String webSocketUrl(int port) {

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -41,11 +42,22 @@ final class RawHttpConnection implements AutoCloseable {
     }
 
     void send(String method, String pathAndQuery, String body) {
+        write(request(method, pathAndQuery, body));
+    }
+
+    /** The bytes of one request with a JSON body. */
+    static byte[] request(String method, String pathAndQuery, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String head = method + " " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Content-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n";
+        byte[] request = Arrays.copyOf(head.getBytes(StandardCharsets.US_ASCII), head.length() + bytes.length);
+        System.arraycopy(bytes, 0, request, head.length(), bytes.length);
+        return request;
+    }
+
+    /** Sends bytes as they are: a request, or any part of one. */
+    void write(byte[] bytes) {
         try {
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.write(bytes);
             out.flush();
         } catch (IOException e) {

@@ -27,7 +27,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The HTTP routing stage in memory: health and readiness for load balancers, and the API in front of it. */
+/**
+ * The HTTP stages in memory, wired as {@link HeraldChannelInitializer} wires them: health and
+ * readiness for load balancers, the API, and the count of unanswered requests that a graceful
+ * shutdown waits on.
+ */
 class HttpRequestHandlerTest {
 
     /** The published worked example: app 3, signed at {@code auth_timestamp} 1353088179. */
@@ -36,7 +40,8 @@ class HttpRequestHandlerTest {
 
     private final ServerState state = newState();
     private final EmbeddedChannel channel = new EmbeddedChannel(new HttpServerCodec(),
-            new HttpObjectAggregator(state.options.maxRequestSize()), new HttpRequestHandler(state));
+            new InFlightRequests(state.apiInFlight), new HttpObjectAggregator(state.options.maxRequestSize()),
+            new HttpRequestHandler(state));
 
     @AfterEach
     void close() {
@@ -85,6 +90,50 @@ class HttpRequestHandlerTest {
         String response = exchange(trigger(wrong));
 
         assertThat(response).startsWith("HTTP/1.1 401 Unauthorized");
+        assertThat(state.apiRequestsInFlight()).isZero();
+    }
+
+    @Test
+    void aRequestCountsAsInFlightFromItsHeadersUntilItsResponse() {
+        String request = trigger(VECTOR.signature());
+        int split = request.length() - 10;
+
+        channel.writeInbound(Unpooled.copiedBuffer(request.substring(0, split), StandardCharsets.UTF_8));
+        assertThat(state.apiRequestsInFlight()).as("body still arriving").isEqualTo(1);
+        assertThat((Object) channel.readOutbound()).isNull();
+
+        assertThat(exchange(request.substring(split))).startsWith("HTTP/1.1 200 OK");
+        assertThat(state.apiRequestsInFlight()).isZero();
+    }
+
+    @Test
+    void aContinueDoesNotEndTheRequest() {
+        String request = trigger(VECTOR.signature()).replace("\r\n\r\n", "\r\nExpect: 100-continue\r\n\r\n");
+        int bodyStart = request.indexOf("\r\n\r\n") + 4;
+
+        assertThat(exchange(request.substring(0, bodyStart))).startsWith("HTTP/1.1 100 Continue");
+        assertThat(state.apiRequestsInFlight()).isEqualTo(1);
+
+        assertThat(exchange(request.substring(bodyStart))).startsWith("HTTP/1.1 200 OK");
+        assertThat(state.apiRequestsInFlight()).isZero();
+    }
+
+    @Test
+    void aRequestCutOffByTheClientIsNoLongerCounted() {
+        String request = trigger(VECTOR.signature());
+        channel.writeInbound(Unpooled.copiedBuffer(request.substring(0, request.length() - 10), StandardCharsets.UTF_8));
+        assertThat(state.apiRequestsInFlight()).isEqualTo(1);
+
+        channel.close();
+
+        assertThat(state.apiRequestsInFlight()).isZero();
+    }
+
+    @Test
+    void pipelinedRequestsAreEachCounted() {
+        String twice = "GET /health HTTP/1.1\r\n\r\n".repeat(2);
+
+        assertThat(exchange(twice)).containsPattern("(?s)200 OK.*200 OK");
         assertThat(state.apiRequestsInFlight()).isZero();
     }
 
