@@ -52,6 +52,19 @@ class ConfigLoaderErrorsTest {
                 .hasMessageContaining("line 2");
     }
 
+    /** Otherwise the last one wins silently: a second {@code apps:} block would drop the first's apps. */
+    @Test
+    void aKeyGivenTwiceIsRefused() {
+        Path file = files.write("apps:\n  - {id: a, key: a, secret: a}\nport: 7000\napps:\n  - {id: b, key: b, secret: b}\n");
+        failsNaming(file.toString(), file, Map.of(), Map.of()).hasMessageContaining("Duplicate field 'apps'");
+    }
+
+    @Test
+    void anAppKeyGivenTwiceIsRefused() {
+        Path file = files.write("apps:\n  - {id: a, key: a, secret: a, secret: b}\n");
+        failsNaming(file.toString(), file, Map.of(), Map.of()).hasMessageContaining("Duplicate field 'secret'");
+    }
+
     @Test
     void aTopLevelListIsRefused() {
         Path file = files.write("- port: 1\n");
