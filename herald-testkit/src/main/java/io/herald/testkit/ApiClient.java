@@ -33,6 +33,11 @@ public final class ApiClient {
         this.app = app;
     }
 
+    /** A client for a server this test kit did not start, such as a {@code herald server} process. */
+    public static ApiClient of(String baseUrl, App app) {
+        return new ApiClient(baseUrl, app);
+    }
+
     /**
      * A status and the parsed JSON body.
      *

@@ -7,8 +7,9 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 
 /**
- * Every accepted socket starts as HTTP: codec → aggregator → {@link HttpRequestHandler}, which either
- * answers (API, health) or upgrades the socket to a WebSocket session.
+ * Every accepted socket starts as HTTP: codec → {@link InFlightRequests} → aggregator →
+ * {@link HttpRequestHandler}, which either answers (API, health) or upgrades the socket to a
+ * WebSocket session.
  */
 final class HeraldChannelInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -25,6 +26,7 @@ final class HeraldChannelInitializer extends ChannelInitializer<SocketChannel> {
         ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(limit / 2, limit));
         ch.pipeline()
                 .addLast("http", new HttpServerCodec())
+                .addLast("in-flight", new InFlightRequests(state.apiInFlight))
                 .addLast("aggregator", new HttpObjectAggregator(state.options.maxRequestSize()))
                 .addLast("router", new HttpRequestHandler(state));
     }

@@ -109,11 +109,9 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         ApiRequest apiRequest = new ApiRequest(request.method().name(), path, query,
                 ByteBufUtil.getBytes(request.content()));
         boolean keepAlive = HttpUtil.isKeepAlive(request);
-        state.apiInFlight.incrementAndGet();
         state.api.handle(apiRequest).whenComplete((response, error) -> {
             ApiResponse r = response != null ? response : new ApiResponse(500, error("internal error"));
-            write(ctx, keepAlive, r.status(), r.body())
-                    .addListener(f -> state.apiInFlight.decrementAndGet());
+            write(ctx, keepAlive, r.status(), r.body());
         });
     }
 

@@ -24,6 +24,7 @@ public final class ServerState {
     final ClientMessageHandler messages;
     final ApiService api;
     final AtomicBoolean ready = new AtomicBoolean(true);
+    /** HTTP requests received, in part or whole, and not yet answered; kept by {@link InFlightRequests}. */
     final AtomicInteger apiInFlight = new AtomicInteger();
 
     public ServerState(ServerOptions options, AppStore apps, ConnectionRegistry connections, SocketIds socketIds,

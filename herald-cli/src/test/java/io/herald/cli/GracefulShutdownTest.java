@@ -1,0 +1,129 @@
+package io.herald.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.herald.cli.RawHttpConnection.Response;
+import io.herald.protocol.ErrorCode;
+import io.herald.server.config.ServerOptions;
+import io.herald.testkit.ApiClient;
+import io.herald.testkit.RecordingClient;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SIGTERM to a real {@code herald server} process: clients are told to reconnect elsewhere (4200),
+ * the port stops accepting, API requests already received are answered, and the process ends in time.
+ */
+class GracefulShutdownTest {
+
+    /** What {@code herald server} promises with its default {@code shutdown-timeout}. */
+    private static final Duration EXIT_WITHIN = Duration.ofSeconds(10);
+
+    @Test
+    void sigtermTellsClientsToReconnectStopsAcceptingAndExits() throws Exception {
+        try (HeraldProcess herald = HeraldProcess.startServer("--host", "127.0.0.1", "--port", "0");
+             RecordingClient client = RecordingClient.connect(webSocketUrl(herald.port()))) {
+            assertThat(client.socketId()).isNotNull();
+
+            herald.terminate();
+
+            assertThat(client.assertError(ErrorCode.RECONNECT.code())).isNotBlank();
+            client.assertClosed(4200);
+            assertThatThrownBy(() -> openSocket(herald.port()))
+                    .as("the listening socket is closed once clients are told to go")
+                    .isInstanceOf(ConnectException.class);
+            herald.awaitExit(EXIT_WITHIN);
+            assertThat(herald.stdout()).as("stderr: %s", herald.stderr()).contains("Herald stopped");
+        }
+    }
+
+    /**
+     * The trigger goes out on a connection the server has already accepted and served, immediately
+     * before SIGTERM, so it reaches the server before or while the shutdown starts; either way it
+     * must be answered. Which of the two happens first can't be forced from outside the process.
+     */
+    @Test
+    void aTriggerSentAsSigtermArrivesIsStillAnswered() {
+        try (HeraldProcess herald = HeraldProcess.startServer("--host", "127.0.0.1", "--port", "0");
+             RawHttpConnection http = new RawHttpConnection(herald.port())) {
+            http.send("GET", "/health", "");
+            assertThat(http.read().status()).isEqualTo(200);
+
+            http.write(signedTrigger(herald.port()));
+            herald.terminate();
+
+            assertTriggered(http.read());
+            herald.awaitExit(EXIT_WITHIN);
+        }
+    }
+
+    /**
+     * The request is provably in flight at SIGTERM: its last byte is sent only once the server has
+     * stopped accepting connections. Its first part travels in one write behind a {@code /health}
+     * request, so the server decodes its headers in the same event-loop task that answers
+     * {@code /health}, before that answer (our cue to send SIGTERM) can arrive.
+     */
+    @Test
+    void aTriggerWhoseLastByteArrivesDuringShutdownIsStillAnswered() throws Exception {
+        try (HeraldProcess herald = HeraldProcess.startServer("--host", "127.0.0.1", "--port", "0");
+             RawHttpConnection http = new RawHttpConnection(herald.port())) {
+            byte[] health = RawHttpConnection.request("GET", "/health", "");
+            byte[] trigger = signedTrigger(herald.port());
+            byte[] healthThenMostOfTrigger = Arrays.copyOf(health, health.length + trigger.length - 1);
+            System.arraycopy(trigger, 0, healthThenMostOfTrigger, health.length, trigger.length - 1);
+            http.write(healthThenMostOfTrigger);
+            assertThat(http.read().status()).isEqualTo(200);
+
+            herald.terminate();
+            awaitRefused(herald.port());
+            http.write(new byte[] {trigger[trigger.length - 1]});
+
+            assertTriggered(http.read());
+            herald.awaitExit(EXIT_WITHIN);
+        }
+    }
+
+    private static byte[] signedTrigger(int port) {
+        String path = "/apps/" + ServerOptions.DEFAULT_APP.id() + "/events";
+        String body = "{\"name\":\"last-words\",\"channel\":\"news\",\"data\":\"{}\"}";
+        ApiClient api = ApiClient.of("http://127.0.0.1:" + port, ServerOptions.DEFAULT_APP);
+        String query = ApiClient.encode(api.signedQuery("POST", path, Map.of(), body, System.currentTimeMillis() / 1000));
+        return RawHttpConnection.request("POST", path + "?" + query, body);
+    }
+
+    private static void assertTriggered(Response response) {
+        assertThat(response.status()).as("response %s", response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("event_id");
+    }
+
+    /** Waits until the port refuses connections: the shutdown has begun. */
+    private static void awaitRefused(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + EXIT_WITHIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                openSocket(port);
+            } catch (IOException refused) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("port " + port + " still accepts connections " + EXIT_WITHIN.toSeconds() + " s after SIGTERM");
+    }
+
+    private static String webSocketUrl(int port) {
+        return "ws://127.0.0.1:" + port + "/app/" + ServerOptions.DEFAULT_APP.key() + "?protocol=7&client=cli-test&version=1";
+    }
+
+    private static void openSocket(int port) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package io.herald.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every configuration mistake is a {@link ConfigException} that starts with the field to fix. */
+class ConfigLoaderErrorsTest {
+
+    @TempDir
+    Path dir;
+    private ConfigFiles files;
+
+    @BeforeEach
+    void files() {
+        files = new ConfigFiles(dir);
+    }
+
+    private static AbstractThrowableAssert<?, ? extends Throwable> failsNaming(String field, Path file,
+                                                                              Map<String, String> env,
+                                                                              Map<String, String> flags) {
+        return assertThatThrownBy(() -> ConfigLoader.load(file, env, flags))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(field + ": ");
+    }
+
+
+    private AbstractThrowableAssert<?, ? extends Throwable> yamlFailsNaming(String field, String yaml) {
+        return failsNaming(field, files.write(yaml), Map.of(), Map.of());
+    }
+
+    @Test
+    void aMissingFileNamesThePath() {
+        Path missing = files.resolve("nope.yml");
+        failsNaming(missing.toString(), missing, Map.of(), Map.of()).hasMessageContaining("no such file");
+    }
+
+    @Test
+    void badYamlNamesTheFileAndTheLine() {
+        Path file = files.write("port: 1\n  host: x\n");
+        failsNaming(file.toString(), file, Map.of(), Map.of())
+                .hasMessageContaining("not valid YAML")
+                .hasMessageContaining("line 2");
+    }
+
+    /** Otherwise the last one wins silently: a second {@code apps:} block would drop the first's apps. */
+    @Test
+    void aKeyGivenTwiceIsRefused() {
+        Path file = files.write("apps:\n  - {id: a, key: a, secret: a}\nport: 7000\napps:\n  - {id: b, key: b, secret: b}\n");
+        failsNaming(file.toString(), file, Map.of(), Map.of()).hasMessageContaining("Duplicate field 'apps'");
+    }
+
+    @Test
+    void anAppKeyGivenTwiceIsRefused() {
+        Path file = files.write("apps:\n  - {id: a, key: a, secret: a, secret: b}\n");
+        failsNaming(file.toString(), file, Map.of(), Map.of()).hasMessageContaining("Duplicate field 'secret'");
+    }
+
+    @Test
+    void aTopLevelListIsRefused() {
+        Path file = files.write("- port: 1\n");
+        failsNaming(file.toString(), file, Map.of(), Map.of()).hasMessageContaining("mapping");
+    }
+
+    @Test
+    void anUnknownTopLevelKeyIsATypo() {
+        yamlFailsNaming("prot", "prot: 6001\n").hasMessageContaining("unknown setting").hasMessageContaining("port");
+    }
+
+    @Test
+    void anUnknownAppKeyIsATypo() {
+        yamlFailsNaming("apps[0].secrett", "apps:\n  - {id: a, key: b, secrett: c}\n")
+                .hasMessageContaining("unknown setting");
+    }
+
+    @Test
+    void anUnknownLimitIsATypo() {
+        yamlFailsNaming("apps[1].limits.max-presense-members",
+                "apps:\n  - {id: a, key: a, secret: a}\n  - {id: b, key: b, secret: b, limits: {max-presense-members: 5}}\n")
+                .hasMessageContaining("unknown setting")
+                .hasMessageContaining("max-presence-members");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "70000", "65536", "-1", "6001.5", "99999999999", "true"})
+    void aPortMustBeBetween0And65535(String port) {
+        yamlFailsNaming("port", "port: " + port + "\n")
+                .hasMessageContaining("between 0 and 65535")
+                .hasMessageContaining("\"" + port + "\"");
+    }
+
+    @Test
+    void aPortVariableThatIsNotANumberNamesThePort() {
+        failsNaming("port", null, Map.of("HERALD_PORT", "abc"), Map.of()).hasMessageContaining("\"abc\"");
+    }
+
+    @Test
+    void aPortFlagOutOfRangeNamesThePort() {
+        failsNaming("port", null, Map.of(), Map.of("port", "70000")).hasMessageContaining("\"70000\"");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"activity-timeout, 0", "pong-timeout, -5", "max-frame-size, 0", "max-request-size, -1",
+            "outbound-buffer-limit, 0", "shutdown-timeout, 0"})
+    void serverSizesAndTimeoutsMustBePositive(String field, String value) {
+        yamlFailsNaming(field, field + ": " + value + "\n").hasMessageContaining("at least 1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"max-event-payload", "max-channels-per-trigger", "max-events-per-batch",
+            "max-presence-members", "max-user-info", "max-user-id-length", "max-channel-name-length",
+            "max-event-name-length", "client-events-per-second"})
+    void everyLimitMustBePositive(String limit) {
+        for (String value : new String[] {"0", "-3", "many"}) {
+            yamlFailsNaming("apps[0].limits." + limit,
+                    "apps:\n  - {id: a, key: b, secret: c, limits: {" + limit + ": " + value + "}}\n")
+                    .hasMessageContaining("at least 1")
+                    .hasMessageContaining("\"" + value + "\"");
+        }
+    }
+
+    @Test
+    void maxConnectionsMayBeZeroButNotNegative() {
+        assertThat(files.load("apps:\n  - {id: a, key: b, secret: c, max-connections: 0}\n").apps().get(0).maxConnections())
+                .isZero();
+        yamlFailsNaming("apps[0].max-connections", "apps:\n  - {id: a, key: b, secret: c, max-connections: -1}\n");
+    }
+
+    @Test
+    void anAppWithoutSecretIsRefused() {
+        yamlFailsNaming("apps[0].secret", "apps:\n  - {id: a, key: b}\n").hasMessageContaining("required");
+    }
+
+    @Test
+    void anAppWithAnEmptyIdIsRefused() {
+        yamlFailsNaming("apps[1].id", "apps:\n  - {id: a, key: a, secret: a}\n  - {id: '', key: b, secret: b}\n")
+                .hasMessageContaining("empty");
+    }
+
+    @Test
+    void twoAppsWithOneIdAreRefused() {
+        yamlFailsNaming("apps", "apps:\n  - {id: a, key: k1, secret: s}\n  - {id: a, key: k2, secret: s}\n")
+                .hasMessageContaining("id 'a'");
+    }
+
+    @Test
+    void twoAppsWithOneKeyAreRefused() {
+        yamlFailsNaming("apps", "apps:\n  - {id: a, key: k, secret: s}\n  - {id: b, key: k, secret: s}\n")
+                .hasMessageContaining("key 'k'");
+    }
+
+    @Test
+    void appsMustBeAList() {
+        yamlFailsNaming("apps", "apps:\n  id: a\n  key: b\n  secret: c\n").hasMessageContaining("list");
+        yamlFailsNaming("apps", "apps: everything\n").hasMessageContaining("list");
+    }
+
+    @Test
+    void appsMustBeAListEvenWhenAVariableOverridesTheFirstApp() {
+        failsNaming("apps", files.write("apps:\n  id: a\n"), Map.of("HERALD_APP_SECRET", "s"), Map.of())
+                .hasMessageContaining("list");
+    }
+
+    @Test
+    void anAppMustBeAMapping() {
+        yamlFailsNaming("apps[0]", "apps:\n  - just-a-string\n").hasMessageContaining("mapping");
+    }
+
+    @Test
+    void limitsMustBeAMapping() {
+        yamlFailsNaming("apps[0].limits", "apps:\n  - {id: a, key: b, secret: c, limits: 5}\n")
+                .hasMessageContaining("mapping");
+    }
+
+    @Test
+    void booleanGarbageIsRefused() {
+        yamlFailsNaming("apps[0].enabled", "apps:\n  - {id: a, key: b, secret: c, enabled: maybe}\n")
+                .hasMessageContaining("true or false")
+                .hasMessageContaining("\"maybe\"");
+        failsNaming("apps[0].client-events", null, Map.of("HERALD_APP_CLIENT_EVENTS", "nope"), Map.of())
+                .hasMessageContaining("\"nope\"");
+    }
+
+    @Test
+    void aListWhereAValueBelongsIsRefused() {
+        yamlFailsNaming("port", "port: [1, 2]\n").hasMessageContaining("single value");
+    }
+
+    @Test
+    void anEmptyHostIsRefused() {
+        failsNaming("host", null, Map.of(), Map.of("host", " ")).hasMessageContaining("empty");
+    }
+}

@@ -1,0 +1,212 @@
+package io.herald.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herald.protocol.Limits;
+import io.herald.server.app.App;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ConfigLoaderTest {
+
+    private static final String FULL = """
+            host: 127.0.0.1
+            port: 7001
+            activity-timeout: 60
+            pong-timeout: 15
+            max-frame-size: 32768
+            max-request-size: 524288
+            outbound-buffer-limit: 1048576
+            shutdown-timeout: 5
+            apps:
+              - id: "1"
+                key: key-one
+                secret: secret-one
+                enabled: false
+                max-connections: 500
+                client-events: false
+                limits:
+                  max-event-payload: 20480
+                  max-channels-per-trigger: 50
+                  max-events-per-batch: 5
+                  max-presence-members: 25
+                  max-user-info: 512
+                  max-user-id-length: 64
+                  max-channel-name-length: 150
+                  max-event-name-length: 120
+                  client-events-per-second: 3
+              - id: two
+                key: key-two
+                secret: secret-two
+            """;
+
+    @TempDir
+    Path dir;
+    private ConfigFiles files;
+
+    @BeforeEach
+    void files() {
+        files = new ConfigFiles(dir);
+    }
+
+    @Test
+    void bindsEveryServerSettingFromTheFile() {
+        ServerOptions o = files.load(FULL);
+
+        assertThat(o.host()).isEqualTo("127.0.0.1");
+        assertThat(o.port()).isEqualTo(7001);
+        assertThat(o.activityTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(o.pongTimeout()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(o.maxFrameSize()).isEqualTo(32768);
+        assertThat(o.maxRequestSize()).isEqualTo(524288);
+        assertThat(o.outboundBufferLimit()).isEqualTo(1048576);
+        assertThat(o.shutdownTimeout()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void bindsEveryAppSettingAndLimitInOrder() {
+        ServerOptions o = files.load(FULL);
+
+        assertThat(o.apps()).containsExactly(
+                new App("1", "key-one", "secret-one", false, 500, false,
+                        new Limits(20480, 50, 5, 25, 512, 64, 150, 120, 3)),
+                App.of("two", "key-two", "secret-two"));
+    }
+
+    @Test
+    void withNothingGivenServesTheDefaultAppOnPort6001() {
+        ServerOptions o = ConfigLoader.load(null, Map.of(), Map.of());
+
+        assertThat(o.port()).isEqualTo(6001).isEqualTo(ServerOptions.DEFAULT_PORT);
+        assertThat(o.host()).isEqualTo(ServerOptions.DEFAULT_HOST);
+        assertThat(o.activityTimeout()).isEqualTo(ServerOptions.DEFAULT_ACTIVITY_TIMEOUT);
+        assertThat(o.pongTimeout()).isEqualTo(ServerOptions.DEFAULT_PONG_TIMEOUT);
+        assertThat(o.maxFrameSize()).isEqualTo(ServerOptions.DEFAULT_MAX_FRAME_SIZE);
+        assertThat(o.maxRequestSize()).isEqualTo(ServerOptions.DEFAULT_MAX_REQUEST_SIZE);
+        assertThat(o.outboundBufferLimit()).isEqualTo(ServerOptions.DEFAULT_OUTBOUND_BUFFER_LIMIT);
+        assertThat(o.shutdownTimeout()).isEqualTo(ServerOptions.DEFAULT_SHUTDOWN_TIMEOUT);
+        assertThat(o.apps()).containsExactly(new App("app-id", "app-key", "app-secret", true, 0, true, Limits.DEFAULT));
+    }
+
+    @Test
+    void anEmptyFileMeansDefaults() {
+        assertThat(files.load("").apps()).containsExactly(ServerOptions.DEFAULT_APP);
+        assertThat(files.load("# only a comment\n").port()).isEqualTo(ServerOptions.DEFAULT_PORT);
+    }
+
+    @Test
+    void anAppWithoutLimitsGetsPushersLimits() {
+        ServerOptions o = files.load("apps:\n  - {id: a, key: b, secret: c, limits: {max-presence-members: 7}}\n");
+
+        assertThat(o.apps().get(0).limits())
+                .isEqualTo(new Limits(10240, 100, 10, 7, 1024, 128, 200, 200, 10));
+    }
+
+    @Test
+    void environmentBeatsTheFileAndFlagsBeatTheEnvironment() {
+        Path file = files.write("port: 7000\napps:\n  - {id: a, key: b, secret: file-secret}\n");
+
+        assertThat(ConfigLoader.load(file, Map.of(), Map.of()).port()).isEqualTo(7000);
+        Map<String, String> env = Map.of("HERALD_PORT", "7001", "HERALD_APP_SECRET", "env-secret");
+        ServerOptions fromEnv = ConfigLoader.load(file, env, Map.of());
+        assertThat(fromEnv.port()).isEqualTo(7001);
+        assertThat(fromEnv.apps().get(0).secret()).isEqualTo("env-secret");
+
+        ServerOptions fromFlags = ConfigLoader.load(file, env, Map.of("port", "7002", "app-secret", "flag-secret"));
+        assertThat(fromFlags.port()).isEqualTo(7002);
+        assertThat(fromFlags.apps().get(0)).isEqualTo(App.of("a", "b", "flag-secret"));
+    }
+
+    @Test
+    void appVariablesChangeOnlyTheFirstApp() {
+        Path file = files.write("apps:\n  - {id: a, key: ka, secret: sa}\n  - {id: b, key: kb, secret: sb}\n");
+
+        ServerOptions o = ConfigLoader.load(file, Map.of("HERALD_APP_MAX_CONNECTIONS", "3"), Map.of());
+
+        assertThat(o.apps().get(0).maxConnections()).isEqualTo(3);
+        assertThat(o.apps().get(1)).isEqualTo(App.of("b", "kb", "sb"));
+    }
+
+    @Test
+    void aSecretFromTheEnvironmentAloneKeepsTheDefaultIdAndKey() {
+        ServerOptions o = ConfigLoader.load(null, Map.of("HERALD_APP_SECRET", "s3cret"), Map.of());
+
+        assertThat(o.apps()).containsExactly(App.of("app-id", "app-key", "s3cret"));
+    }
+
+    @Test
+    void everySettingHasAnEnvironmentVariable() {
+        Map<String, String> env = new HashMap<>();
+        for (Setting setting : Setting.ALL) {
+            env.put(setting.envName(), sampleValue(setting));
+        }
+
+        assertSampleValues(ConfigLoader.load(null, env, Map.of()));
+        assertThat(env).containsKeys("HERALD_HOST", "HERALD_PORT", "HERALD_ACTIVITY_TIMEOUT", "HERALD_PONG_TIMEOUT",
+                "HERALD_MAX_FRAME_SIZE", "HERALD_MAX_REQUEST_SIZE", "HERALD_OUTBOUND_BUFFER_LIMIT",
+                "HERALD_SHUTDOWN_TIMEOUT", "HERALD_APP_ID", "HERALD_APP_KEY", "HERALD_APP_SECRET",
+                "HERALD_APP_ENABLED", "HERALD_APP_MAX_CONNECTIONS", "HERALD_APP_CLIENT_EVENTS");
+    }
+
+    @Test
+    void everySettingHasAFlag() {
+        Map<String, String> flags = new HashMap<>();
+        for (Setting setting : Setting.ALL) {
+            flags.put(setting.name(), sampleValue(setting));
+        }
+
+        assertSampleValues(ConfigLoader.load(null, Map.of(), flags));
+    }
+
+    @Test
+    void variablesThatAreNotHeraldsAreIgnored() {
+        ServerOptions o = ConfigLoader.load(null, Map.of("PORT", "1", "APP_SECRET", "x"), Map.of());
+
+        assertThat(o.port()).isEqualTo(ServerOptions.DEFAULT_PORT);
+        assertThat(o.apps()).containsExactly(ServerOptions.DEFAULT_APP);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"true", "yes", "on", "1", "TRUE"})
+    void acceptsTheUsualSpellingsOfTrue(String value) {
+        assertThat(ConfigLoader.load(null, Map.of("HERALD_APP_CLIENT_EVENTS", value), Map.of())
+                .apps().get(0).clientEvents()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"false", "no", "off", "0", "False"})
+    void acceptsTheUsualSpellingsOfFalse(String value) {
+        assertThat(ConfigLoader.load(null, Map.of("HERALD_APP_ENABLED", value), Map.of())
+                .apps().get(0).enabled()).isFalse();
+    }
+
+    private static String sampleValue(Setting setting) {
+        return switch (setting.name()) {
+            case "host" -> "127.0.0.2";
+            case "app-id" -> "env-id";
+            case "app-key" -> "env-key";
+            case "app-secret" -> "env-secret";
+            case "app-enabled", "app-client-events" -> "false";
+            default -> "42";
+        };
+    }
+
+    private static void assertSampleValues(ServerOptions o) {
+        assertThat(o.host()).isEqualTo("127.0.0.2");
+        assertThat(o.port()).isEqualTo(42);
+        assertThat(o.activityTimeout()).isEqualTo(Duration.ofSeconds(42));
+        assertThat(o.pongTimeout()).isEqualTo(Duration.ofSeconds(42));
+        assertThat(o.maxFrameSize()).isEqualTo(42);
+        assertThat(o.maxRequestSize()).isEqualTo(42);
+        assertThat(o.outboundBufferLimit()).isEqualTo(42);
+        assertThat(o.shutdownTimeout()).isEqualTo(Duration.ofSeconds(42));
+        assertThat(o.apps()).containsExactly(new App("env-id", "env-key", "env-secret", false, 42, false, Limits.DEFAULT));
+    }
+}

@@ -1,0 +1,121 @@
+package io.herald.server.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ClientMessageTest {
+
+    @Test
+    void readsEventChannelAndObjectData() {
+        ClientMessage m = ClientMessage.parse("{\"event\":\"client-x\",\"channel\":\"private-a\",\"data\":{\"k\":\"v\"}}");
+
+        assertThat(m.event()).isEqualTo("client-x");
+        assertThat(m.channel()).isEqualTo("private-a");
+        assertThat(m.dataObject().get("k").asText()).isEqualTo("v");
+    }
+
+    @Test
+    void decodesDataSentAsAJsonString() {
+        ClientMessage m = ClientMessage.parse(
+                "{\"event\":\"pusher:subscribe\",\"data\":\"{\\\"channel\\\":\\\"private-a\\\",\\\"auth\\\":\\\"k:s\\\"}\"}");
+
+        assertThat(m.channel()).isNull();
+        assertThat(m.dataText("channel")).isEqualTo("private-a");
+        assertThat(m.dataText("auth")).isEqualTo("k:s");
+    }
+
+    @Test
+    void keepsStringDataAsSentForRelaying() {
+        ClientMessage m = ClientMessage.parse("{\"event\":\"client-x\",\"channel\":\"private-a\",\"data\":\"hello\"}");
+
+        assertThat(m.data().isTextual()).isTrue();
+        assertThat(m.data().asText()).isEqualTo("hello");
+    }
+
+    /** pusher-java-client sends {@code pusher:ping} with no data at all. */
+    @Test
+    void acceptsAMessageWithoutData() {
+        ClientMessage m = ClientMessage.parse("{\"event\":\"pusher:ping\"}");
+
+        assertThat(m.event()).isEqualTo("pusher:ping");
+        assertThat(m.data().isMissingNode()).isTrue();
+        assertThat(m.channel()).isNull();
+    }
+
+    @Test
+    void aNullChannelIsNoChannel() {
+        assertThat(ClientMessage.parse("{\"event\":\"e\",\"channel\":null}").channel()).isNull();
+    }
+
+    @Test
+    void missingOrNullDataFieldsReadAsNull() {
+        ClientMessage m = ClientMessage.parse("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"a\",\"auth\":null}}");
+
+        assertThat(m.dataText("auth")).isNull();
+        assertThat(m.dataText("channel_data")).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{", "not json", "{\"event\":}"})
+    void refusesInvalidJson(String text) {
+        assertThatThrownBy(() -> ClientMessage.parse(text))
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessageStartingWith("Invalid JSON");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[]", "\"event\"", "42", "null", ""})
+    void refusesAnythingButAnObject(String text) {
+        assertThatThrownBy(() -> ClientMessage.parse(text))
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessage("Message must be a JSON object");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"event\":\"\"}", "{\"event\":5}", "{\"event\":null}", "{\"event\":{}}"})
+    void refusesAMessageWithoutEventName(String text) {
+        assertThatThrownBy(() -> ClientMessage.parse(text))
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessage("Message has no event name");
+    }
+
+    @Test
+    void refusesAChannelThatIsNotAString() {
+        assertThatThrownBy(() -> ClientMessage.parse("{\"event\":\"e\",\"channel\":5}"))
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessage("channel must be a string");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"event\":\"e\"}", "{\"event\":\"e\",\"data\":5}", "{\"event\":\"e\",\"data\":[1]}",
+            "{\"event\":\"e\",\"data\":\"[1]\"}", "{\"event\":\"e\",\"data\":\"\\\"text\\\"\"}"})
+    void dataObjectRefusesDataThatIsNoObject(String text) {
+        ClientMessage m = ClientMessage.parse(text);
+
+        assertThatThrownBy(m::dataObject)
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessage("data must be a JSON object");
+    }
+
+    @Test
+    void dataObjectRefusesAStringThatIsNotJson() {
+        ClientMessage m = ClientMessage.parse("{\"event\":\"e\",\"data\":\"{oops\"}");
+
+        assertThatThrownBy(m::dataObject)
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessage("data is not a JSON object");
+    }
+
+    @Test
+    void dataTextRefusesANonStringField() {
+        ClientMessage m = ClientMessage.parse("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":7}}");
+
+        assertThatThrownBy(() -> m.dataText("channel"))
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessage("channel must be a string");
+    }
+}
