@@ -59,6 +59,9 @@ final class OptionsBinder {
         if (!apps.isArray()) {
             throw ConfigException.field("apps", "must be a list of apps");
         }
+        if (apps.isEmpty()) {
+            throw ConfigException.field("apps", "lists no app; remove it to run with the default app, or add one");
+        }
         List<App> result = new ArrayList<>();
         for (int i = 0; i < apps.size(); i++) {
             result.add(bindApp(apps.get(i), "apps[" + i + "]"));

@@ -46,6 +46,10 @@ public final class ServerOptions {
         }
         this.port = b.port;
         this.activityTimeout = positive(b.activityTimeout, "activityTimeout");
+        if (activityTimeout.toSeconds() < 1) {
+            // clients are told the timeout in whole seconds; below one it would read as 0 (never)
+            throw new IllegalArgumentException("activityTimeout must be at least 1 second, was " + activityTimeout);
+        }
         this.pongTimeout = positive(b.pongTimeout, "pongTimeout");
         this.maxFrameSize = Check.positive(b.maxFrameSize, "maxFrameSize");
         this.maxRequestSize = Check.positive(b.maxRequestSize, "maxRequestSize");

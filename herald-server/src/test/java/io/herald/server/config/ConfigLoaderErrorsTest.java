@@ -52,6 +52,20 @@ class ConfigLoaderErrorsTest {
                 .hasMessageContaining("line 2");
     }
 
+    /** An empty list would otherwise fall back to the well-known default secret without a word. */
+    @Test
+    void anEmptyAppListIsRefused() {
+        yamlFailsNaming("apps", "apps: []\n").hasMessageContaining("lists no app");
+    }
+
+    /** Clients are told the activity timeout in whole seconds; under one it would read as 0. */
+    @Test
+    void anActivityTimeoutUnderASecondIsRefusedByTheBuilder() {
+        assertThatThrownBy(() -> ServerOptions.builder().activityTimeout(java.time.Duration.ofMillis(500)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("activityTimeout must be at least 1 second");
+    }
+
     /** Otherwise the last one wins silently: a second {@code apps:} block would drop the first's apps. */
     @Test
     void aKeyGivenTwiceIsRefused() {
