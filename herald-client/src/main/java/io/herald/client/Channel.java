@@ -1,0 +1,191 @@
+package io.herald.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.herald.client.internal.Callbacks;
+import io.herald.client.internal.SecretBox;
+import io.herald.protocol.ChannelName;
+import io.herald.protocol.ChannelType;
+import io.herald.protocol.PusherEvents;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A channel this client subscribed to, from {@link HeraldClient#subscribe(String)}. It stays subscribed
+ * across reconnects until {@link HeraldClient#unsubscribe(String)}. Binding methods may be called from
+ * any thread; listeners run on the client's event thread.
+ */
+public class Channel {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HeraldClient client;
+    private final String name;
+    private final ChannelType type;
+    private final Map<String, List<EventListener>> eventListeners = new ConcurrentHashMap<>();
+    private final List<EventListener> globalListeners = new CopyOnWriteArrayList<>();
+    private final List<ChannelListener> channelListeners = new CopyOnWriteArrayList<>();
+    private volatile boolean subscribed;
+    private byte[] sharedSecret; // event thread only
+
+    Channel(HeraldClient client, String name) {
+        this.client = client;
+        this.name = name;
+        this.type = ChannelName.typeOf(name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ChannelType type() {
+        return type;
+    }
+
+    /** True once the server confirmed the subscription on the current connection. */
+    public boolean isSubscribed() {
+        return subscribed;
+    }
+
+    /** Calls {@code listener} for every event named {@code event} on this channel. */
+    public Channel bind(String event, EventListener listener) {
+        eventListeners.computeIfAbsent(event, e -> new CopyOnWriteArrayList<>()).add(listener);
+        return this;
+    }
+
+    public Channel unbind(String event, EventListener listener) {
+        List<EventListener> listeners = eventListeners.get(event);
+        if (listeners != null) {
+            listeners.remove(listener);
+        }
+        return this;
+    }
+
+    /** Calls {@code listener} for every event on this channel, the protocol's own included. */
+    public Channel bindGlobal(EventListener listener) {
+        globalListeners.add(listener);
+        return this;
+    }
+
+    public Channel unbindGlobal(EventListener listener) {
+        globalListeners.remove(listener);
+        return this;
+    }
+
+    public Channel addListener(ChannelListener listener) {
+        channelListeners.add(listener);
+        return this;
+    }
+
+    public Channel removeListener(ChannelListener listener) {
+        channelListeners.remove(listener);
+        return this;
+    }
+
+    /**
+     * Sends a client event to the channel's other subscribers (never back to this client). Only on
+     * private and presence channels the server confirmed, and only when the app allows client events.
+     *
+     * @param data any value Jackson can serialise; it arrives as JSON text in {@link PusherEvent#data()}
+     * @throws IllegalArgumentException when {@code event} does not start with {@code client-}
+     * @throws IllegalStateException on a public or encrypted channel, or before the subscription succeeded
+     */
+    public void trigger(String event, Object data) {
+        if (!PusherEvents.isClientEvent(event)) {
+            throw new IllegalArgumentException("event must start with 'client-', was '" + event + "'");
+        }
+        if (type != ChannelType.PRIVATE && type != ChannelType.PRESENCE) {
+            throw new IllegalStateException("client events need a private or presence channel, not " + name);
+        }
+        if (!subscribed) {
+            throw new IllegalStateException("not subscribed to " + name + " yet");
+        }
+        client.sendClientEvent(this, event, JSON.valueToTree(data));
+    }
+
+    @Override
+    public String toString() {
+        return "Channel[" + name + (subscribed ? ", subscribed" : "") + "]";
+    }
+
+    // Everything below runs on the client's event thread.
+
+    /** Keeps what the authorizer returned that later frames need; false with a reason sent if unusable. */
+    boolean authorized(AuthorizationResult result) {
+        if (type != ChannelType.PRIVATE_ENCRYPTED) {
+            return true;
+        }
+        try {
+            byte[] key = result.sharedSecret() == null ? null : Base64.getDecoder().decode(result.sharedSecret());
+            if (key == null || key.length != SecretBox.KEY_LENGTH) {
+                subscriptionFailed(0, "authorization for " + name + " has no usable shared_secret");
+                return false;
+            }
+            sharedSecret = key;
+            return true;
+        } catch (IllegalArgumentException e) {
+            subscriptionFailed(0, "authorization for " + name + " has a shared_secret that is not base64");
+            return false;
+        }
+    }
+
+    void subscriptionSucceeded(JsonNode data) {
+        subscribed = true;
+        channelListeners.forEach(l -> Callbacks.run("channel", () -> l.onSubscribed(this)));
+    }
+
+    void subscriptionFailed(int status, String message) {
+        subscribed = false;
+        channelListeners.forEach(l -> Callbacks.run("channel", () -> l.onSubscriptionError(this, status, message)));
+    }
+
+    /** The connection is gone; the subscription will be renewed on the next one. */
+    void connectionLost() {
+        subscribed = false;
+    }
+
+    /**
+     * Turns a received frame into what listeners see: decrypted on encrypted channels. Returns
+     * {@code null} when it can't be decrypted (listeners were told).
+     */
+    PusherEvent decode(PusherEvent event) {
+        if (type != ChannelType.PRIVATE_ENCRYPTED || isProtocolEvent(event.event())) {
+            return event;
+        }
+        try {
+            JsonNode box = JSON.readTree(event.data());
+            byte[] nonce = Base64.getDecoder().decode(box.path("nonce").asText());
+            byte[] ciphertext = Base64.getDecoder().decode(box.path("ciphertext").asText());
+            byte[] plain = sharedSecret == null ? null : SecretBox.open(sharedSecret, nonce, ciphertext);
+            if (plain == null) {
+                decryptionFailed(event, "the shared secret does not open it");
+                return null;
+            }
+            return new PusherEvent(event.event(), event.channel(), new String(plain, StandardCharsets.UTF_8), event.userId());
+        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+            decryptionFailed(event, "not an encrypted payload: " + e.getMessage());
+            return null;
+        }
+    }
+
+    void dispatch(PusherEvent event) {
+        List<EventListener> named = eventListeners.get(event.event());
+        if (named != null) {
+            named.forEach(l -> Callbacks.run("event", () -> l.onEvent(event)));
+        }
+        globalListeners.forEach(l -> Callbacks.run("event", () -> l.onEvent(event)));
+    }
+
+    private void decryptionFailed(PusherEvent event, String reason) {
+        channelListeners.forEach(l -> Callbacks.run("channel", () -> l.onDecryptionFailure(this, event.event(), reason)));
+    }
+
+    private static boolean isProtocolEvent(String event) {
+        return event.startsWith("pusher:") || event.startsWith("pusher_internal:");
+    }
+}
