@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -78,12 +78,16 @@ public final class HeraldClient implements AutoCloseable {
         this.options = options;
         this.reconnectPolicy = new ReconnectPolicy(options.reconnectInitialDelay(), options.reconnectMaxDelay());
         this.http = HttpClient.newBuilder().connectTimeout(options.connectTimeout()).build();
-        this.events = Executors.newSingleThreadScheduledExecutor(task -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "herald-client-" + THREADS.incrementAndGet());
             thread.setDaemon(true);
             eventThread = thread;
             return thread;
         });
+        // Timers must neither linger after cancel nor hold up close().
+        executor.setRemoveOnCancelPolicy(true);
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.events = executor;
         this.activityTimeout = options.activityTimeout();
     }
 
@@ -147,6 +151,14 @@ public final class HeraldClient implements AutoCloseable {
      * configured {@link ChannelAuthorizer}.
      */
     public Channel subscribe(String channelName) {
+        return subscribe(channelName, null);
+    }
+
+    /**
+     * Like {@link #subscribe(String)}, with {@code listener} (may be null) registered before the
+     * subscription is sent, so that it can't miss the outcome.
+     */
+    public Channel subscribe(String channelName, ChannelListener listener) {
         String problem = ChannelName.problem(channelName, ChannelName.MAX_LENGTH);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
@@ -157,6 +169,9 @@ public final class HeraldClient implements AutoCloseable {
             return ChannelName.typeOf(name) == ChannelType.PRESENCE
                     ? new PresenceChannel(this, name) : new Channel(this, name);
         });
+        if (listener != null) {
+            channel.addListener(listener);
+        }
         if (created[0]) {
             events.execute(() -> {
                 if (state == ConnectionState.CONNECTED && channels.get(channelName) == channel) {
