@@ -91,7 +91,8 @@ public class Channel {
      * Sends a client event to the channel's other subscribers (never back to this client). Only on
      * private and presence channels the server confirmed, and only when the app allows client events.
      *
-     * @param data any value Jackson can serialise; it arrives as JSON text in {@link PusherEvent#data()}
+     * @param data any value Jackson can serialise; receivers get a string as is and anything else as
+     *     its JSON text in {@link PusherEvent#data()}
      * @throws IllegalArgumentException when {@code event} does not start with {@code client-}
      * @throws IllegalStateException on a public or encrypted channel, or before the subscription succeeded
      */
