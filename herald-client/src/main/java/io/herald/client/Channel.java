@@ -32,6 +32,7 @@ public class Channel {
     private final List<ChannelListener> channelListeners = new CopyOnWriteArrayList<>();
     private volatile boolean subscribed;
     private byte[] sharedSecret; // event thread only
+    private Object requestedOn; // event thread only: the connection the last subscribe went out on
 
     Channel(HeraldClient client, String name) {
         this.client = client;
@@ -115,6 +116,18 @@ public class Channel {
     }
 
     // Everything below runs on the client's event thread.
+
+    /**
+     * True the first time it is called for {@code connection}: a channel added while the connection is
+     * being established would otherwise be subscribed both by the renewal and by its own request.
+     */
+    boolean requestOnce(Object connection) {
+        if (requestedOn == connection) {
+            return false;
+        }
+        requestedOn = connection;
+        return true;
+    }
 
     /** Keeps what the authorizer returned that later frames need; false with a reason sent if unusable. */
     boolean authorized(AuthorizationResult result) {

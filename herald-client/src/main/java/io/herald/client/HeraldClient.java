@@ -184,10 +184,15 @@ public final class HeraldClient implements AutoCloseable {
 
     /** Subscribes to a {@code presence-} channel. */
     public PresenceChannel subscribePresence(String channelName) {
+        return subscribePresence(channelName, null);
+    }
+
+    /** Subscribes to a {@code presence-} channel with {@code listener} registered first (may be null). */
+    public PresenceChannel subscribePresence(String channelName, ChannelListener listener) {
         if (ChannelName.typeOf(channelName) != ChannelType.PRESENCE) {
             throw new IllegalArgumentException("not a presence channel: " + channelName);
         }
-        return (PresenceChannel) subscribe(channelName);
+        return (PresenceChannel) subscribe(channelName, listener);
     }
 
     /** Leaves a channel; it is no longer renewed on reconnect. */
@@ -336,6 +341,9 @@ public final class HeraldClient implements AutoCloseable {
     }
 
     private void sendSubscribe(Channel channel) {
+        if (!channel.requestOnce(socket)) {
+            return;
+        }
         if (!channel.type().requiresAuthorization()) {
             send(PusherEvents.SUBSCRIBE, null, JSON.createObjectNode().put("channel", channel.name()));
             return;
