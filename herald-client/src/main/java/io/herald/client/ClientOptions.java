@@ -3,6 +3,7 @@ package io.herald.client;
 import io.herald.protocol.Check;
 import java.net.URI;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /**
  * Immutable settings of a {@link HeraldClient}. Build with {@link #builder(String)}; every setting not
@@ -25,6 +26,7 @@ public final class ClientOptions {
     private final String host;
     private final int port;
     private final boolean tls;
+    private final SSLContext sslContext;
     private final ChannelAuthorizer authorizer;
     private final Duration activityTimeout;
     private final Duration pongTimeout;
@@ -40,6 +42,7 @@ public final class ClientOptions {
         }
         this.port = b.port;
         this.tls = b.tls;
+        this.sslContext = b.sslContext;
         this.authorizer = b.authorizer;
         this.activityTimeout = positive(b.activityTimeout, "activityTimeout");
         this.pongTimeout = positive(b.pongTimeout, "pongTimeout");
@@ -77,6 +80,11 @@ public final class ClientOptions {
 
     public boolean tls() {
         return tls;
+    }
+
+    /** The TLS context for {@code wss://}, or {@code null} for the JVM's default. */
+    public SSLContext sslContext() {
+        return sslContext;
     }
 
     /** The authorizer for private, presence and encrypted channels, or {@code null} for none. */
@@ -118,6 +126,7 @@ public final class ClientOptions {
         private String host = DEFAULT_HOST;
         private int port = DEFAULT_PORT;
         private boolean tls;
+        private SSLContext sslContext;
         private ChannelAuthorizer authorizer;
         private Duration activityTimeout = DEFAULT_ACTIVITY_TIMEOUT;
         private Duration pongTimeout = DEFAULT_PONG_TIMEOUT;
@@ -144,6 +153,12 @@ public final class ClientOptions {
         /** {@code wss://} instead of {@code ws://}; default off. */
         public Builder tls(boolean tls) {
             this.tls = tls;
+            return this;
+        }
+
+        /** Trust (and client keys) for {@code wss://}, e.g. a private CA; default the JVM's default context. */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = sslContext;
             return this;
         }
 

@@ -77,7 +77,11 @@ public final class HeraldClient implements AutoCloseable {
     public HeraldClient(ClientOptions options) {
         this.options = options;
         this.reconnectPolicy = new ReconnectPolicy(options.reconnectInitialDelay(), options.reconnectMaxDelay());
-        this.http = HttpClient.newBuilder().connectTimeout(options.connectTimeout()).build();
+        HttpClient.Builder httpBuilder = HttpClient.newBuilder().connectTimeout(options.connectTimeout());
+        if (options.sslContext() != null) {
+            httpBuilder.sslContext(options.sslContext());
+        }
+        this.http = httpBuilder.build();
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "herald-client-" + THREADS.incrementAndGet());
             thread.setDaemon(true);
