@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -27,8 +25,7 @@ public class Channel {
     private final HeraldClient client;
     private final String name;
     private final ChannelType type;
-    private final Map<String, List<EventListener>> eventListeners = new ConcurrentHashMap<>();
-    private final List<EventListener> globalListeners = new CopyOnWriteArrayList<>();
+    private final EventBindings bindings = new EventBindings();
     private final List<ChannelListener> channelListeners = new CopyOnWriteArrayList<>();
     private volatile boolean subscribed;
     private byte[] sharedSecret; // event thread only
@@ -55,26 +52,23 @@ public class Channel {
 
     /** Calls {@code listener} for every event named {@code event} on this channel. */
     public Channel bind(String event, EventListener listener) {
-        eventListeners.computeIfAbsent(event, e -> new CopyOnWriteArrayList<>()).add(listener);
+        bindings.bind(event, listener);
         return this;
     }
 
     public Channel unbind(String event, EventListener listener) {
-        List<EventListener> listeners = eventListeners.get(event);
-        if (listeners != null) {
-            listeners.remove(listener);
-        }
+        bindings.unbind(event, listener);
         return this;
     }
 
     /** Calls {@code listener} for every event on this channel, the protocol's own included. */
     public Channel bindGlobal(EventListener listener) {
-        globalListeners.add(listener);
+        bindings.bindGlobal(listener);
         return this;
     }
 
     public Channel unbindGlobal(EventListener listener) {
-        globalListeners.remove(listener);
+        bindings.unbindGlobal(listener);
         return this;
     }
 
@@ -188,11 +182,7 @@ public class Channel {
     }
 
     void dispatch(PusherEvent event) {
-        List<EventListener> named = eventListeners.get(event.event());
-        if (named != null) {
-            named.forEach(l -> Callbacks.run("event", () -> l.onEvent(event)));
-        }
-        globalListeners.forEach(l -> Callbacks.run("event", () -> l.onEvent(event)));
+        bindings.dispatch(event);
     }
 
     private void decryptionFailed(PusherEvent event, String reason) {

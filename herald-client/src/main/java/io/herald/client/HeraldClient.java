@@ -3,6 +3,7 @@ package io.herald.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.client.internal.ActivityMonitor;
 import io.herald.client.internal.Callbacks;
 import io.herald.client.internal.ReconnectPolicy;
 import io.herald.client.internal.WebSocketConnection;
@@ -60,19 +61,16 @@ public final class HeraldClient implements AutoCloseable {
     private volatile Thread eventThread;
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
-    private final Map<String, List<EventListener>> eventListeners = new ConcurrentHashMap<>();
-    private final List<EventListener> globalListeners = new CopyOnWriteArrayList<>();
+    private final EventBindings bindings = new EventBindings();
     private final WebSocketConnection.Handler socketHandler = new SocketHandler();
+    private final ActivityMonitor activity;
 
     // Written on the event thread only; volatile where other threads read them.
     private volatile ConnectionState state = ConnectionState.INITIALIZED;
     private volatile String socketId;
     private WebSocketConnection socket;
-    private Duration activityTimeout;
     private int failedAttempts;
     private ScheduledFuture<?> reconnectTask;
-    private ScheduledFuture<?> activityTask;
-    private ScheduledFuture<?> pongTask;
 
     public HeraldClient(ClientOptions options) {
         this.options = options;
@@ -92,7 +90,8 @@ public final class HeraldClient implements AutoCloseable {
         executor.setRemoveOnCancelPolicy(true);
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.events = executor;
-        this.activityTimeout = options.activityTimeout();
+        this.activity = new ActivityMonitor(events, options.pongTimeout(),
+                () -> send(PusherEvents.PING, null, JSON.createObjectNode()), this::pongMissed);
     }
 
     public ClientOptions options() {
@@ -229,26 +228,23 @@ public final class HeraldClient implements AutoCloseable {
 
     /** Calls {@code listener} for every event named {@code event}, on any channel or none. */
     public HeraldClient bind(String event, EventListener listener) {
-        eventListeners.computeIfAbsent(event, e -> new CopyOnWriteArrayList<>()).add(listener);
+        bindings.bind(event, listener);
         return this;
     }
 
     public HeraldClient unbind(String event, EventListener listener) {
-        List<EventListener> listeners = eventListeners.get(event);
-        if (listeners != null) {
-            listeners.remove(listener);
-        }
+        bindings.unbind(event, listener);
         return this;
     }
 
     /** Calls {@code listener} for every frame received, the protocol's own ({@code pusher:…}) included. */
     public HeraldClient bindGlobal(EventListener listener) {
-        globalListeners.add(listener);
+        bindings.bindGlobal(listener);
         return this;
     }
 
     public HeraldClient unbindGlobal(EventListener listener) {
-        globalListeners.remove(listener);
+        bindings.unbindGlobal(listener);
         return this;
     }
 
@@ -264,13 +260,13 @@ public final class HeraldClient implements AutoCloseable {
 
     private void openSocket() {
         cancelTimers();
-        activityTimeout = options.activityTimeout();
         setState(ConnectionState.CONNECTING, 0, "");
         socket = WebSocketConnection.open(http, options.webSocketUri(), options.connectTimeout(), events, socketHandler);
+        activity.start(options.activityTimeout());
     }
 
     private void onMessage(String text) {
-        resetActivityTimer();
+        activity.activity();
         JsonNode frame;
         try {
             frame = JSON.readTree(text);
@@ -291,7 +287,7 @@ public final class HeraldClient implements AutoCloseable {
             }
             channel.dispatch(event);
         }
-        dispatch(event);
+        bindings.dispatch(event);
     }
 
     private void handleProtocolEvent(PusherEvent event, Channel channel) {
@@ -334,13 +330,14 @@ public final class HeraldClient implements AutoCloseable {
 
     private void connectionEstablished(JsonNode data) {
         socketId = data.path("socket_id").asText(null);
+        Duration idleTimeout = options.activityTimeout();
         long serverTimeout = data.path("activity_timeout").asLong(0);
-        if (serverTimeout > 0 && Duration.ofSeconds(serverTimeout).compareTo(activityTimeout) < 0) {
-            activityTimeout = Duration.ofSeconds(serverTimeout);
+        if (serverTimeout > 0 && Duration.ofSeconds(serverTimeout).compareTo(idleTimeout) < 0) {
+            idleTimeout = Duration.ofSeconds(serverTimeout);
         }
+        activity.start(idleTimeout);
         failedAttempts = 0;
         setState(ConnectionState.CONNECTED, 0, "");
-        resetActivityTimer();
         channels.values().forEach(this::sendSubscribe);
     }
 
@@ -401,22 +398,11 @@ public final class HeraldClient implements AutoCloseable {
         channels.values().forEach(Channel::connectionLost);
     }
 
-    private void resetActivityTimer() {
-        cancel(activityTask);
-        cancel(pongTask);
+    private void pongMissed() {
         if (socket != null) {
-            activityTask = events.schedule(this::ping, activityTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            socket.abort();
+            onClosed(ErrorCode.PONG_NOT_RECEIVED.code(), "no answer to the client's ping within " + options.pongTimeout());
         }
-    }
-
-    private void ping() {
-        send(PusherEvents.PING, null, JSON.createObjectNode());
-        pongTask = events.schedule(() -> {
-            if (socket != null) {
-                socket.abort();
-                onClosed(ErrorCode.PONG_NOT_RECEIVED.code(), "no answer to the client's ping within " + options.pongTimeout());
-            }
-        }, options.pongTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void send(String event, String channel, JsonNode data) {
@@ -438,24 +424,11 @@ public final class HeraldClient implements AutoCloseable {
         connectionListeners.forEach(l -> Callbacks.run("connection", () -> l.onStateChange(change)));
     }
 
-    private void dispatch(PusherEvent event) {
-        List<EventListener> named = eventListeners.get(event.event());
-        if (named != null) {
-            named.forEach(l -> Callbacks.run("event", () -> l.onEvent(event)));
-        }
-        globalListeners.forEach(l -> Callbacks.run("event", () -> l.onEvent(event)));
-    }
-
     private void cancelTimers() {
-        cancel(reconnectTask);
-        cancel(activityTask);
-        cancel(pongTask);
-    }
-
-    private static void cancel(ScheduledFuture<?> task) {
-        if (task != null) {
-            task.cancel(false);
+        if (reconnectTask != null) {
+            reconnectTask.cancel(false);
         }
+        activity.stop();
     }
 
     /** Server→client data is a JSON-encoded string; client events carry any JSON value. */
