@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.pusher.rest.Pusher;
+import com.pusher.rest.data.PresenceUser;
 import io.herald.testkit.TestServer;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PresenceChannelTest {
@@ -37,6 +40,22 @@ class PresenceChannelTest {
             }
             assertThat(ann.awaitNotice("removed", "presence-room").detail()).isEqualTo("2");
             assertThat(annRoom.members()).extracting(Member::id).containsExactly("1");
+        }
+    }
+
+    @Test
+    void joinsThroughAnAuthEndpointBuiltWithTheOfficialServerLibrary() throws Exception {
+        ClientRecorder recorder = new ClientRecorder();
+        try (TestServer server = TestServer.start();
+             Pusher sdk = new Pusher(TestServer.APP.id(), TestServer.APP.key(), TestServer.APP.secret());
+             AuthEndpoint endpoint = new AuthEndpoint((socketId, channel) ->
+                     sdk.authenticate(socketId, channel, new PresenceUser("42", Map.of("name", "Zoe"))));
+             HeraldClient client = Clients.connected(server, recorder,
+                     b -> b.authorizer(new HttpChannelAuthorizer(endpoint.uri())))) {
+            PresenceChannel room = client.subscribePresence("presence-lobby", recorder);
+            recorder.awaitSubscribed("presence-lobby");
+            assertThat(room.me().id()).isEqualTo("42");
+            assertThat(room.me().info().get("name").asText()).isEqualTo("Zoe");
         }
     }
 

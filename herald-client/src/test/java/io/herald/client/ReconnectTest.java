@@ -90,6 +90,7 @@ class ReconnectTest {
             client.connect();
             ConnectionStateChange failed = recorder.awaitState(ConnectionState.FAILED);
             assertThat(failed.closeCode()).isEqualTo(ErrorCode.APP_NOT_FOUND.code());
+            assertThat(recorder.awaitError()).startsWith("4001 ");
             assertThat(recorder.statesDuring(Duration.ofMillis(500))).isEmpty();
             assertThat(client.state()).isEqualTo(ConnectionState.FAILED);
         }
