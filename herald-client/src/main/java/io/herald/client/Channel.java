@@ -3,6 +3,7 @@ package io.herald.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.client.internal.Callbacks;
+import io.herald.client.internal.Frames;
 import io.herald.client.internal.SecretBox;
 import io.herald.protocol.ChannelName;
 import io.herald.protocol.ChannelType;
@@ -139,6 +140,17 @@ public class Channel {
         } catch (IllegalArgumentException e) {
             subscriptionFailed(0, "authorization for " + name + " has a shared_secret that is not base64");
             return false;
+        }
+    }
+
+    /** The protocol's own events on this channel: subscription outcomes (presence adds member events). */
+    void handleProtocolEvent(String event, String data) {
+        if (PusherEvents.SUBSCRIPTION_SUCCEEDED.equals(event)) {
+            subscriptionSucceeded(Frames.json(data));
+        } else if (PusherEvents.SUBSCRIPTION_ERROR.equals(event)) {
+            JsonNode error = Frames.json(data);
+            subscriptionFailed(error.path("status").asInt(0),
+                    error.path("error").asText(error.path("message").asText("subscription refused")));
         }
     }
 

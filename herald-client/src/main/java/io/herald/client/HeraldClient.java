@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.client.internal.ActivityMonitor;
 import io.herald.client.internal.Callbacks;
+import io.herald.client.internal.Frames;
 import io.herald.client.internal.ReconnectPolicy;
 import io.herald.client.internal.WebSocketConnection;
 import io.herald.protocol.ChannelName;
 import io.herald.protocol.ChannelType;
 import io.herald.protocol.ErrorCode;
 import io.herald.protocol.PusherEvents;
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
@@ -267,15 +267,9 @@ public final class HeraldClient implements AutoCloseable {
 
     private void onMessage(String text) {
         activity.activity();
-        JsonNode frame;
-        try {
-            frame = JSON.readTree(text);
-        } catch (IOException e) {
-            LOG.warn("Ignoring a frame that is not JSON: {}", text);
-            return;
-        }
-        PusherEvent event = toEvent(frame);
-        if (event.event() == null) {
+        PusherEvent event = Frames.parse(text);
+        if (event == null) {
+            LOG.warn("Ignoring a frame that is not a Pusher event: {}", text);
             return;
         }
         Channel channel = event.channel() == null ? null : channels.get(event.channel());
@@ -292,38 +286,18 @@ public final class HeraldClient implements AutoCloseable {
 
     private void handleProtocolEvent(PusherEvent event, Channel channel) {
         switch (event.event()) {
-            case PusherEvents.CONNECTION_ESTABLISHED -> connectionEstablished(json(event.data()));
+            case PusherEvents.CONNECTION_ESTABLISHED -> connectionEstablished(Frames.json(event.data()));
             case PusherEvents.PING -> send(PusherEvents.PONG, null, JSON.createObjectNode());
             case PusherEvents.ERROR -> {
-                JsonNode data = json(event.data());
+                JsonNode data = Frames.json(event.data());
                 int code = data.path("code").asInt(0);
                 String message = data.path("message").asText("");
                 connectionListeners.forEach(l -> Callbacks.run("connection", () -> l.onError(code, message)));
             }
-            case PusherEvents.SUBSCRIPTION_SUCCEEDED -> {
-                if (channel != null) {
-                    channel.subscriptionSucceeded(json(event.data()));
-                }
-            }
-            case PusherEvents.SUBSCRIPTION_ERROR -> {
-                if (channel != null) {
-                    JsonNode data = json(event.data());
-                    channel.subscriptionFailed(data.path("status").asInt(0),
-                            data.path("error").asText(data.path("message").asText("subscription refused")));
-                }
-            }
-            case PusherEvents.MEMBER_ADDED -> {
-                if (channel instanceof PresenceChannel presence) {
-                    presence.memberAdded(json(event.data()));
-                }
-            }
-            case PusherEvents.MEMBER_REMOVED -> {
-                if (channel instanceof PresenceChannel presence) {
-                    presence.memberRemoved(json(event.data()));
-                }
-            }
             default -> {
-                // an app event, or a protocol event this client has no use for
+                if (channel != null) {
+                    channel.handleProtocolEvent(event.event(), event.data());
+                }
             }
         }
     }
@@ -429,25 +403,6 @@ public final class HeraldClient implements AutoCloseable {
             reconnectTask.cancel(false);
         }
         activity.stop();
-    }
-
-    /** Server→client data is a JSON-encoded string; client events carry any JSON value. */
-    private static PusherEvent toEvent(JsonNode frame) {
-        JsonNode data = frame.get("data");
-        String text = data == null || data.isNull() ? null : data.isTextual() ? data.asText() : data.toString();
-        return new PusherEvent(frame.path("event").asText(null), frame.path("channel").asText(null), text,
-                frame.path("user_id").asText(null));
-    }
-
-    private static JsonNode json(String data) {
-        if (data == null) {
-            return JSON.createObjectNode();
-        }
-        try {
-            return JSON.readTree(data);
-        } catch (IOException e) {
-            return JSON.createObjectNode();
-        }
     }
 
     private static String rootMessage(Throwable error) {

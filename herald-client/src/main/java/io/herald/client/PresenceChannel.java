@@ -3,6 +3,8 @@ package io.herald.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.herald.client.internal.Callbacks;
+import io.herald.client.internal.Frames;
+import io.herald.protocol.PusherEvents;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Collections;
@@ -86,7 +88,18 @@ public final class PresenceChannel extends Channel {
         members = Map.of();
     }
 
-    void memberAdded(JsonNode data) {
+    @Override
+    void handleProtocolEvent(String event, String data) {
+        if (PusherEvents.MEMBER_ADDED.equals(event)) {
+            memberAdded(Frames.json(data));
+        } else if (PusherEvents.MEMBER_REMOVED.equals(event)) {
+            memberRemoved(Frames.json(data));
+        } else {
+            super.handleProtocolEvent(event, data);
+        }
+    }
+
+    private void memberAdded(JsonNode data) {
         Member member = new Member(data.path("user_id").asText(), info(data.get("user_info")));
         Map<String, Member> updated = new LinkedHashMap<>(members);
         updated.put(member.id(), member);
@@ -94,7 +107,7 @@ public final class PresenceChannel extends Channel {
         presenceListeners.forEach(l -> Callbacks.run("presence", () -> l.onMemberAdded(this, member)));
     }
 
-    void memberRemoved(JsonNode data) {
+    private void memberRemoved(JsonNode data) {
         String id = data.path("user_id").asText();
         Map<String, Member> updated = new LinkedHashMap<>(members);
         Member member = updated.remove(id);
