@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.client.internal.Callbacks;
 import io.herald.client.internal.Frames;
-import io.herald.client.internal.SecretBox;
+import io.herald.client.internal.EncryptedPayload;
 import io.herald.protocol.ChannelName;
 import io.herald.protocol.ChannelType;
 import io.herald.protocol.PusherEvents;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -124,23 +121,22 @@ public class Channel {
         return true;
     }
 
-    /** Keeps what the authorizer returned that later frames need; false with a reason sent if unusable. */
+    /** Keeps what the authorizer returned that later frames need; false (and listeners told) if unusable. */
     boolean authorized(AuthorizationResult result) {
-        if (type != ChannelType.PRIVATE_ENCRYPTED) {
-            return true;
-        }
-        try {
-            byte[] key = result.sharedSecret() == null ? null : Base64.getDecoder().decode(result.sharedSecret());
-            if (key == null || key.length != SecretBox.KEY_LENGTH) {
-                subscriptionFailed(0, "authorization for " + name + " has no usable shared_secret");
-                return false;
-            }
-            sharedSecret = key;
-            return true;
-        } catch (IllegalArgumentException e) {
-            subscriptionFailed(0, "authorization for " + name + " has a shared_secret that is not base64");
+        if (type == ChannelType.PRIVATE_ENCRYPTED && !acceptSharedSecret(result)) {
+            subscriptionFailed(0, "authorization for " + name + " has no usable shared_secret");
             return false;
         }
+        return true;
+    }
+
+    /** Takes the secretbox key from a (re)authorization; false if it has none usable. */
+    boolean acceptSharedSecret(AuthorizationResult result) {
+        byte[] key = EncryptedPayload.key(result.sharedSecret());
+        if (key != null) {
+            sharedSecret = key;
+        }
+        return key != null;
     }
 
     /** The protocol's own events on this channel: subscription outcomes (presence adds member events). */
@@ -171,33 +167,35 @@ public class Channel {
 
     /**
      * Turns a received frame into what listeners see: decrypted on encrypted channels. Returns
-     * {@code null} when it can't be decrypted (listeners were told).
+     * {@code null} when it can't be decrypted now: with {@code mayRenewKey} the client then fetches a
+     * fresh shared secret and tries once more (the app's master key may have rotated, as pusher-js
+     * assumes); otherwise listeners are told.
      */
-    PusherEvent decode(PusherEvent event) {
+    PusherEvent decode(PusherEvent event, boolean mayRenewKey) {
         if (type != ChannelType.PRIVATE_ENCRYPTED || isProtocolEvent(event.event())) {
             return event;
         }
         try {
-            JsonNode box = JSON.readTree(event.data());
-            byte[] nonce = Base64.getDecoder().decode(box.path("nonce").asText());
-            byte[] ciphertext = Base64.getDecoder().decode(box.path("ciphertext").asText());
-            byte[] plain = sharedSecret == null ? null : SecretBox.open(sharedSecret, nonce, ciphertext);
-            if (plain == null) {
-                decryptionFailed(event, "the shared secret does not open it");
-                return null;
+            String plain = sharedSecret == null ? null : EncryptedPayload.open(sharedSecret, event.data());
+            if (plain != null) {
+                return new PusherEvent(event.event(), event.channel(), plain, event.userId());
             }
-            return new PusherEvent(event.event(), event.channel(), new String(plain, StandardCharsets.UTF_8), event.userId());
-        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+            if (mayRenewKey) {
+                client.renewSharedSecret(this, event);
+            } else {
+                decryptionFailed(event, "the shared secret does not open it");
+            }
+        } catch (IllegalArgumentException e) {
             decryptionFailed(event, "not an encrypted payload: " + e.getMessage());
-            return null;
         }
+        return null;
     }
 
     void dispatch(PusherEvent event) {
         bindings.dispatch(event);
     }
 
-    private void decryptionFailed(PusherEvent event, String reason) {
+    void decryptionFailed(PusherEvent event, String reason) {
         channelListeners.forEach(l -> Callbacks.run("channel", () -> l.onDecryptionFailure(this, event.event(), reason)));
     }
 

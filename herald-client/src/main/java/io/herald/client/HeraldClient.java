@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
@@ -274,14 +275,38 @@ public final class HeraldClient implements AutoCloseable {
         }
         Channel channel = event.channel() == null ? null : channels.get(event.channel());
         handleProtocolEvent(event, channel);
-        if (channel != null) {
-            event = channel.decode(event);
-            if (event == null) {
+        if (channel == null) {
+            bindings.dispatch(event);
+            return;
+        }
+        PusherEvent decoded = channel.decode(event, true);
+        if (decoded != null) {
+            deliver(channel, decoded);
+        }
+    }
+
+    private void deliver(Channel channel, PusherEvent event) {
+        channel.dispatch(event);
+        bindings.dispatch(event);
+    }
+
+    /** Fetches a fresh shared secret for {@code channel} and decrypts {@code event} once more. */
+    void renewSharedSecret(Channel channel, PusherEvent event) {
+        WebSocketConnection connection = socket;
+        authorize(channel).whenCompleteAsync((result, error) -> {
+            if (connection != socket || channels.get(channel.name()) != channel) {
                 return;
             }
-            channel.dispatch(event);
-        }
-        bindings.dispatch(event);
+            if (error != null || !channel.acceptSharedSecret(result)) {
+                channel.decryptionFailed(event, "no fresh shared secret: "
+                        + (error == null ? "the answer has none" : rootMessage(error)));
+                return;
+            }
+            PusherEvent decoded = channel.decode(event, false);
+            if (decoded != null) {
+                deliver(channel, decoded);
+            }
+        }, events);
     }
 
     private void handleProtocolEvent(PusherEvent event, Channel channel) {
@@ -323,29 +348,34 @@ public final class HeraldClient implements AutoCloseable {
             send(PusherEvents.SUBSCRIBE, null, JSON.createObjectNode().put("channel", channel.name()));
             return;
         }
+        WebSocketConnection connection = socket;
+        authorize(channel).whenCompleteAsync((result, error) -> {
+            if (connection != socket || channels.get(channel.name()) != channel) {
+                return; // the connection or the subscription changed meanwhile
+            }
+            if (error != null) {
+                channel.subscriptionFailed(0, "authorization failed: " + rootMessage(error));
+            } else if (channel.authorized(result)) {
+                ObjectNode data = JSON.createObjectNode().put("channel", channel.name()).put("auth", result.auth());
+                if (result.channelData() != null) {
+                    data.put("channel_data", result.channelData());
+                }
+                send(PusherEvents.SUBSCRIBE, null, data);
+            }
+        }, events);
+    }
+
+    /** Asks the configured authorizer; a missing authorizer or one that throws gives a failed future. */
+    private CompletableFuture<AuthorizationResult> authorize(Channel channel) {
         ChannelAuthorizer authorizer = options.authorizer();
         if (authorizer == null) {
-            channel.subscriptionFailed(0, "no ChannelAuthorizer configured for " + channel.name());
-            return;
+            return CompletableFuture.failedFuture(
+                    new HeraldClientException("no ChannelAuthorizer configured for " + channel.name()));
         }
-        WebSocketConnection connection = socket;
         try {
-            authorizer.authorize(socketId, channel.name()).whenCompleteAsync((result, error) -> {
-                if (connection != socket || channels.get(channel.name()) != channel) {
-                    return; // the connection or the subscription changed meanwhile
-                }
-                if (error != null) {
-                    channel.subscriptionFailed(0, "authorization failed: " + rootMessage(error));
-                } else if (channel.authorized(result)) {
-                    ObjectNode data = JSON.createObjectNode().put("channel", channel.name()).put("auth", result.auth());
-                    if (result.channelData() != null) {
-                        data.put("channel_data", result.channelData());
-                    }
-                    send(PusherEvents.SUBSCRIBE, null, data);
-                }
-            }, events);
+            return authorizer.authorize(socketId, channel.name());
         } catch (RuntimeException e) {
-            channel.subscriptionFailed(0, "authorization failed: " + rootMessage(e));
+            return CompletableFuture.failedFuture(e);
         }
     }
 

@@ -7,6 +7,7 @@ import io.herald.testkit.TestServer;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,8 +20,12 @@ class EncryptedChannelTest {
     private static final String CHANNEL = "private-encrypted-vault";
 
     private static Pusher officialSdk(TestServer server) {
+        return officialSdk(server, MASTER_KEY);
+    }
+
+    private static Pusher officialSdk(TestServer server, byte[] masterKey) {
         Pusher pusher = new Pusher(TestServer.APP.id(), TestServer.APP.key(), TestServer.APP.secret(),
-                Base64.getEncoder().encodeToString(MASTER_KEY));
+                Base64.getEncoder().encodeToString(masterKey));
         pusher.setHost("127.0.0.1:" + server.port());
         return pusher;
     }
@@ -47,6 +52,23 @@ class EncryptedChannelTest {
             Clients.subscribed(client, recorder, CHANNEL);
             sdk.trigger(CHANNEL, "secret", "plain text");
             assertThat(recorder.awaitEvent("secret", CHANNEL).data()).isEqualTo("\"plain text\"");
+        }
+    }
+
+    @Test
+    void fetchesAFreshSharedSecretWhenTheMasterKeyRotated() throws Exception {
+        ClientRecorder recorder = new ClientRecorder();
+        AtomicInteger answers = new AtomicInteger();
+        try (TestServer server = TestServer.start(); Pusher sdk = officialSdk(server);
+             Pusher beforeRotation = officialSdk(server, "fedcba9876543210fedcba9876543210".getBytes());
+             AuthEndpoint endpoint = new AuthEndpoint((socketId, channel) -> answers.getAndIncrement() == 0
+                     ? beforeRotation.authenticate(socketId, channel) : sdk.authenticate(socketId, channel));
+             HeraldClient client = Clients.connected(server, recorder,
+                     b -> b.authorizer(new HttpChannelAuthorizer(endpoint.uri())))) {
+            Clients.subscribed(client, recorder, CHANNEL);
+            sdk.trigger(CHANNEL, "secret", "after rotation");
+            assertThat(recorder.awaitEvent("secret", CHANNEL).data()).isEqualTo("\"after rotation\"");
+            assertThat(endpoint.requests()).isEqualTo(2);
         }
     }
 
