@@ -1,0 +1,18 @@
+package io.herald.client;
+
+/**
+ * Hears about the connection. Called on the client's event thread: return quickly and never block
+ * (see {@link HeraldClient} for the thread model).
+ */
+public interface ConnectionListener {
+
+    /** The connection state changed. */
+    void onStateChange(ConnectionStateChange change);
+
+    /**
+     * The server sent {@code pusher:error} without closing (codes 4300+ or none), or something went
+     * wrong locally (code 0).
+     */
+    default void onError(int code, String message) {
+    }
+}

@@ -1,0 +1,462 @@
+package io.herald.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.client.internal.ActivityMonitor;
+import io.herald.client.internal.Callbacks;
+import io.herald.client.internal.Frames;
+import io.herald.client.internal.ReconnectPolicy;
+import io.herald.client.internal.WebSocketConnection;
+import io.herald.protocol.ChannelName;
+import io.herald.protocol.ChannelType;
+import io.herald.protocol.ErrorCode;
+import io.herald.protocol.PusherEvents;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A realtime client for Herald or any Pusher-compatible server (protocol 7 over the JDK WebSocket).
+ *
+ * <p><b>Thread model.</b> Each client owns one daemon thread, its <em>event thread</em>
+ * ({@code herald-client-N}). Every listener — connection, channel, presence and event listeners — is
+ * called on it, one at a time, in the order frames arrived; it also runs the activity timer, the pong
+ * timeout and reconnects. Listeners must therefore return quickly and never block (no HTTP calls, no
+ * waiting on futures): a blocked listener delays every other event, pings and reconnects. Hand slow work
+ * to your own executor. A listener that throws is logged and skipped. The public methods may be called
+ * from any thread; they queue their work on the event thread.
+ *
+ * <p><b>Reconnects.</b> After a close with 4000–4099 the client stops ({@link ConnectionState#FAILED});
+ * 4200–4299 reconnects at once; 4100–4199 and everything else (1006, a server that went away, a failed
+ * handshake) reconnect after an exponential backoff with jitter, capped at
+ * {@link ClientOptions#reconnectMaxDelay()}. Every channel is subscribed again, with fresh
+ * authorization, on each new connection.
+ *
+ * <p><b>Liveness.</b> The server's {@code pusher:ping} is answered with {@code pusher:pong}. After
+ * {@code min(activityTimeout, server's activity_timeout)} without any frame the client sends
+ * {@code pusher:ping}; if nothing arrives within {@link ClientOptions#pongTimeout()} it drops the socket
+ * and reconnects at once.
+ */
+public final class HeraldClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HeraldClient.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final ClientOptions options;
+    private final ReconnectPolicy reconnectPolicy;
+    private final HttpClient http;
+    private final ScheduledExecutorService events;
+    private volatile Thread eventThread;
+    private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+    private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
+    private final EventBindings bindings = new EventBindings();
+    private final WebSocketConnection.Handler socketHandler = new SocketHandler();
+    private final ActivityMonitor activity;
+
+    // Written on the event thread only; volatile where other threads read them.
+    private volatile ConnectionState state = ConnectionState.INITIALIZED;
+    private volatile String socketId;
+    private WebSocketConnection socket;
+    private int failedAttempts;
+    private ScheduledFuture<?> reconnectTask;
+
+    public HeraldClient(ClientOptions options) {
+        this.options = options;
+        this.reconnectPolicy = new ReconnectPolicy(options.reconnectInitialDelay(), options.reconnectMaxDelay());
+        HttpClient.Builder httpBuilder = HttpClient.newBuilder().connectTimeout(options.connectTimeout());
+        if (options.sslContext() != null) {
+            httpBuilder.sslContext(options.sslContext());
+        }
+        this.http = httpBuilder.build();
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "herald-client-" + THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            eventThread = thread;
+            return thread;
+        });
+        // Timers must neither linger after cancel nor hold up close().
+        executor.setRemoveOnCancelPolicy(true);
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.events = executor;
+        this.activity = new ActivityMonitor(events, options.pongTimeout(),
+                () -> send(PusherEvents.PING, null, JSON.createObjectNode()), this::pongMissed);
+    }
+
+    public ClientOptions options() {
+        return options;
+    }
+
+    public ConnectionState state() {
+        return state;
+    }
+
+    /** The socket id of the current connection, or {@code null} while not connected. */
+    public String socketId() {
+        return socketId;
+    }
+
+    /** Opens the connection (no-op while connecting or connected). */
+    public void connect() {
+        events.execute(() -> {
+            if (state == ConnectionState.INITIALIZED || state == ConnectionState.DISCONNECTED
+                    || state == ConnectionState.FAILED) {
+                failedAttempts = 0;
+                openSocket();
+            }
+        });
+    }
+
+    /** Closes the connection and stops reconnecting; channels stay registered for a later {@link #connect()}. */
+    public void disconnect() {
+        events.execute(() -> {
+            if (state == ConnectionState.DISCONNECTED || state == ConnectionState.INITIALIZED) {
+                return;
+            }
+            cancelTimers();
+            if (socket != null) {
+                socket.close(1000, "client disconnected");
+                socket = null;
+            }
+            connectionLost();
+            setState(ConnectionState.DISCONNECTED, 0, "disconnected by the client");
+        });
+    }
+
+    /** Disconnects and stops the event thread; the client can't be used afterwards. */
+    @Override
+    public void close() {
+        disconnect();
+        events.shutdown();
+        if (Thread.currentThread() != eventThread) {
+            try {
+                events.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Subscribes to a channel (at once when connected, otherwise on connect) and returns it; subscribing
+     * twice returns the same channel. Private, presence and encrypted channels are signed by the
+     * configured {@link ChannelAuthorizer}.
+     */
+    public Channel subscribe(String channelName) {
+        return subscribe(channelName, null);
+    }
+
+    /**
+     * Like {@link #subscribe(String)}, with {@code listener} (may be null) registered before the
+     * subscription is sent, so that it can't miss the outcome.
+     */
+    public Channel subscribe(String channelName, ChannelListener listener) {
+        String problem = ChannelName.problem(channelName, ChannelName.MAX_LENGTH);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        boolean[] created = new boolean[1];
+        Channel channel = channels.computeIfAbsent(channelName, name -> {
+            created[0] = true;
+            return ChannelName.typeOf(name) == ChannelType.PRESENCE
+                    ? new PresenceChannel(this, name) : new Channel(this, name);
+        });
+        if (listener != null) {
+            channel.addListener(listener);
+        }
+        if (created[0]) {
+            events.execute(() -> {
+                if (state == ConnectionState.CONNECTED && channels.get(channelName) == channel) {
+                    sendSubscribe(channel);
+                }
+            });
+        }
+        return channel;
+    }
+
+    /** Subscribes to a {@code presence-} channel. */
+    public PresenceChannel subscribePresence(String channelName) {
+        return subscribePresence(channelName, null);
+    }
+
+    /** Subscribes to a {@code presence-} channel with {@code listener} registered first (may be null). */
+    public PresenceChannel subscribePresence(String channelName, ChannelListener listener) {
+        if (ChannelName.typeOf(channelName) != ChannelType.PRESENCE) {
+            throw new IllegalArgumentException("not a presence channel: " + channelName);
+        }
+        return (PresenceChannel) subscribe(channelName, listener);
+    }
+
+    /** Leaves a channel; it is no longer renewed on reconnect. */
+    public void unsubscribe(String channelName) {
+        Channel channel = channels.remove(channelName);
+        if (channel != null) {
+            events.execute(() -> {
+                channel.connectionLost();
+                if (state == ConnectionState.CONNECTED) {
+                    send(PusherEvents.UNSUBSCRIBE, null, JSON.createObjectNode().put("channel", channelName));
+                }
+            });
+        }
+    }
+
+    /** The channel subscribed under this name, or {@code null}. */
+    public Channel channel(String channelName) {
+        return channels.get(channelName);
+    }
+
+    public HeraldClient addConnectionListener(ConnectionListener listener) {
+        connectionListeners.add(listener);
+        return this;
+    }
+
+    public HeraldClient removeConnectionListener(ConnectionListener listener) {
+        connectionListeners.remove(listener);
+        return this;
+    }
+
+    /** Calls {@code listener} for every event named {@code event}, on any channel or none. */
+    public HeraldClient bind(String event, EventListener listener) {
+        bindings.bind(event, listener);
+        return this;
+    }
+
+    public HeraldClient unbind(String event, EventListener listener) {
+        bindings.unbind(event, listener);
+        return this;
+    }
+
+    /** Calls {@code listener} for every frame received, the protocol's own ({@code pusher:…}) included. */
+    public HeraldClient bindGlobal(EventListener listener) {
+        bindings.bindGlobal(listener);
+        return this;
+    }
+
+    public HeraldClient unbindGlobal(EventListener listener) {
+        bindings.unbindGlobal(listener);
+        return this;
+    }
+
+    void sendClientEvent(Channel channel, String event, JsonNode data) {
+        events.execute(() -> {
+            if (state == ConnectionState.CONNECTED && channel.isSubscribed()) {
+                send(event, channel.name(), data);
+            }
+        });
+    }
+
+    // ---- event thread from here on ----
+
+    private void openSocket() {
+        cancelTimers();
+        setState(ConnectionState.CONNECTING, 0, "");
+        socket = WebSocketConnection.open(http, options.webSocketUri(), options.connectTimeout(), events, socketHandler);
+        activity.start(options.activityTimeout());
+    }
+
+    private void onMessage(String text) {
+        activity.activity();
+        PusherEvent event = Frames.parse(text);
+        if (event == null) {
+            LOG.warn("Ignoring a frame that is not a Pusher event: {}", text);
+            return;
+        }
+        Channel channel = event.channel() == null ? null : channels.get(event.channel());
+        handleProtocolEvent(event, channel);
+        if (channel == null) {
+            bindings.dispatch(event);
+            return;
+        }
+        PusherEvent decoded = channel.decode(event, true);
+        if (decoded != null) {
+            deliver(channel, decoded);
+        }
+    }
+
+    private void deliver(Channel channel, PusherEvent event) {
+        channel.dispatch(event);
+        bindings.dispatch(event);
+    }
+
+    /** Fetches a fresh shared secret for {@code channel} and decrypts {@code event} once more. */
+    void renewSharedSecret(Channel channel, PusherEvent event) {
+        WebSocketConnection connection = socket;
+        authorize(channel).whenCompleteAsync((result, error) -> {
+            if (connection != socket || channels.get(channel.name()) != channel) {
+                return;
+            }
+            if (error != null || !channel.acceptSharedSecret(result)) {
+                channel.decryptionFailed(event, "no fresh shared secret: "
+                        + (error == null ? "the answer has none" : rootMessage(error)));
+                return;
+            }
+            PusherEvent decoded = channel.decode(event, false);
+            if (decoded != null) {
+                deliver(channel, decoded);
+            }
+        }, events);
+    }
+
+    private void handleProtocolEvent(PusherEvent event, Channel channel) {
+        switch (event.event()) {
+            case PusherEvents.CONNECTION_ESTABLISHED -> connectionEstablished(Frames.json(event.data()));
+            case PusherEvents.PING -> send(PusherEvents.PONG, null, JSON.createObjectNode());
+            case PusherEvents.ERROR -> {
+                JsonNode data = Frames.json(event.data());
+                int code = data.path("code").asInt(0);
+                String message = data.path("message").asText("");
+                connectionListeners.forEach(l -> Callbacks.run("connection", () -> l.onError(code, message)));
+            }
+            default -> {
+                if (channel != null) {
+                    channel.handleProtocolEvent(event.event(), event.data());
+                }
+            }
+        }
+    }
+
+    private void connectionEstablished(JsonNode data) {
+        socketId = data.path("socket_id").asText(null);
+        Duration idleTimeout = options.activityTimeout();
+        long serverTimeout = data.path("activity_timeout").asLong(0);
+        if (serverTimeout > 0 && Duration.ofSeconds(serverTimeout).compareTo(idleTimeout) < 0) {
+            idleTimeout = Duration.ofSeconds(serverTimeout);
+        }
+        activity.start(idleTimeout);
+        failedAttempts = 0;
+        setState(ConnectionState.CONNECTED, 0, "");
+        channels.values().forEach(this::sendSubscribe);
+    }
+
+    private void sendSubscribe(Channel channel) {
+        if (!channel.requestOnce(socket)) {
+            return;
+        }
+        if (!channel.type().requiresAuthorization()) {
+            send(PusherEvents.SUBSCRIBE, null, JSON.createObjectNode().put("channel", channel.name()));
+            return;
+        }
+        WebSocketConnection connection = socket;
+        authorize(channel).whenCompleteAsync((result, error) -> {
+            if (connection != socket || channels.get(channel.name()) != channel) {
+                return; // the connection or the subscription changed meanwhile
+            }
+            if (error != null) {
+                channel.subscriptionFailed(0, "authorization failed: " + rootMessage(error));
+            } else if (channel.authorized(result)) {
+                ObjectNode data = JSON.createObjectNode().put("channel", channel.name()).put("auth", result.auth());
+                if (result.channelData() != null) {
+                    data.put("channel_data", result.channelData());
+                }
+                send(PusherEvents.SUBSCRIBE, null, data);
+            }
+        }, events);
+    }
+
+    /** Asks the configured authorizer; a missing authorizer or one that throws gives a failed future. */
+    private CompletableFuture<AuthorizationResult> authorize(Channel channel) {
+        ChannelAuthorizer authorizer = options.authorizer();
+        if (authorizer == null) {
+            return CompletableFuture.failedFuture(
+                    new HeraldClientException("no ChannelAuthorizer configured for " + channel.name()));
+        }
+        try {
+            return authorizer.authorize(socketId, channel.name());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void onClosed(int code, String reason) {
+        socket = null;
+        cancelTimers();
+        connectionLost();
+        ReconnectPolicy.Action action = ReconnectPolicy.actionFor(code);
+        if (action == ReconnectPolicy.Action.FAIL) {
+            LOG.warn("Connection refused with {} ({}); not reconnecting", code, reason);
+            setState(ConnectionState.FAILED, code, reason);
+            return;
+        }
+        Duration delay = action == ReconnectPolicy.Action.IMMEDIATE && failedAttempts == 0
+                ? Duration.ZERO : reconnectPolicy.backoff(failedAttempts);
+        failedAttempts++;
+        LOG.debug("Connection closed with {} ({}); reconnecting in {}", code, reason, delay);
+        setState(ConnectionState.RECONNECTING, code, reason);
+        reconnectTask = events.schedule(this::openSocket, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void connectionLost() {
+        socketId = null;
+        channels.values().forEach(Channel::connectionLost);
+    }
+
+    private void pongMissed() {
+        if (socket != null) {
+            socket.abort();
+            onClosed(ErrorCode.PONG_NOT_RECEIVED.code(), "no answer to the client's ping within " + options.pongTimeout());
+        }
+    }
+
+    private void send(String event, String channel, JsonNode data) {
+        if (socket == null) {
+            return;
+        }
+        ObjectNode frame = JSON.createObjectNode().put("event", event);
+        if (channel != null) {
+            frame.put("channel", channel);
+        }
+        frame.set("data", data);
+        socket.send(frame.toString());
+    }
+
+    private void setState(ConnectionState next, int code, String reason) {
+        ConnectionState previous = state;
+        state = next;
+        ConnectionStateChange change = new ConnectionStateChange(previous, next, code, reason == null ? "" : reason);
+        connectionListeners.forEach(l -> Callbacks.run("connection", () -> l.onStateChange(change)));
+    }
+
+    private void cancelTimers() {
+        if (reconnectTask != null) {
+            reconnectTask.cancel(false);
+        }
+        activity.stop();
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    /** Routes the socket's callbacks (already on the event thread) to the current connection only. */
+    private final class SocketHandler implements WebSocketConnection.Handler {
+        @Override
+        public void onText(WebSocketConnection connection, String text) {
+            if (connection == socket) {
+                onMessage(text);
+            }
+        }
+
+        @Override
+        public void onClosed(WebSocketConnection connection, int code, String reason) {
+            if (connection == socket) {
+                HeraldClient.this.onClosed(code, reason);
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.herald.client;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+
+/**
+ * An app's auth endpoint on 127.0.0.1 for tests: reads the form pusher-js posts and answers with what
+ * {@code signer} returns for (socket id, channel), or 403 when it returns {@code null}.
+ */
+final class AuthEndpoint implements AutoCloseable {
+
+    private final HttpServer server;
+    private final AtomicInteger requests = new AtomicInteger();
+
+    AuthEndpoint(BiFunction<String, String, String> signer) {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/auth", exchange -> {
+            requests.incrementAndGet();
+            Map<String, String> form = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            String body = "application/x-www-form-urlencoded".equals(exchange.getRequestHeaders().getFirst("Content-Type"))
+                    ? signer.apply(form.get("socket_id"), form.get("channel_name")) : null;
+            byte[] bytes = (body == null ? "{\"error\":\"forbidden\"}" : body).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(body == null ? 403 : 200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/auth");
+    }
+
+    int requests() {
+        return requests.get();
+    }
+
+    private static Map<String, String> parseForm(String body) {
+        Map<String, String> form = new HashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,38 @@
+package io.herald.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ClientOptionsTest {
+
+    @Test
+    void buildsThePusherUrlForPlainAndTlsConnections() {
+        assertThat(ClientOptions.builder("k").host("example.com").port(6001).build().webSocketUri())
+                .hasToString("ws://example.com:6001/app/k?protocol=7&client=herald-java&version=0.1.0");
+        assertThat(ClientOptions.builder("k").host("ws.example.com").port(443).tls(true).build().webSocketUri())
+                .hasScheme("wss").hasPort(443).hasPath("/app/k");
+    }
+
+    @Test
+    void defaultsAreTheDocumentedConstants() {
+        ClientOptions options = ClientOptions.builder("k").build();
+        assertThat(options.host()).isEqualTo(ClientOptions.DEFAULT_HOST);
+        assertThat(options.port()).isEqualTo(ClientOptions.DEFAULT_PORT);
+        assertThat(options.tls()).isFalse();
+        assertThat(options.activityTimeout()).isEqualTo(ClientOptions.DEFAULT_ACTIVITY_TIMEOUT);
+        assertThat(options.reconnectMaxDelay()).isEqualTo(ClientOptions.DEFAULT_RECONNECT_MAX_DELAY);
+    }
+
+    @Test
+    void rejectsSettingsThatCannotWork() {
+        assertThatThrownBy(() -> ClientOptions.builder(" ").build()).hasMessageContaining("key");
+        assertThatThrownBy(() -> ClientOptions.builder("k").port(0).build()).hasMessageContaining("port");
+        assertThatThrownBy(() -> ClientOptions.builder("k").pongTimeout(Duration.ZERO).build())
+                .hasMessageContaining("pongTimeout");
+        assertThatThrownBy(() -> ClientOptions.builder("k").reconnectInitialDelay(Duration.ofSeconds(5))
+                .reconnectMaxDelay(Duration.ofSeconds(1)).build()).hasMessageContaining("reconnectMaxDelay");
+    }
+}
