@@ -36,7 +36,60 @@ public record App(
 
     /** An enabled app with Pusher's default limits, no connection cap and client events on. */
     public static App of(String id, String key, String secret) {
-        return new App(id, key, secret, true, 0, true, Limits.DEFAULT);
+        return builder(id, key, secret).build();
+    }
+
+    /** A builder starting from {@link #of}'s defaults; prefer it to the constructor as apps grow fields. */
+    public static Builder builder(String id, String key, String secret) {
+        return new Builder(id, key, secret);
+    }
+
+    /** A builder holding this app's settings, to derive a variant. */
+    public Builder toBuilder() {
+        return new Builder(id, key, secret).enabled(enabled).maxConnections(maxConnections)
+                .clientEvents(clientEvents).limits(limits);
+    }
+
+    /** Collects an app's settings; {@link #build()} validates them. */
+    public static final class Builder {
+        private final String id;
+        private final String key;
+        private final String secret;
+        private boolean enabled = true;
+        private int maxConnections;
+        private boolean clientEvents = true;
+        private Limits limits = Limits.DEFAULT;
+
+        private Builder(String id, String key, String secret) {
+            this.id = id;
+            this.key = key;
+            this.secret = secret;
+        }
+
+        public Builder enabled(boolean enabled) {
+            this.enabled = enabled;
+            return this;
+        }
+
+        /** Most simultaneous connections; 0 means no limit. */
+        public Builder maxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        public Builder clientEvents(boolean clientEvents) {
+            this.clientEvents = clientEvents;
+            return this;
+        }
+
+        public Builder limits(Limits limits) {
+            this.limits = limits;
+            return this;
+        }
+
+        public App build() {
+            return new App(id, key, secret, enabled, maxConnections, clientEvents, limits);
+        }
     }
 
     @Override

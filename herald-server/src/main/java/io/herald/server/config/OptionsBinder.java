@@ -71,15 +71,15 @@ final class OptionsBinder {
 
     private static App bindApp(JsonNode node, String path) {
         Fields f = new Fields(node, path, APP_FIELDS);
-        String id = f.requiredText("id");
-        String key = f.requiredText("key");
-        String secret = f.requiredText("secret");
-        boolean enabled = f.bool("enabled").orElse(true);
-        int maxConnections = f.integer("max-connections", 0, Integer.MAX_VALUE).orElse(0);
-        boolean clientEvents = f.bool("client-events").orElse(true);
+        App.Builder app = App.builder(f.requiredText("id"), f.requiredText("key"), f.requiredText("secret"));
+        f.bool("enabled").ifPresent(app::enabled);
+        f.integer("max-connections", 0, Integer.MAX_VALUE).ifPresent(app::maxConnections);
+        f.bool("client-events").ifPresent(app::clientEvents);
         JsonNode limits = node.get("limits");
-        Limits bound = limits == null || limits.isNull() ? Limits.DEFAULT : bindLimits(limits, path + ".limits");
-        return new App(id, key, secret, enabled, maxConnections, clientEvents, bound);
+        if (limits != null && !limits.isNull()) {
+            app.limits(bindLimits(limits, path + ".limits"));
+        }
+        return app.build();
     }
 
     private static Limits bindLimits(JsonNode node, String path) {

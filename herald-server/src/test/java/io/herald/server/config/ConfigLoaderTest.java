@@ -75,8 +75,8 @@ class ConfigLoaderTest {
         ServerOptions o = files.load(FULL);
 
         assertThat(o.apps()).containsExactly(
-                new App("1", "key-one", "secret-one", false, 500, false,
-                        new Limits(20480, 50, 5, 25, 512, 64, 150, 120, 3)),
+                App.builder("1", "key-one", "secret-one").enabled(false).maxConnections(500).clientEvents(false)
+                        .limits(new Limits(20480, 50, 5, 25, 512, 64, 150, 120, 3)).build(),
                 App.of("two", "key-two", "secret-two"));
     }
 
@@ -92,7 +92,7 @@ class ConfigLoaderTest {
         assertThat(o.maxRequestSize()).isEqualTo(ServerOptions.DEFAULT_MAX_REQUEST_SIZE);
         assertThat(o.outboundBufferLimit()).isEqualTo(ServerOptions.DEFAULT_OUTBOUND_BUFFER_LIMIT);
         assertThat(o.shutdownTimeout()).isEqualTo(ServerOptions.DEFAULT_SHUTDOWN_TIMEOUT);
-        assertThat(o.apps()).containsExactly(new App("app-id", "app-key", "app-secret", true, 0, true, Limits.DEFAULT));
+        assertThat(o.apps()).containsExactly(App.of("app-id", "app-key", "app-secret"));
     }
 
     @Test
@@ -207,6 +207,6 @@ class ConfigLoaderTest {
         assertThat(o.maxRequestSize()).isEqualTo(42);
         assertThat(o.outboundBufferLimit()).isEqualTo(42);
         assertThat(o.shutdownTimeout()).isEqualTo(Duration.ofSeconds(42));
-        assertThat(o.apps()).containsExactly(new App("env-id", "env-key", "env-secret", false, 42, false, Limits.DEFAULT));
+        assertThat(o.apps()).containsExactly(App.builder("env-id", "env-key", "env-secret").enabled(false).maxConnections(42).clientEvents(false).build());
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.protocol.ChannelAuth;
 import io.herald.protocol.ErrorCode;
-import io.herald.protocol.Limits;
 import io.herald.server.app.App;
 import io.herald.testkit.RecordingClient;
 import io.herald.testkit.TestServer;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Two apps on one server never see each other's channels, events, credentials or quotas. */
 class AppIsolationTest {
 
-    private static final App APP_A = new App("a-id", "a-key", "a-secret", true, 1, true, Limits.DEFAULT);
+    private static final App APP_A = App.builder("a-id", "a-key", "a-secret").maxConnections(1).build();
     private static final App APP_B = App.of("b-id", "b-key", "b-secret");
 
     private static TestServer startServer() {

@@ -102,7 +102,7 @@ class ClientEventsTest {
 
     @Test
     void rejectedWhenTheAppDisablesClientEvents() {
-        App noClientEvents = new App(APP.id(), APP.key(), APP.secret(), true, 0, false, Limits.DEFAULT);
+        App noClientEvents = APP.toBuilder().clientEvents(false).build();
         try (TestServer server = TestServer.start(b -> b.apps(List.of(noClientEvents)));
              RecordingClient sender = server.connect();
              RecordingClient receiver = server.connect()) {

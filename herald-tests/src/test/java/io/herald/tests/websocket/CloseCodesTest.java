@@ -3,7 +3,6 @@ package io.herald.tests.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.protocol.ErrorCode;
-import io.herald.protocol.Limits;
 import io.herald.server.app.App;
 import io.herald.testkit.RecordingClient;
 import io.herald.testkit.TestServer;
@@ -35,7 +34,7 @@ class CloseCodesTest {
 
     @Test
     void disabledAppIsRefusedWith4003() {
-        App disabled = new App("off-id", "off-key", "off-secret", false, 0, true, Limits.DEFAULT);
+        App disabled = App.builder("off-id", "off-key", "off-secret").enabled(false).build();
         try (TestServer server = TestServer.start(b -> b.apps(List.of(TestServer.APP, disabled)))) {
             assertRefused(server.webSocketUrl(disabled.key()), ErrorCode.APP_DISABLED);
         }
@@ -43,7 +42,7 @@ class CloseCodesTest {
 
     @Test
     void connectionOverTheAppQuotaIsRefusedWith4004AndTheFirstKeepsWorking() {
-        App capped = new App("capped-id", "capped-key", "capped-secret", true, 1, true, Limits.DEFAULT);
+        App capped = App.builder("capped-id", "capped-key", "capped-secret").maxConnections(1).build();
         try (TestServer server = TestServer.start(b -> b.apps(List.of(capped)))) {
             try (RecordingClient first = server.connect(capped)) {
                 assertThat(first.socketId()).isNotNull();

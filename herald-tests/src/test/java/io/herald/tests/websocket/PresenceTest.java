@@ -185,7 +185,7 @@ class PresenceTest {
     @Test
     void membersLimitRefusesANewUserButAcceptsAnotherTabOfAMember() {
         Limits two = new Limits(10_240, 100, 10, 2, 1024, 128, 200, 200, 10);
-        App small = new App(APP.id(), APP.key(), APP.secret(), true, 0, true, two);
+        App small = APP.toBuilder().limits(two).build();
         try (TestServer server = TestServer.start(b -> b.apps(List.of(small)));
              RecordingClient alice = server.connect(small);
              RecordingClient bob = server.connect(small);
