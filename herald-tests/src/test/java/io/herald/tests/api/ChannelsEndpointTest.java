@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.testkit.ApiClient;
 import io.herald.testkit.RecordingClient;
+import io.herald.tests.LiveServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.testkit.ApiClient;
 import io.herald.testkit.ReceivedEvent;
 import io.herald.testkit.RecordingClient;
+import io.herald.tests.LiveServer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

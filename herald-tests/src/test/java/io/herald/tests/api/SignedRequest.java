@@ -78,10 +78,6 @@ final class SignedRequest {
         return new SignedRequest(app, method, path, query, otherBody);
     }
 
-    SignedRequest withMethod(String otherMethod) {
-        return new SignedRequest(app, otherMethod, path, query, body);
-    }
-
     ApiClient.Result send(ApiClient client) {
         return client.sendRaw(method, path + "?" + ApiClient.encode(query), body);
     }
