@@ -3,7 +3,6 @@ package io.herald.server.transport;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 
 /**
@@ -27,7 +26,7 @@ final class HeraldChannelInitializer extends ChannelInitializer<SocketChannel> {
         ch.pipeline()
                 .addLast("http", new HttpServerCodec())
                 .addLast("in-flight", new InFlightRequests(state.apiInFlight))
-                .addLast("aggregator", new HttpObjectAggregator(state.options.maxRequestSize()))
+                .addLast("aggregator", new RequestAggregator(state.options.maxRequestSize()))
                 .addLast("router", new HttpRequestHandler(state));
     }
 }
