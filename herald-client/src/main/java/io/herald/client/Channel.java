@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.client.internal.Callbacks;
 import io.herald.client.internal.Frames;
-import io.herald.client.internal.EncryptedPayload;
 import io.herald.protocol.ChannelName;
 import io.herald.protocol.ChannelType;
 import io.herald.protocol.PusherEvents;
+import io.herald.protocol.crypto.EncryptedPayload;
+import io.herald.protocol.crypto.SharedSecret;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -132,7 +133,7 @@ public class Channel {
 
     /** Takes the secretbox key from a (re)authorization; false if it has none usable. */
     boolean acceptSharedSecret(AuthorizationResult result) {
-        byte[] key = EncryptedPayload.key(result.sharedSecret());
+        byte[] key = SharedSecret.fromBase64(result.sharedSecret());
         if (key != null) {
             sharedSecret = key;
         }
@@ -176,7 +177,7 @@ public class Channel {
             return event;
         }
         try {
-            String plain = sharedSecret == null ? null : EncryptedPayload.open(sharedSecret, event.data());
+            String plain = sharedSecret == null ? null : EncryptedPayload.fromJson(event.data()).open(sharedSecret);
             if (plain != null) {
                 return new PusherEvent(event.event(), event.channel(), plain, event.userId());
             }

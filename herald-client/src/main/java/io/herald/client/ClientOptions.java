@@ -44,11 +44,11 @@ public final class ClientOptions {
         this.tls = b.tls;
         this.sslContext = b.sslContext;
         this.authorizer = b.authorizer;
-        this.activityTimeout = positive(b.activityTimeout, "activityTimeout");
-        this.pongTimeout = positive(b.pongTimeout, "pongTimeout");
-        this.connectTimeout = positive(b.connectTimeout, "connectTimeout");
-        this.reconnectInitialDelay = positive(b.reconnectInitialDelay, "reconnectInitialDelay");
-        this.reconnectMaxDelay = positive(b.reconnectMaxDelay, "reconnectMaxDelay");
+        this.activityTimeout = Check.positive(b.activityTimeout, "activityTimeout");
+        this.pongTimeout = Check.positive(b.pongTimeout, "pongTimeout");
+        this.connectTimeout = Check.positive(b.connectTimeout, "connectTimeout");
+        this.reconnectInitialDelay = Check.positive(b.reconnectInitialDelay, "reconnectInitialDelay");
+        this.reconnectMaxDelay = Check.positive(b.reconnectMaxDelay, "reconnectMaxDelay");
         if (reconnectMaxDelay.compareTo(reconnectInitialDelay) < 0) {
             throw new IllegalArgumentException("reconnectMaxDelay must be at least reconnectInitialDelay, was "
                     + reconnectMaxDelay);
@@ -110,14 +110,6 @@ public final class ClientOptions {
 
     public Duration reconnectMaxDelay() {
         return reconnectMaxDelay;
-    }
-
-    private static Duration positive(Duration value, String name) {
-        Check.notNull(value, name);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + value);
-        }
-        return value;
     }
 
     /** Collects settings; {@link #build()} validates them. */

@@ -7,10 +7,7 @@ import io.herald.protocol.ChannelAuth;
 import io.herald.protocol.ChannelName;
 import io.herald.protocol.ChannelType;
 import io.herald.protocol.Check;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
+import io.herald.protocol.crypto.SharedSecret;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -41,8 +38,9 @@ public final class LocalChannelAuthorizer implements ChannelAuthorizer {
         this.key = Check.notBlank(key, "key");
         this.secret = Check.notBlank(secret, "secret");
         this.presenceUser = presenceUser;
-        if (encryptionMasterKey != null && encryptionMasterKey.length != 32) {
-            throw new IllegalArgumentException("encryptionMasterKey must be 32 bytes, was " + encryptionMasterKey.length);
+        if (encryptionMasterKey != null && encryptionMasterKey.length != SharedSecret.MASTER_KEY_BYTES) {
+            throw new IllegalArgumentException("encryptionMasterKey must be " + SharedSecret.MASTER_KEY_BYTES
+                    + " bytes, was " + encryptionMasterKey.length);
         }
         this.encryptionMasterKey = encryptionMasterKey == null ? null : encryptionMasterKey.clone();
     }
@@ -82,13 +80,6 @@ public final class LocalChannelAuthorizer implements ChannelAuthorizer {
         if (encryptionMasterKey == null) {
             throw new HeraldClientException("no encryption master key to join " + channelName);
         }
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(channelName.getBytes(StandardCharsets.UTF_8));
-            sha256.update(encryptionMasterKey);
-            return Base64.getEncoder().encodeToString(sha256.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
+        return SharedSecret.deriveBase64(channelName, encryptionMasterKey);
     }
 }

@@ -1,14 +1,13 @@
 package io.herald.client;
 
 import com.sun.net.httpserver.HttpServer;
+import io.herald.testkit.ApiClient;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
@@ -30,7 +29,7 @@ final class AuthEndpoint implements AutoCloseable {
         }
         server.createContext("/auth", exchange -> {
             requests.incrementAndGet();
-            Map<String, String> form = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            Map<String, String> form = ApiClient.decode(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             String body = "application/x-www-form-urlencoded".equals(exchange.getRequestHeaders().getFirst("Content-Type"))
                     ? signer.apply(form.get("socket_id"), form.get("channel_name")) : null;
             byte[] bytes = (body == null ? "{\"error\":\"forbidden\"}" : body).getBytes(StandardCharsets.UTF_8);
@@ -49,18 +48,6 @@ final class AuthEndpoint implements AutoCloseable {
 
     int requests() {
         return requests.get();
-    }
-
-    private static Map<String, String> parseForm(String body) {
-        Map<String, String> form = new HashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return form;
     }
 
     @Override

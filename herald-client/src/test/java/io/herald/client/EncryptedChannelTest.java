@@ -17,7 +17,12 @@ import org.junit.jupiter.api.Test;
 class EncryptedChannelTest {
 
     private static final byte[] MASTER_KEY = "0123456789abcdef0123456789abcdef".getBytes();
+    private static final byte[] OTHER_MASTER_KEY = "fedcba9876543210fedcba9876543210".getBytes();
     private static final String CHANNEL = "private-encrypted-vault";
+
+    private static ChannelAuthorizer localSigner(byte[] masterKey) {
+        return new LocalChannelAuthorizer(TestServer.APP.key(), TestServer.APP.secret(), null, masterKey);
+    }
 
     private static Pusher officialSdk(TestServer server) {
         return officialSdk(server, MASTER_KEY);
@@ -47,8 +52,7 @@ class EncryptedChannelTest {
     void decryptsEventsWithTheSharedSecretTheLocalSignerDerives() throws Exception {
         ClientRecorder recorder = new ClientRecorder();
         try (TestServer server = TestServer.start(); Pusher sdk = officialSdk(server);
-             HeraldClient client = Clients.connected(server, recorder, b -> b.authorizer(
-                     new LocalChannelAuthorizer(TestServer.APP.key(), TestServer.APP.secret(), null, MASTER_KEY)))) {
+             HeraldClient client = Clients.connected(server, recorder, b -> b.authorizer(localSigner(MASTER_KEY)))) {
             Clients.subscribed(client, recorder, CHANNEL);
             sdk.trigger(CHANNEL, "secret", "plain text");
             assertThat(recorder.awaitEvent("secret", CHANNEL).data()).isEqualTo("\"plain text\"");
@@ -60,7 +64,7 @@ class EncryptedChannelTest {
         ClientRecorder recorder = new ClientRecorder();
         AtomicInteger answers = new AtomicInteger();
         try (TestServer server = TestServer.start(); Pusher sdk = officialSdk(server);
-             Pusher beforeRotation = officialSdk(server, "fedcba9876543210fedcba9876543210".getBytes());
+             Pusher beforeRotation = officialSdk(server, OTHER_MASTER_KEY);
              AuthEndpoint endpoint = new AuthEndpoint((socketId, channel) -> answers.getAndIncrement() == 0
                      ? beforeRotation.authenticate(socketId, channel) : sdk.authenticate(socketId, channel));
              HeraldClient client = Clients.connected(server, recorder,
@@ -75,10 +79,8 @@ class EncryptedChannelTest {
     @Test
     void reportsEventsItCannotDecryptInsteadOfDeliveringThem() throws Exception {
         ClientRecorder recorder = new ClientRecorder();
-        byte[] wrongKey = "fedcba9876543210fedcba9876543210".getBytes();
         try (TestServer server = TestServer.start(); Pusher sdk = officialSdk(server);
-             HeraldClient client = Clients.connected(server, recorder, b -> b.authorizer(
-                     new LocalChannelAuthorizer(TestServer.APP.key(), TestServer.APP.secret(), null, wrongKey)))) {
+             HeraldClient client = Clients.connected(server, recorder, b -> b.authorizer(localSigner(OTHER_MASTER_KEY)))) {
             Clients.subscribed(client, recorder, CHANNEL);
             sdk.trigger(CHANNEL, "secret", "x");
             assertThat(recorder.awaitNotice("decrypt", CHANNEL).detail()).startsWith("secret");

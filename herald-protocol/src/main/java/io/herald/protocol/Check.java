@@ -1,5 +1,8 @@
 package io.herald.protocol;
 
+import java.time.Duration;
+import java.util.function.Function;
+
 /** Argument checks with one message format: "{@code name} must be …, was …". */
 public final class Check {
 
@@ -16,6 +19,25 @@ public final class Check {
     public static long positive(long value, String name) {
         if (value <= 0) {
             throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+        return value;
+    }
+
+    /** A duration longer than zero; {@code null} is refused too. */
+    public static Duration positive(Duration value, String name) {
+        return positive(value, name, IllegalArgumentException::new);
+    }
+
+    /**
+     * A duration longer than zero, failing with the exception {@code failure} makes of the message, for
+     * callers whose API promises their own exception type.
+     */
+    public static Duration positive(Duration value, String name, Function<String, ? extends RuntimeException> failure) {
+        if (value == null) {
+            throw failure.apply(name + " must not be null");
+        }
+        if (value.isNegative() || value.isZero()) {
+            throw failure.apply(name + " must be positive, was " + value);
         }
         return value;
     }

@@ -1,6 +1,8 @@
 package io.herald.sdk;
 
+import io.herald.protocol.Check;
 import io.herald.protocol.Limits;
+import io.herald.protocol.crypto.SharedSecret;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -23,7 +25,7 @@ public final class HeraldOptions {
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     public static final boolean DEFAULT_KEEP_ALIVE = true;
     /** Bytes in an encryption master key. */
-    public static final int MASTER_KEY_BYTES = 32;
+    public static final int MASTER_KEY_BYTES = SharedSecret.MASTER_KEY_BYTES;
 
     private final String appId;
     private final String key;
@@ -50,10 +52,8 @@ public final class HeraldOptions {
             throw new HeraldValidationException("port must be 1 to 65535, was " + port);
         }
         this.proxy = b.proxy;
-        this.requestTimeout = b.requestTimeout != null ? b.requestTimeout : DEFAULT_REQUEST_TIMEOUT;
-        if (requestTimeout.isZero() || requestTimeout.isNegative()) {
-            throw new HeraldValidationException("requestTimeout must be positive, was " + requestTimeout);
-        }
+        this.requestTimeout = Check.positive(b.requestTimeout != null ? b.requestTimeout : DEFAULT_REQUEST_TIMEOUT,
+                "requestTimeout", HeraldValidationException::new);
         this.keepAlive = b.keepAlive != null ? b.keepAlive : DEFAULT_KEEP_ALIVE;
         this.encryptionMasterKey = b.encryptionMasterKey;
         this.serializer = b.serializer != null ? b.serializer : new JacksonSerializer();

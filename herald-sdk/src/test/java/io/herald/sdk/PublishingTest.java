@@ -1,6 +1,5 @@
 package io.herald.sdk;
 
-import static io.herald.sdk.SdkTestSupport.client;
 import static io.herald.sdk.SdkTestSupport.unreachableClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,25 +17,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class PublishingTest {
-
-    private static TestServer server;
-    private static HeraldClient herald;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        herald = client(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class PublishingTest extends SharedServerTest {
 
     @Test
     void stringDataTravelsAsIs() {
@@ -229,12 +212,5 @@ class PublishingTest {
             assertThat(subscriber.awaitEvent("a").data().asText()).isEqualTo("1");
             assertThat(subscriber.awaitEvent("b").data().asText()).isEqualTo("2");
         }
-    }
-
-    private static RecordingClient subscribed(String channel) {
-        RecordingClient client = server.connect();
-        client.subscribe(channel);
-        client.assertSubscribed(channel);
-        return client;
     }
 }

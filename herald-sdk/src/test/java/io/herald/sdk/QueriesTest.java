@@ -1,44 +1,20 @@
 package io.herald.sdk;
 
-import static io.herald.sdk.SdkTestSupport.client;
 import static io.herald.sdk.SdkTestSupport.unreachableClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.herald.testkit.RecordingClient;
-import io.herald.testkit.TestServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class QueriesTest {
-
-    private static TestServer server;
-    private static HeraldClient herald;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        herald = client(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class QueriesTest extends SharedServerTest {
 
     @Test
     void channelsListsOccupiedChannelsByPrefixWithInfo() {
-        try (RecordingClient alice = server.connect(); RecordingClient bob = server.connect();
-             RecordingClient other = server.connect()) {
-            alice.subscribePresence(TestServer.APP, "presence-list-room", "alice", "{}");
-            alice.assertSubscribed("presence-list-room");
-            bob.subscribePresence(TestServer.APP, "presence-list-room", "bob", "{}");
-            bob.assertSubscribed("presence-list-room");
-            other.subscribe("list-public");
-            other.assertSubscribed("list-public");
-
+        try (RecordingClient alice = joined("presence-list-room", "alice", "{}");
+             RecordingClient bob = joined("presence-list-room", "bob", "{}");
+             RecordingClient other = subscribed("list-public")) {
             Map<String, ChannelInfo> presence = herald.channels("presence-list-", "user_count");
             assertThat(presence).containsOnlyKeys("presence-list-room");
             assertThat(presence.get("presence-list-room").userCount()).isEqualTo(2);
@@ -49,12 +25,8 @@ class QueriesTest {
 
     @Test
     void channelReportsOccupancyAndCounts() {
-        try (RecordingClient alice = server.connect(); RecordingClient aliceAgain = server.connect()) {
-            alice.subscribePresence(TestServer.APP, "presence-show", "alice", "{\"name\":\"Alice\"}");
-            alice.assertSubscribed("presence-show");
-            aliceAgain.subscribePresence(TestServer.APP, "presence-show", "alice", "{\"name\":\"Alice\"}");
-            aliceAgain.assertSubscribed("presence-show");
-
+        try (RecordingClient alice = joined("presence-show", "alice", "{\"name\":\"Alice\"}");
+             RecordingClient aliceAgain = joined("presence-show", "alice", "{\"name\":\"Alice\"}")) {
             ChannelInfo info = herald.channel("presence-show", "user_count", "subscription_count");
             assertThat(info).isEqualTo(new ChannelInfo("presence-show", true, 1, 2));
             assertThat(herald.channelAsync("presence-show").join().occupied()).isTrue();
@@ -64,12 +36,8 @@ class QueriesTest {
 
     @Test
     void usersListsThePresenceMembers() {
-        try (RecordingClient alice = server.connect(); RecordingClient bob = server.connect()) {
-            alice.subscribePresence(TestServer.APP, "presence-users", "alice", "{}");
-            alice.assertSubscribed("presence-users");
-            bob.subscribePresence(TestServer.APP, "presence-users", "bob", "{}");
-            bob.assertSubscribed("presence-users");
-
+        try (RecordingClient alice = joined("presence-users", "alice", "{}");
+             RecordingClient bob = joined("presence-users", "bob", "{}")) {
             assertThat(herald.users("presence-users")).containsExactlyInAnyOrder("alice", "bob");
             assertThat(herald.usersAsync("presence-users").join()).containsExactlyInAnyOrder("alice", "bob");
         }

@@ -8,12 +8,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.herald.protocol.Crypto;
 import io.herald.protocol.RequestSigning;
+import io.herald.testkit.ApiClient;
 import io.herald.testkit.TestServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -109,7 +108,7 @@ class UsersTest {
 
         private void handle(HttpExchange exchange) throws IOException {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            Map<String, String> query = parse(exchange.getRequestURI().getRawQuery());
+            Map<String, String> query = ApiClient.decode(exchange.getRequestURI().getRawQuery());
             String path = exchange.getRequestURI().getRawPath();
             String expected = RequestSigning.signature(TestServer.APP.secret(), exchange.getRequestMethod(), path, query);
             boolean valid = Crypto.constantTimeEquals(expected, query.get(RequestSigning.AUTH_SIGNATURE))
@@ -120,19 +119,6 @@ class UsersTest {
             exchange.sendResponseHeaders(valid ? 200 : 401, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
-        }
-
-        private static Map<String, String> parse(String rawQuery) {
-            Map<String, String> params = new LinkedHashMap<>();
-            if (rawQuery == null) {
-                return params;
-            }
-            for (String pair : rawQuery.split("&")) {
-                int eq = pair.indexOf('=');
-                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-            return params;
         }
 
         @Override

@@ -7,6 +7,7 @@ import io.herald.protocol.RequestSigning;
 import io.herald.server.app.App;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -95,6 +96,24 @@ public final class ApiClient {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
+    }
+
+    /**
+     * Reads a query string or form body ({@code a=1&b=x%20y}) in order; {@code null} or empty reads as
+     * no parameters. The inverse of {@link #encode(Map)}, for fake endpoints in tests.
+     */
+    public static Map<String, String> decode(String urlEncoded) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (urlEncoded == null || urlEncoded.isEmpty()) {
+            return params;
+        }
+        for (String pair : urlEncoded.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            params.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return params;
     }
 
     public static String encode(Map<String, String> params) {

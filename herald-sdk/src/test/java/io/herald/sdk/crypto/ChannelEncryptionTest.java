@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.pusher.rest.crypto.CryptoUtil;
 import com.pusher.rest.data.EncryptedMessage;
+import io.herald.protocol.crypto.EncryptedPayload;
 import io.herald.sdk.HeraldValidationException;
 import io.herald.sdk.SdkTestSupport;
 import java.nio.charset.StandardCharsets;

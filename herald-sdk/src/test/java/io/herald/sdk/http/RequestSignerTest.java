@@ -3,9 +3,8 @@ package io.herald.sdk.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pusher.rest.SignatureUtil;
+import io.herald.testkit.ApiClient;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,20 +51,10 @@ class RequestSignerTest {
     private static void assertSameSignatureAsPusherHttpJava(String method, String path, String body, Map<String, String> query) {
         URI official = SignatureUtil.uri(method, "http", "127.0.0.1", path, body, "278d425bdf160c739803",
                 "7ad3773142a6692b25b8", query);
-        Map<String, String> theirs = parseQuery(official.getRawQuery());
+        Map<String, String> theirs = ApiClient.decode(official.getRawQuery());
         long timestamp = Long.parseLong(theirs.get("auth_timestamp"));
         Map<String, String> ours = new RequestSigner("278d425bdf160c739803", "7ad3773142a6692b25b8")
                 .sign(method, path, query, body, timestamp);
         assertThat(ours).isEqualTo(theirs);
-    }
-
-    private static Map<String, String> parseQuery(String rawQuery) {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return params;
     }
 }

@@ -45,25 +45,17 @@ public final class ServerOptions {
             throw new IllegalArgumentException("port must be between 0 and 65535, was " + b.port);
         }
         this.port = b.port;
-        this.activityTimeout = positive(b.activityTimeout, "activityTimeout");
+        this.activityTimeout = Check.positive(b.activityTimeout, "activityTimeout");
         if (activityTimeout.toSeconds() < 1) {
             // clients are told the timeout in whole seconds; below one it would read as 0 (never)
             throw new IllegalArgumentException("activityTimeout must be at least 1 second, was " + activityTimeout);
         }
-        this.pongTimeout = positive(b.pongTimeout, "pongTimeout");
+        this.pongTimeout = Check.positive(b.pongTimeout, "pongTimeout");
         this.maxFrameSize = Check.positive(b.maxFrameSize, "maxFrameSize");
         this.maxRequestSize = Check.positive(b.maxRequestSize, "maxRequestSize");
         this.outboundBufferLimit = Check.positive(b.outboundBufferLimit, "outboundBufferLimit");
-        this.shutdownTimeout = positive(b.shutdownTimeout, "shutdownTimeout");
+        this.shutdownTimeout = Check.positive(b.shutdownTimeout, "shutdownTimeout");
         this.apps = b.apps.isEmpty() ? List.of(DEFAULT_APP) : List.copyOf(b.apps);
-    }
-
-    private static Duration positive(Duration d, String name) {
-        Check.notNull(d, name);
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + d);
-        }
-        return d;
     }
 
     public static Builder builder() {

@@ -1,4 +1,4 @@
-package io.herald.sdk.crypto;
+package io.herald.protocol.crypto;
 
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -11,7 +11,8 @@ import org.bouncycastle.crypto.params.ParametersWithIV;
  * NaCl {@code crypto_secretbox} (XSalsa20-Poly1305), composed from BouncyCastle's primitives: the
  * first 32 bytes of the XSalsa20 key stream key a one-time Poly1305, the rest encrypts the message,
  * and the box is the 16-byte tag followed by the ciphertext. Interoperates with libsodium,
- * TweetNaCl and pusher-js.
+ * TweetNaCl and pusher-js. Needs {@code org.bouncycastle:bcprov-jdk18on} on the class path (an
+ * optional dependency of herald-protocol that the SDK and the client declare).
  */
 public final class SecretBox {
 
@@ -33,16 +34,21 @@ public final class SecretBox {
         return box;
     }
 
-    /** Verifies and decrypts a box made by {@link #seal}; a forged or damaged box is refused. */
+    /**
+     * Verifies and decrypts a box made by {@link #seal}.
+     *
+     * @return the message, or {@code null} when the box does not authenticate under {@code key}
+     *     (wrong key, tampered or truncated data)
+     */
     public static byte[] open(byte[] key, byte[] nonce, byte[] box) {
-        if (box.length < TAG_BYTES) {
-            throw new DecryptionException("ciphertext is shorter than the " + TAG_BYTES + "-byte tag");
-        }
         XSalsa20Engine cipher = cipher(key, nonce);
+        if (box.length < TAG_BYTES) {
+            return null;
+        }
         byte[] macKey = keyStream(cipher);
         byte[] expected = tag(macKey, box, TAG_BYTES, box.length - TAG_BYTES);
         if (!MessageDigest.isEqual(expected, Arrays.copyOf(box, TAG_BYTES))) {
-            throw new DecryptionException("ciphertext failed authentication (wrong key or tampered data)");
+            return null;
         }
         byte[] message = new byte[box.length - TAG_BYTES];
         cipher.processBytes(box, TAG_BYTES, message.length, message, 0);
