@@ -1,0 +1,195 @@
+package io.herald.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code herald bench <scenario>}: load-tests Herald or any Pusher-compatible server over the
+ * public protocol only. Register it as a subcommand of the herald command, or run {@link BenchMain}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Load-test a Pusher-compatible server over WebSocket v7 and the signed HTTP API.",
+        subcommands = {BenchCommand.Fanout.class, BenchCommand.Channels.class, BenchCommand.Connections.class,
+                BenchCommand.Publish.class, BenchCommand.Presence.class})
+public final class BenchCommand implements Runnable {
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                "choose a scenario: fanout, channels, connections, publish, presence");
+    }
+
+    /** Options every scenario takes: where the server is, and how to spread the load. */
+    public static final class Common {
+        @Option(names = "--host", defaultValue = "127.0.0.1", description = "Server host (default: ${DEFAULT-VALUE}).")
+        String host;
+        @Option(names = "--port", defaultValue = "6001", description = "Server port (default: ${DEFAULT-VALUE}).")
+        int port;
+        @Option(names = "--app-id", defaultValue = "app-id", description = "App id (default: ${DEFAULT-VALUE}).")
+        String appId;
+        @Option(names = "--key", defaultValue = "app-key", description = "App key (default: ${DEFAULT-VALUE}).")
+        String key;
+        @Option(names = "--secret", defaultValue = "app-secret", description = "App secret (default: ${DEFAULT-VALUE}).")
+        String secret;
+        @Option(names = "--workers", defaultValue = "0",
+                description = "Worker processes; 0 = one per --per-worker connections (default: ${DEFAULT-VALUE}).")
+        int workers;
+        @Option(names = "--per-worker", defaultValue = "9000",
+                description = "Most connections per worker process (default: ${DEFAULT-VALUE}).")
+        int perWorker;
+        @Option(names = "--threads", defaultValue = "1", description = "Event-loop threads per worker (default: ${DEFAULT-VALUE}).")
+        int threads;
+        @Option(names = "--local-addresses", defaultValue = "1",
+                description = "Bind connections to 127.0.0.1..127.0.0.N in turn to pass the ephemeral-port limit (default: ${DEFAULT-VALUE}).")
+        int localAddresses;
+        @Option(names = "--in-process", description = "Run the workers inside this JVM (small runs).")
+        boolean inProcess;
+        @Option(names = "--concurrency", defaultValue = "500",
+                description = "Connections connecting at once (default: ${DEFAULT-VALUE}).")
+        int concurrency;
+        @Option(names = "--timeout", defaultValue = "120", description = "Bound of each phase, seconds (default: ${DEFAULT-VALUE}).")
+        int timeoutSeconds;
+        @Option(names = "--drain", defaultValue = "5",
+                description = "Seconds without a delivery after which missing ones count as lost (default: ${DEFAULT-VALUE}).")
+        int drainSeconds;
+        @Option(names = "--server-pid", defaultValue = "0", description = "The server's pid, for memory figures.")
+        long serverPid;
+        @Option(names = "--out", description = "JSON result file (default: bench-<scenario>.json).")
+        Path out;
+        @Option(names = "--quiet", description = "No progress lines.")
+        boolean quiet;
+
+        BenchSettings settings(PrintStream progress) {
+            return new BenchSettings(new BenchTarget(host, port, appId, key, secret), workers, perWorker, threads,
+                    localAddresses, inProcess, concurrency, Duration.ofSeconds(timeoutSeconds),
+                    Duration.ofSeconds(drainSeconds), quiet ? null : progress, serverPid);
+        }
+    }
+
+    /** Runs a scenario, prints its table, writes its JSON; exit code 1 when the run saw errors. */
+    abstract static class ScenarioCommand implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        abstract Report run(BenchSettings settings) throws InterruptedException;
+
+        abstract String name();
+
+        @Override
+        public Integer call() throws InterruptedException {
+            Report report;
+            try {
+                report = run(common.settings(System.err));
+            } catch (BenchException | IllegalArgumentException e) {
+                System.err.println("herald bench: " + e.getMessage());
+                return 2;
+            }
+            System.out.print(report.table());
+            Path out = common.out != null ? common.out : Path.of("bench-" + name() + ".json");
+            report.write(out);
+            System.out.println("  written to " + out.toAbsolutePath());
+            return report.errors().isEmpty() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "fanout", mixinStandardHelpOptions = true,
+            description = "N subscribers on one channel; M events of B bytes through the HTTP API.")
+    static final class Fanout extends ScenarioCommand {
+        @Option(names = "--subscribers", defaultValue = "1000") int subscribers;
+        @Option(names = "--events", defaultValue = "200") int events;
+        @Option(names = "--bytes", defaultValue = "100") int bytes;
+        @Option(names = "--in-flight", defaultValue = "16", description = "Concurrent publish requests.") int inFlight;
+        @Option(names = "--rate", defaultValue = "0", description = "Events per second; 0 = burst.") double rate;
+
+        @Override
+        Report run(BenchSettings s) throws InterruptedException {
+            return DeliveryScenario.run(s, new DeliveryScenario.Options(name(), subscribers, 1, events, bytes, inFlight, rate));
+        }
+
+        @Override
+        String name() {
+            return "fanout";
+        }
+    }
+
+    @Command(name = "channels", mixinStandardHelpOptions = true,
+            description = "Many channels with few subscribers each; events spread over them.")
+    static final class Channels extends ScenarioCommand {
+        @Option(names = "--subscribers", defaultValue = "1000") int subscribers;
+        @Option(names = "--channels", defaultValue = "200") int channels;
+        @Option(names = "--events", defaultValue = "2000") int events;
+        @Option(names = "--bytes", defaultValue = "100") int bytes;
+        @Option(names = "--in-flight", defaultValue = "16") int inFlight;
+        @Option(names = "--rate", defaultValue = "0") double rate;
+
+        @Override
+        Report run(BenchSettings s) throws InterruptedException {
+            return DeliveryScenario.run(s, new DeliveryScenario.Options(name(), subscribers, channels, events, bytes, inFlight, rate));
+        }
+
+        @Override
+        String name() {
+            return "channels";
+        }
+    }
+
+    @Command(name = "connections", mixinStandardHelpOptions = true,
+            description = "Open and hold N subscribed connections; connect rate and server memory per connection.")
+    static final class Connections extends ScenarioCommand {
+        @Option(names = "--connections", defaultValue = "1000") int connections;
+        @Option(names = "--channels", defaultValue = "100") int channels;
+        @Option(names = "--hold", defaultValue = "5", description = "Seconds to hold them open.") int hold;
+
+        @Override
+        Report run(BenchSettings s) throws InterruptedException {
+            return ConnectionsScenario.run(s, new ConnectionsScenario.Options(connections, channels, hold));
+        }
+
+        @Override
+        String name() {
+            return "connections";
+        }
+    }
+
+    @Command(name = "publish", mixinStandardHelpOptions = true,
+            description = "Signed API requests per second to an empty channel (the HTTP path alone).")
+    static final class Publish extends ScenarioCommand {
+        @Option(names = "--requests", defaultValue = "20000") int requests;
+        @Option(names = "--bytes", defaultValue = "100") int bytes;
+        @Option(names = "--in-flight", defaultValue = "16") int inFlight;
+        @Option(names = "--rate", defaultValue = "0") double rate;
+
+        @Override
+        Report run(BenchSettings s) throws InterruptedException {
+            return PublishScenario.run(s, new PublishScenario.Options(requests, bytes, inFlight, rate));
+        }
+
+        @Override
+        String name() {
+            return "publish";
+        }
+    }
+
+    @Command(name = "presence", mixinStandardHelpOptions = true,
+            description = "Join/leave churn on presence channels.")
+    static final class Presence extends ScenarioCommand {
+        @Option(names = "--connections", defaultValue = "1000") int connections;
+        @Option(names = "--members-per-channel", defaultValue = "100") int membersPerChannel;
+        @Option(names = "--seconds", defaultValue = "10") int seconds;
+
+        @Override
+        Report run(BenchSettings s) throws InterruptedException {
+            return PresenceScenario.run(s, new PresenceScenario.Options(connections, membersPerChannel, seconds));
+        }
+
+        @Override
+        String name() {
+            return "presence";
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.herald.bench;
+
+import java.io.PrintStream;
+import java.time.Duration;
+
+/**
+ * How a run is carried out, whatever the scenario.
+ *
+ * @param workers worker processes; 0 picks enough for {@code perWorker} connections each
+ * @param perWorker most connections one worker holds (each process has its own open-files limit)
+ * @param threads event-loop threads per worker
+ * @param localAddresses rotate source addresses over 127.0.0.1 … 127.0.0.N (1: don't bind)
+ * @param inProcess run workers as threads of this JVM instead of child processes (small runs, tests)
+ * @param concurrency connections connecting at once, over all workers
+ * @param timeout bound of each phase of the run
+ * @param drain how long deliveries may stall before the missing ones count as lost
+ * @param progress where progress lines go each second, or {@code null} for none
+ * @param serverPid the server's process id on this host for memory figures, or 0
+ */
+public record BenchSettings(BenchTarget target, int workers, int perWorker, int threads, int localAddresses,
+                            boolean inProcess, int concurrency, Duration timeout, Duration drain,
+                            PrintStream progress, long serverPid) {
+
+    public static final int DEFAULT_PER_WORKER = 9_000;
+
+    /** Settings for a quick in-process run against {@code target}, as tests use them. */
+    public static BenchSettings inProcess(BenchTarget target) {
+        return new BenchSettings(target, 1, DEFAULT_PER_WORKER, 1, 1, true, 100, Duration.ofSeconds(20),
+                Duration.ofSeconds(3), null, 0);
+    }
+
+    /** How many workers {@code connections} need. */
+    public int workersFor(int connections) {
+        if (workers > 0) {
+            return workers;
+        }
+        long fit = Math.min(perWorker, FdLimit.socketsWithin(FdLimit.of("self")));
+        return (int) Math.max(1, (connections + fit - 1) / Math.max(1, fit));
+    }
+
+    public BenchSettings withProgress(PrintStream out) {
+        return new BenchSettings(target, workers, perWorker, threads, localAddresses, inProcess, concurrency,
+                timeout, drain, out, serverPid);
+    }
+}

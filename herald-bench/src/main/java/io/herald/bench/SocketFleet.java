@@ -1,0 +1,218 @@
+package io.herald.bench;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import java.net.InetSocketAddress;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The WebSocket connections of one worker process on one event-loop group: opens them with a
+ * bounded number connecting at once, counts what happens to them, and drives presence churn.
+ */
+final class SocketFleet implements AutoCloseable {
+
+    private static final int MAX_ERROR_SAMPLES = 10;
+
+    private final BenchTarget target;
+    private final LocalAddresses localAddresses;
+    private final FleetPlan plan;
+    private final EventLoopGroup group;
+    private final Bootstrap bootstrap;
+    private final Deliveries deliveries;
+    private final BenchSocket[] sockets;
+    private final AtomicInteger launched = new AtomicInteger();
+    private final AtomicInteger settledCount = new AtomicInteger();
+    private final LongAdder established = new LongAdder();
+    private final LongAdder subscribed = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder closed = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private final LongAdder joins = new LongAdder();
+    private final LongAdder leaves = new LongAdder();
+    private final LongAdder presenceEvents = new LongAdder();
+    private final ConcurrentHashMap<Integer, LongAdder> closeCodes = new ConcurrentHashMap<>();
+    private final Queue<String> errorSamples = new ConcurrentLinkedQueue<>();
+    private final Runnable onAllSettled;
+    private volatile boolean churning;
+
+    /**
+     * @param onAllSettled called once, on an event loop, when every planned connection subscribed or failed
+     */
+    SocketFleet(BenchTarget target, LocalAddresses localAddresses, FleetPlan plan, int threads, Runnable onAllSettled) {
+        this.target = target;
+        this.localAddresses = localAddresses;
+        this.plan = plan;
+        this.onAllSettled = onAllSettled;
+        this.deliveries = new Deliveries(plan.events());
+        this.sockets = new BenchSocket[plan.count()];
+        this.group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
+        this.bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
+                .remoteAddress(target.host(), target.port());
+    }
+
+    /** Starts connecting; returns at once. */
+    void open() {
+        if (plan.count() == 0) {
+            onAllSettled.run();
+            return;
+        }
+        for (int i = 0; i < Math.min(plan.concurrency(), plan.count()); i++) {
+            launchNext();
+        }
+    }
+
+    private void launchNext() {
+        int local = launched.getAndIncrement();
+        if (local >= plan.count()) {
+            return;
+        }
+        int index = plan.first() + local;
+        BenchSocket socket = new BenchSocket(this, index, plan.channel(index));
+        sockets[local] = socket;
+        Bootstrap b = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192),
+                        new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder()
+                                .webSocketUri(target.webSocketUri())
+                                .version(WebSocketVersion.V13)
+                                .customHeaders(new DefaultHttpHeaders())
+                                .maxFramePayloadLength(1 << 20)
+                                .handleCloseFrames(false)
+                                .handshakeTimeoutMillis(10_000)
+                                .build()),
+                        socket);
+            }
+        });
+        InetSocketAddress local4 = localAddresses.forConnection(index);
+        ChannelFuture connect = local4 == null ? b.connect() : b.connect(b.config().remoteAddress(), local4);
+        connect.addListener((ChannelFuture f) -> {
+            if (!f.isSuccess()) {
+                error("connect: " + f.cause());
+                settled(socket, false);
+            }
+        });
+    }
+
+    /** Called once per connection by its socket (or by a failed connect). */
+    void settled(BenchSocket socket, boolean ok) {
+        (ok ? subscribed : failed).increment();
+        if (settledCount.incrementAndGet() == plan.count()) {
+            onAllSettled.run();
+        }
+        launchNext();
+    }
+
+    /** Starts presence churn on every subscribed connection; {@link #stopChurn()} ends it. */
+    void startChurn() {
+        churning = true;
+        for (BenchSocket s : sockets) {
+            if (s != null && s.isSubscribed() && s.context() != null) {
+                s.context().channel().eventLoop().execute(s::churn);
+            }
+        }
+    }
+
+    void stopChurn() {
+        churning = false;
+    }
+
+    boolean churning() {
+        return churning;
+    }
+
+    BenchTarget target() {
+        return target;
+    }
+
+    FleetPlan plan() {
+        return plan;
+    }
+
+    Deliveries deliveries() {
+        return deliveries;
+    }
+
+    void established() {
+        established.increment();
+    }
+
+    void joined() {
+        joins.increment();
+    }
+
+    void left() {
+        leaves.increment();
+    }
+
+    void presenceEvent() {
+        presenceEvents.increment();
+    }
+
+    void closed() {
+        closed.increment();
+    }
+
+    void closedByServer(int code, String reason) {
+        closeCodes.computeIfAbsent(code, c -> new LongAdder()).increment();
+        error("closed by server: " + code + " " + reason);
+    }
+
+    void error(String message) {
+        errors.increment();
+        if (errorSamples.size() < MAX_ERROR_SAMPLES) {
+            errorSamples.add(message.length() > 300 ? message.substring(0, 300) : message);
+        }
+    }
+
+    /** The counters, as a worker reports them in progress and result lines. */
+    ObjectNode counters() {
+        ObjectNode json = JsonNodeFactory.instance.objectNode()
+                .put("planned", plan.count())
+                .put("established", established.sum())
+                .put("subscribed", subscribed.sum())
+                .put("failed", failed.sum())
+                .put("closed", closed.sum())
+                .put("errors", errors.sum())
+                .put("received", deliveries.total())
+                .put("joins", joins.sum())
+                .put("leaves", leaves.sum())
+                .put("presenceEvents", presenceEvents.sum());
+        ObjectNode codes = json.putObject("closeCodes");
+        closeCodes.forEach((code, n) -> codes.put(code.toString(), n.sum()));
+        ArrayNode samples = json.putArray("errorSamples");
+        errorSamples.forEach(samples::add);
+        return json;
+    }
+
+    /** Closes every connection and the event loops, waiting up to 10 s. */
+    @Override
+    public void close() {
+        churning = false;
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    }
+
+}

@@ -1,0 +1,47 @@
+package io.herald.bench;
+
+import static io.herald.bench.Bench.count;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.herald.testkit.TestServer;
+import java.net.InetSocketAddress;
+import org.junit.jupiter.api.Test;
+
+class LocalAddressesTest {
+
+    @Test
+    void rotatesOverTheLoopbackAddressesInTurn() {
+        LocalAddresses addresses = LocalAddresses.loopback(3);
+
+        assertThat(addresses.forConnection(0)).isEqualTo(new InetSocketAddress("127.0.0.1", 0));
+        assertThat(addresses.forConnection(1)).isEqualTo(new InetSocketAddress("127.0.0.2", 0));
+        assertThat(addresses.forConnection(2)).isEqualTo(new InetSocketAddress("127.0.0.3", 0));
+        assertThat(addresses.forConnection(3)).isEqualTo(new InetSocketAddress("127.0.0.1", 0));
+    }
+
+    @Test
+    void oneAddressLeavesTheChoiceToTheKernel() {
+        assertThat(LocalAddresses.loopback(1).forConnection(7)).isNull();
+    }
+
+    @Test
+    void refusesCountsOutsideOneSubnet() {
+        assertThatThrownBy(() -> LocalAddresses.loopback(0)).hasMessageContaining("between 1 and 254");
+        assertThatThrownBy(() -> LocalAddresses.loopback(255)).hasMessageContaining("between 1 and 254");
+    }
+
+    @Test
+    void connectionsBoundToSeveralSourceAddressesAllSubscribe() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            BenchSettings s = Bench.settings(server);
+            BenchSettings rotating = new BenchSettings(s.target(), 1, s.perWorker(), 1, 4, true, s.concurrency(),
+                    s.timeout(), s.drain(), null, 0);
+
+            Report report = ConnectionsScenario.run(rotating, new ConnectionsScenario.Options(8, 1, 0));
+
+            assertThat(report.errors()).isEmpty();
+            assertThat(count(report, "connections.subscribed")).isEqualTo(8);
+        }
+    }
+}
