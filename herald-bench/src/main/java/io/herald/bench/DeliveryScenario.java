@@ -31,6 +31,7 @@ public final class DeliveryScenario {
             if (!fleet.allSubscribed()) {
                 return report.error("not every connection subscribed; nothing was published");
             }
+            CpuSample cpu = CpuSample.start(settings.serverPid());
             PublishResult published;
             try (HttpPublisher publisher = new HttpPublisher(settings.target())) {
                 PublishPlan publish = new PublishPlan(o.events(), o.bytes(), o.inFlight(), o.rate(),
@@ -46,6 +47,7 @@ public final class DeliveryScenario {
                 expected += expectedFor(o, seq, published);
             }
             fleet.awaitDeliveries(expected);
+            cpu.finish(report, "deliver");
             Deliveries deliveries = fleet.collect(report);
             summarize(report, o, published, deliveries, expected);
         }

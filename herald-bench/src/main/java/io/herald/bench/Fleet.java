@@ -15,7 +15,7 @@ final class Fleet implements AutoCloseable {
     private final WorkerPool pool;
     private final FleetPlan plan;
 
-    private Fleet(BenchSettings settings, FleetPlan plan) {
+    private Fleet(BenchSettings settings, FleetPlan plan) throws InterruptedException {
         this.settings = settings;
         this.plan = plan;
         this.pool = WorkerPool.start(settings.workersFor(plan.count()), settings.inProcess());
@@ -29,6 +29,7 @@ final class Fleet implements AutoCloseable {
         Fleet fleet = new Fleet(settings, plan);
         report.parameter("workers", fleet.pool.size());
         long start = System.nanoTime();
+        CpuSample cpu = CpuSample.start(settings.serverPid());
         fleet.pool.open(settings.target(), plan, settings.localAddresses(), settings.threads());
         List<JsonNode> opened;
         try (Progress p = Progress.start(settings.progress(), "connect", () -> fleet.pool.total("subscribed")
@@ -39,6 +40,7 @@ final class Fleet implements AutoCloseable {
             throw e;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        cpu.finish(report, "connect");
         long subscribed = WorkerPool.sum(opened, "subscribed");
         report.result("connections.subscribed", subscribed);
         report.result("connections.failed", WorkerPool.sum(opened, "failed"));

@@ -23,6 +23,7 @@ public final class PresenceScenario {
                 return report.error("not every connection joined; no churn was run");
             }
             long start = System.nanoTime();
+            CpuSample cpu = CpuSample.start(settings.serverPid());
             fleet.startChurn();
             try (Progress p = Progress.start(settings.progress(), "churn",
                     () -> fleet.total("joins") + " joins, " + fleet.total("leaves") + " leaves, "
@@ -30,6 +31,7 @@ public final class PresenceScenario {
                 Thread.sleep(o.seconds() * 1000L);
             }
             var replies = fleet.stopChurn(report);
+            cpu.finish(report, "churn");
             double seconds = (System.nanoTime() - start) / 1e9;
             long joins = WorkerPool.sum(replies, "joins");
             long leaves = WorkerPool.sum(replies, "leaves");

@@ -16,9 +16,11 @@ public final class PublishScenario {
         Report report = new Report("publish").parameter("requests", o.requests()).parameter("bytes", o.bytes())
                 .parameter("in_flight", o.inFlight()).parameter("rate", o.rate() > 0 ? o.rate() + "/s" : "burst");
         try (HttpPublisher publisher = new HttpPublisher(settings.target())) {
+            CpuSample cpu = CpuSample.start(settings.serverPid());
             PublishResult result = publisher.publish(
                     new PublishPlan(o.requests(), o.bytes(), o.inFlight(), o.rate(), seq -> "bench-empty"),
                     settings.timeout());
+            cpu.finish(report, "publish");
             summarize(report, result);
         }
         return report;

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 /**
  * A load-generator worker: holds one {@link SocketFleet} and obeys the parent's commands, one JSON
  * object per line on stdin, answering with JSON lines on stdout ({@code progress} every 250 ms,
- * then {@code opened}, {@code churnStopped}, {@code report}, {@code bye}). Runs as a child process,
+ * {@code ready} once, then {@code opened}, {@code churnStopped}, {@code report}, {@code bye}). Runs as a child process,
  * so each worker has its own open-files limit, or in-process for small runs and tests.
  */
 public final class Worker {
@@ -39,6 +39,11 @@ public final class Worker {
             }
         };
         ticker.scheduleAtFixedRate(this::progress, PROGRESS_MILLIS, PROGRESS_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Tells the parent this worker is up, so JVM start-up is not counted in any phase. */
+    void ready() {
+        out.accept(JSON.createObjectNode().put("type", "ready"));
     }
 
     /** Runs one command; returns false after {@code exit}. */
@@ -106,6 +111,7 @@ public final class Worker {
             stdout.println(reply.toString());
             stdout.flush();
         });
+        worker.ready();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         boolean running = true;

@@ -69,6 +69,7 @@ final class WorkerLink implements AutoCloseable {
         WorkerLink[] self = new WorkerLink[1];
         Worker worker = new Worker(reply -> self[0].accept(reply));
         self[0] = new WorkerLink(null, worker);
+        worker.ready();
         return self[0];
     }
 

@@ -13,16 +13,24 @@ import java.util.List;
  */
 final class WorkerPool implements AutoCloseable {
 
+    private static final Duration STARTUP = Duration.ofSeconds(30);
+
     private final List<WorkerLink> links = new ArrayList<>();
 
     private WorkerPool() {
     }
 
-    /** Starts {@code workers} workers, as child processes unless {@code inProcess}. */
-    static WorkerPool start(int workers, boolean inProcess) {
+    /** Starts {@code workers} workers, as child processes unless {@code inProcess}, and waits until they are up. */
+    static WorkerPool start(int workers, boolean inProcess) throws InterruptedException {
         WorkerPool pool = new WorkerPool();
         for (int i = 0; i < workers; i++) {
             pool.links.add(inProcess ? WorkerLink.inProcess() : WorkerLink.spawn());
+        }
+        try {
+            pool.awaitAll("ready", STARTUP);
+        } catch (BenchException e) {
+            pool.close();
+            throw e;
         }
         return pool;
     }

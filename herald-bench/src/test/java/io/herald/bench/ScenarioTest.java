@@ -77,6 +77,8 @@ class ScenarioTest {
         assertThat(number(report, "connect_subscribe.per_s")).isPositive();
         assertThat(count(report, "server_rss.after_kib")).isPositive();
         assertThat(report.get("server_rss.per_connection_kib")).isNotNull();
+        assertThat(number(report, "cpu.connect.server_percent")).isNotNegative();
+        assertThat(number(report, "cpu.connect.loadgen_percent")).isNotNegative();
     }
 
     @Test
