@@ -107,7 +107,9 @@ final class BenchSocket extends SimpleChannelInboundHandler<WebSocketFrame> {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        fleet.closed();
+        if (socketId != null) {
+            fleet.closed(); // only connections that were established count as closed
+        }
         settle(false);
     }
 

@@ -32,20 +32,30 @@ final class Fleet implements AutoCloseable {
         CpuSample cpu = CpuSample.start(settings.serverPid());
         fleet.pool.open(settings.target(), plan, settings.localAddresses(), settings.threads());
         List<JsonNode> opened;
+        HalfwayMark halfway = new HalfwayMark(() -> fleet.pool.total("subscribed"), plan.count() / 2);
         try (Progress p = Progress.start(settings.progress(), "connect", () -> fleet.pool.total("subscribed")
                 + "/" + plan.count() + " subscribed, " + fleet.pool.total("failed") + " failed")) {
             opened = fleet.pool.awaitAll("opened", settings.timeout());
         } catch (BenchException e) {
             fleet.close();
             throw e;
+        } finally {
+            halfway.close();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        long end = System.nanoTime();
+        double seconds = (end - start) / 1e9;
         cpu.finish(report, "connect");
         long subscribed = WorkerPool.sum(opened, "subscribed");
         report.result("connections.subscribed", subscribed);
         report.result("connections.failed", WorkerPool.sum(opened, "failed"));
         report.result("connect_subscribe.seconds", seconds);
         report.result("connect_subscribe.per_s", subscribed / seconds);
+        halfway.reachedAt().ifPresent(at -> {
+            if (end > at && subscribed > plan.count() / 2) {
+                // the second half only: worker JVMs are warm by then, so this is the sustained rate
+                report.result("connect_subscribe.second_half_per_s", (subscribed - plan.count() / 2) / ((end - at) / 1e9));
+            }
+        });
         errors(opened, report);
         return fleet;
     }
