@@ -35,6 +35,7 @@ public class ChannelBenchmark {
     @Param({"1", "1000", "5000"})
     int subscribers;
 
+    private final String[] names = new String[CHANNELS];
     private ChannelRegistry registry;
     private Channel fanout;
     private OutboundEvent event;
@@ -45,7 +46,8 @@ public class ChannelBenchmark {
     public void setUp() {
         registry = new ChannelRegistry();
         for (int c = 0; c < CHANNELS; c++) {
-            registry.join("channel-" + c, new FakeSubscriber(c), null, 100);
+            names[c] = "channel-" + c;
+            registry.join(names[c], new FakeSubscriber(c), null, 100);
         }
         for (int s = 0; s < subscribers; s++) {
             registry.join("fanout", new FakeSubscriber(CHANNELS + s), null, 100);
@@ -58,7 +60,7 @@ public class ChannelBenchmark {
     @Benchmark
     public Channel lookup() {
         next = (next + 1) % CHANNELS;
-        return registry.find("channel-" + next);
+        return registry.find(names[next]);
     }
 
     /** A subscriber joins an occupied channel and leaves it again. */
