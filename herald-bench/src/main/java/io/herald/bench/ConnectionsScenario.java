@@ -16,6 +16,7 @@ public final class ConnectionsScenario {
     private ConnectionsScenario() {
     }
 
+    @SuppressWarnings("try") // the Progress resource only prints while the block runs
     public static Report run(BenchSettings settings, Options o) throws InterruptedException {
         Report report = new Report("connections").parameter("connections", o.connections())
                 .parameter("channels", o.channels()).parameter("hold_s", o.holdSeconds());

@@ -20,6 +20,7 @@ public final class DeliveryScenario {
     private DeliveryScenario() {
     }
 
+    @SuppressWarnings("try") // the Progress resource only prints while the block runs
     public static Report run(BenchSettings settings, Options o) throws InterruptedException {
         Report report = new Report(o.name())
                 .parameter("subscribers", o.subscribers()).parameter("channels", o.channels())

@@ -25,6 +25,7 @@ final class Fleet implements AutoCloseable {
      * Opens and subscribes every connection of {@code plan}, adding the open figures to {@code report}.
      * Never throws for failed connections: they are counted and their errors reported.
      */
+    @SuppressWarnings("try") // the Progress resource only prints while the block runs
     static Fleet open(BenchSettings settings, FleetPlan plan, Report report) throws InterruptedException {
         Fleet fleet = new Fleet(settings, plan);
         report.parameter("workers", fleet.pool.size());
@@ -68,6 +69,7 @@ final class Fleet implements AutoCloseable {
      * Waits until the workers received {@code expected} deliveries, or received nothing new for
      * the drain time, or the phase timeout passed.
      */
+    @SuppressWarnings("try") // the Progress resource only prints while the block runs
     void awaitDeliveries(long expected) throws InterruptedException {
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         long lastCount = -1;
@@ -122,7 +124,7 @@ final class Fleet implements AutoCloseable {
         report.result("connections.closed", WorkerPool.sum(replies, "closed"));
         report.result("errors", WorkerPool.sum(replies, "errors"));
         Map<String, Long> codes = new TreeMap<>();
-        replies.forEach(r -> r.path("closeCodes").fields().forEachRemaining(
+        replies.forEach(r -> r.path("closeCodes").properties().forEach(
                 e -> codes.merge("close_code." + e.getKey(), e.getValue().asLong(), Long::sum)));
         codes.forEach(report::result);
         errors(replies, report);

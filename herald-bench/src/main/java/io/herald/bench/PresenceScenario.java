@@ -13,6 +13,7 @@ public final class PresenceScenario {
     private PresenceScenario() {
     }
 
+    @SuppressWarnings("try") // the Progress resource only prints while the block runs
     public static Report run(BenchSettings settings, Options o) throws InterruptedException {
         int channels = Math.max(1, (o.connections() + o.membersPerChannel() - 1) / o.membersPerChannel());
         Report report = new Report("presence").parameter("connections", o.connections())
