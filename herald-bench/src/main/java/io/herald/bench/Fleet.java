@@ -28,7 +28,7 @@ final class Fleet implements AutoCloseable {
     @SuppressWarnings("try") // the Progress resource only prints while the block runs
     static Fleet open(BenchSettings settings, FleetPlan plan, Report report) throws InterruptedException {
         Fleet fleet = new Fleet(settings, plan);
-        report.parameter("workers", fleet.pool.size());
+        report.parameter("workers", fleet.pool.size()).parameter("transport", Transport.name());
         long start = System.nanoTime();
         CpuSample cpu = CpuSample.start(settings.serverPid());
         fleet.pool.open(settings.target(), plan, settings.localAddresses(), settings.threads());

@@ -9,11 +9,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -47,7 +44,7 @@ import org.HdrHistogram.Histogram;
 final class HttpPublisher implements AutoCloseable {
 
     private final BenchTarget target;
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final EventLoopGroup group = Transport.eventLoops(1);
 
     HttpPublisher(BenchTarget target) {
         this.target = target;
@@ -88,7 +85,7 @@ final class HttpPublisher implements AutoCloseable {
             if (next.get() >= plan.events()) {
                 return;
             }
-            Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
+            Bootstrap b = new Bootstrap().group(group).channel(Transport.socketChannel())
                     .option(ChannelOption.TCP_NODELAY, true)
                     .handler(new ChannelInitializer<SocketChannel>() {
                         @Override

@@ -14,7 +14,8 @@ public final class PublishScenario {
 
     public static Report run(BenchSettings settings, Options o) throws InterruptedException {
         Report report = new Report("publish").parameter("requests", o.requests()).parameter("bytes", o.bytes())
-                .parameter("in_flight", o.inFlight()).parameter("rate", o.rate() > 0 ? o.rate() + "/s" : "burst");
+                .parameter("in_flight", o.inFlight()).parameter("rate", o.rate() > 0 ? o.rate() + "/s" : "burst")
+                .parameter("transport", Transport.name());
         try (HttpPublisher publisher = new HttpPublisher(settings.target())) {
             CpuSample cpu = CpuSample.start(settings.serverPid());
             PublishResult result = publisher.publish(

@@ -8,10 +8,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -66,8 +63,8 @@ final class SocketFleet implements AutoCloseable {
         this.onAllSettled = onAllSettled;
         this.deliveries = new Deliveries(plan.events());
         this.sockets = new BenchSocket[plan.count()];
-        this.group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
-        this.bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        this.group = Transport.eventLoops(threads);
+        this.bootstrap = new Bootstrap().group(group).channel(Transport.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
                 .remoteAddress(target.host(), target.port());

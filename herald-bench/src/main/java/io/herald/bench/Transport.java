@@ -1,0 +1,37 @@
+package io.herald.bench;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+
+/**
+ * Native epoll where Netty has it (Linux x86-64), NIO elsewhere: the load generator should spend
+ * as little CPU per socket read as it can, since it shares the host with what it measures.
+ */
+final class Transport {
+
+    private static final boolean EPOLL = Epoll.isAvailable();
+
+    private Transport() {
+    }
+
+    static EventLoopGroup eventLoops(int threads) {
+        IoHandlerFactory factory = EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        return new MultiThreadIoEventLoopGroup(threads, factory);
+    }
+
+    static Class<? extends SocketChannel> socketChannel() {
+        return EPOLL ? EpollSocketChannel.class : NioSocketChannel.class;
+    }
+
+    /** "epoll" or "nio", for the report. */
+    static String name() {
+        return EPOLL ? "epoll" : "nio";
+    }
+}
