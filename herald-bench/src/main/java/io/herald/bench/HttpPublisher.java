@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -198,7 +199,11 @@ final class HttpPublisher implements AutoCloseable {
             int seq = inFlight;
             inFlight = -1;
             run.answered(seq, status, (System.nanoTime() - sentAt) / 1000);
-            sendNext(ctx);
+            if (HttpUtil.isKeepAlive(response)) {
+                sendNext(ctx);
+            } else {
+                ctx.close(); // the server said so; channelInactive opens the next connection
+            }
         }
 
         @Override
@@ -207,8 +212,9 @@ final class HttpPublisher implements AutoCloseable {
                 run.error("connection closed before the answer to event " + inFlight);
                 run.answered(inFlight, -1, 0);
                 inFlight = -1;
-                run.connect();
             }
+            // a server may close keep-alive connections; carry on over a new one
+            run.connect();
         }
 
         @Override

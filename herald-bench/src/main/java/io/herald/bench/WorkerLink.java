@@ -1,5 +1,6 @@
 package io.herald.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -77,7 +78,11 @@ final class WorkerLink implements AutoCloseable {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
-                accept(Worker.JSON.readTree(line));
+                try {
+                    accept(Worker.JSON.readTree(line));
+                } catch (JsonProcessingException e) {
+                    System.err.println("worker: " + line); // something else wrote to its stdout
+                }
             }
         } catch (IOException e) {
             // the worker is gone; await() reports it
