@@ -5,8 +5,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code herald bench <scenario>}: load-tests Herald or any Pusher-compatible server over the
@@ -18,10 +21,12 @@ import picocli.CommandLine.Option;
                 BenchCommand.Publish.class, BenchCommand.Presence.class})
 public final class BenchCommand implements Runnable {
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "choose a scenario: fanout, channels, connections, publish, presence");
+        throw new ParameterException(spec.commandLine(), "choose a scenario: fanout, channels, connections, publish, presence");
     }
 
     /** Options every scenario takes: where the server is, and how to spread the load. */

@@ -10,6 +10,7 @@ import java.util.OptionalLong;
  */
 public final class ConnectionsScenario {
 
+    /** @param holdSeconds how long to keep the connections open before measuring memory */
     public record Options(int connections, int channels, int holdSeconds) {
     }
 

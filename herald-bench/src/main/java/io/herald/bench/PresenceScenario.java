@@ -7,6 +7,7 @@ package io.herald.bench;
  */
 public final class PresenceScenario {
 
+    /** @param seconds how long the churn runs */
     public record Options(int connections, int membersPerChannel, int seconds) {
     }
 

@@ -6,6 +6,7 @@ package io.herald.bench;
  */
 public final class PublishScenario {
 
+    /** @param rate requests per second, or 0 for a burst with {@code inFlight} requests outstanding */
     public record Options(int requests, int bytes, int inFlight, double rate) {
     }
 

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine;
 
 class BenchCommandTest {
@@ -36,5 +38,17 @@ class BenchCommandTest {
 
             assertThat(exit).isEqualTo(1);
         }
+    }
+
+    @Test
+    void withoutAScenarioSaysWhichThereAre() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new BenchCommand());
+        cli.setErr(new PrintWriter(err));
+
+        int exit = cli.execute();
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("choose a scenario: fanout, channels, connections, publish, presence");
     }
 }
