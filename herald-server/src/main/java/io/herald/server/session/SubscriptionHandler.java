@@ -13,6 +13,7 @@ import io.herald.server.channel.PresenceMember;
 import io.herald.server.cluster.Adapter;
 import io.herald.server.message.Frames;
 import io.herald.server.message.OutboundEvent;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,16 +40,19 @@ final class SubscriptionHandler {
             ChannelRegistry registry = registries.forApp(connection.app().id());
             if (connection.isSubscribed(channel)) {
                 // Clients resubscribe after hiccups; confirm again without joining twice.
-                sendSucceeded(connection, registry.find(channel));
+                connection.send(succeeded(registry.find(channel)));
                 return;
             }
             ChannelType type = ChannelName.typeOf(channel);
             PresenceMember member = ChannelAuthorizer.authorize(connection.app(), connection.socketId(),
                     channel, type, auth, channelData);
-            // Answered and announced while the channel is held, so concurrent joiners see consistent members.
+            TextWebSocketFrame[] answer = new TextWebSocketFrame[1];
             JoinResult joined = registry.join(channel, connection, member, connection.app().limits().maxPresenceMembers(),
                     result -> {
-                        sendSucceeded(connection, result.channel());
+                        // Snapshot the members and announce the newcomer while the channel is held: a
+                        // concurrent joiner then either finds this member in its list or hears
+                        // member_added, never both.
+                        answer[0] = succeeded(result.channel());
                         if (result.memberAdded()) {
                             ObjectNode data = JsonNodeFactory.instance.objectNode();
                             data.put("user_id", member.userId());
@@ -61,6 +65,9 @@ final class SubscriptionHandler {
                 throw SubscriptionRefused.limit(joined.refusal());
             }
             connection.addSubscription(channel, member == null ? null : member.userId());
+            // Sent only now that the channel is visible to publishers: a client that triggers an event
+            // as soon as it hears subscription_succeeded must not find a new channel still missing.
+            connection.send(answer[0]);
         } catch (SubscriptionRefused refused) {
             ObjectNode data = JsonNodeFactory.instance.objectNode();
             data.put("type", refused.type());
@@ -96,7 +103,7 @@ final class SubscriptionHandler {
         });
     }
 
-    private static void sendSucceeded(Connection connection, Channel channel) {
+    private static TextWebSocketFrame succeeded(Channel channel) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         if (channel.type() == ChannelType.PRESENCE) {
             List<PresenceMember> members = channel.members();
@@ -109,6 +116,6 @@ final class SubscriptionHandler {
             }
             presence.put("count", members.size());
         }
-        connection.send(Frames.event(PusherEvents.SUBSCRIPTION_SUCCEEDED, channel.name(), data.toString()));
+        return Frames.event(PusherEvents.SUBSCRIPTION_SUCCEEDED, channel.name(), data.toString());
     }
 }
