@@ -1,16 +1,29 @@
 package io.herald.cli;
 
+import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code herald} command: {@code herald server} runs a node; more subcommands join it over time. */
+/**
+ * The {@code herald} command: {@code herald server} runs a node; the other subcommands publish
+ * events, query channels and listen to them through the server SDK and the realtime client.
+ */
 @Command(name = "herald",
         mixinStandardHelpOptions = true,
         version = "herald 0.1.0",
         description = "Self-hosted realtime messaging, wire-compatible with Pusher Channels.",
         subcommands = {CommandLine.HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  herald server                                   # a local server on port 6001",
+                "  herald subscribe orders                         # print events as they arrive",
+                "  herald trigger -c orders -e created -m 'hello'  # publish one",
+                "",
+                "Settings: flags, then --env-file (or ./.env), then PUSHER_* variables (PUSHER_APP_ID, PUSHER_KEY,",
+                "PUSHER_SECRET, PUSHER_HOST, PUSHER_PORT, PUSHER_USE_TLS, PUSHER_CLUSTER, PUSHER_URL, ...).",
+                "With no host, cluster or URL set, commands talk to a local Herald at 127.0.0.1:6001 without TLS."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:runtime failure", "2:invalid usage or configuration"})
+        exitCodeList = {"0:success", "1:request failed (HTTP error, network) or runtime failure",
+                "2:invalid usage, input or configuration"})
 public final class HeraldCommand {
 
     public static void main(String[] args) {
@@ -19,8 +32,34 @@ public final class HeraldCommand {
 
     /** The command tree, shared by {@link #main} and tests. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new HeraldCommand());
+        return commandLine(CliContext.system());
+    }
+
+    /** The command tree reading its environment, stdin and {@code .env} directory from {@code context}. */
+    public static CommandLine commandLine(CliContext context) {
+        CommandLine cli = new CommandLine(new HeraldCommand(), new ContextFactory(context));
         cli.addSubcommand("server", ServerCommand.commandLine());
+        for (Class<?> command : new Class<?>[] {TriggerCommand.class, BatchCommand.class, ChannelsCommand.class,
+                ChannelCommand.class, UsersCommand.class, SendToUserCommand.class, TerminateCommand.class,
+                AuthorizeCommand.class, WebhookCommand.class, SubscribeCommand.class}) {
+            cli.addSubcommand(command);
+        }
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
+    }
+
+    /** Creates commands and mixins, handing the {@link CliContext} to those whose constructor takes it. */
+    private record ContextFactory(CliContext context) implements CommandLine.IFactory {
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                Constructor<K> constructor = type.getDeclaredConstructor(CliContext.class);
+                constructor.setAccessible(true);
+                return constructor.newInstance(context);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
     }
 }
