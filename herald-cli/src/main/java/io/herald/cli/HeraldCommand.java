@@ -45,6 +45,8 @@ public final class HeraldCommand {
             cli.addSubcommand(command);
         }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // "--data @order.json" is the command's own syntax, not a picocli argument file.
+        cli.setExpandAtFiles(false);
         return cli;
     }
 
