@@ -27,7 +27,21 @@ import picocli.CommandLine.Command;
 public final class HeraldCommand {
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int exitCode = commandLine().execute(args);
+        wakeHttpSelectors();
+        System.exit(exitCode);
+    }
+
+    /**
+     * At exit the JVM waits up to 300 ms for threads blocked in native code; the JDK 17 HTTP client's
+     * selector thread sits in {@code epoll_wait} and can't be closed (HttpClient.close() came in
+     * Java 21). Interrupting it brings it back into Java, where exit stops it at once: a one-shot
+     * command saves a third of its run time. Only called when the command is done with the client.
+     */
+    private static void wakeHttpSelectors() {
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isDaemon() && thread.getName().matches("HttpClient-\\d+-SelectorManager"))
+                .forEach(Thread::interrupt);
     }
 
     /** The command tree, shared by {@link #main} and tests. */
