@@ -1,6 +1,8 @@
 package io.herald.cli;
 
 import java.lang.reflect.Constructor;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,8 +28,13 @@ import picocli.CommandLine.Command;
                 "2:invalid usage, input or configuration"})
 public final class HeraldCommand {
 
+    /** The subcommands besides {@code server}, in the order {@code herald --help} lists them. */
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(TriggerCommand.class, BatchCommand.class,
+            ChannelsCommand.class, ChannelCommand.class, UsersCommand.class, SendToUserCommand.class,
+            TerminateCommand.class, AuthorizeCommand.class, WebhookCommand.class, SubscribeCommand.class);
+
     public static void main(String[] args) {
-        int exitCode = commandLine().execute(args);
+        int exitCode = commandLine(CliContext.system(), args.length > 0 ? args[0] : null).execute(args);
         wakeHttpSelectors();
         System.exit(exitCode);
     }
@@ -51,17 +58,36 @@ public final class HeraldCommand {
 
     /** The command tree reading its environment, stdin and {@code .env} directory from {@code context}. */
     public static CommandLine commandLine(CliContext context) {
+        return commandLine(context, null);
+    }
+
+    /**
+     * The tree with only the subcommand {@code first} names, when it names one: picocli reads every
+     * command's annotations up front, and a one-shot command needn't pay for the others.
+     */
+    static CommandLine commandLine(CliContext context, String first) {
         CommandLine cli = new CommandLine(new HeraldCommand(), new ContextFactory(context));
-        cli.addSubcommand("server", ServerCommand.commandLine());
-        for (Class<?> command : new Class<?>[] {TriggerCommand.class, BatchCommand.class, ChannelsCommand.class,
-                ChannelCommand.class, UsersCommand.class, SendToUserCommand.class, TerminateCommand.class,
-                AuthorizeCommand.class, WebhookCommand.class, SubscribeCommand.class}) {
-            cli.addSubcommand(command);
+        boolean known = first != null && (first.equals("server") || SUBCOMMANDS.containsKey(first));
+        if (!known || first.equals("server")) {
+            cli.addSubcommand("server", ServerCommand.commandLine());
         }
+        SUBCOMMANDS.forEach((name, command) -> {
+            if (!known || name.equals(first)) {
+                cli.addSubcommand(name, command);
+            }
+        });
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         // "--data @order.json" is the command's own syntax, not a picocli argument file.
         cli.setExpandAtFiles(false);
         return cli;
+    }
+
+    private static Map<String, Class<?>> subcommands(Class<?>... commands) {
+        Map<String, Class<?>> byName = new LinkedHashMap<>();
+        for (Class<?> command : commands) {
+            byName.put(command.getAnnotation(Command.class).name(), command);
+        }
+        return byName;
     }
 
     /** Creates commands and mixins, handing the {@link CliContext} to those whose constructor takes it. */
