@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
                 "  herald subscribe orders private-audit --event created --count 1",
                 "  herald subscribe presence-lobby --user-id 42 --timeout 30s --output text"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped by --count, --timeout or Ctrl-C",
+        exitCodeList = {"0:stopped by --count, or by --timeout when no --count was given",
+                "130:stopped by Ctrl-C (SIGINT, as for any JVM)",
                 "1:could not connect or subscribe, or --timeout came before --count events",
                 ExitCodes.LIST_USAGE})
 final class SubscribeCommand implements Callable<Integer> {
