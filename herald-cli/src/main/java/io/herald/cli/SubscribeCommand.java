@@ -45,9 +45,9 @@ import picocli.CommandLine.Spec;
                 "  herald subscribe presence-lobby --user-id 42 --timeout 30s --output text"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped by --count, or by --timeout when no --count was given",
-                "130:stopped by Ctrl-C (SIGINT, as for any JVM)",
                 "1:could not connect or subscribe, or --timeout came before --count events",
-                ExitCodes.LIST_USAGE})
+                ExitCodes.LIST_USAGE,
+                "130:stopped by Ctrl-C (SIGINT, as for any JVM)"})
 final class SubscribeCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "CHANNEL", description = "Channels to subscribe to")

@@ -100,6 +100,34 @@ class SubscribeCommandTest {
     }
 
     @Test
+    void joinsAPresenceChannelAsTheGivenUser() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            CompletableFuture<Cli.Result> subscribe = CompletableFuture.supplyAsync(() -> Cli.forServer(server)
+                    .run("subscribe", "presence-lobby", "--user-id", "42", "--user-info", "{\"name\":\"Ada\"}", "--timeout", "3s"));
+            awaitOccupied(server, "presence-lobby");
+
+            JsonNode users = Cli.forServer(server).run("users", "presence-lobby").assertSuccess();
+
+            assertThat(users.path("users").toString()).isEqualTo("[\"42\"]");
+            Cli.Result result = subscribe.get(10, TimeUnit.SECONDS);
+            assertThat(result.exitCode()).as("a --timeout without --count ends well; stderr: %s", result.err()).isZero();
+            assertThat(result.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void stopsWhenTerminated() {
+        try (TestServer server = TestServer.start();
+                HeraldProcess subscribe = HeraldProcess.start(env(server), "subscribe", "orders")) {
+            subscribe.awaitStderr("listening");
+
+            subscribe.terminate();
+
+            assertThat(subscribe.awaitExit(HeraldProcess.TIMEOUT)).isEqualTo(143); // 128 + SIGTERM, as for any JVM
+        }
+    }
+
+    @Test
     void timeoutBeforeCountIsAFailureWithExit1() {
         try (TestServer server = TestServer.start()) {
             Cli.forServer(server).run("subscribe", "quiet", "--count", "1", "--timeout", "500ms")
