@@ -16,6 +16,7 @@ import io.herald.sdk.HeraldOptions;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -87,6 +88,7 @@ final class SubscribeCommand implements Callable<Integer> {
                 throw new CliException("--count must be at least 1");
             }
             options = clientOptions(connection.optionsWithoutAppId());
+            channels = List.copyOf(new LinkedHashSet<>(channels)); // "listening" counts distinct channels
         } catch (RuntimeException e) {
             finish(Failure.of(e, null));
             return finished.join();
