@@ -100,6 +100,23 @@ class SubscribeCommandTest {
     }
 
     @Test
+    void anEncryptedChannelIsEncryptedByTriggerAndDecryptedBySubscribe() throws Exception {
+        String masterKey = java.util.Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+        try (TestServer server = TestServer.start()) {
+            Cli cli = Cli.forServer(server).env("PUSHER_ENCRYPTION_MASTER_KEY", masterKey);
+            CompletableFuture<Cli.Result> subscribe = CompletableFuture.supplyAsync(() ->
+                    cli.run("subscribe", "private-encrypted-vault", "--count", "1", "--timeout", "15s"));
+            awaitOccupied(server, "private-encrypted-vault");
+
+            cli.run("trigger", "-c", "private-encrypted-vault", "-e", "pin", "--data", "{\"pin\":1234}").assertSuccess();
+
+            Cli.Result result = subscribe.get(20, TimeUnit.SECONDS);
+            assertThat(result.exitCode()).as("stderr: %s", result.err()).isZero();
+            assertThat(parse(result.out()).path("data").path("pin").asInt()).isEqualTo(1234);
+        }
+    }
+
+    @Test
     void joinsAPresenceChannelAsTheGivenUser() throws Exception {
         try (TestServer server = TestServer.start()) {
             CompletableFuture<Cli.Result> subscribe = CompletableFuture.supplyAsync(() -> Cli.forServer(server)
