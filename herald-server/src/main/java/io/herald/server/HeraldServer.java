@@ -92,6 +92,11 @@ public final class HeraldServer implements AutoCloseable {
         return state.connectionCount();
     }
 
+    /** Webhook events dropped because an endpoint's queue was full (each drop is also logged). */
+    public long droppedWebhookEvents() {
+        return webhooks.droppedEvents();
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
