@@ -116,9 +116,8 @@ public final class LocalAdapter implements Adapter {
         }
         if (result.vacated()) {
             listener.channelVacated(appId, channel);
-        } else {
-            listener.subscriptionCountChanged(appId, channel);
         }
+        listener.subscriptionCountChanged(appId, channel);
     }
 
     @Override
