@@ -51,6 +51,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final BlockingQueue<WebhookEvent> events = new LinkedBlockingQueue<>();
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final AtomicInteger refuseNext = new AtomicInteger();
+    private final AtomicInteger stallNext = new AtomicInteger();
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean hang;
 
@@ -92,6 +93,11 @@ public final class WebhookReceiver implements AutoCloseable {
         refuseNext.set(n);
     }
 
+    /** Leaves the next {@code n} requests unanswered (until closed), so the sender times out. */
+    public void stallNext(int n) {
+        stallNext.set(n);
+    }
+
     /** Never answers from now on (until closed): a dead endpoint that keeps connections open. */
     public void hang() {
         hang = true;
@@ -100,7 +106,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] bytes = exchange.getRequestBody().readAllBytes();
-            if (hang) {
+            if (hang || stallNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 closed.await();
                 return;
             }

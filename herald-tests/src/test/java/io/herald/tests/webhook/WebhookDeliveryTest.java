@@ -124,6 +124,68 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aTimedOutRequestIsRetried() {
+        try (WebhookReceiver receiver = WebhookReceiver.start(APP);
+             TestServer server = start(b -> b.webhookRetryBackoff(Duration.ofMillis(50))
+                             .webhookRequestTimeout(Duration.ofMillis(300)).shutdownTimeout(Duration.ofSeconds(1)),
+                     APP.toBuilder().addWebhook(receiver.endpoint(WebhookType.CHANNEL_OCCUPIED)).build());
+             RecordingClient client = server.connect()) {
+            receiver.stallNext(1);
+
+            client.subscribe("slow");
+
+            receiver.expect(new ChannelOccupied("slow"));
+        }
+    }
+
+    @Test
+    void aBatchIsGivenUpAfterTheRetryHorizonAndLaterOnesStillArrive() {
+        try (WebhookReceiver receiver = WebhookReceiver.start(APP);
+             TestServer server = start(b -> b.webhookRetryBackoff(Duration.ofMillis(50))
+                             .webhookRetryHorizon(Duration.ofMillis(400)),
+                     APP.toBuilder().addWebhook(receiver.endpoint(WebhookType.CHANNEL_OCCUPIED)).build());
+             RecordingClient client = server.connect()) {
+            receiver.refuseNext(1000);
+            client.subscribe("lost");
+            client.assertSubscribed("lost");
+            receiver.assertNoEvent(Duration.ofMillis(800)); // 50, 100, 200 ms retries, then given up
+            int attempts = receiver.deliveries().size();
+            assertThat(attempts).isBetween(2, 5);
+
+            receiver.refuseNext(0);
+            client.subscribe("found");
+
+            receiver.expect(new ChannelOccupied("found"));
+            assertThat(receiver.deliveries()).hasSize(attempts + 1); // the lost batch was not retried again
+        }
+    }
+
+    @Test
+    void memberEventsArePerUserNotPerConnection() {
+        try (WebhookReceiver receiver = WebhookReceiver.start(APP);
+             TestServer server = start(b -> { }, APP.toBuilder()
+                     .addWebhook(receiver.endpoint(WebhookType.MEMBER_ADDED, WebhookType.MEMBER_REMOVED)).build());
+             RecordingClient first = server.connect();
+             RecordingClient second = server.connect();
+             RecordingClient other = server.connect()) {
+            first.subscribePresence(APP, "presence-team", "u1", "{}");
+            first.assertSubscribed("presence-team");
+            receiver.expect(new MemberAdded("presence-team", "u1"));
+            other.subscribePresence(APP, "presence-team", "u2", "{}");
+            receiver.expect(new MemberAdded("presence-team", "u2"));
+
+            second.subscribePresence(APP, "presence-team", "u1", "{}");
+            second.assertSubscribed("presence-team");
+            first.unsubscribe("presence-team");
+            receiver.assertNoEvent(GRACE.multipliedBy(2)); // u1 is still there on its second connection
+
+            second.unsubscribe("presence-team");
+            receiver.expect(new MemberRemoved("presence-team", "u1"));
+            receiver.assertNoEvent(GRACE);
+        }
+    }
+
+    @Test
     void aDeadOrRefusingEndpointDoesNotDelayAHealthyOneOrAnotherApp() throws Exception {
         App other = App.builder("other", "other-key", "other-secret").build();
         try (WebhookReceiver dead = WebhookReceiver.start(APP);
