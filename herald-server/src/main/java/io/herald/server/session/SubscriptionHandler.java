@@ -66,10 +66,10 @@ final class SubscriptionHandler {
             }
             String userId = member == null ? null : member.userId();
             connection.addSubscription(channel, userId);
-            adapter.joined(connection.app().id(), channel, joined, userId);
             if (ChannelName.isCache(channel)) {
-                sendCachedEvent(connection, channel);
+                sendCachedEvent(connection, channel); // first: right after subscription_succeeded
             }
+            adapter.joined(connection.app().id(), channel, joined, userId);
         } catch (SubscriptionRefused refused) {
             ObjectNode data = JsonNodeFactory.instance.objectNode();
             data.put("type", refused.type());

@@ -41,6 +41,21 @@ class CacheChannelTest {
     }
 
     @Test
+    void theCachedEventComesBeforeTheSubscriptionCount() {
+        App counted = APP.toBuilder().subscriptionCounts(true).build();
+        try (TestServer server = TestServer.start(b -> b.apps(java.util.List.of(counted)));
+             RecordingClient late = server.connect()) {
+            trigger(server, "cache-counted", "price", "{}");
+
+            late.subscribe("cache-counted");
+
+            assertThat(late.nextEvent().event()).isEqualTo(PusherEvents.SUBSCRIPTION_SUCCEEDED);
+            assertThat(late.nextEvent().event()).isEqualTo("price");
+            assertThat(late.nextEvent().event()).isEqualTo(PusherEvents.SUBSCRIPTION_COUNT);
+        }
+    }
+
+    @Test
     void everyCacheChannelTypeKeepsItsLastEvent() {
         try (TestServer server = TestServer.start(); RecordingClient client = server.connect()) {
             trigger(server, "private-cache-a", "e", "{}");
