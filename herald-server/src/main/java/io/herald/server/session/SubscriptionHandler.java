@@ -9,6 +9,7 @@ import io.herald.server.channel.Channel;
 import io.herald.server.channel.ChannelRegistries;
 import io.herald.server.channel.ChannelRegistry;
 import io.herald.server.channel.JoinResult;
+import io.herald.server.channel.LeaveResult;
 import io.herald.server.channel.PresenceMember;
 import io.herald.server.cluster.Adapter;
 import io.herald.server.message.Frames;
@@ -19,16 +20,19 @@ import java.util.List;
 
 /**
  * {@code pusher:subscribe} and {@code pusher:unsubscribe}: authorizes, joins or leaves the channel,
- * answers the subscriber and announces presence changes. Runs on the connection's event loop.
+ * answers the subscriber, announces presence changes, reports joins and leaves to the adapter and
+ * sends cache channels' last event. Runs on the connection's event loop.
  */
 final class SubscriptionHandler {
 
     private final ChannelRegistries registries;
     private final Adapter adapter;
+    private final SessionEvents events;
 
-    SubscriptionHandler(ChannelRegistries registries, Adapter adapter) {
+    SubscriptionHandler(ChannelRegistries registries, Adapter adapter, SessionEvents events) {
         this.registries = registries;
         this.adapter = adapter;
+        this.events = events;
     }
 
     void subscribe(Connection connection, String channel, String auth, String channelData) {
@@ -45,7 +49,7 @@ final class SubscriptionHandler {
             }
             ChannelType type = ChannelName.typeOf(channel);
             PresenceMember member = ChannelAuthorizer.authorize(connection.app(), connection.socketId(),
-                    channel, type, auth, channelData);
+                    connection.userId(), channel, type, auth, channelData);
             TextWebSocketFrame[] answer = new TextWebSocketFrame[1];
             JoinResult joined = registry.join(channel, connection, member, connection.app().limits().maxPresenceMembers(),
                     result -> {
@@ -64,10 +68,15 @@ final class SubscriptionHandler {
             if (joined.isRefused()) {
                 throw SubscriptionRefused.limit(joined.refusal());
             }
-            connection.addSubscription(channel, member == null ? null : member.userId());
+            String userId = member == null ? null : member.userId();
+            connection.addSubscription(channel, userId);
             // Sent only now that the channel is visible to publishers: a client that triggers an event
             // as soon as it hears subscription_succeeded must not find a new channel still missing.
             connection.send(answer[0]);
+            if (ChannelName.isCache(channel)) {
+                sendCachedEvent(connection, channel); // first: right after subscription_succeeded
+            }
+            adapter.joined(connection.app().id(), channel, joined, userId);
         } catch (SubscriptionRefused refused) {
             ObjectNode data = JsonNodeFactory.instance.objectNode();
             data.put("type", refused.type());
@@ -92,8 +101,20 @@ final class SubscriptionHandler {
         }
     }
 
+    /** Right after subscription_succeeded: the channel's last event, or pusher:cache_miss and its webhook. */
+    private void sendCachedEvent(Connection connection, String channel) {
+        adapter.cachedEvent(connection.app().id(), channel).thenAccept(cached -> {
+            if (cached.isPresent()) {
+                connection.send(Frames.encode(cached.get().event()));
+            } else {
+                connection.send(Frames.event(PusherEvents.CACHE_MISS, channel, "{}"));
+                events.cacheMiss(connection.app(), channel);
+            }
+        });
+    }
+
     private void leave(Connection connection, String channel, String userId) {
-        registries.forApp(connection.app().id()).leave(channel, connection, userId, left -> {
+        LeaveResult result = registries.forApp(connection.app().id()).leave(channel, connection, userId, left -> {
             if (left.memberRemoved()) {
                 ObjectNode data = JsonNodeFactory.instance.objectNode();
                 data.put("user_id", userId);
@@ -101,6 +122,7 @@ final class SubscriptionHandler {
                         data.toString(), connection.socketId()));
             }
         });
+        adapter.left(connection.app().id(), channel, result, userId);
     }
 
     private static TextWebSocketFrame succeeded(Channel channel) {
