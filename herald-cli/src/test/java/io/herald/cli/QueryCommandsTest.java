@@ -89,10 +89,25 @@ class QueryCommandsTest {
     }
 
     @Test
-    void terminateReportsTheServersAnswerAsAFailureWithExit1() {
-        // The server has no terminate_connections endpoint yet: the command must say so plainly.
+    void terminateClosesTheSignedInUsersConnections() {
+        try (TestServer server = TestServer.start(); RecordingClient alice = server.connect(); RecordingClient bob = server.connect()) {
+            alice.signIn(TestServer.APP, "{\"id\":\"42\"}");
+            alice.awaitEvent("pusher:signin_success");
+            bob.signIn(TestServer.APP, "{\"id\":\"7\"}");
+            bob.awaitEvent("pusher:signin_success");
+
+            JsonNode json = Cli.forServer(server).run("terminate", "42").assertSuccess();
+
+            assertThat(json.path("user").asText()).isEqualTo("42");
+            alice.assertClosed(4009);
+            assertThat(bob.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void terminateWithTheWrongSecretFailsWithExit1() {
         try (TestServer server = TestServer.start()) {
-            JsonNode json = Cli.forServer(server).run("terminate", "42").assertFailure(1, "HTTP 404");
+            JsonNode json = Cli.forServer(server).run("terminate", "42", "--secret", "wrong").assertFailure(1, "HTTP 401");
 
             assertThat(json.path("user").asText()).isEqualTo("42");
         }
