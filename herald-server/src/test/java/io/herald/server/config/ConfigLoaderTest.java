@@ -61,6 +61,17 @@ class ConfigLoaderTest {
         files = new ConfigFiles(dir);
     }
 
+    /** The example the README points to must stay a valid configuration. */
+    @Test
+    void theRepositorysExampleConfigurationLoads() {
+        ServerOptions o = ConfigLoader.load(Path.of("..", "herald.example.yml"), Map.of(), Map.of());
+
+        assertThat(o.port()).isEqualTo(ServerOptions.DEFAULT_PORT);
+        assertThat(o.apps()).extracting(App::id).containsExactly("app-id", "chat");
+        assertThat(o.apps().get(0).limits()).isEqualTo(Limits.DEFAULT);
+        assertThat(o.apps().get(1).webhooks()).hasSize(2);
+    }
+
     @Test
     void bindsEveryServerSettingFromTheFile() {
         ServerOptions o = files.load(FULL);
