@@ -43,7 +43,7 @@ final class HeraldProcess implements AutoCloseable {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         // Only the variables a test names may configure the process.
-        builder.environment().keySet().removeIf(name -> name.startsWith("HERALD_"));
+        builder.environment().keySet().removeIf(name -> name.startsWith("HERALD_") || name.startsWith("PUSHER_"));
         builder.environment().putAll(env);
         try {
             this.process = builder.start();
@@ -64,12 +64,22 @@ final class HeraldProcess implements AutoCloseable {
     record Result(int exitCode, String stdout, String stderr) {
     }
 
-    /** Runs {@code herald args...} to completion with these {@code HERALD_*} variables. */
+    /** Runs {@code herald args...} to completion with these {@code HERALD_*} and {@code PUSHER_*} variables. */
     static Result run(Map<String, String> env, String... args) {
         try (HeraldProcess p = new HeraldProcess(env, args)) {
             int exitCode = p.awaitExit(TIMEOUT);
             return new Result(exitCode, p.stdout(), p.stderr());
         }
+    }
+
+    /** Starts {@code herald args...} with these variables, without waiting for anything. */
+    static HeraldProcess start(Map<String, String> env, String... args) {
+        return new HeraldProcess(env, args);
+    }
+
+    /** Waits until standard error has a line matching {@code pattern}, e.g. a progress message. */
+    void awaitStderr(String regex) {
+        stderr.awaitMatch(Pattern.compile(regex), TIMEOUT, process);
     }
 
     /** Starts {@code herald server args...} and waits until it reports its port. */
@@ -78,7 +88,7 @@ final class HeraldProcess implements AutoCloseable {
         all.addAll(List.of(args));
         HeraldProcess p = new HeraldProcess(Map.of(), all.toArray(String[]::new));
         try {
-            p.port = p.stdout.await(RUNNING, TIMEOUT, p.process);
+            p.port = Integer.parseInt(p.stdout.awaitMatch(RUNNING, TIMEOUT, p.process).group(1));
             return p;
         } catch (RuntimeException | Error e) {
             p.close();
@@ -173,13 +183,13 @@ final class HeraldProcess implements AutoCloseable {
             return text.toString();
         }
 
-        /** Waits for a line matching {@code pattern} and returns its first group as a number. */
-        synchronized int await(Pattern pattern, Duration timeout, Process process) {
+        /** Waits for output matching {@code pattern} and returns the match. */
+        synchronized Matcher awaitMatch(Pattern pattern, Duration timeout, Process process) {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (true) {
                 Matcher m = pattern.matcher(text);
                 if (m.find()) {
-                    return Integer.parseInt(m.group(1));
+                    return m;
                 }
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0 || (!process.isAlive() && ended.isDone())) {

@@ -12,6 +12,10 @@ import io.herald.server.session.ClientMessageHandler;
 import io.herald.server.session.Connection;
 import io.herald.server.session.ConnectionRegistry;
 import io.herald.server.session.SocketIds;
+import io.herald.server.session.SubscriptionCounts;
+import io.herald.server.session.Watchlists;
+import io.herald.server.user.UserRegistry;
+import io.herald.server.webhook.WebhookDispatcher;
 import io.herald.server.transport.Listener;
 import io.herald.server.transport.ServerResources;
 import io.herald.server.transport.ServerState;
@@ -23,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running Herald node. {@link #start(ServerOptions)} binds and serves; {@link #close()} shuts down
- * gracefully: stop accepting, ask clients to reconnect (4200), let API requests finish, stop threads,
+ * gracefully: stop accepting, ask clients to reconnect (4200), let API requests finish, flush queued
+ * webhooks, stop threads,
  * all within {@link ServerOptions#shutdownTimeout()}.
  */
 public final class HeraldServer implements AutoCloseable {
@@ -34,6 +39,7 @@ public final class HeraldServer implements AutoCloseable {
     private final ServerResources resources;
     private final ServerState state;
     private final Adapter adapter;
+    private final WebhookDispatcher webhooks;
     private final Listener listener;
     private boolean closed;
 
@@ -41,10 +47,18 @@ public final class HeraldServer implements AutoCloseable {
         this.options = options;
         AppStore apps = new StaticAppStore(options.apps());
         ChannelRegistries registries = new ChannelRegistries();
-        this.adapter = new LocalAdapter(registries);
+        UserRegistry users = new UserRegistry();
         this.resources = new ServerResources();
+        this.adapter = new LocalAdapter(registries, users, options.cacheTtl());
+        this.webhooks = new WebhookDispatcher(options, apps, resources.timers(), resources.webhookExecutor());
+        Watchlists watchlists = new Watchlists(adapter, users);
+        NodeEvents events = new NodeEvents(apps, webhooks, watchlists);
+        events.counts(new SubscriptionCounts(adapter, resources.timers(), options.subscriptionCountInterval(),
+                (c, count) -> webhooks.subscriptionCount(c.app(), c.channel(), count)));
+        adapter.listen(events);
         this.state = new ServerState(options, apps, new ConnectionRegistry(), new SocketIds(),
-                new ClientMessageHandler(registries, adapter), new ApiService(apps, adapter, Clock.systemUTC()));
+                new ClientMessageHandler(registries, adapter, events, watchlists),
+                new ApiService(apps, adapter, Clock.systemUTC()));
         try {
             this.listener = Listener.bind(resources, state);
         } catch (RuntimeException | InterruptedException e) {
@@ -78,6 +92,11 @@ public final class HeraldServer implements AutoCloseable {
         return state.connectionCount();
     }
 
+    /** Webhook events dropped because an endpoint's queue was full (each drop is also logged). */
+    public long droppedWebhookEvents() {
+        return webhooks.droppedEvents();
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -95,6 +114,8 @@ public final class HeraldServer implements AutoCloseable {
         while ((state.apiRequestsInFlight() > 0 || state.connectionCount() > 0) && System.nanoTime() < halfway) {
             LockSupport.parkNanos(10_000_000L);
         }
+        // Departures of the closed connections are webhooks too: flush them with most of what is left.
+        webhooks.close(Duration.ofNanos(Math.max(0, (deadline - System.nanoTime()) * 3 / 4)));
         adapter.close();
         resources.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         log.info("Herald stopped");

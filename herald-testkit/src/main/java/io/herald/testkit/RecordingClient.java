@@ -137,6 +137,17 @@ public final class RecordingClient implements AutoCloseable {
         subscribe(channel, ChannelAuth.authString(app.key(), signature), channelData);
     }
 
+    /**
+     * Sends {@code pusher:signin} with {@code userDataJson} ({@code {"id":…, "watchlist"?:[…]}}),
+     * signed as the app's user-authentication endpoint would.
+     */
+    public void signIn(App app, String userDataJson) {
+        String signature = ChannelAuth.userSignature(app.secret(), socketId, userDataJson);
+        send(PusherEvents.SIGNIN, null, JSON.createObjectNode()
+                .put("auth", ChannelAuth.authString(app.key(), signature))
+                .put("user_data", userDataJson));
+    }
+
     public void unsubscribe(String channel) {
         send(PusherEvents.UNSUBSCRIBE, null, JSON.createObjectNode().put("channel", channel));
     }

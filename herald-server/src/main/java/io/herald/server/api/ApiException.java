@@ -39,4 +39,8 @@ public final class ApiException extends HeraldException {
     public static ApiException tooLarge(String message) {
         return new ApiException(413, message);
     }
+
+    public static ApiException tooManyRequests(String message) {
+        return new ApiException(429, message);
+    }
 }

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API under {@code /apps/{app_id}}, as plain logic over a parsed request. Each request
- * passes the same stages: find the app → verify the signature → check the app is enabled → route;
+ * passes the same stages: find the app → verify the signature → check the app is enabled → rate
+ * limit → route;
  * each endpoint then validates its own input against the app's limits.
  */
 public final class ApiService {
@@ -25,6 +26,7 @@ public final class ApiService {
     private static final Pattern APP_PATH = Pattern.compile("/apps/([^/]+)(/.*)?");
     private static final Pattern CHANNEL_PATH = Pattern.compile("/channels/([^/]+)");
     private static final Pattern USERS_PATH = Pattern.compile("/channels/([^/]+)/users");
+    private static final Pattern TERMINATE_PATH = Pattern.compile("/users/([^/]+)/terminate_connections");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger log = LoggerFactory.getLogger(ApiService.class);
 
@@ -32,12 +34,16 @@ public final class ApiService {
     private final RequestAuthenticator authenticator;
     private final EventsEndpoint events;
     private final ChannelsEndpoint channels;
+    private final Adapter adapter;
+    private final ApiRateLimits rateLimits;
 
     public ApiService(AppStore apps, Adapter adapter, Clock clock) {
         this.apps = apps;
         this.authenticator = new RequestAuthenticator(clock);
         this.events = new EventsEndpoint(adapter);
         this.channels = new ChannelsEndpoint(adapter);
+        this.adapter = adapter;
+        this.rateLimits = new ApiRateLimits();
     }
 
     /** Whether {@code path} belongs to the API. */
@@ -65,6 +71,8 @@ public final class ApiService {
         if (!app.enabled()) {
             throw ApiException.forbidden("App " + app.id() + " is disabled");
         }
+        // After the signature check, so nobody without the secret can use up an app's budget.
+        rateLimits.acquire(app);
         String rest = m.group(2) == null ? "" : m.group(2);
         String method = request.method();
         if (rest.equals("/events")) {
@@ -83,6 +91,12 @@ public final class ApiService {
         if (channel.matches()) {
             requireMethod(method, "GET");
             return channels.show(app, channel.group(1), request.query());
+        }
+        Matcher terminate = TERMINATE_PATH.matcher(rest);
+        if (terminate.matches()) {
+            requireMethod(method, "POST");
+            adapter.terminateUserConnections(app.id(), terminate.group(1));
+            return CompletableFuture.completedFuture(ApiResponse.ok(JsonNodeFactory.instance.objectNode()));
         }
         Matcher users = USERS_PATH.matcher(rest);
         if (users.matches()) {

@@ -8,7 +8,9 @@ import io.herald.protocol.ChannelType;
 import io.herald.server.app.App;
 import io.herald.server.cluster.Adapter;
 import io.herald.server.cluster.ChannelSummary;
+import io.herald.server.cluster.CachedEvent;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** {@code GET /channels}, {@code GET /channels/{name}} and {@code GET /channels/{name}/users}. */
@@ -40,12 +42,25 @@ final class ChannelsEndpoint {
         checkName(app, channel);
         InfoAttributes info = InfoAttributes.parse(query.get("info"));
         info.requirePresenceForUserCount(channel);
-        return adapter.channel(app.id(), channel).thenApply(summary -> {
+        CompletableFuture<Optional<CachedEvent>> cached = info.has(InfoAttributes.Attribute.CACHE)
+                && ChannelName.isCache(channel)
+                ? adapter.cachedEvent(app.id(), channel)
+                : CompletableFuture.completedFuture(Optional.empty());
+        return adapter.channel(app.id(), channel).thenCombine(cached, (summary, last) -> {
             ObjectNode response = JsonNodeFactory.instance.objectNode();
             response.put("occupied", summary.isPresent());
             info.write(response, channel, summary.orElse(null));
+            last.ifPresent(event -> writeCache(response, event));
             return ApiResponse.ok(response);
         });
+    }
+
+    /** {@code "cache": {"event", "data", "ttl"}}: the cached event and its seconds left, as Pusher reports it. */
+    private static void writeCache(ObjectNode response, CachedEvent cached) {
+        ObjectNode cache = response.putObject("cache");
+        cache.put("event", cached.event().event());
+        cache.set("data", cached.event().dataNode());
+        cache.put("ttl", Math.max(1, cached.remaining().toSeconds()));
     }
 
     CompletableFuture<ApiResponse> users(App app, String channel) {

@@ -11,7 +11,7 @@ import java.util.Set;
 final class InfoAttributes {
 
     enum Attribute {
-        USER_COUNT("user_count"), SUBSCRIPTION_COUNT("subscription_count");
+        USER_COUNT("user_count"), SUBSCRIPTION_COUNT("subscription_count"), CACHE("cache");
 
         final String wireName;
 
@@ -43,7 +43,7 @@ final class InfoAttributes {
                 return a;
             }
         }
-        throw ApiException.badRequest("info: unknown attribute '" + name + "' (known: user_count, subscription_count)");
+        throw ApiException.badRequest("info: unknown attribute '" + name + "' (known: user_count, subscription_count, cache)");
     }
 
     boolean isEmpty() {

@@ -2,6 +2,9 @@ package io.herald.server.app;
 
 import io.herald.protocol.Check;
 import io.herald.protocol.Limits;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One tenant of the server: its credentials, switches and limits. Immutable; apps never see each
@@ -14,6 +17,13 @@ import io.herald.protocol.Limits;
  * @param maxConnections most simultaneous connections; 0 means no limit
  * @param clientEvents whether subscribers may send {@code client-} events
  * @param limits size and rate limits
+ * @param webhooks where to send webhooks; empty for none
+ * @param subscriptionCounts whether subscribers get {@code pusher_internal:subscription_count} and
+ *     {@code subscription_count} webhooks are sent (opt-in, as on Pusher)
+ * @param authorizedConnectionsTimeout how long a connection may stay without signing in or joining
+ *     an authorized channel before it is closed with 4009; {@link Duration#ZERO} turns the check off
+ * @param apiRequestsPerSecond HTTP API requests allowed per second, beyond which the API answers
+ *     429; 0 means no limit
  */
 public record App(
         String id,
@@ -22,7 +32,11 @@ public record App(
         boolean enabled,
         int maxConnections,
         boolean clientEvents,
-        Limits limits) {
+        Limits limits,
+        List<WebhookEndpoint> webhooks,
+        boolean subscriptionCounts,
+        Duration authorizedConnectionsTimeout,
+        int apiRequestsPerSecond) {
 
     public App {
         Check.notBlank(id, "id");
@@ -31,6 +45,16 @@ public record App(
         Check.notNull(limits, "limits");
         if (maxConnections < 0) {
             throw new IllegalArgumentException("maxConnections must be 0 (no limit) or positive, was " + maxConnections);
+        }
+        webhooks = List.copyOf(Check.notNull(webhooks, "webhooks"));
+        Check.notNull(authorizedConnectionsTimeout, "authorizedConnectionsTimeout");
+        if (authorizedConnectionsTimeout.isNegative()) {
+            throw new IllegalArgumentException("authorizedConnectionsTimeout must be 0 (off) or positive, was "
+                    + authorizedConnectionsTimeout);
+        }
+        if (apiRequestsPerSecond < 0) {
+            throw new IllegalArgumentException("apiRequestsPerSecond must be 0 (no limit) or positive, was "
+                    + apiRequestsPerSecond);
         }
     }
 
@@ -47,7 +71,13 @@ public record App(
     /** A builder holding this app's settings, to derive a variant. */
     public Builder toBuilder() {
         return new Builder(id, key, secret).enabled(enabled).maxConnections(maxConnections)
-                .clientEvents(clientEvents).limits(limits);
+                .clientEvents(clientEvents).limits(limits).webhooks(webhooks).subscriptionCounts(subscriptionCounts)
+                .authorizedConnectionsTimeout(authorizedConnectionsTimeout).apiRequestsPerSecond(apiRequestsPerSecond);
+    }
+
+    /** Whether connections must sign in or join an authorized channel in time. */
+    public boolean requiresAuthorizedConnections() {
+        return !authorizedConnectionsTimeout.isZero();
     }
 
     /** Collects an app's settings; {@link #build()} validates them. */
@@ -59,6 +89,10 @@ public record App(
         private int maxConnections;
         private boolean clientEvents = true;
         private Limits limits = Limits.DEFAULT;
+        private List<WebhookEndpoint> webhooks = new ArrayList<>();
+        private boolean subscriptionCounts;
+        private Duration authorizedConnectionsTimeout = Duration.ZERO;
+        private int apiRequestsPerSecond;
 
         private Builder(String id, String key, String secret) {
             this.id = id;
@@ -87,8 +121,38 @@ public record App(
             return this;
         }
 
+        /** Replaces the webhook endpoints. */
+        public Builder webhooks(List<WebhookEndpoint> webhooks) {
+            this.webhooks = new ArrayList<>(webhooks);
+            return this;
+        }
+
+        public Builder addWebhook(WebhookEndpoint webhook) {
+            this.webhooks.add(webhook);
+            return this;
+        }
+
+        /** Turns {@code subscription_count} events and webhooks on (off by default). */
+        public Builder subscriptionCounts(boolean subscriptionCounts) {
+            this.subscriptionCounts = subscriptionCounts;
+            return this;
+        }
+
+        /** Closes connections that neither sign in nor join an authorized channel within it; zero is off. */
+        public Builder authorizedConnectionsTimeout(Duration timeout) {
+            this.authorizedConnectionsTimeout = timeout;
+            return this;
+        }
+
+        /** HTTP API requests per second before 429; 0 means no limit. */
+        public Builder apiRequestsPerSecond(int apiRequestsPerSecond) {
+            this.apiRequestsPerSecond = apiRequestsPerSecond;
+            return this;
+        }
+
         public App build() {
-            return new App(id, key, secret, enabled, maxConnections, clientEvents, limits);
+            return new App(id, key, secret, enabled, maxConnections, clientEvents, limits, webhooks,
+                    subscriptionCounts, authorizedConnectionsTimeout, apiRequestsPerSecond);
         }
     }
 

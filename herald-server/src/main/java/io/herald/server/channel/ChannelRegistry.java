@@ -25,9 +25,11 @@ public final class ChannelRegistry {
 
     /**
      * Like {@link #join(String, Subscriber, PresenceMember, int)}, running {@code whileHeld} after a
-     * successful join while other joins and leaves of this channel still wait. Answering the joiner and
-     * announcing it there keeps presence views consistent: a concurrent joiner either is listed in the
-     * member list or hears {@code member_added}, never both. It must not block.
+     * successful join while other joins and leaves of this channel still wait. Snapshotting the members
+     * and announcing the joiner there keeps presence views consistent: a concurrent joiner either is
+     * listed in the member list or hears {@code member_added}, never both. It must not block, and must
+     * not answer the joiner: a channel created by this join is not visible to {@link #find} until
+     * {@code join} returns.
      */
     public JoinResult join(String name, Subscriber subscriber, PresenceMember member, int maxMembers,
                            Consumer<JoinResult> whileHeld) {

@@ -1,20 +1,32 @@
 package io.herald.server.cluster;
 
+import io.herald.server.channel.JoinResult;
+import io.herald.server.channel.LeaveResult;
 import io.herald.server.message.OutboundEvent;
+import io.herald.server.user.UserConnection;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The seam between protocol code and the nodes of a cluster. Everything that must reach or count
- * every node goes through here: event delivery and channel queries. {@link LocalAdapter} serves one
- * node; a cluster adapter publishes to the other nodes as well and answers queries for all of them.
+ * every node goes through here: event delivery, channel queries, the cache channels' last events,
+ * channel occupancy and presence (reported to the {@link ClusterListener} once per cluster-wide
+ * change), signed-in users and their connections. {@link LocalAdapter} serves one node; a cluster
+ * adapter publishes to the other nodes as well and answers for all of them. Every method may be
+ * called on an event loop and must never block.
  */
 public interface Adapter extends AutoCloseable {
 
+    /** Sets who hears cluster-wide changes; called once before the server serves. */
+    void listen(ClusterListener listener);
+
     /**
      * Delivers {@code event} to the channel's subscribers on every node, except
-     * {@link OutboundEvent#excludeSocketId()}. Called on event loops: must never block.
+     * {@link OutboundEvent#excludeSocketId()}. Events published by the app on cache channels become
+     * the channel's cached event.
      */
     void publish(String appId, OutboundEvent event);
 
@@ -26,6 +38,27 @@ public interface Adapter extends AutoCloseable {
 
     /** The distinct user ids in a presence channel. */
     CompletableFuture<List<String>> presenceUserIds(String appId, String channel);
+
+    /** The cache channel's last event, empty when there is none or it expired. */
+    CompletableFuture<Optional<CachedEvent>> cachedEvent(String appId, String channel);
+
+    /** Reports a join on this node so the adapter can decide occupancy and membership cluster-wide. */
+    void joined(String appId, String channel, JoinResult result, String userId);
+
+    /** Reports a leave on this node; {@code userId} is the presence user, else {@code null}. */
+    void left(String appId, String channel, LeaveResult result, String userId);
+
+    /** A connection on this node signed in as {@code userId}. */
+    void signedIn(String appId, String userId, UserConnection connection);
+
+    /** A signed-in connection on this node closed. */
+    void signedOut(String appId, String userId, UserConnection connection);
+
+    /** Which of {@code userIds} are signed in anywhere. */
+    CompletableFuture<Set<String>> onlineUsers(String appId, Collection<String> userIds);
+
+    /** Closes every signed-in connection of the user on every node. */
+    void terminateUserConnections(String appId, String userId);
 
     @Override
     void close();

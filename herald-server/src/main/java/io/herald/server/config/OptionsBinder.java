@@ -4,14 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.protocol.Limits;
 import io.herald.server.app.App;
 import io.herald.server.app.StaticAppStore;
+import io.herald.server.app.WebhookEndpoint;
+import io.herald.server.app.WebhookType;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Turns the merged configuration tree into {@link ServerOptions}. Every error names the field
@@ -21,9 +30,14 @@ import java.util.TreeSet;
 final class OptionsBinder {
 
     private static final Set<String> SERVER_FIELDS = Set.of("host", "port", "activity-timeout", "pong-timeout",
-            "max-frame-size", "max-request-size", "outbound-buffer-limit", "shutdown-timeout", "apps");
+            "max-frame-size", "max-request-size", "outbound-buffer-limit", "shutdown-timeout", "cache-ttl",
+            "webhook-batch-window", "webhook-batch-max-size", "webhook-queue-capacity", "webhook-request-timeout",
+            "webhook-retry-backoff", "webhook-retry-horizon", "webhook-grace", "subscription-count-interval", "apps");
     private static final Set<String> APP_FIELDS = Set.of("id", "key", "secret", "enabled", "max-connections",
-            "client-events", "limits");
+            "client-events", "limits", "webhooks", "subscription-counts", "authorized-connections-timeout",
+            "api-requests-per-second");
+    private static final Set<String> WEBHOOK_FIELDS = Set.of("url", "events", "channel-prefix");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
     private static final Set<String> LIMIT_FIELDS = Set.of("max-event-payload", "max-channels-per-trigger",
             "max-events-per-batch", "max-presence-members", "max-user-info", "max-user-id-length",
             "max-channel-name-length", "max-event-name-length", "client-events-per-second");
@@ -42,6 +56,15 @@ final class OptionsBinder {
         f.integer("max-request-size", 1, Integer.MAX_VALUE).ifPresent(b::maxRequestSize);
         f.integer("outbound-buffer-limit", 1, Integer.MAX_VALUE).ifPresent(b::outboundBufferLimit);
         f.seconds("shutdown-timeout").ifPresent(b::shutdownTimeout);
+        f.duration("cache-ttl", false).ifPresent(b::cacheTtl);
+        f.duration("webhook-batch-window", false).ifPresent(b::webhookBatchWindow);
+        f.positive("webhook-batch-max-size").ifPresent(b::webhookBatchMaxSize);
+        f.positive("webhook-queue-capacity").ifPresent(b::webhookQueueCapacity);
+        f.duration("webhook-request-timeout", false).ifPresent(b::webhookRequestTimeout);
+        f.duration("webhook-retry-backoff", false).ifPresent(b::webhookRetryBackoff);
+        f.duration("webhook-retry-horizon", false).ifPresent(b::webhookRetryHorizon);
+        f.duration("webhook-grace", false).ifPresent(b::webhookGrace);
+        f.duration("subscription-count-interval", false).ifPresent(b::subscriptionCountInterval);
         JsonNode apps = tree.get("apps");
         if (apps != null && !apps.isNull()) {
             b.apps(bindApps(apps));
@@ -75,11 +98,58 @@ final class OptionsBinder {
         f.bool("enabled").ifPresent(app::enabled);
         f.integer("max-connections", 0, Integer.MAX_VALUE).ifPresent(app::maxConnections);
         f.bool("client-events").ifPresent(app::clientEvents);
+        f.bool("subscription-counts").ifPresent(app::subscriptionCounts);
+        f.duration("authorized-connections-timeout", true).ifPresent(app::authorizedConnectionsTimeout);
+        f.integer("api-requests-per-second", 0, Integer.MAX_VALUE).ifPresent(app::apiRequestsPerSecond);
+        JsonNode webhooks = node.get("webhooks");
+        if (webhooks != null && !webhooks.isNull()) {
+            app.webhooks(bindWebhooks(webhooks, path + ".webhooks"));
+        }
         JsonNode limits = node.get("limits");
         if (limits != null && !limits.isNull()) {
             app.limits(bindLimits(limits, path + ".limits"));
         }
         return app.build();
+    }
+
+    private static List<WebhookEndpoint> bindWebhooks(JsonNode list, String path) {
+        if (!list.isArray()) {
+            throw ConfigException.field(path, "must be a list of endpoints ({url, events, channel-prefix})");
+        }
+        List<WebhookEndpoint> result = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String at = path + "[" + i + "]";
+            Fields f = new Fields(list.get(i), at, WEBHOOK_FIELDS);
+            String url = f.requiredText("url");
+            URI uri;
+            try {
+                uri = new URI(url);
+            } catch (URISyntaxException e) {
+                throw ConfigException.field(at + ".url", "is not a URL: " + e.getMessage());
+            }
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw ConfigException.field(at + ".url", "must be an http(s) URL with a host, was \"" + url + "\"");
+            }
+            result.add(new WebhookEndpoint(uri, types(list.get(i).get("events"), at + ".events"),
+                    f.text("channel-prefix").orElse(null)));
+        }
+        return result;
+    }
+
+    private static Set<WebhookType> types(JsonNode events, String path) {
+        String known = Arrays.stream(WebhookType.values()).map(WebhookType::wireName).collect(Collectors.joining(", "));
+        if (events == null || !events.isArray() || events.isEmpty()) {
+            throw ConfigException.field(path, "must list at least one event type (" + known + ")");
+        }
+        Set<WebhookType> types = EnumSet.noneOf(WebhookType.class);
+        for (JsonNode event : events) {
+            WebhookType type = event.isTextual() ? WebhookType.fromWireName(event.asText()) : null;
+            if (type == null) {
+                throw ConfigException.field(path, "unknown event type \"" + event.asText() + "\" (known: " + known + ")");
+            }
+            types.add(type);
+        }
+        return types;
     }
 
     private static Limits bindLimits(JsonNode node, String path) {
@@ -166,6 +236,37 @@ final class OptionsBinder {
 
         Optional<Duration> seconds(String field) {
             return integer(field, 1, Integer.MAX_VALUE).map(Duration::ofSeconds);
+        }
+
+        /**
+         * A duration: a whole number of seconds, or a number with a unit ({@code 250ms}, {@code 3s},
+         * {@code 5m}, {@code 1h}). Zero only where it means "off".
+         */
+        Optional<Duration> duration(String field, boolean zeroAllowed) {
+            String value = scalar(field);
+            if (value == null) {
+                return Optional.empty();
+            }
+            Matcher m = DURATION.matcher(value.trim());
+            if (m.matches()) {
+                try {
+                    long n = Long.parseLong(m.group(1));
+                    String unit = m.group(2) == null ? "s" : m.group(2);
+                    Duration d = switch (unit) {
+                        case "ms" -> Duration.ofMillis(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        case "h" -> Duration.ofHours(n);
+                        default -> Duration.ofSeconds(n);
+                    };
+                    if (zeroAllowed || !d.isZero()) {
+                        return Optional.of(d);
+                    }
+                } catch (NumberFormatException | ArithmeticException ignored) {
+                    // reported below
+                }
+            }
+            throw ConfigException.field(name(field), "must be a " + (zeroAllowed ? "" : "positive ")
+                    + "duration: seconds, or a number with ms, s, m or h (250ms, 3s, 5m), was \"" + value + "\"");
         }
 
         Optional<Boolean> bool(String field) {

@@ -26,6 +26,24 @@ public final class ServerOptions {
     public static final int DEFAULT_OUTBOUND_BUFFER_LIMIT = 4 * 1024 * 1024;
     /** How long a graceful shutdown may take before the process gives up waiting. */
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a cache channel keeps its last event. */
+    public static final Duration DEFAULT_CACHE_TTL = Duration.ofMinutes(30);
+    /** How long webhook events wait to be sent together in one request. */
+    public static final Duration DEFAULT_WEBHOOK_BATCH_WINDOW = Duration.ofMillis(250);
+    /** Most events in one webhook request; a full batch is sent at once. */
+    public static final int DEFAULT_WEBHOOK_BATCH_MAX_SIZE = 100;
+    /** Most webhook events waiting per endpoint; beyond it new events are counted and logged as dropped. */
+    public static final int DEFAULT_WEBHOOK_QUEUE_CAPACITY = 10_000;
+    /** How long one webhook request may take before it counts as failed. */
+    public static final Duration DEFAULT_WEBHOOK_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** Wait before the first retry of a failed webhook request; it doubles on each retry. */
+    public static final Duration DEFAULT_WEBHOOK_RETRY_BACKOFF = Duration.ofSeconds(1);
+    /** How long a failed webhook batch is retried before it is given up (and logged). */
+    public static final Duration DEFAULT_WEBHOOK_RETRY_HORIZON = Duration.ofMinutes(5);
+    /** How long channel_vacated and member_removed wait; a return within it cancels both webhooks. */
+    public static final Duration DEFAULT_WEBHOOK_GRACE = Duration.ofSeconds(3);
+    /** Least time between subscription_count events of a channel with over 100 subscribers. */
+    public static final Duration DEFAULT_SUBSCRIPTION_COUNT_INTERVAL = Duration.ofSeconds(30);
     /** The app that serves when none is configured. */
     public static final App DEFAULT_APP = App.of("app-id", "app-key", "app-secret");
 
@@ -37,6 +55,15 @@ public final class ServerOptions {
     private final int maxRequestSize;
     private final int outboundBufferLimit;
     private final Duration shutdownTimeout;
+    private final Duration cacheTtl;
+    private final Duration webhookBatchWindow;
+    private final int webhookBatchMaxSize;
+    private final int webhookQueueCapacity;
+    private final Duration webhookRequestTimeout;
+    private final Duration webhookRetryBackoff;
+    private final Duration webhookRetryHorizon;
+    private final Duration webhookGrace;
+    private final Duration subscriptionCountInterval;
     private final List<App> apps;
 
     private ServerOptions(Builder b) {
@@ -55,6 +82,15 @@ public final class ServerOptions {
         this.maxRequestSize = Check.positive(b.maxRequestSize, "maxRequestSize");
         this.outboundBufferLimit = Check.positive(b.outboundBufferLimit, "outboundBufferLimit");
         this.shutdownTimeout = Check.positive(b.shutdownTimeout, "shutdownTimeout");
+        this.cacheTtl = Check.positive(b.cacheTtl, "cacheTtl");
+        this.webhookBatchWindow = Check.positive(b.webhookBatchWindow, "webhookBatchWindow");
+        this.webhookBatchMaxSize = Check.positive(b.webhookBatchMaxSize, "webhookBatchMaxSize");
+        this.webhookQueueCapacity = Check.positive(b.webhookQueueCapacity, "webhookQueueCapacity");
+        this.webhookRequestTimeout = Check.positive(b.webhookRequestTimeout, "webhookRequestTimeout");
+        this.webhookRetryBackoff = Check.positive(b.webhookRetryBackoff, "webhookRetryBackoff");
+        this.webhookRetryHorizon = Check.positive(b.webhookRetryHorizon, "webhookRetryHorizon");
+        this.webhookGrace = Check.positive(b.webhookGrace, "webhookGrace");
+        this.subscriptionCountInterval = Check.positive(b.subscriptionCountInterval, "subscriptionCountInterval");
         this.apps = b.apps.isEmpty() ? List.of(DEFAULT_APP) : List.copyOf(b.apps);
     }
 
@@ -94,6 +130,51 @@ public final class ServerOptions {
         return shutdownTimeout;
     }
 
+    /** How long a cache channel keeps its last event. */
+    public Duration cacheTtl() {
+        return cacheTtl;
+    }
+
+    /** How long webhook events wait to be sent together in one request. */
+    public Duration webhookBatchWindow() {
+        return webhookBatchWindow;
+    }
+
+    /** Most events in one webhook request; a full batch is sent at once. */
+    public int webhookBatchMaxSize() {
+        return webhookBatchMaxSize;
+    }
+
+    /** Most webhook events waiting per endpoint; beyond it new events are counted and logged as dropped. */
+    public int webhookQueueCapacity() {
+        return webhookQueueCapacity;
+    }
+
+    /** How long one webhook request may take before it counts as failed. */
+    public Duration webhookRequestTimeout() {
+        return webhookRequestTimeout;
+    }
+
+    /** Wait before the first retry of a failed webhook request; it doubles on each retry. */
+    public Duration webhookRetryBackoff() {
+        return webhookRetryBackoff;
+    }
+
+    /** How long a failed webhook batch is retried before it is given up (and logged). */
+    public Duration webhookRetryHorizon() {
+        return webhookRetryHorizon;
+    }
+
+    /** How long channel_vacated and member_removed wait; a return within it cancels both webhooks. */
+    public Duration webhookGrace() {
+        return webhookGrace;
+    }
+
+    /** Least time between subscription_count events of a channel with over 100 subscribers. */
+    public Duration subscriptionCountInterval() {
+        return subscriptionCountInterval;
+    }
+
     /** The configured apps; {@link #DEFAULT_APP} alone when none were given. */
     public List<App> apps() {
         return apps;
@@ -109,6 +190,15 @@ public final class ServerOptions {
         b.maxRequestSize = maxRequestSize;
         b.outboundBufferLimit = outboundBufferLimit;
         b.shutdownTimeout = shutdownTimeout;
+        b.cacheTtl = cacheTtl;
+        b.webhookBatchWindow = webhookBatchWindow;
+        b.webhookBatchMaxSize = webhookBatchMaxSize;
+        b.webhookQueueCapacity = webhookQueueCapacity;
+        b.webhookRequestTimeout = webhookRequestTimeout;
+        b.webhookRetryBackoff = webhookRetryBackoff;
+        b.webhookRetryHorizon = webhookRetryHorizon;
+        b.webhookGrace = webhookGrace;
+        b.subscriptionCountInterval = subscriptionCountInterval;
         b.apps = new ArrayList<>(apps);
         return b;
     }
@@ -123,6 +213,15 @@ public final class ServerOptions {
         private int maxRequestSize = DEFAULT_MAX_REQUEST_SIZE;
         private int outboundBufferLimit = DEFAULT_OUTBOUND_BUFFER_LIMIT;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+        private Duration cacheTtl = DEFAULT_CACHE_TTL;
+        private Duration webhookBatchWindow = DEFAULT_WEBHOOK_BATCH_WINDOW;
+        private int webhookBatchMaxSize = DEFAULT_WEBHOOK_BATCH_MAX_SIZE;
+        private int webhookQueueCapacity = DEFAULT_WEBHOOK_QUEUE_CAPACITY;
+        private Duration webhookRequestTimeout = DEFAULT_WEBHOOK_REQUEST_TIMEOUT;
+        private Duration webhookRetryBackoff = DEFAULT_WEBHOOK_RETRY_BACKOFF;
+        private Duration webhookRetryHorizon = DEFAULT_WEBHOOK_RETRY_HORIZON;
+        private Duration webhookGrace = DEFAULT_WEBHOOK_GRACE;
+        private Duration subscriptionCountInterval = DEFAULT_SUBSCRIPTION_COUNT_INTERVAL;
         private List<App> apps = new ArrayList<>();
 
         private Builder() {
@@ -166,6 +265,60 @@ public final class ServerOptions {
 
         public Builder shutdownTimeout(Duration shutdownTimeout) {
             this.shutdownTimeout = shutdownTimeout;
+            return this;
+        }
+
+        /** How long a cache channel keeps its last event. */
+        public Builder cacheTtl(Duration cacheTtl) {
+            this.cacheTtl = cacheTtl;
+            return this;
+        }
+
+        /** How long webhook events wait to be sent together in one request. */
+        public Builder webhookBatchWindow(Duration webhookBatchWindow) {
+            this.webhookBatchWindow = webhookBatchWindow;
+            return this;
+        }
+
+        /** Most events in one webhook request; a full batch is sent at once. */
+        public Builder webhookBatchMaxSize(int webhookBatchMaxSize) {
+            this.webhookBatchMaxSize = webhookBatchMaxSize;
+            return this;
+        }
+
+        /** Most webhook events waiting per endpoint; beyond it new events are counted and logged as dropped. */
+        public Builder webhookQueueCapacity(int webhookQueueCapacity) {
+            this.webhookQueueCapacity = webhookQueueCapacity;
+            return this;
+        }
+
+        /** How long one webhook request may take before it counts as failed. */
+        public Builder webhookRequestTimeout(Duration webhookRequestTimeout) {
+            this.webhookRequestTimeout = webhookRequestTimeout;
+            return this;
+        }
+
+        /** Wait before the first retry of a failed webhook request; it doubles on each retry. */
+        public Builder webhookRetryBackoff(Duration webhookRetryBackoff) {
+            this.webhookRetryBackoff = webhookRetryBackoff;
+            return this;
+        }
+
+        /** How long a failed webhook batch is retried before it is given up (and logged). */
+        public Builder webhookRetryHorizon(Duration webhookRetryHorizon) {
+            this.webhookRetryHorizon = webhookRetryHorizon;
+            return this;
+        }
+
+        /** How long channel_vacated and member_removed wait; a return within it cancels both webhooks. */
+        public Builder webhookGrace(Duration webhookGrace) {
+            this.webhookGrace = webhookGrace;
+            return this;
+        }
+
+        /** Least time between subscription_count events of a channel with over 100 subscribers. */
+        public Builder subscriptionCountInterval(Duration subscriptionCountInterval) {
+            this.subscriptionCountInterval = subscriptionCountInterval;
             return this;
         }
 

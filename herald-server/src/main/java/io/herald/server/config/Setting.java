@@ -25,12 +25,24 @@ public record Setting(String parent, String field, String description) {
             new Setting("", "max-request-size", "largest HTTP API request body, in bytes (default 1048576)"),
             new Setting("", "outbound-buffer-limit", "unsent bytes per connection before it is closed with 4100 (default 4194304)"),
             new Setting("", "shutdown-timeout", "seconds a graceful shutdown may take (default 10)"),
+            new Setting("", "cache-ttl", "how long a cache channel keeps its last event (default 30m)"),
+            new Setting("", "webhook-batch-window", "how long webhook events wait to share a request (default 250ms)"),
+            new Setting("", "webhook-batch-max-size", "most events in one webhook request (default 100)"),
+            new Setting("", "webhook-queue-capacity", "most webhook events waiting per endpoint; overflow is counted and logged (default 10000)"),
+            new Setting("", "webhook-request-timeout", "how long one webhook request may take (default 10s)"),
+            new Setting("", "webhook-retry-backoff", "wait before the first webhook retry, doubling after each (default 1s)"),
+            new Setting("", "webhook-retry-horizon", "how long a failed webhook batch is retried (default 5m)"),
+            new Setting("", "webhook-grace", "delay of channel_vacated and member_removed, cancelled by a quick return (default 3s)"),
+            new Setting("", "subscription-count-interval", "least time between subscription counts of channels over 100 subscribers (default 30s)"),
             new Setting("app", "id", "the first app's id (default app-id)"),
             new Setting("app", "key", "the first app's key (default app-key)"),
             new Setting("app", "secret", "the first app's secret (default app-secret)"),
             new Setting("app", "enabled", "whether the first app accepts connections and API calls (default true)"),
             new Setting("app", "max-connections", "the first app's connection limit, 0 for none (default 0)"),
-            new Setting("app", "client-events", "whether the first app's clients may send client- events (default true)"));
+            new Setting("app", "client-events", "whether the first app's clients may send client- events (default true)"),
+            new Setting("app", "subscription-counts", "whether the first app sends subscription counts (default false)"),
+            new Setting("app", "authorized-connections-timeout", "close the first app's connections that don't sign in or join an authorized channel within it, 0 for off (default 0)"),
+            new Setting("app", "api-requests-per-second", "the first app's HTTP API requests per second before 429, 0 for no limit (default 0)"));
 
     /** The name without separators' differences: {@code app-max-connections}. */
     public String name() {

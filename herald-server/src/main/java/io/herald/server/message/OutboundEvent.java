@@ -1,7 +1,9 @@
 package io.herald.server.message;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * An event on its way to a channel's subscribers, in a form that can cross nodes as it is.
@@ -15,6 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record OutboundEvent(String channel, String event, String dataJson, String excludeSocketId, String userId) {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** A server-originated event whose data travels as a JSON string. */
     public static OutboundEvent server(String channel, String event, String data, String excludeSocketId) {
         return new OutboundEvent(channel, event, quote(data), excludeSocketId, null);
@@ -23,6 +27,15 @@ public record OutboundEvent(String channel, String event, String dataJson, Strin
     /** A client event relayed as sent, never back to its sender. */
     public static OutboundEvent client(String channel, String event, JsonNode data, String senderSocketId, String userId) {
         return new OutboundEvent(channel, event, data.toString(), senderSocketId, userId);
+    }
+
+    /** {@link #dataJson()} as a JSON value: the string for server events. */
+    public JsonNode dataNode() {
+        try {
+            return JSON.readTree(dataJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event data is not JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     static String quote(String text) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.herald.protocol.ChannelAuth;
+import io.herald.protocol.ChannelName;
 import io.herald.protocol.ChannelType;
 import io.herald.protocol.Limits;
 import io.herald.server.app.App;
@@ -13,7 +14,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Decides whether a connection may join a channel: checks the {@code auth} signature for private,
- * presence and encrypted channels and reads the presence member from {@code channel_data}.
+ * presence and encrypted channels and reads the presence member from {@code channel_data}; lets
+ * only the connection signed in as user {@code id} join {@code #server-to-user-id}.
  */
 final class ChannelAuthorizer {
 
@@ -26,8 +28,8 @@ final class ChannelAuthorizer {
      * @return the presence member for presence channels, {@code null} for the others
      * @throws SubscriptionRefused when the connection may not join
      */
-    static PresenceMember authorize(App app, String socketId, String channel, ChannelType type,
-                                    String auth, String channelData) {
+    static PresenceMember authorize(App app, String socketId, String signedInUserId, String channel,
+                                    ChannelType type, String auth, String channelData) {
         switch (type) {
             case PUBLIC:
                 return null;
@@ -42,7 +44,12 @@ final class ChannelAuthorizer {
                 verify(app, socketId, channel, channelData, auth);
                 return member(channelData, app.limits());
             case SERVER_TO_USER:
-                throw SubscriptionRefused.auth("Sign in as this user to subscribe to " + channel);
+                // No auth: the sign-in already proved the user; only that user may listen here.
+                if (signedInUserId == null
+                        || !channel.equals(ChannelName.SERVER_TO_USER_PREFIX + signedInUserId)) {
+                    throw SubscriptionRefused.auth("Sign in as this user to subscribe to " + channel);
+                }
+                return null;
             default:
                 throw new IllegalStateException("unhandled channel type " + type);
         }

@@ -1,5 +1,6 @@
 package io.herald.server.session;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.protocol.ChannelName;
 import io.herald.protocol.ErrorCode;
 import io.herald.protocol.Limits;
@@ -15,9 +16,11 @@ import java.nio.charset.StandardCharsets;
 final class ClientEventHandler {
 
     private final Adapter adapter;
+    private final SessionEvents events;
 
-    ClientEventHandler(Adapter adapter) {
+    ClientEventHandler(Adapter adapter, SessionEvents events) {
         this.adapter = adapter;
+        this.events = events;
     }
 
     void handle(Connection connection, ClientMessage message) {
@@ -52,7 +55,11 @@ final class ClientEventHandler {
                     + " per second", ErrorCode.CLIENT_EVENT_REJECTED);
             return;
         }
+        String userId = connection.presenceUserId(channel);
         adapter.publish(connection.app().id(), OutboundEvent.client(channel, message.event(), message.data(),
-                connection.socketId(), connection.presenceUserId(channel)));
+                connection.socketId(), userId));
+        JsonNode data = message.data();
+        events.clientEvent(connection.app(), channel, message.event(),
+                data.isTextual() ? data.asText() : data.toString(), connection.socketId(), userId);
     }
 }

@@ -9,17 +9,24 @@ import io.herald.server.message.InvalidMessageException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 /**
- * Reads what clients send and routes it: pings, subscriptions, client events. Shared by all
+ * Reads what clients send and routes it: pings, subscriptions, sign-in, client events. Shared by all
  * connections; each call runs on the calling connection's event loop and never blocks.
  */
 public final class ClientMessageHandler {
 
     private final SubscriptionHandler subscriptions;
     private final ClientEventHandler clientEvents;
+    private final SignInHandler signIns;
 
-    public ClientMessageHandler(ChannelRegistries registries, Adapter adapter) {
-        this.subscriptions = new SubscriptionHandler(registries, adapter);
-        this.clientEvents = new ClientEventHandler(adapter);
+    /**
+     * @param events where client events and cache misses are reported (for webhooks)
+     * @param watchlists the node's watchlists, also told of users going online and offline
+     */
+    public ClientMessageHandler(ChannelRegistries registries, Adapter adapter, SessionEvents events,
+                                Watchlists watchlists) {
+        this.subscriptions = new SubscriptionHandler(registries, adapter, events);
+        this.clientEvents = new ClientEventHandler(adapter, events);
+        this.signIns = new SignInHandler(adapter, watchlists);
     }
 
     /** Handles one text frame; bad input is answered with {@code pusher:error}, never thrown. */
@@ -53,7 +60,7 @@ public final class ClientMessageHandler {
                 }
                 subscriptions.unsubscribe(connection, channel);
             }
-            case PusherEvents.SIGNIN -> connection.sendError("User sign-in is not supported by this server yet", null);
+            case PusherEvents.SIGNIN -> signIns.signIn(connection, message);
             default -> {
                 if (PusherEvents.isClientEvent(event)) {
                     clientEvents.handle(connection, message);
@@ -64,9 +71,10 @@ public final class ClientMessageHandler {
         }
     }
 
-    /** Cleans up after a closed socket: leaves every channel, announcing presence departures. */
+    /** Cleans up after a closed socket: leaves every channel, announcing presence departures, and signs out. */
     public void onClose(Connection connection) {
         subscriptions.unsubscribeAll(connection);
+        signIns.signOut(connection);
     }
 
     /** The frame sent to a client that has been silent for the activity timeout. */

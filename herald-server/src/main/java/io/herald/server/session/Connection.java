@@ -1,10 +1,13 @@
 package io.herald.server.session;
 
+import io.herald.protocol.ChannelName;
+import io.herald.protocol.ChannelType;
 import io.herald.protocol.ErrorCode;
 import io.herald.protocol.ProtocolException;
 import io.herald.server.app.App;
 import io.herald.server.channel.Subscriber;
 import io.herald.server.message.Frames;
+import io.herald.server.user.UserConnection;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -12,15 +15,17 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One client's WebSocket session: its socket id, app, subscriptions and client-event budget.
+ * One client's WebSocket session: its socket id, app, subscriptions, signed-in user and watchlist,
+ * and client-event budget.
  * Subscription state is touched only on the socket's event loop; {@link #send} and {@link #close}
  * may be called from any thread.
  */
-public final class Connection implements Subscriber {
+public final class Connection implements UserConnection {
 
     /** How long a closing peer has to read its close frame. */
     public static final int CLOSE_GRACE_SECONDS = 5;
@@ -32,6 +37,9 @@ public final class Connection implements Subscriber {
     /** Channel name → presence user id the connection joined as ({@code null} for other types). */
     private final Map<String, String> subscriptions = new HashMap<>();
     private final ClientEventRateLimiter clientEventLimiter;
+    /** The user this connection signed in as, or {@code null}; set once, on the event loop. */
+    private String userId;
+    private List<String> watchlist = List.of();
     /** Set once the connection is being closed: further frames are dropped, not queued. */
     private volatile boolean closing;
 
@@ -105,6 +113,43 @@ public final class Connection implements Subscriber {
      */
     private static String closeReason(ErrorCode code, String message) {
         return message.getBytes(StandardCharsets.UTF_8).length <= MAX_CLOSE_REASON_BYTES ? message : code.defaultMessage();
+    }
+
+    /** Ends the connection with 4009 because the app terminated the user's connections. */
+    @Override
+    public void terminate() {
+        close(ErrorCode.UNAUTHORIZED, "Connection terminated by the app");
+    }
+
+    /** The signed-in user's id, or {@code null}. Event loop only. */
+    public String userId() {
+        return userId;
+    }
+
+    List<String> watchlist() {
+        return watchlist;
+    }
+
+    void signIn(String userId, List<String> watchlist) {
+        this.userId = userId;
+        this.watchlist = List.copyOf(watchlist);
+    }
+
+    /**
+     * Whether the connection has proved who it is: it signed in or joined a channel that needs a
+     * signature. Apps in authorized-connections mode close connections that haven't in time.
+     */
+    public boolean isAuthorized() {
+        if (userId != null) {
+            return true;
+        }
+        for (String channel : subscriptions.keySet()) {
+            ChannelType type = ChannelName.typeOf(channel);
+            if (type.requiresAuthorization() || type == ChannelType.SERVER_TO_USER) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean isSubscribed(String channel) {

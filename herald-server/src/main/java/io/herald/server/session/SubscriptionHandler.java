@@ -9,25 +9,30 @@ import io.herald.server.channel.Channel;
 import io.herald.server.channel.ChannelRegistries;
 import io.herald.server.channel.ChannelRegistry;
 import io.herald.server.channel.JoinResult;
+import io.herald.server.channel.LeaveResult;
 import io.herald.server.channel.PresenceMember;
 import io.herald.server.cluster.Adapter;
 import io.herald.server.message.Frames;
 import io.herald.server.message.OutboundEvent;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code pusher:subscribe} and {@code pusher:unsubscribe}: authorizes, joins or leaves the channel,
- * answers the subscriber and announces presence changes. Runs on the connection's event loop.
+ * answers the subscriber, announces presence changes, reports joins and leaves to the adapter and
+ * sends cache channels' last event. Runs on the connection's event loop.
  */
 final class SubscriptionHandler {
 
     private final ChannelRegistries registries;
     private final Adapter adapter;
+    private final SessionEvents events;
 
-    SubscriptionHandler(ChannelRegistries registries, Adapter adapter) {
+    SubscriptionHandler(ChannelRegistries registries, Adapter adapter, SessionEvents events) {
         this.registries = registries;
         this.adapter = adapter;
+        this.events = events;
     }
 
     void subscribe(Connection connection, String channel, String auth, String channelData) {
@@ -39,16 +44,19 @@ final class SubscriptionHandler {
             ChannelRegistry registry = registries.forApp(connection.app().id());
             if (connection.isSubscribed(channel)) {
                 // Clients resubscribe after hiccups; confirm again without joining twice.
-                sendSucceeded(connection, registry.find(channel));
+                connection.send(succeeded(registry.find(channel)));
                 return;
             }
             ChannelType type = ChannelName.typeOf(channel);
             PresenceMember member = ChannelAuthorizer.authorize(connection.app(), connection.socketId(),
-                    channel, type, auth, channelData);
-            // Answered and announced while the channel is held, so concurrent joiners see consistent members.
+                    connection.userId(), channel, type, auth, channelData);
+            TextWebSocketFrame[] answer = new TextWebSocketFrame[1];
             JoinResult joined = registry.join(channel, connection, member, connection.app().limits().maxPresenceMembers(),
                     result -> {
-                        sendSucceeded(connection, result.channel());
+                        // Snapshot the members and announce the newcomer while the channel is held: a
+                        // concurrent joiner then either finds this member in its list or hears
+                        // member_added, never both.
+                        answer[0] = succeeded(result.channel());
                         if (result.memberAdded()) {
                             ObjectNode data = JsonNodeFactory.instance.objectNode();
                             data.put("user_id", member.userId());
@@ -60,7 +68,15 @@ final class SubscriptionHandler {
             if (joined.isRefused()) {
                 throw SubscriptionRefused.limit(joined.refusal());
             }
-            connection.addSubscription(channel, member == null ? null : member.userId());
+            String userId = member == null ? null : member.userId();
+            connection.addSubscription(channel, userId);
+            // Sent only now that the channel is visible to publishers: a client that triggers an event
+            // as soon as it hears subscription_succeeded must not find a new channel still missing.
+            connection.send(answer[0]);
+            if (ChannelName.isCache(channel)) {
+                sendCachedEvent(connection, channel); // first: right after subscription_succeeded
+            }
+            adapter.joined(connection.app().id(), channel, joined, userId);
         } catch (SubscriptionRefused refused) {
             ObjectNode data = JsonNodeFactory.instance.objectNode();
             data.put("type", refused.type());
@@ -85,8 +101,20 @@ final class SubscriptionHandler {
         }
     }
 
+    /** Right after subscription_succeeded: the channel's last event, or pusher:cache_miss and its webhook. */
+    private void sendCachedEvent(Connection connection, String channel) {
+        adapter.cachedEvent(connection.app().id(), channel).thenAccept(cached -> {
+            if (cached.isPresent()) {
+                connection.send(Frames.encode(cached.get().event()));
+            } else {
+                connection.send(Frames.event(PusherEvents.CACHE_MISS, channel, "{}"));
+                events.cacheMiss(connection.app(), channel);
+            }
+        });
+    }
+
     private void leave(Connection connection, String channel, String userId) {
-        registries.forApp(connection.app().id()).leave(channel, connection, userId, left -> {
+        LeaveResult result = registries.forApp(connection.app().id()).leave(channel, connection, userId, left -> {
             if (left.memberRemoved()) {
                 ObjectNode data = JsonNodeFactory.instance.objectNode();
                 data.put("user_id", userId);
@@ -94,9 +122,10 @@ final class SubscriptionHandler {
                         data.toString(), connection.socketId()));
             }
         });
+        adapter.left(connection.app().id(), channel, result, userId);
     }
 
-    private static void sendSucceeded(Connection connection, Channel channel) {
+    private static TextWebSocketFrame succeeded(Channel channel) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         if (channel.type() == ChannelType.PRESENCE) {
             List<PresenceMember> members = channel.members();
@@ -109,6 +138,6 @@ final class SubscriptionHandler {
             }
             presence.put("count", members.size());
         }
-        connection.send(Frames.event(PusherEvents.SUBSCRIPTION_SUCCEEDED, channel.name(), data.toString()));
+        return Frames.event(PusherEvents.SUBSCRIPTION_SUCCEEDED, channel.name(), data.toString());
     }
 }

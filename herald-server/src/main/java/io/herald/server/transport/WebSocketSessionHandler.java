@@ -24,6 +24,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.TooLongFrameException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +73,14 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
             return;
         }
         connection = admitted;
+        if (app.requiresAuthorizedConnections()) {
+            socket.eventLoop().schedule(() -> {
+                if (!admitted.isAuthorized()) {
+                    admitted.close(ErrorCode.UNAUTHORIZED, "Connection not authorized within "
+                            + app.authorizedConnectionsTimeout().toMillis() + " ms: sign in or join an authorized channel");
+                }
+            }, app.authorizedConnectionsTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
         ObjectNode data = JsonNodeFactory.instance.objectNode()
                 .put("socket_id", admitted.socketId())
                 .put("activity_timeout", state.options.activityTimeout().toSeconds());

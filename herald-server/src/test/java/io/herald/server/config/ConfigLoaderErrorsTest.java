@@ -213,4 +213,58 @@ class ConfigLoaderErrorsTest {
     void anEmptyHostIsRefused() {
         failsNaming("host", null, Map.of(), Map.of("host", " ")).hasMessageContaining("empty");
     }
+
+    @Test
+    void anUnknownWebhookEventTypeNamesTheEndpoint() {
+        yamlFailsNaming("apps[0].webhooks[1].events",
+                "apps:\n  - id: a\n    key: b\n    secret: c\n    webhooks:\n"
+                        + "      - {url: 'http://h/1', events: [channel_occupied]}\n"
+                        + "      - {url: 'http://h/2', events: [channel_ocupied]}\n")
+                .hasMessageContaining("channel_ocupied")
+                .hasMessageContaining("channel_vacated");
+    }
+
+    @Test
+    void aWebhookNeedsAnHttpUrl() {
+        yamlFailsNaming("apps[0].webhooks[0].url",
+                "apps:\n  - {id: a, key: b, secret: c, webhooks: [{url: 'ftp://h/x', events: [cache_miss]}]}\n")
+                .hasMessageContaining("http(s)");
+    }
+
+    @Test
+    void aWebhookNeedsEventTypes() {
+        yamlFailsNaming("apps[0].webhooks[0].events",
+                "apps:\n  - {id: a, key: b, secret: c, webhooks: [{url: 'http://h/x'}]}\n")
+                .hasMessageContaining("at least one event type");
+    }
+
+    @Test
+    void anUnknownWebhookFieldIsATypo() {
+        yamlFailsNaming("apps[0].webhooks[0].prefix",
+                "apps:\n  - {id: a, key: b, secret: c, webhooks: [{url: 'http://h/x', events: [cache_miss], prefix: x}]}\n")
+                .hasMessageContaining("channel-prefix");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"soon", "0", "-1s", "3 weeks", "1.5s"})
+    void aGraceMustBeAPositiveDuration(String value) {
+        yamlFailsNaming("webhook-grace", "webhook-grace: " + value + "\n")
+                .hasMessageContaining("positive duration")
+                .hasMessageContaining("\"" + value + "\"");
+    }
+
+    @Test
+    void authorizedConnectionsTimeoutMayBeZeroButNotWords() {
+        yamlFailsNaming("apps[0].authorized-connections-timeout",
+                "apps:\n  - {id: a, key: b, secret: c, authorized-connections-timeout: never}\n")
+                .hasMessageContaining("duration");
+        assertThat(ConfigLoader.load(null, Map.of("HERALD_APP_AUTHORIZED_CONNECTIONS_TIMEOUT", "0"), Map.of())
+                .apps().get(0).requiresAuthorizedConnections()).isFalse();
+    }
+
+    @Test
+    void apiRequestsPerSecondMayNotBeNegative() {
+        failsNaming("apps[0].api-requests-per-second", null, Map.of(), Map.of("app-api-requests-per-second", "-2"))
+                .hasMessageContaining("at least 0");
+    }
 }

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.protocol.Limits;
 import io.herald.server.app.App;
+import io.herald.server.app.WebhookEndpoint;
+import io.herald.server.app.WebhookType;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +59,17 @@ class ConfigLoaderTest {
     @BeforeEach
     void files() {
         files = new ConfigFiles(dir);
+    }
+
+    /** The example the README points to must stay a valid configuration. */
+    @Test
+    void theRepositorysExampleConfigurationLoads() {
+        ServerOptions o = ConfigLoader.load(Path.of("..", "herald.example.yml"), Map.of(), Map.of());
+
+        assertThat(o.port()).isEqualTo(ServerOptions.DEFAULT_PORT);
+        assertThat(o.apps()).extracting(App::id).containsExactly("app-id", "chat");
+        assertThat(o.apps().get(0).limits()).isEqualTo(Limits.DEFAULT);
+        assertThat(o.apps().get(1).webhooks()).hasSize(2);
     }
 
     @Test
@@ -142,6 +158,66 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void bindsTheRealtimeFeatureSettingsWithTheirUnits() {
+        ServerOptions o = files.load("""
+                cache-ttl: 10m
+                webhook-batch-window: 50ms
+                webhook-batch-max-size: 20
+                webhook-queue-capacity: 500
+                webhook-request-timeout: 2s
+                webhook-retry-backoff: 100ms
+                webhook-retry-horizon: 1h
+                webhook-grace: 300ms
+                subscription-count-interval: 5
+                apps:
+                  - id: a
+                    key: b
+                    secret: c
+                    subscription-counts: true
+                    authorized-connections-timeout: 1500ms
+                    api-requests-per-second: 25
+                    webhooks:
+                      - url: http://127.0.0.1:9000/hooks
+                        events: [channel_occupied, channel_vacated]
+                      - url: https://example.com/presence
+                        events: [member_added, member_removed]
+                        channel-prefix: presence-room-
+                """);
+
+        assertThat(o.cacheTtl()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(o.webhookBatchWindow()).isEqualTo(Duration.ofMillis(50));
+        assertThat(o.webhookBatchMaxSize()).isEqualTo(20);
+        assertThat(o.webhookQueueCapacity()).isEqualTo(500);
+        assertThat(o.webhookRequestTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(o.webhookRetryBackoff()).isEqualTo(Duration.ofMillis(100));
+        assertThat(o.webhookRetryHorizon()).isEqualTo(Duration.ofHours(1));
+        assertThat(o.webhookGrace()).isEqualTo(Duration.ofMillis(300));
+        assertThat(o.subscriptionCountInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(o.apps()).containsExactly(App.builder("a", "b", "c").subscriptionCounts(true)
+                .authorizedConnectionsTimeout(Duration.ofMillis(1500)).apiRequestsPerSecond(25)
+                .addWebhook(WebhookEndpoint.of("http://127.0.0.1:9000/hooks",
+                        WebhookType.CHANNEL_OCCUPIED, WebhookType.CHANNEL_VACATED))
+                .addWebhook(new WebhookEndpoint(URI.create("https://example.com/presence"),
+                        Set.of(WebhookType.MEMBER_ADDED, WebhookType.MEMBER_REMOVED), "presence-room-"))
+                .build());
+    }
+
+    @Test
+    void theRealtimeFeaturesHaveTheirDocumentedDefaults() {
+        ServerOptions o = ConfigLoader.load(null, Map.of(), Map.of());
+
+        assertThat(o.cacheTtl()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(o.webhookRetryHorizon()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(o.webhookGrace()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(o.subscriptionCountInterval()).isEqualTo(Duration.ofSeconds(30));
+        App app = o.apps().get(0);
+        assertThat(app.webhooks()).isEmpty();
+        assertThat(app.subscriptionCounts()).isFalse();
+        assertThat(app.requiresAuthorizedConnections()).isFalse();
+        assertThat(app.apiRequestsPerSecond()).isZero();
+    }
+
+    @Test
     void everySettingHasAnEnvironmentVariable() {
         Map<String, String> env = new HashMap<>();
         for (Setting setting : Setting.ALL) {
@@ -194,6 +270,7 @@ class ConfigLoaderTest {
             case "app-key" -> "env-key";
             case "app-secret" -> "env-secret";
             case "app-enabled", "app-client-events" -> "false";
+            case "app-subscription-counts" -> "true";
             default -> "42";
         };
     }
@@ -207,6 +284,13 @@ class ConfigLoaderTest {
         assertThat(o.maxRequestSize()).isEqualTo(42);
         assertThat(o.outboundBufferLimit()).isEqualTo(42);
         assertThat(o.shutdownTimeout()).isEqualTo(Duration.ofSeconds(42));
-        assertThat(o.apps()).containsExactly(App.builder("env-id", "env-key", "env-secret").enabled(false).maxConnections(42).clientEvents(false).build());
+        Duration d = Duration.ofSeconds(42);
+        assertThat(List.of(o.cacheTtl(), o.webhookBatchWindow(), o.webhookRequestTimeout(), o.webhookRetryBackoff(),
+                o.webhookRetryHorizon(), o.webhookGrace(), o.subscriptionCountInterval())).containsOnly(d);
+        assertThat(o.webhookBatchMaxSize()).isEqualTo(42);
+        assertThat(o.webhookQueueCapacity()).isEqualTo(42);
+        assertThat(o.apps()).containsExactly(App.builder("env-id", "env-key", "env-secret").enabled(false)
+                .maxConnections(42).clientEvents(false).subscriptionCounts(true).authorizedConnectionsTimeout(d)
+                .apiRequestsPerSecond(42).build());
     }
 }

@@ -13,7 +13,10 @@ import io.herald.server.cluster.LocalAdapter;
 import io.herald.server.config.ServerOptions;
 import io.herald.server.session.ClientMessageHandler;
 import io.herald.server.session.ConnectionRegistry;
+import io.herald.server.session.SessionEvents;
 import io.herald.server.session.SocketIds;
+import io.herald.server.session.Watchlists;
+import io.herald.server.user.UserRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -165,9 +168,10 @@ class HttpRequestHandlerTest {
         ServerOptions options = ServerOptions.builder().apps(List.of(APP)).build();
         StaticAppStore apps = new StaticAppStore(options.apps());
         ChannelRegistries registries = new ChannelRegistries();
-        LocalAdapter adapter = new LocalAdapter(registries);
+        UserRegistry users = new UserRegistry();
+        LocalAdapter adapter = new LocalAdapter(registries, users, ServerOptions.DEFAULT_CACHE_TTL);
         Clock signedAt = Clock.fixed(Instant.ofEpochSecond(Long.parseLong(VECTOR.timestamp())), ZoneOffset.UTC);
         return new ServerState(options, apps, new ConnectionRegistry(), new SocketIds(),
-                new ClientMessageHandler(registries, adapter), new ApiService(apps, adapter, signedAt));
+                new ClientMessageHandler(registries, adapter, SessionEvents.NONE, new Watchlists(adapter, users)), new ApiService(apps, adapter, signedAt));
     }
 }

@@ -15,12 +15,12 @@ import java.util.concurrent.TimeUnit;
  * One finished (or killed) run of a Node.js script: whether it ended within its timeout, its exit code
  * and its combined stdout and stderr.
  */
-record NodeRun(boolean finished, int exitCode, String output) {
+public record NodeRun(boolean finished, int exitCode, String output) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Runs {@code node args...} in {@code workingDir}; a run still going after {@code timeout} is killed. */
-    static NodeRun run(Path workingDir, Duration timeout, String... args) throws IOException, InterruptedException {
+    public static NodeRun run(Path workingDir, Duration timeout, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("node"));
         command.addAll(List.of(args));
         // a file, not a pipe: nothing has to drain it while we wait, so the script can never block on a full pipe
@@ -42,7 +42,7 @@ record NodeRun(boolean finished, int exitCode, String output) {
     }
 
     /** The output lines that are JSON objects, parsed; other lines (warnings, stack traces) are skipped. */
-    List<JsonNode> jsonLines() {
+    public List<JsonNode> jsonLines() {
         List<JsonNode> objects = new ArrayList<>();
         for (String line : output.split("\\R")) {
             if (line.startsWith("{")) {

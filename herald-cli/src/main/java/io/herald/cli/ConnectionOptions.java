@@ -1,0 +1,180 @@
+package io.herald.cli;
+
+import io.herald.sdk.HeraldOptions;
+import io.herald.sdk.HeraldValidationException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the server is and which app to act as, shared by every command that talks to Herald.
+ * Each setting is taken from the first place that has it: the flag, then the env file
+ * ({@code --env-file}, else {@code ./.env} when present), then the environment. The {@code PUSHER_*}
+ * names are read by the SDK itself ({@link HeraldOptions.Builder#environment(Map)}), so the command
+ * accepts exactly what the SDK accepts.
+ *
+ * <p><b>Local Herald defaults.</b> When no host, cluster or URL is configured anywhere, the commands
+ * talk to a local Herald: {@value #LOCAL_HOST}, port {@value #LOCAL_PORT}, no TLS. The app id, key and
+ * secret are never defaulted: a missing one is an error that names the flag and the variable.
+ */
+final class ConnectionOptions {
+
+    static final String LOCAL_HOST = "127.0.0.1";
+    static final int LOCAL_PORT = 6001;
+
+    /** Stands in for the app id where a command needs none (authorize, subscribe). */
+    private static final String NO_APP_ID = "-";
+
+    private final CliContext context;
+
+    @Option(names = "--app-id", paramLabel = "ID", description = "App id (PUSHER_APP_ID)")
+    String appId;
+
+    @Option(names = "--key", paramLabel = "KEY", description = "App key (PUSHER_KEY or PUSHER_APP_KEY)")
+    String key;
+
+    @Option(names = "--secret", paramLabel = "SECRET", description = "App secret (PUSHER_SECRET or PUSHER_APP_SECRET)")
+    String secret;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "Server host (PUSHER_HOST); default " + LOCAL_HOST
+            + " when no host, cluster or URL is set")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Server port (PUSHER_PORT); local default " + LOCAL_PORT)
+    Integer port;
+
+    @Option(names = "--cluster", paramLabel = "CLUSTER", description = "Hosted Pusher cluster, e.g. eu (PUSHER_CLUSTER)")
+    String cluster;
+
+    @Option(names = "--tls", negatable = true, description = "Use https/wss (PUSHER_USE_TLS); local default off")
+    Boolean tls;
+
+    @Option(names = "--url", paramLabel = "URL", description = "http[s]://KEY:SECRET@HOST[:PORT]/apps/APP_ID (PUSHER_URL)")
+    String url;
+
+    @Option(names = "--env-file", paramLabel = "FILE", description = "Read PUSHER_* settings from this file (default ./.env if present)")
+    Path envFile;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Request timeout, e.g. 5s, 500ms, 1m (PUSHER_TIMEOUT); default 30s. "
+                    + "For subscribe: how long to connect and listen")
+    Duration timeout;
+
+    ConnectionOptions(CliContext context) {
+        this.context = context;
+    }
+
+    /** The SDK options, or a {@link CliException} (exit 2) naming what is missing or malformed. */
+    HeraldOptions options() {
+        return build(true);
+    }
+
+    /** Like {@link #options()} for commands that only sign or listen and need no app id. */
+    HeraldOptions optionsWithoutAppId() {
+        return build(false);
+    }
+
+    /** The {@code PUSHER_*} settings of the env file laid over those of the environment. */
+    Map<String, String> settings() {
+        Map<String, String> merged = new HashMap<>(context.environment());
+        Path file = envFile != null ? context.workingDirectory().resolve(envFile) : context.workingDirectory().resolve(".env");
+        if (envFile != null && !Files.isRegularFile(file)) {
+            throw new CliException("env file " + envFile + " does not exist");
+        }
+        if (Files.isRegularFile(file)) {
+            merged.putAll(EnvFile.read(file));
+        }
+        merged.keySet().removeIf(name -> !name.startsWith("PUSHER_"));
+        return merged;
+    }
+
+    private HeraldOptions build(boolean needsAppId) {
+        Map<String, String> settings = settings();
+        boolean fromUrl = url != null || settings.containsKey("PUSHER_URL");
+        require(fromUrl || key != null || has(settings, "PUSHER_KEY", "PUSHER_APP_KEY"), "app key", "--key", "PUSHER_KEY");
+        require(fromUrl || secret != null || has(settings, "PUSHER_SECRET", "PUSHER_APP_SECRET"), "app secret", "--secret", "PUSHER_SECRET");
+        boolean hasAppId = fromUrl || appId != null || has(settings, "PUSHER_APP_ID");
+        if (needsAppId) {
+            require(hasAppId, "app id", "--app-id", "PUSHER_APP_ID");
+        }
+        HeraldOptions.Builder builder = HeraldOptions.builder().environment(settings);
+        if (!hasAppId) {
+            builder.appId(NO_APP_ID);
+        }
+        applyLocalDefaults(builder, settings, fromUrl);
+        applyFlags(builder);
+        try {
+            return builder.build();
+        } catch (HeraldValidationException e) {
+            throw new CliException("configuration: " + e.getMessage());
+        }
+    }
+
+    private void applyLocalDefaults(HeraldOptions.Builder builder, Map<String, String> settings, boolean fromUrl) {
+        if (fromUrl || host != null || cluster != null || has(settings, "PUSHER_HOST", "PUSHER_CLUSTER")) {
+            return;
+        }
+        builder.host(LOCAL_HOST);
+        if (!settings.containsKey("PUSHER_PORT")) {
+            builder.port(LOCAL_PORT);
+        }
+        if (!settings.containsKey("PUSHER_USE_TLS")) {
+            builder.useTls(false);
+        }
+    }
+
+    /** Flags last: the builder's explicit settings beat the environment, and later calls beat earlier ones. */
+    private void applyFlags(HeraldOptions.Builder builder) {
+        try {
+            if (url != null) {
+                builder.url(url);
+            }
+        } catch (HeraldValidationException e) {
+            throw new CliException(e.getMessage().replaceFirst("^url", "--url"));
+        }
+        if (appId != null) {
+            builder.appId(appId);
+        }
+        if (key != null) {
+            builder.key(key);
+        }
+        if (secret != null) {
+            builder.secret(secret);
+        }
+        if (cluster != null) {
+            builder.cluster(cluster).host(null);
+        }
+        if (host != null) {
+            builder.host(host);
+        }
+        if (port != null) {
+            builder.port(port);
+        }
+        if (tls != null) {
+            builder.useTls(tls);
+        }
+        if (timeout != null) {
+            builder.requestTimeout(timeout);
+        }
+    }
+
+    private static boolean has(Map<String, String> settings, String... names) {
+        for (String name : names) {
+            String value = settings.get(name);
+            if (value != null && !value.isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void require(boolean present, String what, String flag, String variable) {
+        if (!present) {
+            throw new CliException("no " + what + " configured: pass " + flag + " or --url, or set " + variable
+                    + " or PUSHER_URL in the environment or an .env file");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.herald.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.herald.protocol.HeraldException;
+import io.herald.sdk.HeraldHttpException;
+import io.herald.sdk.HeraldNetworkException;
+import io.herald.sdk.HeraldOptions;
+import io.herald.sdk.HeraldValidationException;
+import java.net.ConnectException;
+
+/**
+ * Why a command failed, in one line, and its exit code: {@code HTTP 401: …} for an answer the
+ * server refused, {@code network error: …} for no answer, the check's own message for input the SDK
+ * or the command refused before sending.
+ *
+ * @param message what a person reads in {@code "error"}
+ * @param exitCode {@link ExitCodes#FAILED} or {@link ExitCodes#USAGE}
+ */
+record Failure(String message, int exitCode) {
+
+    /** The failure {@code error} stands for; {@code options} (may be null) names the server in network errors. */
+    static Failure of(Throwable error, HeraldOptions options) {
+        if (error instanceof CliException e) {
+            return new Failure(e.getMessage(), e.exitCode());
+        }
+        if (error instanceof HeraldValidationException || error instanceof IllegalArgumentException) {
+            return new Failure(error.getMessage(), ExitCodes.USAGE);
+        }
+        if (error instanceof HeraldHttpException e) {
+            return new Failure("HTTP " + e.status() + ": " + describe(e.body()), ExitCodes.FAILED);
+        }
+        if (error instanceof HeraldNetworkException e) {
+            return new Failure(network(e, options), ExitCodes.FAILED);
+        }
+        if (error instanceof HeraldException e) {
+            return new Failure(e.getMessage(), ExitCodes.FAILED);
+        }
+        return new Failure(error.toString(), ExitCodes.FAILED);
+    }
+
+    private static String network(HeraldNetworkException e, HeraldOptions options) {
+        if (options != null && causedBy(e, ConnectException.class)) {
+            return "network error: cannot connect to " + options.baseUri()
+                    + " (connection refused: is the server running there?)";
+        }
+        return "network error: " + e.getMessage();
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The server's own words: the {@code error} field of a JSON body, else the body. */
+    private static String describe(JsonNode body) {
+        if (body == null || body.isMissingNode() || body.isNull()) {
+            return "(no body)";
+        }
+        JsonNode error = body.get("error");
+        return error != null ? error.asText() : body.isTextual() ? body.asText() : body.toString();
+    }
+}

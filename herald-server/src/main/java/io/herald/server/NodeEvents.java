@@ -1,0 +1,82 @@
+package io.herald.server;
+
+import io.herald.server.app.App;
+import io.herald.server.app.AppStore;
+import io.herald.server.cluster.ClusterListener;
+import io.herald.server.session.SessionEvents;
+import io.herald.server.session.SubscriptionCounts;
+import io.herald.server.session.Watchlists;
+import io.herald.server.webhook.WebhookDispatcher;
+import java.util.function.Consumer;
+
+/**
+ * Routes what the cluster and the sessions report to the parts that act on it: webhooks,
+ * watchlists and subscription counts. Never blocks; unknown app ids (a stale report) are ignored.
+ */
+final class NodeEvents implements ClusterListener, SessionEvents {
+
+    private final AppStore apps;
+    private final WebhookDispatcher webhooks;
+    private final Watchlists watchlists;
+    private SubscriptionCounts counts;
+
+    NodeEvents(AppStore apps, WebhookDispatcher webhooks, Watchlists watchlists) {
+        this.apps = apps;
+        this.webhooks = webhooks;
+        this.watchlists = watchlists;
+    }
+
+    /** Set once during start-up: the counter needs the adapter this listener is given to. */
+    void counts(SubscriptionCounts counts) {
+        this.counts = counts;
+    }
+
+    private void withApp(String appId, Consumer<App> action) {
+        apps.findById(appId).ifPresent(action);
+    }
+
+    @Override
+    public void channelOccupied(String appId, String channel) {
+        withApp(appId, app -> webhooks.channelOccupied(app, channel));
+    }
+
+    @Override
+    public void channelVacated(String appId, String channel) {
+        withApp(appId, app -> webhooks.channelVacated(app, channel));
+    }
+
+    @Override
+    public void memberAdded(String appId, String channel, String userId) {
+        withApp(appId, app -> webhooks.memberAdded(app, channel, userId));
+    }
+
+    @Override
+    public void memberRemoved(String appId, String channel, String userId) {
+        withApp(appId, app -> webhooks.memberRemoved(app, channel, userId));
+    }
+
+    @Override
+    public void subscriptionCountChanged(String appId, String channel) {
+        withApp(appId, app -> counts.changed(app, channel));
+    }
+
+    @Override
+    public void userOnline(String appId, String userId) {
+        watchlists.userOnline(appId, userId);
+    }
+
+    @Override
+    public void userOffline(String appId, String userId) {
+        watchlists.userOffline(appId, userId);
+    }
+
+    @Override
+    public void clientEvent(App app, String channel, String event, String data, String socketId, String userId) {
+        webhooks.clientEvent(app, channel, event, data, socketId, userId);
+    }
+
+    @Override
+    public void cacheMiss(App app, String channel) {
+        webhooks.cacheMiss(app, channel);
+    }
+}

@@ -1,0 +1,166 @@
+package io.herald.server.webhook;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.server.app.App;
+import io.herald.server.app.AppStore;
+import io.herald.server.app.WebhookEndpoint;
+import io.herald.server.app.WebhookType;
+import io.herald.server.config.ServerOptions;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Turns what happened into webhooks: builds each event, holds {@code channel_vacated} and
+ * {@code member_removed} back for the grace period (a quick return cancels both the departure and
+ * the return), and hands events to one {@link EndpointSender} per app endpoint that wants them. Every
+ * method is called on event loops and returns at once.
+ */
+public final class WebhookDispatcher {
+
+    private final WebhookSettings settings;
+    private final HttpClient http;
+    private final GraceTimers grace;
+    /** Senders of each app, in the order of its endpoints. */
+    private final Map<String, List<EndpointSender>> senders = new ConcurrentHashMap<>();
+
+    /**
+     * @param timers the thread for batch windows, retries and grace periods
+     * @param httpExecutor runs the HTTP client's completions
+     */
+    public WebhookDispatcher(ServerOptions options, AppStore apps, ScheduledExecutorService timers,
+                             Executor httpExecutor) {
+        this.settings = WebhookSettings.of(options);
+        this.grace = new GraceTimers(timers, settings.grace());
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.requestTimeout())
+                .executor(httpExecutor)
+                .build();
+        for (App app : apps.all()) {
+            List<EndpointSender> list = new ArrayList<>();
+            for (WebhookEndpoint endpoint : app.webhooks()) {
+                list.add(new EndpointSender(app, endpoint, settings, http, timers));
+            }
+            senders.put(app.id(), List.copyOf(list));
+        }
+    }
+
+    public void channelOccupied(App app, String channel) {
+        if (hasWebhooks(app) && !grace.cancel(vacatedKey(app, channel))) {
+            send(app, WebhookType.CHANNEL_OCCUPIED, channel, event(WebhookType.CHANNEL_OCCUPIED, channel));
+        }
+    }
+
+    public void channelVacated(App app, String channel) {
+        if (hasWebhooks(app)) {
+            grace.delay(vacatedKey(app, channel), () ->
+                    send(app, WebhookType.CHANNEL_VACATED, channel, event(WebhookType.CHANNEL_VACATED, channel)));
+        }
+    }
+
+    public void memberAdded(App app, String channel, String userId) {
+        if (hasWebhooks(app) && !grace.cancel(removedKey(app, channel, userId))) {
+            send(app, WebhookType.MEMBER_ADDED, channel,
+                    event(WebhookType.MEMBER_ADDED, channel).put("user_id", userId));
+        }
+    }
+
+    public void memberRemoved(App app, String channel, String userId) {
+        if (hasWebhooks(app)) {
+            grace.delay(removedKey(app, channel, userId), () -> send(app, WebhookType.MEMBER_REMOVED, channel,
+                    event(WebhookType.MEMBER_REMOVED, channel).put("user_id", userId)));
+        }
+    }
+
+    /** {@code client_event {channel, event, data, socket_id, user_id?}}. */
+    public void clientEvent(App app, String channel, String eventName, String data, String socketId, String userId) {
+        if (hasWebhooks(app)) {
+            ObjectNode event = event(WebhookType.CLIENT_EVENT, channel)
+                    .put("event", eventName).put("data", data).put("socket_id", socketId);
+            if (userId != null) {
+                event.put("user_id", userId);
+            }
+            send(app, WebhookType.CLIENT_EVENT, channel, event);
+        }
+    }
+
+    public void cacheMiss(App app, String channel) {
+        if (hasWebhooks(app)) {
+            send(app, WebhookType.CACHE_MISS, channel, event(WebhookType.CACHE_MISS, channel));
+        }
+    }
+
+    public void subscriptionCount(App app, String channel, int count) {
+        if (hasWebhooks(app)) {
+            send(app, WebhookType.SUBSCRIPTION_COUNT, channel,
+                    event(WebhookType.SUBSCRIPTION_COUNT, channel).put("subscription_count", count));
+        }
+    }
+
+    /** Events dropped so far because an endpoint's queue was full, over all endpoints. */
+    public long droppedEvents() {
+        long total = 0;
+        for (List<EndpointSender> list : senders.values()) {
+            for (EndpointSender sender : list) {
+                total += sender.dropped();
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Graceful shutdown: releases the departures still in their grace period, sends everything
+     * queued (one attempt per batch, no more retries) and waits for it at most {@code budget}.
+     */
+    public void close(Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        grace.flush();
+        senders.values().forEach(list -> list.forEach(EndpointSender::closeAndFlush));
+        while (System.nanoTime() < deadline && !allIdle()) {
+            LockSupport.parkNanos(5_000_000L);
+        }
+    }
+
+    private boolean allIdle() {
+        for (List<EndpointSender> list : senders.values()) {
+            for (EndpointSender sender : list) {
+                if (!sender.isIdle()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean hasWebhooks(App app) {
+        return !app.webhooks().isEmpty();
+    }
+
+    private void send(App app, WebhookType type, String channel, ObjectNode event) {
+        for (EndpointSender sender : senders.getOrDefault(app.id(), List.of())) {
+            if (sender.endpoint().wants(type, channel)) {
+                sender.offer(event);
+            }
+        }
+    }
+
+    private static ObjectNode event(WebhookType type, String channel) {
+        return JsonNodeFactory.instance.objectNode().put("name", type.wireName()).put("channel", channel);
+    }
+
+    private static String vacatedKey(App app, String channel) {
+        return "v\u0000" + app.id() + '\u0000' + channel;
+    }
+
+    private static String removedKey(App app, String channel, String userId) {
+        return "m\u0000" + app.id() + '\u0000' + channel + '\u0000' + userId;
+    }
+}

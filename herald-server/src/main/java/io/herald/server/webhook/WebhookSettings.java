@@ -1,0 +1,24 @@
+package io.herald.server.webhook;
+
+import io.herald.server.config.ServerOptions;
+import java.time.Duration;
+
+/**
+ * The server-wide webhook settings, taken from {@link ServerOptions}.
+ *
+ * @param batchWindow how long events wait to share a request
+ * @param batchMaxSize most events per request
+ * @param queueCapacity most events waiting per endpoint
+ * @param requestTimeout how long one request may take
+ * @param retryBackoff wait before the first retry; doubles each time
+ * @param retryHorizon how long after its first attempt a batch is still retried
+ * @param grace how long {@code channel_vacated} and {@code member_removed} wait to be cancelled
+ */
+record WebhookSettings(Duration batchWindow, int batchMaxSize, int queueCapacity, Duration requestTimeout,
+                       Duration retryBackoff, Duration retryHorizon, Duration grace) {
+
+    static WebhookSettings of(ServerOptions o) {
+        return new WebhookSettings(o.webhookBatchWindow(), o.webhookBatchMaxSize(), o.webhookQueueCapacity(),
+                o.webhookRequestTimeout(), o.webhookRetryBackoff(), o.webhookRetryHorizon(), o.webhookGrace());
+    }
+}
