@@ -1,5 +1,6 @@
 package io.herald.cli;
 
+import io.herald.bench.BenchCommand;
 import java.lang.reflect.Constructor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +32,8 @@ public final class HeraldCommand {
     /** The subcommands besides {@code server}, in the order {@code herald --help} lists them. */
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(TriggerCommand.class, BatchCommand.class,
             ChannelsCommand.class, ChannelCommand.class, UsersCommand.class, SendToUserCommand.class,
-            TerminateCommand.class, AuthorizeCommand.class, WebhookCommand.class, SubscribeCommand.class);
+            TerminateCommand.class, AuthorizeCommand.class, WebhookCommand.class, SubscribeCommand.class,
+            BenchCommand.class);
 
     public static void main(String[] args) {
         int exitCode = commandLine(CliContext.system(), args.length > 0 ? args[0] : null).execute(args);
