@@ -28,6 +28,8 @@ public final class ClientOptions {
     private final boolean tls;
     private final SSLContext sslContext;
     private final ChannelAuthorizer authorizer;
+    private final UserAuthenticator userAuthenticator;
+    private final boolean signinOnConnect;
     private final Duration activityTimeout;
     private final Duration pongTimeout;
     private final Duration connectTimeout;
@@ -44,6 +46,8 @@ public final class ClientOptions {
         this.tls = b.tls;
         this.sslContext = b.sslContext;
         this.authorizer = b.authorizer;
+        this.userAuthenticator = b.userAuthenticator;
+        this.signinOnConnect = b.signinOnConnect;
         this.activityTimeout = Check.positive(b.activityTimeout, "activityTimeout");
         this.pongTimeout = Check.positive(b.pongTimeout, "pongTimeout");
         this.connectTimeout = Check.positive(b.connectTimeout, "connectTimeout");
@@ -92,6 +96,16 @@ public final class ClientOptions {
         return authorizer;
     }
 
+    /** Signs user sign-ins ({@link HeraldClient#signin()}), or {@code null} for none. */
+    public UserAuthenticator userAuthenticator() {
+        return userAuthenticator;
+    }
+
+    /** True when the client signs in by itself on connect, as if {@link HeraldClient#signin()} had been called. */
+    public boolean signinOnConnect() {
+        return signinOnConnect;
+    }
+
     public Duration activityTimeout() {
         return activityTimeout;
     }
@@ -120,6 +134,8 @@ public final class ClientOptions {
         private boolean tls;
         private SSLContext sslContext;
         private ChannelAuthorizer authorizer;
+        private UserAuthenticator userAuthenticator;
+        private boolean signinOnConnect;
         private Duration activityTimeout = DEFAULT_ACTIVITY_TIMEOUT;
         private Duration pongTimeout = DEFAULT_PONG_TIMEOUT;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
@@ -157,6 +173,18 @@ public final class ClientOptions {
         /** Signs private, presence and encrypted subscriptions; default none (public channels only). */
         public Builder authorizer(ChannelAuthorizer authorizer) {
             this.authorizer = authorizer;
+            return this;
+        }
+
+        /** Signs user sign-ins, like pusher-js's {@code userAuthentication}; default none. */
+        public Builder userAuthenticator(UserAuthenticator userAuthenticator) {
+            this.userAuthenticator = userAuthenticator;
+            return this;
+        }
+
+        /** Sign in on every connect without calling {@link HeraldClient#signin()}; default off. */
+        public Builder signinOnConnect(boolean signinOnConnect) {
+            this.signinOnConnect = signinOnConnect;
             return this;
         }
 

@@ -42,7 +42,11 @@ import org.slf4j.LoggerFactory;
  * 4200–4299 reconnects at once; 4100–4199 and everything else (1006, a server that went away, a failed
  * handshake) reconnect after an exponential backoff with jitter, capped at
  * {@link ClientOptions#reconnectMaxDelay()}. Every channel is subscribed again, with fresh
- * authorization, on each new connection.
+ * authorization, on each new connection, and a client that signed in signs in again.
+ *
+ * <p><b>Users.</b> {@link #signin()} (or {@link ClientOptions#signinOnConnect()}) signs in with the
+ * configured {@link UserAuthenticator}, like pusher-js's {@code pusher.signin()}; {@link #user()} then
+ * receives events sent to the user and its watchlist.
  *
  * <p><b>Liveness.</b> The server's {@code pusher:ping} is answered with {@code pusher:pong}. After
  * {@code min(activityTimeout, server's activity_timeout)} without any frame the client sends
@@ -65,6 +69,7 @@ public final class HeraldClient implements AutoCloseable {
     private final EventBindings bindings = new EventBindings();
     private final WebSocketConnection.Handler socketHandler = new SocketHandler();
     private final ActivityMonitor activity;
+    private final User user = new User(this);
 
     // Written on the event thread only; volatile where other threads read them.
     private volatile ConnectionState state = ConnectionState.INITIALIZED;
@@ -72,6 +77,7 @@ public final class HeraldClient implements AutoCloseable {
     private WebSocketConnection socket;
     private int failedAttempts;
     private ScheduledFuture<?> reconnectTask;
+    private volatile boolean signinRequested;
 
     public HeraldClient(ClientOptions options) {
         this.options = options;
@@ -93,6 +99,7 @@ public final class HeraldClient implements AutoCloseable {
         this.events = executor;
         this.activity = new ActivityMonitor(events, options.pongTimeout(),
                 () -> send(PusherEvents.PING, null, JSON.createObjectNode()), this::pongMissed);
+        this.signinRequested = options.signinOnConnect();
     }
 
     public ClientOptions options() {
@@ -212,6 +219,27 @@ public final class HeraldClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Signs in with the configured {@link UserAuthenticator} (at once when connected, otherwise on
+     * connect) and again after every reconnect; then subscribes {@code #server-to-user-{id}} so that
+     * {@link #user()} receives what is sent to the user. The outcome reaches the {@link UserListener}s
+     * of {@link #user()}. Calling it while signed in or signing in changes nothing; after a failed
+     * sign-in it tries again.
+     */
+    public void signin() {
+        events.execute(() -> {
+            signinRequested = true;
+            if (state == ConnectionState.CONNECTED && user.maySignIn()) {
+                startSignin();
+            }
+        });
+    }
+
+    /** The user this client signs in as: bind events sent to it, hear its sign-ins and watchlist. */
+    public User user() {
+        return user;
+    }
+
     /** The channel subscribed under this name, or {@code null}. */
     public Channel channel(String channelName) {
         return channels.get(channelName);
@@ -273,7 +301,7 @@ public final class HeraldClient implements AutoCloseable {
             LOG.warn("Ignoring a frame that is not a Pusher event: {}", text);
             return;
         }
-        Channel channel = event.channel() == null ? null : channels.get(event.channel());
+        Channel channel = event.channel() == null ? null : channelFor(event.channel());
         handleProtocolEvent(event, channel);
         if (channel == null) {
             bindings.dispatch(event);
@@ -283,6 +311,11 @@ public final class HeraldClient implements AutoCloseable {
         if (decoded != null) {
             deliver(channel, decoded);
         }
+    }
+
+    private Channel channelFor(String name) {
+        Channel channel = channels.get(name);
+        return channel != null ? channel : user.channel(name);
     }
 
     private void deliver(Channel channel, PusherEvent event) {
@@ -318,7 +351,15 @@ public final class HeraldClient implements AutoCloseable {
                 int code = data.path("code").asInt(0);
                 String message = data.path("message").asText("");
                 connectionListeners.forEach(l -> Callbacks.run("connection", () -> l.onError(code, message)));
+                user.errorReceived(code, message);
             }
+            case PusherEvents.SIGNIN_SUCCESS -> {
+                Channel userChannel = user.signinSucceeded(Frames.json(event.data()).path("user_data").asText(null));
+                if (userChannel != null) {
+                    sendSubscribe(userChannel);
+                }
+            }
+            case PusherEvents.WATCHLIST_EVENTS -> user.watchlistEvents(Frames.json(event.data()));
             default -> {
                 if (channel != null) {
                     channel.handleProtocolEvent(event.event(), event.data());
@@ -338,6 +379,42 @@ public final class HeraldClient implements AutoCloseable {
         failedAttempts = 0;
         setState(ConnectionState.CONNECTED, 0, "");
         channels.values().forEach(this::sendSubscribe);
+        if (signinRequested) {
+            startSignin();
+        }
+    }
+
+    /** Asks the authenticator for this socket's sign-in and sends it, unless the connection changed meanwhile. */
+    private void startSignin() {
+        UserAuthenticator authenticator = options.userAuthenticator();
+        if (authenticator == null) {
+            user.signinFailed(0, "no UserAuthenticator configured");
+            return;
+        }
+        user.signinStarted();
+        WebSocketConnection connection = socket;
+        CompletableFuture<UserAuthentication> answer;
+        try {
+            answer = authenticator.authenticate(socketId);
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        if (answer == null) {
+            answer = CompletableFuture.failedFuture(new HeraldClientException("the UserAuthenticator returned null"));
+        }
+        answer.whenCompleteAsync((result, error) -> {
+            if (connection != socket) {
+                return; // a reconnect signs in afresh
+            }
+            if (error != null || result == null) {
+                user.signinFailed(0, "user authentication failed: "
+                        + (error == null ? "no answer" : rootMessage(error)));
+                return;
+            }
+            user.signinSent();
+            send(PusherEvents.SIGNIN, null,
+                    JSON.createObjectNode().put("auth", result.auth()).put("user_data", result.userData()));
+        }, events);
     }
 
     private void sendSubscribe(Channel channel) {
@@ -400,6 +477,7 @@ public final class HeraldClient implements AutoCloseable {
     private void connectionLost() {
         socketId = null;
         channels.values().forEach(Channel::connectionLost);
+        user.connectionLost();
     }
 
     private void pongMissed() {

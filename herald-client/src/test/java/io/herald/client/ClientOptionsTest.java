@@ -24,6 +24,8 @@ class ClientOptionsTest {
         assertThat(options.tls()).isFalse();
         assertThat(options.activityTimeout()).isEqualTo(ClientOptions.DEFAULT_ACTIVITY_TIMEOUT);
         assertThat(options.reconnectMaxDelay()).isEqualTo(ClientOptions.DEFAULT_RECONNECT_MAX_DELAY);
+        assertThat(options.userAuthenticator()).isNull();
+        assertThat(options.signinOnConnect()).isFalse();
     }
 
     @Test

@@ -14,11 +14,18 @@ import java.util.function.Predicate;
  * Records everything a client tells its listeners, in queues the test thread waits on. Waits time out
  * after {@link #TIMEOUT} and fail listing what did arrive.
  */
-final class ClientRecorder implements ConnectionListener, EventListener, ChannelListener, PresenceListener {
+final class ClientRecorder implements ConnectionListener, EventListener, ChannelListener, PresenceListener,
+        UserListener, WatchlistListener {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    /** A channel or presence notice: {@code kind} is subscribed, error, decrypt, added or removed. */
+    /** The channel name of user and watchlist notices. */
+    static final String USER = "(user)";
+
+    /**
+     * A channel, presence, user or watchlist notice: {@code kind} is subscribed, error, decrypt, added,
+     * removed, signedIn (detail: user id), signinError (status: code), online or offline (detail: ids).
+     */
     record Notice(String kind, String channel, String detail, int status) {
     }
 
@@ -67,6 +74,26 @@ final class ClientRecorder implements ConnectionListener, EventListener, Channel
         notices.add(new Notice("removed", channel.name(), member.id(), 0));
     }
 
+    @Override
+    public void onSignedIn(String userId, String userData) {
+        notices.add(new Notice("signedIn", USER, userId, 0));
+    }
+
+    @Override
+    public void onSigninError(int code, String message) {
+        notices.add(new Notice("signinError", USER, message, code));
+    }
+
+    @Override
+    public void onOnline(List<String> userIds) {
+        notices.add(new Notice("online", USER, String.join(",", userIds), 0));
+    }
+
+    @Override
+    public void onOffline(List<String> userIds) {
+        notices.add(new Notice("offline", USER, String.join(",", userIds), 0));
+    }
+
     ConnectionStateChange awaitState(ConnectionState state) {
         return await(states, change -> change.current() == state, "state " + state);
     }
@@ -84,6 +111,11 @@ final class ClientRecorder implements ConnectionListener, EventListener, Channel
     Notice awaitNotice(String kind, String channel) {
         return await(notices, notice -> notice.kind().equals(kind) && notice.channel().equals(channel),
                 kind + " on " + channel);
+    }
+
+    /** The next user or watchlist notice of this kind. */
+    Notice awaitUserNotice(String kind) {
+        return awaitNotice(kind, USER);
     }
 
     void awaitSubscribed(String channel) {

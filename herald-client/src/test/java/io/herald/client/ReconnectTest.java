@@ -4,32 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.protocol.ErrorCode;
 import io.herald.testkit.TestServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-
 class ReconnectTest {
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static TestServer startOn(int port) {
-        return TestServer.start(b -> b.port(port).shutdownTimeout(Duration.ofSeconds(1)));
-    }
 
     @Test
     void reconnectsAfterTheServerRestartsAndSubscribesEverythingAgain() {
-        int port = freePort();
+        int port = Clients.freePort();
         ClientRecorder recorder = new ClientRecorder();
         ClientRecorder other = new ClientRecorder();
-        TestServer first = startOn(port);
+        TestServer first = Clients.startOn(port);
         try (HeraldClient client = Clients.connected(first, recorder, b -> b.authorizer(PresenceChannelTest.signerFor("1", null)))) {
             Clients.subscribed(client, recorder, "news");
             Clients.subscribed(client, recorder, "private-orders");
@@ -41,7 +25,7 @@ class ReconnectTest {
             assertThat(lost.closeCode()).isEqualTo(ErrorCode.RECONNECT.code());
             assertThat(client.channel("news").isSubscribed()).isFalse();
 
-            try (TestServer second = startOn(port)) {
+            try (TestServer second = Clients.startOn(port)) {
                 recorder.awaitState(ConnectionState.CONNECTED);
                 recorder.awaitSubscribed("news");
                 recorder.awaitSubscribed("private-orders");
@@ -65,7 +49,7 @@ class ReconnectTest {
 
     @Test
     void keepsRetryingWithBackoffUntilAServerAppears() {
-        int port = freePort();
+        int port = Clients.freePort();
         ClientRecorder recorder = new ClientRecorder();
         try (HeraldClient client = new HeraldClient(Clients.options(port).build())) {
             client.addConnectionListener(recorder);
@@ -73,7 +57,7 @@ class ReconnectTest {
             ConnectionStateChange refused = recorder.awaitState(ConnectionState.RECONNECTING);
             assertThat(refused.closeCode()).isEqualTo(1006);
             recorder.awaitState(ConnectionState.RECONNECTING); // a second attempt failed too
-            try (TestServer server = startOn(port)) {
+            try (TestServer server = Clients.startOn(port)) {
                 recorder.awaitState(ConnectionState.CONNECTED);
                 assertThat(client.socketId()).isNotNull();
             }
@@ -98,7 +82,7 @@ class ReconnectTest {
 
     @Test
     void stopsReconnectingAfterDisconnect() {
-        int port = freePort();
+        int port = Clients.freePort();
         ClientRecorder recorder = new ClientRecorder();
         try (HeraldClient client = new HeraldClient(Clients.options(port).build())) {
             client.addConnectionListener(recorder);
