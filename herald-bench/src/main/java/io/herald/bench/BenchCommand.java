@@ -76,14 +76,29 @@ public final class BenchCommand implements Runnable {
         }
     }
 
+    /** Options of the scenarios that publish events through the HTTP API. */
+    public static final class Publishing {
+        @Option(names = "--bytes", defaultValue = "100", description = "Payload bytes per event (default: ${DEFAULT-VALUE}).")
+        int bytes;
+        @Option(names = "--in-flight", defaultValue = "16", description = "Concurrent publish requests (default: ${DEFAULT-VALUE}).")
+        int inFlight;
+        @Option(names = "--rate", defaultValue = "0", description = "Events per second; 0 = burst (default: ${DEFAULT-VALUE}).")
+        double rate;
+    }
+
     /** Runs a scenario, prints its table, writes its JSON; exit code 1 when the run saw errors. */
     abstract static class ScenarioCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
         @Mixin
         Common common;
 
         abstract Report run(BenchSettings settings) throws InterruptedException;
 
-        abstract String name();
+        /** The scenario's name: its subcommand name, also used in the report and the default output file. */
+        final String name() {
+            return spec.name();
+        }
 
         @Override
         public Integer call() throws InterruptedException {
@@ -107,18 +122,12 @@ public final class BenchCommand implements Runnable {
     static final class Fanout extends ScenarioCommand {
         @Option(names = "--subscribers", defaultValue = "1000") int subscribers;
         @Option(names = "--events", defaultValue = "200") int events;
-        @Option(names = "--bytes", defaultValue = "100") int bytes;
-        @Option(names = "--in-flight", defaultValue = "16", description = "Concurrent publish requests.") int inFlight;
-        @Option(names = "--rate", defaultValue = "0", description = "Events per second; 0 = burst.") double rate;
+        @Mixin Publishing publishing;
 
         @Override
         Report run(BenchSettings s) throws InterruptedException {
-            return DeliveryScenario.run(s, new DeliveryScenario.Options(name(), subscribers, 1, events, bytes, inFlight, rate));
-        }
-
-        @Override
-        String name() {
-            return "fanout";
+            return DeliveryScenario.run(s, new DeliveryScenario.Options(name(), subscribers, 1, events,
+                    publishing.bytes, publishing.inFlight, publishing.rate));
         }
     }
 
@@ -128,18 +137,12 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--subscribers", defaultValue = "1000") int subscribers;
         @Option(names = "--channels", defaultValue = "200") int channels;
         @Option(names = "--events", defaultValue = "2000") int events;
-        @Option(names = "--bytes", defaultValue = "100") int bytes;
-        @Option(names = "--in-flight", defaultValue = "16") int inFlight;
-        @Option(names = "--rate", defaultValue = "0") double rate;
+        @Mixin Publishing publishing;
 
         @Override
         Report run(BenchSettings s) throws InterruptedException {
-            return DeliveryScenario.run(s, new DeliveryScenario.Options(name(), subscribers, channels, events, bytes, inFlight, rate));
-        }
-
-        @Override
-        String name() {
-            return "channels";
+            return DeliveryScenario.run(s, new DeliveryScenario.Options(name(), subscribers, channels, events,
+                    publishing.bytes, publishing.inFlight, publishing.rate));
         }
     }
 
@@ -154,29 +157,18 @@ public final class BenchCommand implements Runnable {
         Report run(BenchSettings s) throws InterruptedException {
             return ConnectionsScenario.run(s, new ConnectionsScenario.Options(connections, channels, hold));
         }
-
-        @Override
-        String name() {
-            return "connections";
-        }
     }
 
     @Command(name = "publish", mixinStandardHelpOptions = true,
             description = "Signed API requests per second to an empty channel (the HTTP path alone).")
     static final class Publish extends ScenarioCommand {
         @Option(names = "--requests", defaultValue = "20000") int requests;
-        @Option(names = "--bytes", defaultValue = "100") int bytes;
-        @Option(names = "--in-flight", defaultValue = "16") int inFlight;
-        @Option(names = "--rate", defaultValue = "0") double rate;
+        @Mixin Publishing publishing;
 
         @Override
         Report run(BenchSettings s) throws InterruptedException {
-            return PublishScenario.run(s, new PublishScenario.Options(requests, bytes, inFlight, rate));
-        }
-
-        @Override
-        String name() {
-            return "publish";
+            return PublishScenario.run(s,
+                    new PublishScenario.Options(requests, publishing.bytes, publishing.inFlight, publishing.rate));
         }
     }
 
@@ -190,11 +182,6 @@ public final class BenchCommand implements Runnable {
         @Override
         Report run(BenchSettings s) throws InterruptedException {
             return PresenceScenario.run(s, new PresenceScenario.Options(connections, membersPerChannel, seconds));
-        }
-
-        @Override
-        String name() {
-            return "presence";
         }
     }
 }

@@ -5,34 +5,17 @@ import static io.herald.tests.api.ApiAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.herald.testkit.ApiClient;
 import io.herald.testkit.RecordingClient;
 import io.herald.tests.LiveServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /channels}, {@code GET /channels/{name}} and {@code GET /channels/{name}/users} against live subscriptions. */
-class ChannelsEndpointTest {
+class ChannelsEndpointTest extends LiveServerTestBase {
 
     private static final String CHANNELS = "/apps/app-id/channels";
-
-    private LiveServer server;
-    private ApiClient api;
-
-    @BeforeEach
-    void startServer() {
-        server = LiveServer.start();
-        api = server.api();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
 
     @Test
     void listsOnlyOccupiedChannels() {

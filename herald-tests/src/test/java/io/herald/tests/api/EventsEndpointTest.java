@@ -5,36 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.herald.testkit.ApiClient;
 import io.herald.testkit.ReceivedEvent;
 import io.herald.testkit.RecordingClient;
-import io.herald.tests.LiveServer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /events} and {@code POST /batch_events}: delivery, event ids, socket exclusion and channel info. */
-class EventsEndpointTest {
+class EventsEndpointTest extends LiveServerTestBase {
 
     private static final String EVENTS = "/apps/app-id/events";
     private static final String BATCH = "/apps/app-id/batch_events";
-
-    private LiveServer server;
-    private ApiClient api;
-
-    @BeforeEach
-    void startServer() {
-        server = LiveServer.start();
-        api = server.api();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
 
     @Test
     void eventReachesTheSubscribersOfEveryListedChannel() {

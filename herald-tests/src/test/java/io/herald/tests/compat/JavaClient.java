@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A pusher-java-client connection to a test server, configured as an application would (host,
@@ -63,29 +64,25 @@ final class JavaClient implements AutoCloseable {
     }
 
     ChannelRecorder subscribe(String channel, String... events) {
-        ChannelRecorder recorder = new ChannelRecorder();
-        pusher.subscribe(channel, recorder, events);
-        recorder.awaitSubscribed();
-        return recorder;
+        return subscribed(recorder -> pusher.subscribe(channel, recorder, events));
     }
 
     ChannelRecorder subscribePrivate(String channel, String... events) {
-        ChannelRecorder recorder = new ChannelRecorder();
-        pusher.subscribePrivate(channel, recorder, events);
-        recorder.awaitSubscribed();
-        return recorder;
+        return subscribed(recorder -> pusher.subscribePrivate(channel, recorder, events));
     }
 
     ChannelRecorder subscribePresence(String channel, String... events) {
-        ChannelRecorder recorder = new ChannelRecorder();
-        pusher.subscribePresence(channel, recorder, events);
-        recorder.awaitSubscribed();
-        return recorder;
+        return subscribed(recorder -> pusher.subscribePresence(channel, recorder, events));
     }
 
     ChannelRecorder subscribePrivateEncrypted(String channel, String... events) {
+        return subscribed(recorder -> pusher.subscribePrivateEncrypted(channel, recorder, events));
+    }
+
+    /** Hands a new recorder to {@code subscription} and returns it once the server has confirmed. */
+    private static ChannelRecorder subscribed(Consumer<ChannelRecorder> subscription) {
         ChannelRecorder recorder = new ChannelRecorder();
-        pusher.subscribePrivateEncrypted(channel, recorder, events);
+        subscription.accept(recorder);
         recorder.awaitSubscribed();
         return recorder;
     }

@@ -25,10 +25,8 @@ class AppIsolationTest {
         try (TestServer server = startServer();
              RecordingClient a = server.connect(APP_A);
              RecordingClient b = server.connect(APP_B)) {
-            a.subscribe("news");
-            a.assertSubscribed("news");
-            b.subscribe("news");
-            b.assertSubscribed("news");
+            Wire.subscribe(a, APP_A, "news");
+            Wire.subscribe(b, APP_B, "news");
 
             Wire.trigger(server, APP_A, "news", "for-a", "{}");
             assertThat(a.awaitEvent("for-a").channel()).isEqualTo("news");
@@ -59,11 +57,9 @@ class AppIsolationTest {
              RecordingClient b1 = server.connect(APP_B);
              RecordingClient b2 = server.connect(APP_B)) {
             for (RecordingClient client : List.of(b1, b2)) {
-                client.subscribeSigned(APP_B, "private-x");
-                client.assertSubscribed("private-x");
+                Wire.subscribe(client, APP_B, "private-x");
             }
-            a.subscribeSigned(APP_A, "private-x");
-            a.assertSubscribed("private-x");
+            Wire.subscribe(a, APP_A, "private-x");
 
             b1.send("client-hello", "private-x", Wire.JSON.createObjectNode());
             b2.awaitEvent("client-hello");

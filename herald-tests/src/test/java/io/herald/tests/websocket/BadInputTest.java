@@ -82,8 +82,7 @@ class BadInputTest {
                 bad.assertClosed(MESSAGE_TOO_BIG);
             }
             try (RecordingClient good = server.connect()) {
-                good.subscribe("news");
-                good.assertSubscribed("news");
+                Wire.subscribe(good, "news");
                 Wire.trigger(server, "news", "flash", "{}");
                 good.awaitEvent("flash");
             }

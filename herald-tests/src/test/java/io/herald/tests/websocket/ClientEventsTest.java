@@ -28,8 +28,8 @@ class ClientEventsTest {
         try (TestServer server = TestServer.start();
              RecordingClient sender = server.connect();
              RecordingClient receiver = server.connect()) {
-            subscribe(sender, channel);
-            subscribe(receiver, channel);
+            Wire.subscribe(sender, channel);
+            Wire.subscribe(receiver, channel);
 
             sender.send("client-typing", channel, DATA);
             ReceivedEvent relayed = receiver.awaitEvent("client-typing");
@@ -45,8 +45,8 @@ class ClientEventsTest {
         try (TestServer server = TestServer.start();
              RecordingClient sender = server.connect();
              RecordingClient receiver = server.connect()) {
-            subscribe(sender, "private-chat");
-            subscribe(receiver, "private-chat");
+            Wire.subscribe(sender, "private-chat");
+            Wire.subscribe(receiver, "private-chat");
 
             sender.send("client-note", "private-chat", Wire.JSON.getNodeFactory().textNode("{\"a\":1}"));
             assertThat(receiver.awaitEvent("client-note").data().asText()).isEqualTo("{\"a\":1}");
@@ -58,9 +58,7 @@ class ClientEventsTest {
         try (TestServer server = TestServer.start();
              RecordingClient alice = server.connect();
              RecordingClient bob = server.connect()) {
-            Wire.join(alice, "presence-chat", "alice");
-            Wire.join(bob, "presence-chat", "bob");
-            alice.awaitEvent(PusherEvents.MEMBER_ADDED);
+            Wire.aliceThenBobJoin("presence-chat", alice, bob);
 
             alice.send("client-wave", "presence-chat", DATA);
             ReceivedEvent relayed = bob.awaitEvent("client-wave");
@@ -75,8 +73,8 @@ class ClientEventsTest {
         try (TestServer server = TestServer.start();
              RecordingClient sender = server.connect();
              RecordingClient receiver = server.connect()) {
-            subscribe(sender, "lobby");
-            subscribe(receiver, "lobby");
+            Wire.subscribe(sender, "lobby");
+            Wire.subscribe(receiver, "lobby");
             assertRejected(sender, receiver, "lobby");
         }
     }
@@ -86,7 +84,7 @@ class ClientEventsTest {
         try (TestServer server = TestServer.start();
              RecordingClient sender = server.connect();
              RecordingClient receiver = server.connect()) {
-            subscribe(receiver, "private-chat");
+            Wire.subscribe(receiver, "private-chat");
             assertRejected(sender, receiver, "private-chat");
         }
     }
@@ -106,8 +104,8 @@ class ClientEventsTest {
         try (TestServer server = TestServer.start(b -> b.apps(List.of(noClientEvents)));
              RecordingClient sender = server.connect();
              RecordingClient receiver = server.connect()) {
-            subscribe(sender, "private-chat");
-            subscribe(receiver, "private-chat");
+            Wire.subscribe(sender, "private-chat");
+            Wire.subscribe(receiver, "private-chat");
             assertRejected(sender, receiver, "private-chat");
         }
     }
@@ -117,8 +115,8 @@ class ClientEventsTest {
         try (TestServer server = TestServer.start();
              RecordingClient sender = server.connect();
              RecordingClient receiver = server.connect()) {
-            subscribe(sender, "private-chat");
-            subscribe(receiver, "private-chat");
+            Wire.subscribe(sender, "private-chat");
+            Wire.subscribe(receiver, "private-chat");
 
             ObjectNode big = Wire.JSON.createObjectNode().put("blob", "x".repeat(Limits.DEFAULT_MAX_EVENT_PAYLOAD_BYTES));
             sender.send("client-big", "private-chat", big);
@@ -137,8 +135,8 @@ class ClientEventsTest {
         try (TestServer server = TestServer.start();
              RecordingClient sender = server.connect();
              RecordingClient receiver = server.connect()) {
-            subscribe(sender, "private-chat");
-            subscribe(receiver, "private-chat");
+            Wire.subscribe(sender, "private-chat");
+            Wire.subscribe(receiver, "private-chat");
 
             int limit = Limits.DEFAULT_CLIENT_EVENTS_PER_SECOND;
             for (int i = 0; i < limit + 5; i++) {
@@ -156,15 +154,6 @@ class ClientEventsTest {
             }
             assertThat(Wire.roundTrip(receiver)).as("frames beyond the limit").isEmpty();
         }
-    }
-
-    private static void subscribe(RecordingClient client, String channel) {
-        if (channel.startsWith("private-")) {
-            client.subscribeSigned(APP, channel);
-        } else {
-            client.subscribe(channel);
-        }
-        client.assertSubscribed(channel);
     }
 
     /** The sender gets {@code pusher:error} and stays connected; nobody receives the event. */

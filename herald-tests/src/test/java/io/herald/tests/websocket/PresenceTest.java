@@ -64,9 +64,7 @@ class PresenceTest {
              RecordingClient alice = server.connect();
              RecordingClient bobTab1 = server.connect();
              RecordingClient bobTab2 = server.connect()) {
-            Wire.join(alice, ROOM, "alice");
-            Wire.join(bobTab1, ROOM, "bob");
-            alice.awaitEvent(PusherEvents.MEMBER_ADDED);
+            Wire.aliceThenBobJoin(ROOM, alice, bobTab1);
 
             JsonNode presence = presence(Wire.join(bobTab2, ROOM, "bob"));
             assertThat(presence.get("count").asInt()).isEqualTo(2);
@@ -82,10 +80,8 @@ class PresenceTest {
              RecordingClient alice = server.connect();
              RecordingClient bobTab1 = server.connect();
              RecordingClient bobTab2 = server.connect()) {
-            Wire.join(alice, ROOM, "alice");
-            Wire.join(bobTab1, ROOM, "bob");
+            Wire.aliceThenBobJoin(ROOM, alice, bobTab1);
             Wire.join(bobTab2, ROOM, "bob");
-            alice.awaitEvent(PusherEvents.MEMBER_ADDED);
 
             bobTab1.unsubscribe(ROOM);
             Wire.roundTrip(bobTab1);
@@ -104,9 +100,7 @@ class PresenceTest {
         try (TestServer server = TestServer.start();
              RecordingClient alice = server.connect();
              RecordingClient bob = server.connect()) {
-            Wire.join(alice, ROOM, "alice");
-            Wire.join(bob, ROOM, "bob");
-            alice.awaitEvent(PusherEvents.MEMBER_ADDED);
+            Wire.aliceThenBobJoin(ROOM, alice, bob);
 
             bob.unsubscribe(ROOM);
             assertThat(alice.awaitEvent(PusherEvents.MEMBER_REMOVED).json().get("user_id").asText()).isEqualTo("bob");
@@ -191,9 +185,7 @@ class PresenceTest {
              RecordingClient bob = server.connect(small);
              RecordingClient carol = server.connect(small);
              RecordingClient bobTab2 = server.connect(small)) {
-            Wire.join(alice, ROOM, "alice");
-            Wire.join(bob, ROOM, "bob");
-            alice.awaitEvent(PusherEvents.MEMBER_ADDED);
+            Wire.aliceThenBobJoin(ROOM, alice, bob);
 
             carol.subscribePresence(small, ROOM, "carol", "{}");
             JsonNode error = carol.awaitEvent(PusherEvents.SUBSCRIPTION_ERROR).json();

@@ -90,8 +90,7 @@ class SlowConsumerTest {
 
     private static RecordingClient subscribedClient(TestServer server) {
         RecordingClient client = server.connect();
-        client.subscribe(CHANNEL);
-        client.assertSubscribed(CHANNEL);
+        Wire.subscribe(client, CHANNEL);
         return client;
     }
 

@@ -133,8 +133,7 @@ class SubscriptionTest {
     @Test
     void resubscribingConfirmsAgainWithoutDuplicatingDelivery() {
         try (TestServer server = TestServer.start(); RecordingClient client = server.connect()) {
-            client.subscribe("news");
-            client.assertSubscribed("news");
+            Wire.subscribe(client, "news");
             client.subscribe("news");
             assertEmptyData(client.assertSubscribed("news"));
 
@@ -147,8 +146,7 @@ class SubscriptionTest {
     @Test
     void unsubscribeStopsDeliveryWithoutAReply() {
         try (TestServer server = TestServer.start(); RecordingClient client = server.connect()) {
-            client.subscribe("news");
-            client.assertSubscribed("news");
+            Wire.subscribe(client, "news");
             client.unsubscribe("news");
             assertThat(Wire.roundTrip(client)).as("frames in reply to unsubscribe").isEmpty();
 
@@ -160,10 +158,8 @@ class SubscriptionTest {
     @Test
     void unsubscribeFromOneChannelKeepsTheOthers() {
         try (TestServer server = TestServer.start(); RecordingClient client = server.connect()) {
-            client.subscribe("news");
-            client.assertSubscribed("news");
-            client.subscribe("sport");
-            client.assertSubscribed("sport");
+            Wire.subscribe(client, "news");
+            Wire.subscribe(client, "sport");
             client.unsubscribe("news");
             Wire.roundTrip(client);
 

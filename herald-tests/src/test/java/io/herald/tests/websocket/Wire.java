@@ -88,6 +88,31 @@ final class Wire {
         return client.assertSubscribed(channel);
     }
 
+    /**
+     * {@code alice} joins presence {@code channel} as "alice", then {@code bob} as "bob"; returns once
+     * alice has seen bob's {@code member_added}, so both are members and nothing is left pending.
+     */
+    static void aliceThenBobJoin(String channel, RecordingClient alice, RecordingClient bob) {
+        join(alice, channel, "alice");
+        join(bob, channel, "bob");
+        alice.awaitEvent(PusherEvents.MEMBER_ADDED);
+    }
+
+    /** Subscribes a client of the default app to {@code channel} and awaits success; see {@link #subscribe(RecordingClient, App, String)}. */
+    static ReceivedEvent subscribe(RecordingClient client, String channel) {
+        return subscribe(client, TestServer.APP, channel);
+    }
+
+    /** Subscribes a client of {@code app} to {@code channel}, signing private channels, and awaits success. */
+    static ReceivedEvent subscribe(RecordingClient client, App app, String channel) {
+        if (channel.startsWith("private-")) {
+            client.subscribeSigned(app, channel);
+        } else {
+            client.subscribe(channel);
+        }
+        return client.assertSubscribed(channel);
+    }
+
     /** A WebSocket URL on {@code server} with exactly this path and query. */
     static String url(TestServer server, String pathAndQuery) {
         return "ws://127.0.0.1:" + server.port() + pathAndQuery;
