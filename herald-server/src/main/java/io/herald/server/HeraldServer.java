@@ -6,7 +6,8 @@ import io.herald.server.app.AppStore;
 import io.herald.server.app.StaticAppStore;
 import io.herald.server.channel.ChannelRegistries;
 import io.herald.server.cluster.Adapter;
-import io.herald.server.cluster.LocalAdapter;
+import io.herald.server.cluster.Adapters;
+import io.herald.server.cluster.ClusterNode;
 import io.herald.server.config.ServerOptions;
 import io.herald.server.session.ClientMessageHandler;
 import io.herald.server.session.Connection;
@@ -49,7 +50,7 @@ public final class HeraldServer implements AutoCloseable {
         ChannelRegistries registries = new ChannelRegistries();
         UserRegistry users = new UserRegistry();
         this.resources = new ServerResources();
-        this.adapter = new LocalAdapter(registries, users, options.cacheTtl());
+        this.adapter = Adapters.create(new ClusterNode(options, registries, users));
         this.webhooks = new WebhookDispatcher(options, apps, resources.timers(), resources.webhookExecutor());
         Watchlists watchlists = new Watchlists(adapter, users);
         NodeEvents events = new NodeEvents(apps, webhooks, watchlists);
@@ -59,10 +60,12 @@ public final class HeraldServer implements AutoCloseable {
         this.state = new ServerState(options, apps, new ConnectionRegistry(), new SocketIds(),
                 new ClientMessageHandler(registries, adapter, events, watchlists),
                 new ApiService(apps, adapter, Clock.systemUTC()));
+        state.readyWhen(adapter::isReady);
         try {
             this.listener = Listener.bind(resources, state);
         } catch (RuntimeException | InterruptedException e) {
             resources.shutdown(options.shutdownTimeout());
+            adapter.close();
             throw e;
         }
     }

@@ -60,6 +60,11 @@ public interface Adapter extends AutoCloseable {
     /** Closes every signed-in connection of the user on every node. */
     void terminateUserConnections(String appId, String userId);
 
+    /** Whether the cluster is reachable; a node that is not answers 503 on {@code /ready}. */
+    default boolean isReady() {
+        return true;
+    }
+
     @Override
     void close();
 }

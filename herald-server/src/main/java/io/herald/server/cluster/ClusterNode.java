@@ -1,0 +1,15 @@
+package io.herald.server.cluster;
+
+import io.herald.server.channel.ChannelRegistries;
+import io.herald.server.config.ServerOptions;
+import io.herald.server.user.UserRegistry;
+
+/**
+ * What an adapter needs of the node it serves: its settings and its local channels and users.
+ *
+ * @param options the node's settings ({@code adapter}, {@code redis-url}, ...)
+ * @param registries this node's channels
+ * @param users this node's signed-in users
+ */
+public record ClusterNode(ServerOptions options, ChannelRegistries registries, UserRegistry users) {
+}
