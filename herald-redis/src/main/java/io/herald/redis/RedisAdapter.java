@@ -1,6 +1,14 @@
 package io.herald.redis;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.protocol.PusherEvents;
+import io.herald.server.app.App;
+import io.herald.server.channel.Channel;
 import io.herald.server.channel.JoinResult;
+import io.herald.server.channel.PresenceMember;
 import io.herald.server.channel.LeaveResult;
 import io.herald.server.cluster.Adapter;
 import io.herald.server.cluster.CachedEvent;
@@ -16,12 +24,18 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +45,11 @@ import org.slf4j.LoggerFactory;
  * it to its own subscribers (encoding it once, honouring the excluded socket). Publishing never waits
  * for Redis: the command is sent asynchronously and a failure only loses the remote delivery.
  * Commands are rejected rather than buffered while Redis is unreachable, so memory stays bounded.
+ *
+ * <p>Channel occupancy and presence membership live in Redis ({@link ClusterState}); the node whose
+ * script makes the change reports it, so webhooks are decided once per cluster. A heartbeat thread
+ * keeps this node registered, re-synchronises its whole state after Redis was lost or restarted, and
+ * purges nodes silent for longer than {@code node-timeout}.
  */
 final class RedisAdapter implements Adapter {
 
@@ -42,6 +61,15 @@ final class RedisAdapter implements Adapter {
     private final StatefulRedisConnection<String, String> commands;
     private final StatefulRedisPubSubConnection<String, String> pubSub;
     private final String eventsChannel;
+    private final ClusterNode node;
+    private final ClusterState state;
+    private final ScheduledExecutorService heartbeats;
+    private final long timeoutMillis;
+    /** Member events held until Redis says whether the user joined or left the whole cluster. */
+    private final ConcurrentHashMap<String, OutboundEvent> heldMemberEvents = new ConcurrentHashMap<>();
+    private volatile ClusterListener listener = ClusterListener.NONE;
+    /** Set when Redis may have missed a change of this node's state; the next heartbeat re-synchronises. */
+    private volatile boolean needsSync = true;
 
     RedisAdapter(ClusterNode node) {
         this.local = new LocalAdapter(node.registries(), node.users(), node.options().cacheTtl());
@@ -66,7 +94,79 @@ final class RedisAdapter implements Adapter {
             client.shutdown();
             throw new IllegalStateException("redis-url: cannot connect to Redis: " + e.getMessage(), e);
         }
+        this.node = node;
+        this.state = new ClusterState(node.options().redisKeyPrefix(), nodeId, commands.async());
+        this.timeoutMillis = node.options().nodeTimeout().toMillis();
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "herald-redis-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(50, Math.min(timeoutMillis / 3, 5_000));
+        heartbeats.scheduleWithFixedDelay(this::beat, 0, every, TimeUnit.MILLISECONDS);
         log.info("Node {} joined the Redis cluster on channel {}", nodeId, eventsChannel);
+    }
+
+    /** On the heartbeat thread (never an event loop), so it may wait for Redis, briefly. */
+    private void beat() {
+        Duration wait = Duration.ofSeconds(5);
+        try {
+            boolean unknown = state.heartbeat().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            if (unknown || needsSync) {
+                needsSync = false;
+                report(state.sync(localChannels()).get(wait.toMillis(), TimeUnit.MILLISECONDS));
+            }
+            for (String stale : state.staleNodes(timeoutMillis).get(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (!stale.equals(nodeId)) {
+                    List<ClusterState.Change> changes = state.purge(stale, timeoutMillis)
+                            .get(wait.toMillis(), TimeUnit.MILLISECONDS);
+                    if (!changes.isEmpty()) {
+                        log.warn("Node {} stopped answering; removed its connections' state", stale);
+                    }
+                    report(changes);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            needsSync = true;
+            log.debug("Heartbeat failed, will re-synchronise: {}", e.toString());
+        }
+    }
+
+    private List<ClusterState.LocalChannel> localChannels() {
+        List<ClusterState.LocalChannel> result = new ArrayList<>();
+        for (App app : node.options().apps()) {
+            for (Channel channel : node.registries().forApp(app.id()).channels()) {
+                List<String> members = new ArrayList<>();
+                for (PresenceMember member : channel.members()) {
+                    members.add(member.userId());
+                }
+                result.add(new ClusterState.LocalChannel(app.id(), channel.name(), channel.subscriptionCount(), members));
+            }
+        }
+        return result;
+    }
+
+    /** Reports what a sync or purge decided; a member gone from the cluster is also told to subscribers. */
+    private void report(List<ClusterState.Change> changes) {
+        for (ClusterState.Change c : changes) {
+            switch (c.kind()) {
+                case "o" -> listener.channelOccupied(c.appId(), c.channel());
+                case "v" -> listener.channelVacated(c.appId(), c.channel());
+                case "m+" -> listener.memberAdded(c.appId(), c.channel(), c.userId());
+                case "m-" -> {
+                    listener.memberRemoved(c.appId(), c.channel(), c.userId());
+                    ObjectNode data = JsonNodeFactory.instance.objectNode().put("user_id", c.userId());
+                    publishNow(c.appId(), OutboundEvent.server(c.channel(), PusherEvents.MEMBER_REMOVED,
+                            data.toString(), null));
+                }
+                default -> { }
+            }
+            if (!c.kind().startsWith("m")) {
+                listener.subscriptionCountChanged(c.appId(), c.channel());
+            }
+        }
     }
 
     String nodeId() {
@@ -75,11 +175,22 @@ final class RedisAdapter implements Adapter {
 
     @Override
     public void listen(ClusterListener listener) {
+        this.listener = listener;
         local.listen(listener);
     }
 
     @Override
     public void publish(String appId, OutboundEvent event) {
+        String held = memberEventKey(appId, event);
+        if (held != null) {
+            // Published while the channel is held, just before joined/left: that decides its fate.
+            heldMemberEvents.put(held, event);
+            return;
+        }
+        publishNow(appId, event);
+    }
+
+    private void publishNow(String appId, OutboundEvent event) {
         local.publish(appId, event);
         String envelope = new Envelope(nodeId, appId, event).encode();
         commands.async().publish(eventsChannel, envelope).exceptionally(e -> {
@@ -99,19 +210,45 @@ final class RedisAdapter implements Adapter {
         }
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The key a member event waits under, or null when {@code event} is not one. */
+    private static String memberEventKey(String appId, OutboundEvent event) {
+        if (!event.event().equals(PusherEvents.MEMBER_ADDED) && !event.event().equals(PusherEvents.MEMBER_REMOVED)) {
+            return null;
+        }
+        try {
+            JsonNode data = JSON.readTree(event.dataNode().asText());
+            return heldKey(appId, event.channel(), data.path("user_id").asText(), event.event());
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static String heldKey(String appId, String channel, String userId, String event) {
+        return appId + '\u0000' + channel + '\u0000' + userId + '\u0000' + event;
+    }
+
+    /** Sends a held member event when the cluster changed (or Redis cannot tell: then this node's view). */
+    private void release(String appId, OutboundEvent held, boolean changed) {
+        if (held != null && changed) {
+            publishNow(appId, held);
+        }
+    }
+
     @Override
     public CompletableFuture<List<ChannelSummary>> channels(String appId, String prefix) {
-        return local.channels(appId, prefix);
+        return state.channels(appId, prefix).exceptionallyCompose(e -> local.channels(appId, prefix));
     }
 
     @Override
     public CompletableFuture<Optional<ChannelSummary>> channel(String appId, String name) {
-        return local.channel(appId, name);
+        return state.channel(appId, name).exceptionallyCompose(e -> local.channel(appId, name));
     }
 
     @Override
     public CompletableFuture<List<String>> presenceUserIds(String appId, String channel) {
-        return local.presenceUserIds(appId, channel);
+        return state.presenceUserIds(appId, channel).exceptionallyCompose(e -> local.presenceUserIds(appId, channel));
     }
 
     @Override
@@ -121,12 +258,51 @@ final class RedisAdapter implements Adapter {
 
     @Override
     public void joined(String appId, String channel, JoinResult result, String userId) {
-        local.joined(appId, channel, result, userId);
+        String newMember = result.memberAdded() ? userId : null;
+        OutboundEvent held = newMember == null ? null
+                : heldMemberEvents.remove(heldKey(appId, channel, userId, PusherEvents.MEMBER_ADDED));
+        state.join(appId, channel, newMember).whenComplete((outcome, failure) -> {
+            if (failure != null) {
+                needsSync = true;
+                release(appId, held, true);
+                return;
+            }
+            if (outcome.total() == 1) {
+                listener.channelOccupied(appId, channel);
+            }
+            if (outcome.memberChanged()) {
+                listener.memberAdded(appId, channel, userId);
+            }
+            release(appId, held, outcome.memberChanged());
+            listener.subscriptionCountChanged(appId, channel);
+        });
     }
 
     @Override
     public void left(String appId, String channel, LeaveResult result, String userId) {
-        local.left(appId, channel, result, userId);
+        if (!result.left()) {
+            return;
+        }
+        String lostMember = result.memberRemoved() ? userId : null;
+        OutboundEvent held = lostMember == null ? null
+                : heldMemberEvents.remove(heldKey(appId, channel, userId, PusherEvents.MEMBER_REMOVED));
+        state.leave(appId, channel, lostMember).whenComplete((outcome, failure) -> {
+            if (failure != null) {
+                needsSync = true;
+                release(appId, held, true);
+                return;
+            }
+            if (outcome.memberChanged()) {
+                listener.memberRemoved(appId, channel, userId);
+            }
+            release(appId, held, outcome.memberChanged());
+            if (outcome.total() == 0) {
+                listener.channelVacated(appId, channel);
+            }
+            if (outcome.total() >= 0) {
+                listener.subscriptionCountChanged(appId, channel);
+            }
+        });
     }
 
     @Override
@@ -156,6 +332,15 @@ final class RedisAdapter implements Adapter {
 
     @Override
     public void close() {
+        heartbeats.shutdownNow();
+        try {
+            // Leave cleanly so the others don't wait for node-timeout; the departures were already reported.
+            state.leaveCluster().get(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.debug("Could not leave the cluster cleanly: {}", e.toString());
+        }
         pubSub.close();
         commands.close();
         client.shutdown();
