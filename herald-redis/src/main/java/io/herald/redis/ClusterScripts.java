@@ -7,7 +7,8 @@ package io.herald.redis;
  *
  * <p>Keys, under the prefix {@code P}: {@code P subs:app:channel} (hash node → subscribers there),
  * {@code P chans:app} (set of occupied channels), {@code P users:app:channel} (hash user → nodes where
- * the user is a member), {@code P nusers:node:app:channel} (set of the node's members),
+ * the user is a member), {@code P info:app:channel} (hash user → user_info JSON),
+ * {@code P nusers:node:app:channel} (set of the node's members),
  * {@code P node:node} (set of {@code app\nchannel} the node has state in, for purging),
  * {@code P nodes} (sorted set node → last heartbeat, Redis time in ms).
  */
@@ -17,8 +18,9 @@ final class ClusterScripts {
     }
 
     /**
-     * A subscriber joined on a node. KEYS: subs, chans, node index, users, node users. ARGV: node,
-     * channel, index entry, user id if the node just gained this presence member (else empty).
+     * A subscriber joined on a node. KEYS: subs, chans, node index, users, node users, user infos.
+     * ARGV: node, channel, index entry, user id if the node just gained this presence member (else
+     * empty), its user_info.
      * Returns {channel total, 1 if the user became a member cluster-wide}.
      */
     static final String JOIN = """
@@ -29,6 +31,7 @@ final class ClusterScripts {
             for _, v in ipairs(redis.call('HVALS', KEYS[1])) do total = total + tonumber(v) end
             local added = 0
             if ARGV[4] ~= '' and redis.call('SADD', KEYS[5], ARGV[4]) == 1 then
+              redis.call('HSET', KEYS[6], ARGV[4], ARGV[5])
               if redis.call('HINCRBY', KEYS[4], ARGV[4], 1) == 1 then added = 1 end
             end
             return {total, added}
@@ -54,6 +57,7 @@ final class ClusterScripts {
               local u = redis.call('HINCRBY', KEYS[4], ARGV[4], -1)
               if u <= 0 then
                 redis.call('HDEL', KEYS[4], ARGV[4])
+                redis.call('HDEL', KEYS[6], ARGV[4])
                 removed = 1
               end
             end
@@ -64,7 +68,7 @@ final class ClusterScripts {
      * Replaces a node's whole state with the one given, or removes a dead node's state. KEYS: nodes.
      * ARGV: prefix, node, mode ({@code sync}: this node, alive; {@code purge}: only when the node's
      * last heartbeat is older than ARGV[4] ms), timeout ms, then per channel the node has: app,
-     * channel, subscriber count, member count, member ids. Returns a flat list of
+     * channel, subscriber count, member count, then each member's id and user_info. Returns a flat list of
      * {kind, app, channel, user} with kind o (occupied), v (vacated), c (count changed), m+ / m-
      * (member added / removed cluster-wide).
      */
@@ -90,7 +94,7 @@ final class ClusterScripts {
             local function touch(app, ch)
               local k = app .. '\\n' .. ch
               if not touched[k] then
-                touched[k] = {app = app, ch = ch, count = 0, members = {}}
+                touched[k] = {app = app, ch = ch, count = 0, members = {}, infos = {}}
                 table.insert(order, k)
               end
               return touched[k]
@@ -104,14 +108,18 @@ final class ClusterScripts {
               local entry = touch(ARGV[i], ARGV[i + 1])
               entry.count = tonumber(ARGV[i + 2])
               local nm = tonumber(ARGV[i + 3])
-              for j = 1, nm do entry.members[j] = ARGV[i + 3 + j] end
-              i = i + 4 + nm
+              for j = 1, nm do
+                entry.members[j] = ARGV[i + 2 + 2 * j]
+                entry.infos[j] = ARGV[i + 3 + 2 * j]
+              end
+              i = i + 4 + 2 * nm
             end
             for _, k in ipairs(order) do
               local e = touched[k]
               local subs = P .. 'subs:' .. e.app .. ':' .. e.ch
               local users = P .. 'users:' .. e.app .. ':' .. e.ch
               local nusers = P .. 'nusers:' .. X .. ':' .. e.app .. ':' .. e.ch
+              local infos = P .. 'info:' .. e.app .. ':' .. e.ch
               local before = total(subs) > 0
               local wanted = {}
               for _, u in ipairs(e.members) do wanted[u] = true end
@@ -120,13 +128,15 @@ final class ClusterScripts {
                   redis.call('SREM', nusers, u)
                   if redis.call('HINCRBY', users, u, -1) <= 0 then
                     redis.call('HDEL', users, u)
+                    redis.call('HDEL', infos, u)
                     emit('m-', e.app, e.ch, u)
                   end
                 end
               end
-              for _, u in ipairs(e.members) do
-                if redis.call('SADD', nusers, u) == 1 and redis.call('HINCRBY', users, u, 1) == 1 then
-                  emit('m+', e.app, e.ch, u)
+              for j, u in ipairs(e.members) do
+                if redis.call('SADD', nusers, u) == 1 then
+                  redis.call('HSET', infos, u, e.infos[j])
+                  if redis.call('HINCRBY', users, u, 1) == 1 then emit('m+', e.app, e.ch, u) end
                 end
               end
               local had = tonumber(redis.call('HGET', subs, X) or '0')

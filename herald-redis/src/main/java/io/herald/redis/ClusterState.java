@@ -2,6 +2,11 @@ package io.herald.redis;
 
 import io.herald.protocol.ChannelName;
 import io.herald.protocol.ChannelType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.herald.server.channel.PresenceMember;
 import io.herald.server.cluster.ChannelSummary;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -24,6 +29,8 @@ final class ClusterState {
     /** The outcome of a join or leave: the channel's total (-1: nothing was counted) and the member change. */
     record Outcome(long total, boolean memberChanged) {
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String prefix;
     private final String nodeId;
@@ -51,24 +58,30 @@ final class ClusterState {
         return prefix + "users:" + appId + ":" + channel;
     }
 
+    private String infoKey(String appId, String channel) {
+        return prefix + "info:" + appId + ":" + channel;
+    }
+
     private String[] channelKeys(String appId, String channel) {
         return new String[] {subsKey(appId, channel), channelsKey(appId), prefix + "node:" + nodeId,
-                usersKey(appId, channel), prefix + "nusers:" + nodeId + ":" + appId + ":" + channel};
+                usersKey(appId, channel), prefix + "nusers:" + nodeId + ":" + appId + ":" + channel,
+                infoKey(appId, channel)};
     }
 
     /** A subscriber joined here; {@code newMember} is the presence user this node just gained, else null. */
-    CompletableFuture<Outcome> join(String appId, String channel, String newMember) {
-        return run(ClusterScripts.JOIN, appId, channel, newMember);
+    CompletableFuture<Outcome> join(String appId, String channel, PresenceMember newMember) {
+        return run(ClusterScripts.JOIN, appId, channel, newMember == null ? "" : newMember.userId(),
+                newMember == null ? "" : String.valueOf(newMember.userInfo()));
     }
 
     /** A subscriber left here; {@code lostMember} is the presence user this node just lost, else null. */
     CompletableFuture<Outcome> leave(String appId, String channel, String lostMember) {
-        return run(ClusterScripts.LEAVE, appId, channel, lostMember);
+        return run(ClusterScripts.LEAVE, appId, channel, lostMember == null ? "" : lostMember, "");
     }
 
-    private CompletableFuture<Outcome> run(String script, String appId, String channel, String member) {
+    private CompletableFuture<Outcome> run(String script, String appId, String channel, String member, String info) {
         CompletableFuture<List<Object>> result = redis.<List<Object>>eval(script, ScriptOutputType.MULTI,
-                channelKeys(appId, channel), nodeId, channel, appId + "\n" + channel, member == null ? "" : member)
+                channelKeys(appId, channel), nodeId, channel, appId + "\n" + channel, member, info)
                 .toCompletableFuture();
         return result.thenApply(r -> new Outcome((Long) r.get(0), ((Long) r.get(1)) == 1L));
     }
@@ -81,7 +94,10 @@ final class ClusterState {
             args.add(channel.name());
             args.add(String.valueOf(channel.subscriptionCount()));
             args.add(String.valueOf(channel.members().size()));
-            args.addAll(channel.members());
+            for (PresenceMember member : channel.members()) {
+                args.add(member.userId());
+                args.add(String.valueOf(member.userInfo()));
+            }
         }
         return changes(args);
     }
@@ -159,7 +175,24 @@ final class ClusterState {
         return ChannelName.typeOf(channel) == ChannelType.PRESENCE;
     }
 
+    /** Every member of a presence channel in the cluster, with the user_info each joined with. */
+    CompletableFuture<List<PresenceMember>> presenceMembers(String appId, String channel) {
+        return redis.hgetall(infoKey(appId, channel)).toCompletableFuture().thenApply(map -> {
+            List<PresenceMember> members = new ArrayList<>();
+            map.forEach((userId, info) -> members.add(new PresenceMember(userId, parse(info))));
+            return members;
+        });
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            return NullNode.getInstance();
+        }
+    }
+
     /** One channel as this node holds it, for {@link #sync}. */
-    record LocalChannel(String appId, String name, int subscriptionCount, List<String> members) {
+    record LocalChannel(String appId, String name, int subscriptionCount, List<PresenceMember> members) {
     }
 }

@@ -3,6 +3,7 @@ package io.herald.redis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.protocol.PusherEvents;
 import io.herald.server.app.App;
@@ -27,7 +28,9 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -138,11 +141,8 @@ final class RedisAdapter implements Adapter {
         List<ClusterState.LocalChannel> result = new ArrayList<>();
         for (App app : node.options().apps()) {
             for (Channel channel : node.registries().forApp(app.id()).channels()) {
-                List<String> members = new ArrayList<>();
-                for (PresenceMember member : channel.members()) {
-                    members.add(member.userId());
-                }
-                result.add(new ClusterState.LocalChannel(app.id(), channel.name(), channel.subscriptionCount(), members));
+                result.add(new ClusterState.LocalChannel(app.id(), channel.name(), channel.subscriptionCount(),
+                        channel.members()));
             }
         }
         return result;
@@ -258,7 +258,7 @@ final class RedisAdapter implements Adapter {
 
     @Override
     public void joined(String appId, String channel, JoinResult result, String userId) {
-        String newMember = result.memberAdded() ? userId : null;
+        PresenceMember newMember = result.memberAdded() ? localMember(result.channel(), userId) : null;
         OutboundEvent held = newMember == null ? null
                 : heldMemberEvents.remove(heldKey(appId, channel, userId, PusherEvents.MEMBER_ADDED));
         state.join(appId, channel, newMember).whenComplete((outcome, failure) -> {
@@ -275,6 +275,30 @@ final class RedisAdapter implements Adapter {
             }
             release(appId, held, outcome.memberChanged());
             listener.subscriptionCountChanged(appId, channel);
+        });
+    }
+
+    private static PresenceMember localMember(Channel channel, String userId) {
+        for (PresenceMember member : channel.members()) {
+            if (member.userId().equals(userId)) {
+                return member;
+            }
+        }
+        return new PresenceMember(userId, NullNode.getInstance());
+    }
+
+    @Override
+    public CompletableFuture<List<PresenceMember>> presenceMembers(String appId, String channel,
+                                                                   List<PresenceMember> local) {
+        return state.presenceMembers(appId, channel).thenApply(cluster -> {
+            Map<String, PresenceMember> merged = new LinkedHashMap<>();
+            for (PresenceMember member : cluster) {
+                merged.put(member.userId(), member);
+            }
+            for (PresenceMember member : local) {
+                merged.put(member.userId(), member);
+            }
+            return List.copyOf(merged.values());
         });
     }
 

@@ -3,7 +3,9 @@ package io.herald.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.herald.server.app.App;
+import io.herald.server.channel.PresenceMember;
 import io.herald.testkit.ApiClient;
 import io.herald.testkit.RecordingClient;
 import io.herald.testkit.TestServer;
@@ -100,7 +102,10 @@ class RedisClusterStateTest {
             tabOnA.assertSubscribed("presence-room");
             assertThat(watcher.awaitEvent("pusher_internal:member_added").json().get("user_id").asText()).isEqualTo("ann");
             tabOnB.subscribePresence(app, "presence-room", "ann", "{\"name\":\"Ann\"}");
-            tabOnB.assertSubscribed("presence-room");
+            JsonNode presence = tabOnB.assertSubscribed("presence-room").json().get("presence");
+            assertThat(presence.get("count").asInt()).isEqualTo(2);
+            assertThat(presence.get("hash").get("watcher")).isNotNull();
+            assertThat(presence.get("hash").get("ann").get("name").asText()).isEqualTo("Ann");
             watcher.assertNoEvent(QUIET);
 
             Eventually.check(CONVERGE, () -> {
@@ -131,7 +136,8 @@ class RedisClusterStateTest {
             ClusterState ghost = new ClusterState("test:", "ghost-node", ghostConnection.async());
             ghost.heartbeat().get(5, TimeUnit.SECONDS);
             ghost.join("app-id", "ghost-only", null).get(5, TimeUnit.SECONDS);
-            ghost.join("app-id", "presence-ghost", "gus").get(5, TimeUnit.SECONDS);
+            ghost.join("app-id", "presence-ghost",
+                    new PresenceMember("gus", JsonNodeFactory.instance.objectNode().put("name", "Gus"))).get(5, TimeUnit.SECONDS);
             assertThat(userIds(a.api(), "presence-ghost")).containsExactlyInAnyOrder("watcher", "gus");
 
             long started = System.nanoTime();

@@ -2,6 +2,7 @@ package io.herald.server.cluster;
 
 import io.herald.server.channel.JoinResult;
 import io.herald.server.channel.LeaveResult;
+import io.herald.server.channel.PresenceMember;
 import io.herald.server.message.OutboundEvent;
 import io.herald.server.user.UserConnection;
 import java.util.Collection;
@@ -38,6 +39,15 @@ public interface Adapter extends AutoCloseable {
 
     /** The distinct user ids in a presence channel. */
     CompletableFuture<List<String>> presenceUserIds(String appId, String channel);
+
+    /**
+     * The members a new presence subscriber is told of: {@code local} (this node's, snapshotted while
+     * the channel was held) plus, in a cluster, those on the other nodes.
+     */
+    default CompletableFuture<List<PresenceMember>> presenceMembers(String appId, String channel,
+                                                                    List<PresenceMember> local) {
+        return CompletableFuture.completedFuture(local);
+    }
 
     /** The cache channel's last event, empty when there is none or it expired. */
     CompletableFuture<Optional<CachedEvent>> cachedEvent(String appId, String channel);
