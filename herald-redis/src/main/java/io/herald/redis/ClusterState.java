@@ -11,6 +11,9 @@ import io.herald.server.cluster.ChannelSummary;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +32,12 @@ final class ClusterState {
     /** The outcome of a join or leave: the channel's total (-1: nothing was counted) and the member change. */
     record Outcome(long total, boolean memberChanged) {
     }
+
+    /**
+     * The pseudo-channel whose members are the signed-in users: presence bookkeeping (per node, purged
+     * with the node) serves them as well. Never listed by channel queries.
+     */
+    static final String USERS = "#herald-users";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -153,7 +162,7 @@ final class ClusterState {
         return redis.smembers(channelsKey(appId)).toCompletableFuture().thenCompose(names -> {
             List<CompletableFuture<Optional<ChannelSummary>>> each = new ArrayList<>();
             for (String name : names) {
-                if (name.startsWith(prefixFilter)) {
+                if (name.startsWith(prefixFilter) && !name.equals(USERS)) {
                     each.add(channel(appId, name));
                 }
             }
@@ -165,6 +174,23 @@ final class ClusterState {
                 return result;
             });
         });
+    }
+
+    /** Which of {@code userIds} are signed in on some node. */
+    CompletableFuture<Set<String>> onlineUsers(String appId, Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return CompletableFuture.completedFuture(Set.of());
+        }
+        return redis.hmget(usersKey(appId, USERS), userIds.toArray(String[]::new)).toCompletableFuture()
+                .thenApply(values -> {
+                    Set<String> online = new HashSet<>();
+                    values.forEach(kv -> {
+                        if (kv.hasValue()) {
+                            online.add(kv.getKey());
+                        }
+                    });
+                    return online;
+                });
     }
 
     CompletableFuture<List<String>> presenceUserIds(String appId, String channel) {

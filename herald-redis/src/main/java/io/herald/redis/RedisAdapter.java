@@ -64,6 +64,9 @@ final class RedisAdapter implements Adapter {
     private final StatefulRedisConnection<String, String> commands;
     private final StatefulRedisPubSubConnection<String, String> pubSub;
     private final String eventsChannel;
+    private final String controlChannel;
+    /** Users signed in on this node, per app: the node's share of {@link ClusterState#USERS}. */
+    private final ConcurrentHashMap<String, Set<String>> signedInHere = new ConcurrentHashMap<>();
     private final ClusterNode node;
     private final ClusterState state;
     private final ScheduledExecutorService heartbeats;
@@ -77,6 +80,7 @@ final class RedisAdapter implements Adapter {
     RedisAdapter(ClusterNode node) {
         this.local = new LocalAdapter(node.registries(), node.users(), node.options().cacheTtl());
         this.eventsChannel = node.options().redisKeyPrefix() + "events";
+        this.controlChannel = node.options().redisKeyPrefix() + "control";
         this.client = RedisClient.create(RedisURI.create(node.options().redisUrl()));
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
@@ -88,11 +92,15 @@ final class RedisAdapter implements Adapter {
             pubSub.addListener(new RedisPubSubAdapter<>() {
                 @Override
                 public void message(String channel, String message) {
-                    receive(message);
+                    if (channel.equals(eventsChannel)) {
+                        receive(message);
+                    } else {
+                        control(message);
+                    }
                 }
             });
             // Start-up only, off the event loops: a node must not serve before it hears the cluster.
-            pubSub.sync().subscribe(eventsChannel);
+            pubSub.sync().subscribe(eventsChannel, controlChannel);
         } catch (RuntimeException e) {
             client.shutdown();
             throw new IllegalStateException("redis-url: cannot connect to Redis: " + e.getMessage(), e);
@@ -144,6 +152,11 @@ final class RedisAdapter implements Adapter {
                 result.add(new ClusterState.LocalChannel(app.id(), channel.name(), channel.subscriptionCount(),
                         channel.members()));
             }
+            List<PresenceMember> users = new ArrayList<>();
+            for (String userId : signedInHere.getOrDefault(app.id(), Set.of())) {
+                users.add(new PresenceMember(userId, NullNode.getInstance()));
+            }
+            result.add(new ClusterState.LocalChannel(app.id(), ClusterState.USERS, users.size(), users));
         }
         return result;
     }
@@ -151,6 +164,12 @@ final class RedisAdapter implements Adapter {
     /** Reports what a sync or purge decided; a member gone from the cluster is also told to subscribers. */
     private void report(List<ClusterState.Change> changes) {
         for (ClusterState.Change c : changes) {
+            if (c.channel().equals(ClusterState.USERS)) {
+                if (c.kind().startsWith("m")) {
+                    sendControl(c.kind().equals("m+") ? "online" : "offline", c.appId(), c.userId());
+                }
+                continue;
+            }
             switch (c.kind()) {
                 case "o" -> listener.channelOccupied(c.appId(), c.channel());
                 case "v" -> listener.channelVacated(c.appId(), c.channel());
@@ -331,22 +350,75 @@ final class RedisAdapter implements Adapter {
 
     @Override
     public void signedIn(String appId, String userId, UserConnection connection) {
-        local.signedIn(appId, userId, connection);
+        if (!node.users().add(appId, userId, connection)) {
+            return; // not the user's first connection here: nothing changes for the cluster
+        }
+        signedInHere.computeIfAbsent(appId, k -> ConcurrentHashMap.newKeySet()).add(userId);
+        state.join(appId, ClusterState.USERS, new PresenceMember(userId, NullNode.getInstance()))
+                .whenComplete((outcome, failure) -> {
+                    if (failure != null) {
+                        needsSync = true;
+                        listener.userOnline(appId, userId); // this node's watchers at least
+                    } else if (outcome.memberChanged()) {
+                        sendControl("online", appId, userId);
+                    }
+                });
     }
 
     @Override
     public void signedOut(String appId, String userId, UserConnection connection) {
-        local.signedOut(appId, userId, connection);
+        if (!node.users().remove(appId, userId, connection)) {
+            return;
+        }
+        signedInHere.computeIfPresent(appId, (k, set) -> {
+            set.remove(userId);
+            return set.isEmpty() ? null : set;
+        });
+        state.leave(appId, ClusterState.USERS, userId).whenComplete((outcome, failure) -> {
+            if (failure != null) {
+                needsSync = true;
+                listener.userOffline(appId, userId);
+            } else if (outcome.memberChanged()) {
+                sendControl("offline", appId, userId);
+            }
+        });
     }
 
     @Override
     public CompletableFuture<Set<String>> onlineUsers(String appId, Collection<String> userIds) {
-        return local.onlineUsers(appId, userIds);
+        return state.onlineUsers(appId, userIds).exceptionallyCompose(e -> local.onlineUsers(appId, userIds));
     }
 
     @Override
     public void terminateUserConnections(String appId, String userId) {
-        local.terminateUserConnections(appId, userId);
+        sendControl("terminate", appId, userId);
+    }
+
+    /** Tells every node, this one included (through Redis, or directly when Redis is away). */
+    private void sendControl(String kind, String appId, String userId) {
+        String message = JSON.createObjectNode().put("k", kind).put("a", appId).put("u", userId).toString();
+        commands.async().publish(controlChannel, message).whenComplete((receivers, failure) -> {
+            if (failure != null) {
+                needsSync = true;
+                control(message);
+            }
+        });
+    }
+
+    private void control(String message) {
+        try {
+            JsonNode node = JSON.readTree(message);
+            String appId = node.path("a").asText();
+            String userId = node.path("u").asText();
+            switch (node.path("k").asText()) {
+                case "online" -> listener.userOnline(appId, userId);
+                case "offline" -> listener.userOffline(appId, userId);
+                case "terminate" -> local.terminateUserConnections(appId, userId);
+                default -> log.warn("Ignored an unknown control message on {}", controlChannel);
+            }
+        } catch (Exception e) {
+            log.warn("Ignored a malformed message on {}: {}", controlChannel, e.getMessage());
+        }
     }
 
     @Override
