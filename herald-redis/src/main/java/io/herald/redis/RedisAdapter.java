@@ -23,6 +23,9 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
@@ -60,6 +63,7 @@ final class RedisAdapter implements Adapter {
 
     private final String nodeId = UUID.randomUUID().toString();
     private final LocalAdapter local;
+    private final ClientResources resources;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> commands;
     private final StatefulRedisPubSubConnection<String, String> pubSub;
@@ -81,7 +85,11 @@ final class RedisAdapter implements Adapter {
         this.local = new LocalAdapter(node.registries(), node.users(), node.options().cacheTtl());
         this.eventsChannel = node.options().redisKeyPrefix() + "events";
         this.controlChannel = node.options().redisKeyPrefix() + "control";
-        this.client = RedisClient.create(RedisURI.create(node.options().redisUrl()));
+        // Reconnect soon after Redis returns: retries back off from 100 ms to at most 5 s.
+        this.resources = DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(5), 2, TimeUnit.MILLISECONDS))
+                .build();
+        this.client = RedisClient.create(resources, RedisURI.create(node.options().redisUrl()));
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -103,6 +111,7 @@ final class RedisAdapter implements Adapter {
             pubSub.sync().subscribe(eventsChannel, controlChannel);
         } catch (RuntimeException e) {
             client.shutdown();
+            resources.shutdown();
             throw new IllegalStateException("redis-url: cannot connect to Redis: " + e.getMessage(), e);
         }
         this.node = node;
@@ -440,6 +449,7 @@ final class RedisAdapter implements Adapter {
         pubSub.close();
         commands.close();
         client.shutdown();
+        resources.shutdown();
         local.close();
     }
 }
