@@ -1,6 +1,7 @@
 package io.herald.redis;
 
 import io.herald.server.config.ServerOptions;
+import io.herald.testkit.RedisServerProcess;
 import io.herald.testkit.TestServer;
 import java.util.function.Consumer;
 

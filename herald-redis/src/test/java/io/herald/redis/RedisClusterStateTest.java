@@ -8,6 +8,7 @@ import io.herald.server.app.App;
 import io.herald.server.channel.PresenceMember;
 import io.herald.testkit.ApiClient;
 import io.herald.testkit.RecordingClient;
+import io.herald.testkit.RedisServerProcess;
 import io.herald.testkit.TestServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;

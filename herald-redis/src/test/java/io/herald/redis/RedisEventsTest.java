@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.herald.testkit.ReceivedEvent;
 import io.herald.testkit.RecordingClient;
+import io.herald.testkit.RedisServerProcess;
 import io.herald.testkit.TestServer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.protocol.PusherEvents;
 import io.herald.testkit.RecordingClient;
+import io.herald.testkit.RedisServerProcess;
 import io.herald.testkit.TestServer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package io.herald.redis;
+package io.herald.testkit;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,9 +11,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A throw-away redis-server on a free port of 127.0.0.1, without persistence, that tests can kill and
- * start again on the same port (to watch nodes lose and regain Redis).
+ * start again on the same port (to watch nodes lose and regain Redis). Needs {@code redis-server}
+ * (in {@code /usr/bin} or on the PATH).
  */
-final class RedisServerProcess implements AutoCloseable {
+public final class RedisServerProcess implements AutoCloseable {
 
     private static final String BINARY = new File("/usr/bin/redis-server").canExecute()
             ? "/usr/bin/redis-server" : "redis-server";
@@ -25,22 +26,22 @@ final class RedisServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static RedisServerProcess start() {
+    public static RedisServerProcess start() {
         RedisServerProcess redis = new RedisServerProcess(freePort());
         redis.restart();
         return redis;
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Starts the server (again) and waits until it accepts connections. */
-    void restart() {
+    public void restart() {
         try {
             process = new ProcessBuilder(List.of(BINARY, "--port", String.valueOf(port), "--bind", "127.0.0.1",
                     "--save", "", "--appendonly", "no"))
@@ -64,7 +65,7 @@ final class RedisServerProcess implements AutoCloseable {
     }
 
     /** Kills the server at once (SIGKILL), as a crash would. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         try {
             process.waitFor(10, TimeUnit.SECONDS);
