@@ -75,6 +75,8 @@ final class RedisAdapter implements Adapter {
     private final ClusterState state;
     private final ScheduledExecutorService heartbeats;
     private final long timeoutMillis;
+    private final String prefix;
+    private final Duration cacheTtl;
     /** Member events held until Redis says whether the user joined or left the whole cluster. */
     private final ConcurrentHashMap<String, OutboundEvent> heldMemberEvents = new ConcurrentHashMap<>();
     private volatile ClusterListener listener = ClusterListener.NONE;
@@ -83,7 +85,9 @@ final class RedisAdapter implements Adapter {
 
     RedisAdapter(ClusterNode node) {
         this.local = new LocalAdapter(node.registries(), node.users(), node.options().cacheTtl());
-        this.eventsChannel = node.options().redisKeyPrefix() + "events";
+        this.prefix = node.options().redisKeyPrefix();
+        this.cacheTtl = node.options().cacheTtl();
+        this.eventsChannel = prefix + "events";
         this.controlChannel = node.options().redisKeyPrefix() + "control";
         // Reconnect soon after Redis returns: retries back off from 100 ms to at most 5 s.
         this.resources = DefaultClientResources.builder()
@@ -221,6 +225,11 @@ final class RedisAdapter implements Adapter {
     private void publishNow(String appId, OutboundEvent event) {
         local.publish(appId, event);
         String envelope = new Envelope(nodeId, appId, event).encode();
+        if (LocalAdapter.isCacheable(event)) {
+            // Shared with nodes that start later; each node also keeps the events it relays.
+            commands.async().psetex(cacheKey(appId, event.channel()), cacheTtl.toMillis(), envelope)
+                    .exceptionally(e -> null);
+        }
         commands.async().publish(eventsChannel, envelope).exceptionally(e -> {
             log.debug("Event on {} not published to the other nodes: {}", event.channel(), e.toString());
             return 0L;
@@ -281,7 +290,22 @@ final class RedisAdapter implements Adapter {
 
     @Override
     public CompletableFuture<Optional<CachedEvent>> cachedEvent(String appId, String channel) {
-        return local.cachedEvent(appId, channel);
+        return local.cachedEvent(appId, channel).thenCompose(here -> {
+            if (here.isPresent()) {
+                return CompletableFuture.completedFuture(here);
+            }
+            String key = cacheKey(appId, channel);
+            CompletableFuture<String> value = commands.async().get(key).toCompletableFuture();
+            CompletableFuture<Long> ttl = commands.async().pttl(key).toCompletableFuture();
+            return value.thenCombine(ttl, (envelope, millis) -> envelope == null || millis <= 0
+                    ? Optional.<CachedEvent>empty()
+                    : Optional.of(new CachedEvent(Envelope.decode(envelope).event(), Duration.ofMillis(millis))))
+                    .exceptionally(e -> Optional.empty());
+        });
+    }
+
+    private String cacheKey(String appId, String channel) {
+        return prefix + "cache:" + appId + ":" + channel;
     }
 
     @Override

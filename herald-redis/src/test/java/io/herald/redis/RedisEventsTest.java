@@ -88,6 +88,18 @@ class RedisEventsTest {
         }
     }
 
+    @Test
+    void aNodeStartedLaterKnowsTheLastEventOfACacheChannel() {
+        trigger(a, "{\"name\":\"price\",\"channel\":\"cache-prices\",\"data\":\"42\"}");
+        try (TestServer late = ClusterNodes.node(redis); RecordingClient client = late.connect()) {
+            client.subscribe("cache-prices");
+            client.assertSubscribed("cache-prices");
+            ReceivedEvent cached = client.nextEvent();
+            assertThat(cached.event()).isEqualTo("price");
+            assertThat(cached.data().asText()).isEqualTo("42");
+        }
+    }
+
     static void trigger(TestServer node, String body) {
         assertThat(node.api().post("/apps/app-id/events", body).status()).isEqualTo(200);
     }
