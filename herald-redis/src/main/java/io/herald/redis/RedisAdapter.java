@@ -23,6 +23,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
@@ -31,6 +32,7 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +82,8 @@ final class RedisAdapter implements Adapter {
     /** Member events held until Redis says whether the user joined or left the whole cluster. */
     private final ConcurrentHashMap<String, OutboundEvent> heldMemberEvents = new ConcurrentHashMap<>();
     private volatile ClusterListener listener = ClusterListener.NONE;
+    /** Each app's connections on the other nodes, as of the last heartbeat. */
+    private volatile Map<String, Integer> elsewhere = Map.of();
     /** Set when Redis may have missed a change of this node's state; the next heartbeat re-synchronises. */
     private volatile boolean needsSync = true;
 
@@ -140,6 +144,7 @@ final class RedisAdapter implements Adapter {
                 needsSync = false;
                 report(state.sync(localChannels()).get(wait.toMillis(), TimeUnit.MILLISECONDS));
             }
+            shareConnectionCounts(wait);
             for (String stale : state.staleNodes(timeoutMillis).get(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 if (!stale.equals(nodeId)) {
                     List<ClusterState.Change> changes = state.purge(stale, timeoutMillis)
@@ -156,6 +161,37 @@ final class RedisAdapter implements Adapter {
             needsSync = true;
             log.debug("Heartbeat failed, will re-synchronise: {}", e.toString());
         }
+    }
+
+    /**
+     * Publishes this node's connection count per app (expiring with the node) and reads the other
+     * live nodes', so quotas count the whole cluster without a Redis round trip per connection.
+     */
+    private void shareConnectionCounts(Duration wait) throws Exception {
+        Map<String, String> mine = new HashMap<>();
+        for (App app : node.options().apps()) {
+            mine.put(app.id(), String.valueOf(node.connections().applyAsInt(app.id())));
+        }
+        RedisAsyncCommands<String, String> redis = commands.async();
+        redis.hset(connectionsKey(nodeId), mine);
+        redis.pexpire(connectionsKey(nodeId), timeoutMillis);
+        Map<String, Integer> totals = new HashMap<>();
+        for (String other : redis.zrange(state.nodesKey(), 0, -1).get(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!other.equals(nodeId)) {
+                redis.hgetall(connectionsKey(other)).get(wait.toMillis(), TimeUnit.MILLISECONDS)
+                        .forEach((appId, count) -> totals.merge(appId, Integer.parseInt(count), Integer::sum));
+            }
+        }
+        elsewhere = totals;
+    }
+
+    private String connectionsKey(String node) {
+        return prefix + "conns:" + node;
+    }
+
+    @Override
+    public int connectionsElsewhere(String appId) {
+        return elsewhere.getOrDefault(appId, 0);
     }
 
     private List<ClusterState.LocalChannel> localChannels() {
@@ -464,7 +500,8 @@ final class RedisAdapter implements Adapter {
         heartbeats.shutdownNow();
         try {
             // Leave cleanly so the others don't wait for node-timeout; the departures were already reported.
-            state.leaveCluster().get(2, TimeUnit.SECONDS);
+            commands.async().del(connectionsKey(nodeId));
+            report(state.leaveCluster().get(2, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

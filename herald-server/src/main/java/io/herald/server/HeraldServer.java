@@ -50,14 +50,16 @@ public final class HeraldServer implements AutoCloseable {
         ChannelRegistries registries = new ChannelRegistries();
         UserRegistry users = new UserRegistry();
         this.resources = new ServerResources();
-        this.adapter = Adapters.create(new ClusterNode(options, registries, users));
+        ConnectionRegistry connections = new ConnectionRegistry();
+        this.adapter = Adapters.create(new ClusterNode(options, registries, users, connections::count));
+        connections.countElsewhere(adapter::connectionsElsewhere);
         this.webhooks = new WebhookDispatcher(options, apps, resources.timers(), resources.webhookExecutor());
         Watchlists watchlists = new Watchlists(adapter, users);
         NodeEvents events = new NodeEvents(apps, webhooks, watchlists);
         events.counts(new SubscriptionCounts(adapter, resources.timers(), options.subscriptionCountInterval(),
                 (c, count) -> webhooks.subscriptionCount(c.app(), c.channel(), count)));
         adapter.listen(events);
-        this.state = new ServerState(options, apps, new ConnectionRegistry(), new SocketIds(),
+        this.state = new ServerState(options, apps, connections, new SocketIds(),
                 new ClientMessageHandler(registries, adapter, events, watchlists),
                 new ApiService(apps, adapter, Clock.systemUTC()));
         state.readyWhen(adapter::isReady);

@@ -70,6 +70,14 @@ public interface Adapter extends AutoCloseable {
     /** Closes every signed-in connection of the user on every node. */
     void terminateUserConnections(String appId, String userId);
 
+    /**
+     * The app's connections on the other nodes, as last reported (a cluster-wide quota may overshoot
+     * by what changed since). Called when a connection opens: must answer from memory.
+     */
+    default int connectionsElsewhere(String appId) {
+        return 0;
+    }
+
     /** Whether the cluster is reachable; a node that is not answers 503 on {@code /ready}. */
     default boolean isReady() {
         return true;
