@@ -84,6 +84,8 @@ final class RedisAdapter implements Adapter {
     private volatile ClusterListener listener = ClusterListener.NONE;
     /** Each app's connections on the other nodes, as of the last heartbeat. */
     private volatile Map<String, Integer> elsewhere = Map.of();
+    /** Nodes registered in the cluster at the last heartbeat; they share per-app API rate limits. */
+    private volatile int liveNodes = 1;
     /** Set when Redis may have missed a change of this node's state; the next heartbeat re-synchronises. */
     private volatile boolean needsSync = true;
 
@@ -165,7 +167,8 @@ final class RedisAdapter implements Adapter {
 
     /**
      * Publishes this node's connection count per app (expiring with the node) and reads the other
-     * live nodes', so quotas count the whole cluster without a Redis round trip per connection.
+     * live nodes' and how many there are, so quotas and rate limits count the whole cluster without a
+     * Redis round trip per connection or request.
      */
     private void shareConnectionCounts(Duration wait) throws Exception {
         Map<String, String> mine = new HashMap<>();
@@ -176,7 +179,9 @@ final class RedisAdapter implements Adapter {
         redis.hset(connectionsKey(nodeId), mine);
         redis.pexpire(connectionsKey(nodeId), timeoutMillis);
         Map<String, Integer> totals = new HashMap<>();
-        for (String other : redis.zrange(state.nodesKey(), 0, -1).get(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+        List<String> nodes = redis.zrange(state.nodesKey(), 0, -1).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        liveNodes = Math.max(1, nodes.size());
+        for (String other : nodes) {
             if (!other.equals(nodeId)) {
                 redis.hgetall(connectionsKey(other)).get(wait.toMillis(), TimeUnit.MILLISECONDS)
                         .forEach((appId, count) -> totals.merge(appId, Integer.parseInt(count), Integer::sum));
@@ -187,6 +192,11 @@ final class RedisAdapter implements Adapter {
 
     private String connectionsKey(String node) {
         return prefix + "conns:" + node;
+    }
+
+    @Override
+    public int nodeCount() {
+        return liveNodes;
     }
 
     @Override

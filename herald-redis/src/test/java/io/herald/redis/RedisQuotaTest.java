@@ -9,9 +9,10 @@ import io.herald.testkit.RedisServerProcess;
 import io.herald.testkit.TestServer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** An app's connection quota counts its connections on every node. */
+/** An app's connection quota and API rate limit hold for the whole cluster. */
 class RedisQuotaTest {
 
     @Test
@@ -37,6 +38,30 @@ class RedisQuotaTest {
                     assertThat(again.socketId()).as("admitted once a connection left").isNotNull();
                 }
             });
+        }
+    }
+
+    @Test
+    void theApiRateLimitIsSharedByTheNodes() {
+        App limited = TestServer.APP.toBuilder().apiRequestsPerSecond(4).build();
+        try (RedisServerProcess redis = RedisServerProcess.start();
+             TestServer a = ClusterNodes.node(redis, o -> o.apps(List.of(limited)).nodeTimeout(Duration.ofSeconds(1)));
+             TestServer b = ClusterNodes.node(redis, o -> o.apps(List.of(limited)).nodeTimeout(Duration.ofSeconds(1)))) {
+            // Each of the two nodes takes half of the 4 requests per second; the window opens with the
+            // first request, so a burst finished within 900 ms lies in one window.
+            Eventually.check(Duration.ofSeconds(10), () -> {
+                long started = System.nanoTime();
+                int accepted = 0;
+                for (int i = 0; i < 6; i++) {
+                    if (a.api().get("/apps/app-id/channels", Map.of()).status() == 200) {
+                        accepted++;
+                    }
+                }
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(900));
+                assertThat(accepted).isEqualTo(2);
+            });
+            // the other node still has its own half
+            assertThat(b.api().get("/apps/app-id/channels", Map.of()).status()).isEqualTo(200);
         }
     }
 }

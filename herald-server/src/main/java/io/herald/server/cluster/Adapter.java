@@ -78,6 +78,11 @@ public interface Adapter extends AutoCloseable {
         return 0;
     }
 
+    /** How many nodes are serving (this one included), as last known; they share per-app rate limits. */
+    default int nodeCount() {
+        return 1;
+    }
+
     /** Whether the cluster is reachable; a node that is not answers 503 on {@code /ready}. */
     default boolean isReady() {
         return true;
