@@ -49,10 +49,11 @@ public final class HeraldServer implements AutoCloseable {
         AppStore apps = new StaticAppStore(options.apps());
         ChannelRegistries registries = new ChannelRegistries();
         UserRegistry users = new UserRegistry();
-        this.resources = new ServerResources();
         ConnectionRegistry connections = new ConnectionRegistry();
+        // First: a cluster adapter that cannot reach its backend fails here, before threads exist.
         this.adapter = Adapters.create(new ClusterNode(options, registries, users, connections::count));
         connections.countElsewhere(adapter::connectionsElsewhere);
+        this.resources = new ServerResources();
         this.webhooks = new WebhookDispatcher(options, apps, resources.timers(), resources.webhookExecutor());
         Watchlists watchlists = new Watchlists(adapter, users);
         NodeEvents events = new NodeEvents(apps, webhooks, watchlists);
