@@ -6,7 +6,8 @@ import io.herald.server.app.AppStore;
 import io.herald.server.app.StaticAppStore;
 import io.herald.server.channel.ChannelRegistries;
 import io.herald.server.cluster.Adapter;
-import io.herald.server.cluster.LocalAdapter;
+import io.herald.server.cluster.Adapters;
+import io.herald.server.cluster.ClusterNode;
 import io.herald.server.config.ServerOptions;
 import io.herald.server.session.ClientMessageHandler;
 import io.herald.server.session.Connection;
@@ -48,21 +49,26 @@ public final class HeraldServer implements AutoCloseable {
         AppStore apps = new StaticAppStore(options.apps());
         ChannelRegistries registries = new ChannelRegistries();
         UserRegistry users = new UserRegistry();
+        ConnectionRegistry connections = new ConnectionRegistry();
+        // First: a cluster adapter that cannot reach its backend fails here, before threads exist.
+        this.adapter = Adapters.create(new ClusterNode(options, registries, users, connections::count));
+        connections.countElsewhere(adapter::connectionsElsewhere);
         this.resources = new ServerResources();
-        this.adapter = new LocalAdapter(registries, users, options.cacheTtl());
         this.webhooks = new WebhookDispatcher(options, apps, resources.timers(), resources.webhookExecutor());
         Watchlists watchlists = new Watchlists(adapter, users);
         NodeEvents events = new NodeEvents(apps, webhooks, watchlists);
         events.counts(new SubscriptionCounts(adapter, resources.timers(), options.subscriptionCountInterval(),
                 (c, count) -> webhooks.subscriptionCount(c.app(), c.channel(), count)));
         adapter.listen(events);
-        this.state = new ServerState(options, apps, new ConnectionRegistry(), new SocketIds(),
+        this.state = new ServerState(options, apps, connections, new SocketIds(),
                 new ClientMessageHandler(registries, adapter, events, watchlists),
                 new ApiService(apps, adapter, Clock.systemUTC()));
+        state.readyWhen(adapter::isReady);
         try {
             this.listener = Listener.bind(resources, state);
         } catch (RuntimeException | InterruptedException e) {
             resources.shutdown(options.shutdownTimeout());
+            adapter.close();
             throw e;
         }
     }

@@ -43,7 +43,7 @@ public final class ApiService {
         this.events = new EventsEndpoint(adapter);
         this.channels = new ChannelsEndpoint(adapter);
         this.adapter = adapter;
-        this.rateLimits = new ApiRateLimits();
+        this.rateLimits = new ApiRateLimits(adapter::nodeCount);
     }
 
     /** Whether {@code path} belongs to the API. */

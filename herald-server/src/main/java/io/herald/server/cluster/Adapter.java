@@ -2,6 +2,7 @@ package io.herald.server.cluster;
 
 import io.herald.server.channel.JoinResult;
 import io.herald.server.channel.LeaveResult;
+import io.herald.server.channel.PresenceMember;
 import io.herald.server.message.OutboundEvent;
 import io.herald.server.user.UserConnection;
 import java.util.Collection;
@@ -39,6 +40,15 @@ public interface Adapter extends AutoCloseable {
     /** The distinct user ids in a presence channel. */
     CompletableFuture<List<String>> presenceUserIds(String appId, String channel);
 
+    /**
+     * The members a new presence subscriber is told of: {@code local} (this node's, snapshotted while
+     * the channel was held) plus, in a cluster, those on the other nodes.
+     */
+    default CompletableFuture<List<PresenceMember>> presenceMembers(String appId, String channel,
+                                                                    List<PresenceMember> local) {
+        return CompletableFuture.completedFuture(local);
+    }
+
     /** The cache channel's last event, empty when there is none or it expired. */
     CompletableFuture<Optional<CachedEvent>> cachedEvent(String appId, String channel);
 
@@ -59,6 +69,24 @@ public interface Adapter extends AutoCloseable {
 
     /** Closes every signed-in connection of the user on every node. */
     void terminateUserConnections(String appId, String userId);
+
+    /**
+     * The app's connections on the other nodes, as last reported (a cluster-wide quota may overshoot
+     * by what changed since). Called when a connection opens: must answer from memory.
+     */
+    default int connectionsElsewhere(String appId) {
+        return 0;
+    }
+
+    /** How many nodes are serving (this one included), as last known; they share per-app rate limits. */
+    default int nodeCount() {
+        return 1;
+    }
+
+    /** Whether the cluster is reachable; a node that is not answers 503 on {@code /ready}. */
+    default boolean isReady() {
+        return true;
+    }
 
     @Override
     void close();

@@ -55,7 +55,7 @@ public final class LocalAdapter implements Adapter {
     }
 
     /** The app's own events on cache channels; never client events or the protocol's events. */
-    private static boolean isCacheable(OutboundEvent event) {
+    public static boolean isCacheable(OutboundEvent event) {
         return ChannelName.isCache(event.channel()) && !PusherEvents.isClientEvent(event.event())
                 && !event.event().startsWith("pusher");
     }

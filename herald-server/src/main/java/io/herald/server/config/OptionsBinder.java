@@ -32,7 +32,11 @@ final class OptionsBinder {
     private static final Set<String> SERVER_FIELDS = Set.of("host", "port", "activity-timeout", "pong-timeout",
             "max-frame-size", "max-request-size", "outbound-buffer-limit", "shutdown-timeout", "cache-ttl",
             "webhook-batch-window", "webhook-batch-max-size", "webhook-queue-capacity", "webhook-request-timeout",
-            "webhook-retry-backoff", "webhook-retry-horizon", "webhook-grace", "subscription-count-interval", "apps");
+            "webhook-retry-backoff", "webhook-retry-horizon", "webhook-grace", "subscription-count-interval", "adapter",
+            "redis-url", "redis-key-prefix", "node-timeout", "apps");
+    private static final Set<String> ADAPTERS = Set.of("local", "redis");
+    private static final Set<String> REDIS_SCHEMES = Set.of("redis", "rediss", "redis-sentinel", "rediss-sentinel",
+            "redis-socket");
     private static final Set<String> APP_FIELDS = Set.of("id", "key", "secret", "enabled", "max-connections",
             "client-events", "limits", "webhooks", "subscription-counts", "authorized-connections-timeout",
             "api-requests-per-second");
@@ -65,6 +69,7 @@ final class OptionsBinder {
         f.duration("webhook-retry-horizon", false).ifPresent(b::webhookRetryHorizon);
         f.duration("webhook-grace", false).ifPresent(b::webhookGrace);
         f.duration("subscription-count-interval", false).ifPresent(b::subscriptionCountInterval);
+        bindCluster(f, b);
         JsonNode apps = tree.get("apps");
         if (apps != null && !apps.isNull()) {
             b.apps(bindApps(apps));
@@ -76,6 +81,27 @@ final class OptionsBinder {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("apps: " + e.getMessage(), e);
         }
+    }
+
+    private static void bindCluster(Fields f, ServerOptions.Builder b) {
+        String adapter = f.text("adapter").orElse(ServerOptions.DEFAULT_ADAPTER);
+        if (!ADAPTERS.contains(adapter)) {
+            throw ConfigException.field("adapter", "must be local or redis, was \"" + adapter + "\"");
+        }
+        b.adapter(adapter);
+        Optional<String> url = f.text("redis-url");
+        if (url.isPresent()) {
+            String scheme = url.get().contains("://") ? url.get().substring(0, url.get().indexOf("://")) : "";
+            if (!REDIS_SCHEMES.contains(scheme)) {
+                throw ConfigException.field("redis-url",
+                        "must be a redis://, rediss:// or redis-sentinel:// URL, was \"" + url.get() + "\"");
+            }
+            b.redisUrl(url.get());
+        } else if (!adapter.equals(ServerOptions.DEFAULT_ADAPTER)) {
+            throw ConfigException.field("redis-url", "is required when adapter is " + adapter);
+        }
+        f.text("redis-key-prefix").ifPresent(b::redisKeyPrefix);
+        f.duration("node-timeout", false).ifPresent(b::nodeTimeout);
     }
 
     private static List<App> bindApps(JsonNode apps) {

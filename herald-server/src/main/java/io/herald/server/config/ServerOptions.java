@@ -44,6 +44,12 @@ public final class ServerOptions {
     public static final Duration DEFAULT_WEBHOOK_GRACE = Duration.ofSeconds(3);
     /** Least time between subscription_count events of a channel with over 100 subscribers. */
     public static final Duration DEFAULT_SUBSCRIPTION_COUNT_INTERVAL = Duration.ofSeconds(30);
+    /** The cluster adapter: {@code local} serves one node, {@code redis} joins the nodes sharing a Redis. */
+    public static final String DEFAULT_ADAPTER = "local";
+    /** Prefix of every Redis key and channel, so several Herald clusters can share one Redis. */
+    public static final String DEFAULT_REDIS_KEY_PREFIX = "herald:";
+    /** How long a node may miss its heartbeats before the others remove its connections' state. */
+    public static final Duration DEFAULT_NODE_TIMEOUT = Duration.ofSeconds(30);
     /** The app that serves when none is configured. */
     public static final App DEFAULT_APP = App.of("app-id", "app-key", "app-secret");
 
@@ -64,6 +70,10 @@ public final class ServerOptions {
     private final Duration webhookRetryHorizon;
     private final Duration webhookGrace;
     private final Duration subscriptionCountInterval;
+    private final String adapter;
+    private final String redisUrl;
+    private final String redisKeyPrefix;
+    private final Duration nodeTimeout;
     private final List<App> apps;
 
     private ServerOptions(Builder b) {
@@ -91,6 +101,13 @@ public final class ServerOptions {
         this.webhookRetryHorizon = Check.positive(b.webhookRetryHorizon, "webhookRetryHorizon");
         this.webhookGrace = Check.positive(b.webhookGrace, "webhookGrace");
         this.subscriptionCountInterval = Check.positive(b.subscriptionCountInterval, "subscriptionCountInterval");
+        this.adapter = Check.notBlank(b.adapter, "adapter");
+        if (!adapter.equals(DEFAULT_ADAPTER) && (b.redisUrl == null || b.redisUrl.isBlank())) {
+            throw new IllegalArgumentException("redisUrl is required when adapter is " + adapter);
+        }
+        this.redisUrl = b.redisUrl;
+        this.redisKeyPrefix = b.redisKeyPrefix == null ? "" : b.redisKeyPrefix;
+        this.nodeTimeout = Check.positive(b.nodeTimeout, "nodeTimeout");
         this.apps = b.apps.isEmpty() ? List.of(DEFAULT_APP) : List.copyOf(b.apps);
     }
 
@@ -180,6 +197,25 @@ public final class ServerOptions {
         return apps;
     }
 
+    /** The cluster adapter's name: {@code local} (default) or {@code redis}. */
+    public String adapter() {
+        return adapter;
+    }
+
+    /** The Redis URL of the {@code redis} adapter, or {@code null}. */
+    public String redisUrl() {
+        return redisUrl;
+    }
+
+    public String redisKeyPrefix() {
+        return redisKeyPrefix;
+    }
+
+    /** How long a node may miss heartbeats before the others remove its connections' state. */
+    public Duration nodeTimeout() {
+        return nodeTimeout;
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder();
         b.host = host;
@@ -199,6 +235,10 @@ public final class ServerOptions {
         b.webhookRetryHorizon = webhookRetryHorizon;
         b.webhookGrace = webhookGrace;
         b.subscriptionCountInterval = subscriptionCountInterval;
+        b.adapter = adapter;
+        b.redisUrl = redisUrl;
+        b.redisKeyPrefix = redisKeyPrefix;
+        b.nodeTimeout = nodeTimeout;
         b.apps = new ArrayList<>(apps);
         return b;
     }
@@ -222,6 +262,10 @@ public final class ServerOptions {
         private Duration webhookRetryHorizon = DEFAULT_WEBHOOK_RETRY_HORIZON;
         private Duration webhookGrace = DEFAULT_WEBHOOK_GRACE;
         private Duration subscriptionCountInterval = DEFAULT_SUBSCRIPTION_COUNT_INTERVAL;
+        private String adapter = DEFAULT_ADAPTER;
+        private String redisUrl;
+        private String redisKeyPrefix = DEFAULT_REDIS_KEY_PREFIX;
+        private Duration nodeTimeout = DEFAULT_NODE_TIMEOUT;
         private List<App> apps = new ArrayList<>();
 
         private Builder() {
@@ -319,6 +363,30 @@ public final class ServerOptions {
         /** Least time between subscription_count events of a channel with over 100 subscribers. */
         public Builder subscriptionCountInterval(Duration subscriptionCountInterval) {
             this.subscriptionCountInterval = subscriptionCountInterval;
+            return this;
+        }
+
+        /** The cluster adapter: {@code local} or {@code redis} (then {@link #redisUrl} is required). */
+        public Builder adapter(String adapter) {
+            this.adapter = adapter;
+            return this;
+        }
+
+        /** {@code redis://[:password@]host:port[/database]}, {@code rediss://} for TLS, or a Sentinel URL. */
+        public Builder redisUrl(String redisUrl) {
+            this.redisUrl = redisUrl;
+            return this;
+        }
+
+        /** Prefix of every Redis key and channel this cluster uses. */
+        public Builder redisKeyPrefix(String redisKeyPrefix) {
+            this.redisKeyPrefix = redisKeyPrefix;
+            return this;
+        }
+
+        /** How long a node may miss heartbeats before the others remove its connections' state. */
+        public Builder nodeTimeout(Duration nodeTimeout) {
+            this.nodeTimeout = nodeTimeout;
             return this;
         }
 

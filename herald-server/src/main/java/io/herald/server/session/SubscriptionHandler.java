@@ -17,6 +17,7 @@ import io.herald.server.message.OutboundEvent;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code pusher:subscribe} and {@code pusher:unsubscribe}: authorizes, joins or leaves the channel,
@@ -44,19 +45,22 @@ final class SubscriptionHandler {
             ChannelRegistry registry = registries.forApp(connection.app().id());
             if (connection.isSubscribed(channel)) {
                 // Clients resubscribe after hiccups; confirm again without joining twice.
-                connection.send(succeeded(registry.find(channel)));
+                Channel current = registry.find(channel);
+                connection.send(succeeded(channel, current.type() == ChannelType.PRESENCE ? current.members() : List.of()));
                 return;
             }
             ChannelType type = ChannelName.typeOf(channel);
             PresenceMember member = ChannelAuthorizer.authorize(connection.app(), connection.socketId(),
                     connection.userId(), channel, type, auth, channelData);
-            TextWebSocketFrame[] answer = new TextWebSocketFrame[1];
+            List<PresenceMember> snapshot = new ArrayList<>();
             JoinResult joined = registry.join(channel, connection, member, connection.app().limits().maxPresenceMembers(),
                     result -> {
                         // Snapshot the members and announce the newcomer while the channel is held: a
                         // concurrent joiner then either finds this member in its list or hears
                         // member_added, never both.
-                        answer[0] = succeeded(result.channel());
+                        if (type == ChannelType.PRESENCE) {
+                            snapshot.addAll(result.channel().members());
+                        }
                         if (result.memberAdded()) {
                             ObjectNode data = JsonNodeFactory.instance.objectNode();
                             data.put("user_id", member.userId());
@@ -72,9 +76,14 @@ final class SubscriptionHandler {
             connection.addSubscription(channel, userId);
             // Sent only now that the channel is visible to publishers: a client that triggers an event
             // as soon as it hears subscription_succeeded must not find a new channel still missing.
-            connection.send(answer[0]);
+            // A cluster adds the other nodes' presence members; a single node answers at once.
+            CompletableFuture<List<PresenceMember>> members = type == ChannelType.PRESENCE
+                    ? adapter.presenceMembers(connection.app().id(), channel, snapshot).exceptionally(failure -> snapshot)
+                    : CompletableFuture.completedFuture(List.of());
+            CompletableFuture<Void> answered = members.thenAccept(list -> connection.send(succeeded(channel, list)));
             if (ChannelName.isCache(channel)) {
-                sendCachedEvent(connection, channel); // first: right after subscription_succeeded
+                // first: right after subscription_succeeded
+                answered.thenRun(() -> sendCachedEvent(connection, channel));
             }
             adapter.joined(connection.app().id(), channel, joined, userId);
         } catch (SubscriptionRefused refused) {
@@ -125,10 +134,9 @@ final class SubscriptionHandler {
         adapter.left(connection.app().id(), channel, result, userId);
     }
 
-    private static TextWebSocketFrame succeeded(Channel channel) {
+    private static TextWebSocketFrame succeeded(String channel, List<PresenceMember> members) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
-        if (channel.type() == ChannelType.PRESENCE) {
-            List<PresenceMember> members = channel.members();
+        if (ChannelName.typeOf(channel) == ChannelType.PRESENCE) {
             ObjectNode presence = data.putObject("presence");
             var ids = presence.putArray("ids");
             ObjectNode hash = presence.putObject("hash");
@@ -138,6 +146,6 @@ final class SubscriptionHandler {
             }
             presence.put("count", members.size());
         }
-        return Frames.event(PusherEvents.SUBSCRIPTION_SUCCEEDED, channel.name(), data.toString());
+        return Frames.event(PusherEvents.SUBSCRIPTION_SUCCEEDED, channel, data.toString());
     }
 }

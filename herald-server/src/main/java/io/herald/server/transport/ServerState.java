@@ -10,6 +10,7 @@ import io.herald.server.session.SocketIds;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * What the Netty handlers share: settings, the services they hand work to, and the two facts a
@@ -26,6 +27,7 @@ public final class ServerState {
     final AtomicBoolean ready = new AtomicBoolean(true);
     /** HTTP requests received, in part or whole, and not yet answered; kept by {@link InFlightRequests}. */
     final AtomicInteger apiInFlight = new AtomicInteger();
+    private volatile BooleanSupplier clusterReady = () -> true;
 
     public ServerState(ServerOptions options, AppStore apps, ConnectionRegistry connections, SocketIds socketIds,
                        ClientMessageHandler messages, ApiService api) {
@@ -38,7 +40,12 @@ public final class ServerState {
     }
 
     public boolean isReady() {
-        return ready.get();
+        return ready.get() && clusterReady.getAsBoolean();
+    }
+
+    /** Also not ready while this is false: the cluster adapter has lost its backend. */
+    public void readyWhen(BooleanSupplier clusterReady) {
+        this.clusterReady = clusterReady;
     }
 
     public void markNotReady() {

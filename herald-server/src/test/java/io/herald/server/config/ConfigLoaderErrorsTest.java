@@ -113,6 +113,23 @@ class ConfigLoaderErrorsTest {
     }
 
     @Test
+    void anUnknownAdapterIsRefused() {
+        yamlFailsNaming("adapter", "adapter: memcached\n").hasMessageContaining("local or redis");
+    }
+
+    @Test
+    void theRedisAdapterNeedsARedisUrl() {
+        yamlFailsNaming("redis-url", "adapter: redis\n").hasMessageContaining("required");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://localhost:6379", "localhost:6379"})
+    void aRedisUrlMustUseARedisScheme(String url) {
+        yamlFailsNaming("redis-url", "adapter: redis\nredis-url: \"" + url + "\"\n")
+                .hasMessageContaining("redis://");
+    }
+
+    @Test
     void aPortVariableThatIsNotANumberNamesThePort() {
         failsNaming("port", null, Map.of("HERALD_PORT", "abc"), Map.of()).hasMessageContaining("\"abc\"");
     }

@@ -210,6 +210,10 @@ class ConfigLoaderTest {
         assertThat(o.webhookRetryHorizon()).isEqualTo(Duration.ofMinutes(5));
         assertThat(o.webhookGrace()).isEqualTo(Duration.ofSeconds(3));
         assertThat(o.subscriptionCountInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(o.adapter()).isEqualTo("local");
+        assertThat(o.redisUrl()).isNull();
+        assertThat(o.redisKeyPrefix()).isEqualTo("herald:");
+        assertThat(o.nodeTimeout()).isEqualTo(Duration.ofSeconds(30));
         App app = o.apps().get(0);
         assertThat(app.webhooks()).isEmpty();
         assertThat(app.subscriptionCounts()).isFalse();
@@ -271,6 +275,8 @@ class ConfigLoaderTest {
             case "app-secret" -> "env-secret";
             case "app-enabled", "app-client-events" -> "false";
             case "app-subscription-counts" -> "true";
+            case "adapter" -> "redis";
+            case "redis-url" -> "redis://127.0.0.1:42";
             default -> "42";
         };
     }
@@ -289,6 +295,10 @@ class ConfigLoaderTest {
                 o.webhookRetryHorizon(), o.webhookGrace(), o.subscriptionCountInterval())).containsOnly(d);
         assertThat(o.webhookBatchMaxSize()).isEqualTo(42);
         assertThat(o.webhookQueueCapacity()).isEqualTo(42);
+        assertThat(o.adapter()).isEqualTo("redis");
+        assertThat(o.redisUrl()).isEqualTo("redis://127.0.0.1:42");
+        assertThat(o.redisKeyPrefix()).isEqualTo("42");
+        assertThat(o.nodeTimeout()).isEqualTo(d);
         assertThat(o.apps()).containsExactly(App.builder("env-id", "env-key", "env-secret").enabled(false)
                 .maxConnections(42).clientEvents(false).subscriptionCounts(true).authorizedConnectionsTimeout(d)
                 .apiRequestsPerSecond(42).build());

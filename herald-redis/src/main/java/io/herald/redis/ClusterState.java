@@ -1,0 +1,224 @@
+package io.herald.redis;
+
+import io.herald.protocol.ChannelName;
+import io.herald.protocol.ChannelType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.herald.server.channel.PresenceMember;
+import io.herald.server.cluster.ChannelSummary;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The cluster's shared channel state in Redis (see {@link ClusterScripts} for the keys): this node's
+ * joins and leaves, whole-state synchronisation, purges of dead nodes and the cluster-wide queries.
+ * Everything is asynchronous; callers get futures and never wait on an event loop.
+ */
+final class ClusterState {
+
+    /** A cluster-wide change a script decided, to be reported by the node that ran it. */
+    record Change(String kind, String appId, String channel, String userId) {
+    }
+
+    /** The outcome of a join or leave: the channel's total (-1: nothing was counted) and the member change. */
+    record Outcome(long total, boolean memberChanged) {
+    }
+
+    /**
+     * The pseudo-channel whose members are the signed-in users: presence bookkeeping (per node, purged
+     * with the node) serves them as well. Never listed by channel queries.
+     */
+    static final String USERS = "#herald-users";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String prefix;
+    private final String nodeId;
+    private final RedisAsyncCommands<String, String> redis;
+
+    ClusterState(String prefix, String nodeId, RedisAsyncCommands<String, String> redis) {
+        this.prefix = prefix;
+        this.nodeId = nodeId;
+        this.redis = redis;
+    }
+
+    String nodesKey() {
+        return prefix + "nodes";
+    }
+
+    private String subsKey(String appId, String channel) {
+        return prefix + "subs:" + appId + ":" + channel;
+    }
+
+    private String channelsKey(String appId) {
+        return prefix + "chans:" + appId;
+    }
+
+    private String usersKey(String appId, String channel) {
+        return prefix + "users:" + appId + ":" + channel;
+    }
+
+    private String infoKey(String appId, String channel) {
+        return prefix + "info:" + appId + ":" + channel;
+    }
+
+    private String[] channelKeys(String appId, String channel) {
+        return new String[] {subsKey(appId, channel), channelsKey(appId), prefix + "node:" + nodeId,
+                usersKey(appId, channel), prefix + "nusers:" + nodeId + ":" + appId + ":" + channel,
+                infoKey(appId, channel)};
+    }
+
+    /** A subscriber joined here; {@code newMember} is the presence user this node just gained, else null. */
+    CompletableFuture<Outcome> join(String appId, String channel, PresenceMember newMember) {
+        return run(ClusterScripts.JOIN, appId, channel, newMember == null ? "" : newMember.userId(),
+                newMember == null ? "" : String.valueOf(newMember.userInfo()));
+    }
+
+    /** A subscriber left here; {@code lostMember} is the presence user this node just lost, else null. */
+    CompletableFuture<Outcome> leave(String appId, String channel, String lostMember) {
+        return run(ClusterScripts.LEAVE, appId, channel, lostMember == null ? "" : lostMember, "");
+    }
+
+    private CompletableFuture<Outcome> run(String script, String appId, String channel, String member, String info) {
+        CompletableFuture<List<Object>> result = redis.<List<Object>>eval(script, ScriptOutputType.MULTI,
+                channelKeys(appId, channel), nodeId, channel, appId + "\n" + channel, member, info)
+                .toCompletableFuture();
+        return result.thenApply(r -> new Outcome((Long) r.get(0), ((Long) r.get(1)) == 1L));
+    }
+
+    /** Replaces this node's state in Redis with {@code local} (and refreshes its heartbeat). */
+    CompletableFuture<List<Change>> sync(List<LocalChannel> local) {
+        List<String> args = new ArrayList<>(List.of(prefix, nodeId, "sync", "0"));
+        for (LocalChannel channel : local) {
+            args.add(channel.appId());
+            args.add(channel.name());
+            args.add(String.valueOf(channel.subscriptionCount()));
+            args.add(String.valueOf(channel.members().size()));
+            for (PresenceMember member : channel.members()) {
+                args.add(member.userId());
+                args.add(String.valueOf(member.userInfo()));
+            }
+        }
+        return changes(args);
+    }
+
+    /** Removes a node's state if its last heartbeat is older than {@code timeoutMillis}. */
+    CompletableFuture<List<Change>> purge(String deadNodeId, long timeoutMillis) {
+        return changes(new ArrayList<>(List.of(prefix, deadNodeId, "purge", String.valueOf(timeoutMillis))));
+    }
+
+    private CompletableFuture<List<Change>> changes(List<String> args) {
+        return redis.<List<Object>>eval(ClusterScripts.SYNC, ScriptOutputType.MULTI, new String[] {nodesKey()},
+                args.toArray(String[]::new)).toCompletableFuture().thenApply(flat -> {
+                    List<Change> changes = new ArrayList<>();
+                    for (int i = 0; i + 3 < flat.size(); i += 4) {
+                        String user = (String) flat.get(i + 3);
+                        changes.add(new Change((String) flat.get(i), (String) flat.get(i + 1), (String) flat.get(i + 2),
+                                user.isEmpty() ? null : user));
+                    }
+                    return changes;
+                });
+    }
+
+    /** True when this node was not registered (first beat, purged by the others, or Redis restarted). */
+    CompletableFuture<Boolean> heartbeat() {
+        return redis.<Long>eval(ClusterScripts.HEARTBEAT, ScriptOutputType.INTEGER, new String[] {nodesKey()}, nodeId)
+                .toCompletableFuture().thenApply(added -> added == 1L);
+    }
+
+    /** Nodes silent for longer than {@code timeoutMillis}. */
+    CompletableFuture<List<String>> staleNodes(long timeoutMillis) {
+        return redis.<List<Object>>eval(ClusterScripts.STALE, ScriptOutputType.MULTI, new String[] {nodesKey()},
+                String.valueOf(timeoutMillis)).toCompletableFuture()
+                .thenApply(list -> list.stream().map(String.class::cast).toList());
+    }
+
+    /** Removes this node from the cluster at shutdown (its connections are gone). */
+    CompletableFuture<List<Change>> leaveCluster() {
+        return sync(List.of()).thenCompose(changes -> redis.zrem(nodesKey(), nodeId).toCompletableFuture()
+                .thenApply(removed -> changes));
+    }
+
+    CompletableFuture<Optional<ChannelSummary>> channel(String appId, String name) {
+        CompletableFuture<List<String>> counts = redis.hvals(subsKey(appId, name)).toCompletableFuture();
+        CompletableFuture<Long> users = isPresence(name)
+                ? redis.hlen(usersKey(appId, name)).toCompletableFuture() : CompletableFuture.completedFuture(0L);
+        return counts.thenCombine(users, (c, u) -> {
+            int total = c.stream().mapToInt(Integer::parseInt).sum();
+            return total > 0 ? Optional.of(new ChannelSummary(name, total, u.intValue())) : Optional.empty();
+        });
+    }
+
+    CompletableFuture<List<ChannelSummary>> channels(String appId, String prefixFilter) {
+        return redis.smembers(channelsKey(appId)).toCompletableFuture().thenCompose(names -> {
+            List<CompletableFuture<Optional<ChannelSummary>>> each = new ArrayList<>();
+            for (String name : names) {
+                if (name.startsWith(prefixFilter) && !name.equals(USERS)) {
+                    each.add(channel(appId, name));
+                }
+            }
+            return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(done -> {
+                List<ChannelSummary> result = new ArrayList<>();
+                for (CompletableFuture<Optional<ChannelSummary>> f : each) {
+                    f.join().ifPresent(result::add);
+                }
+                return result;
+            });
+        });
+    }
+
+    /** Which of {@code userIds} are signed in on some node. */
+    CompletableFuture<Set<String>> onlineUsers(String appId, Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return CompletableFuture.completedFuture(Set.of());
+        }
+        return redis.hmget(usersKey(appId, USERS), userIds.toArray(String[]::new)).toCompletableFuture()
+                .thenApply(values -> {
+                    Set<String> online = new HashSet<>();
+                    values.forEach(kv -> {
+                        if (kv.hasValue()) {
+                            online.add(kv.getKey());
+                        }
+                    });
+                    return online;
+                });
+    }
+
+    CompletableFuture<List<String>> presenceUserIds(String appId, String channel) {
+        return redis.hkeys(usersKey(appId, channel)).toCompletableFuture();
+    }
+
+    private static boolean isPresence(String channel) {
+        return ChannelName.typeOf(channel) == ChannelType.PRESENCE;
+    }
+
+    /** Every member of a presence channel in the cluster, with the user_info each joined with. */
+    CompletableFuture<List<PresenceMember>> presenceMembers(String appId, String channel) {
+        return redis.hgetall(infoKey(appId, channel)).toCompletableFuture().thenApply(map -> {
+            List<PresenceMember> members = new ArrayList<>();
+            map.forEach((userId, info) -> members.add(new PresenceMember(userId, parse(info))));
+            return members;
+        });
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            return NullNode.getInstance();
+        }
+    }
+
+    /** One channel as this node holds it, for {@link #sync}. */
+    record LocalChannel(String appId, String name, int subscriptionCount, List<PresenceMember> members) {
+    }
+}

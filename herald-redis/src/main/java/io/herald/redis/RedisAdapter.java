@@ -1,0 +1,526 @@
+package io.herald.redis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.protocol.PusherEvents;
+import io.herald.server.app.App;
+import io.herald.server.channel.Channel;
+import io.herald.server.channel.JoinResult;
+import io.herald.server.channel.PresenceMember;
+import io.herald.server.channel.LeaveResult;
+import io.herald.server.cluster.Adapter;
+import io.herald.server.cluster.CachedEvent;
+import io.herald.server.cluster.ChannelSummary;
+import io.herald.server.cluster.ClusterListener;
+import io.herald.server.cluster.ClusterNode;
+import io.herald.server.cluster.LocalAdapter;
+import io.herald.server.message.OutboundEvent;
+import io.herald.server.user.UserConnection;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Joins the nodes that share a Redis into one server. An event is delivered to this node's
+ * subscribers at once and published, once, on the cluster's Redis channel; every other node delivers
+ * it to its own subscribers (encoding it once, honouring the excluded socket). Publishing never waits
+ * for Redis: the command is sent asynchronously and a failure only loses the remote delivery.
+ * Commands are rejected rather than buffered while Redis is unreachable, so memory stays bounded.
+ *
+ * <p>Channel occupancy and presence membership live in Redis ({@link ClusterState}); the node whose
+ * script makes the change reports it, so webhooks are decided once per cluster. A heartbeat thread
+ * keeps this node registered, re-synchronises its whole state after Redis was lost or restarted, and
+ * purges nodes silent for longer than {@code node-timeout}.
+ */
+final class RedisAdapter implements Adapter {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisAdapter.class);
+
+    private final String nodeId = UUID.randomUUID().toString();
+    private final LocalAdapter local;
+    private final ClientResources resources;
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> commands;
+    private final StatefulRedisPubSubConnection<String, String> pubSub;
+    private final String eventsChannel;
+    private final String controlChannel;
+    /** Users signed in on this node, per app: the node's share of {@link ClusterState#USERS}. */
+    private final ConcurrentHashMap<String, Set<String>> signedInHere = new ConcurrentHashMap<>();
+    private final ClusterNode node;
+    private final ClusterState state;
+    private final ScheduledExecutorService heartbeats;
+    private final long timeoutMillis;
+    private final String prefix;
+    private final Duration cacheTtl;
+    /** Member events held until Redis says whether the user joined or left the whole cluster. */
+    private final ConcurrentHashMap<String, OutboundEvent> heldMemberEvents = new ConcurrentHashMap<>();
+    private volatile ClusterListener listener = ClusterListener.NONE;
+    /** Each app's connections on the other nodes, as of the last heartbeat. */
+    private volatile Map<String, Integer> elsewhere = Map.of();
+    /** Nodes registered in the cluster at the last heartbeat; they share per-app API rate limits. */
+    private volatile int liveNodes = 1;
+    /** Set when Redis may have missed a change of this node's state; the next heartbeat re-synchronises. */
+    private volatile boolean needsSync = true;
+
+    RedisAdapter(ClusterNode node) {
+        this.local = new LocalAdapter(node.registries(), node.users(), node.options().cacheTtl());
+        this.prefix = node.options().redisKeyPrefix();
+        this.cacheTtl = node.options().cacheTtl();
+        this.eventsChannel = prefix + "events";
+        this.controlChannel = node.options().redisKeyPrefix() + "control";
+        // Reconnect soon after Redis returns: retries back off from 100 ms to at most 5 s.
+        this.resources = DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(5), 2, TimeUnit.MILLISECONDS))
+                .build();
+        this.client = RedisClient.create(resources, RedisURI.create(node.options().redisUrl()));
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .build());
+        try {
+            this.commands = client.connect();
+            this.pubSub = client.connectPubSub();
+            pubSub.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String channel, String message) {
+                    if (channel.equals(eventsChannel)) {
+                        receive(message);
+                    } else {
+                        control(message);
+                    }
+                }
+            });
+            // Start-up only, off the event loops: a node must not serve before it hears the cluster.
+            pubSub.sync().subscribe(eventsChannel, controlChannel);
+        } catch (RuntimeException e) {
+            client.shutdown();
+            resources.shutdown();
+            throw new IllegalStateException("redis-url: cannot connect to Redis: " + e.getMessage(), e);
+        }
+        this.node = node;
+        this.state = new ClusterState(node.options().redisKeyPrefix(), nodeId, commands.async());
+        this.timeoutMillis = node.options().nodeTimeout().toMillis();
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "herald-redis-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(50, Math.min(timeoutMillis / 3, 5_000));
+        heartbeats.scheduleWithFixedDelay(this::beat, 0, every, TimeUnit.MILLISECONDS);
+        log.info("Node {} joined the Redis cluster on channel {}", nodeId, eventsChannel);
+    }
+
+    /** On the heartbeat thread (never an event loop), so it may wait for Redis, briefly. */
+    private void beat() {
+        Duration wait = Duration.ofSeconds(5);
+        try {
+            boolean unknown = state.heartbeat().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            if (unknown || needsSync) {
+                needsSync = false;
+                report(state.sync(localChannels()).get(wait.toMillis(), TimeUnit.MILLISECONDS));
+            }
+            shareConnectionCounts(wait);
+            for (String stale : state.staleNodes(timeoutMillis).get(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (!stale.equals(nodeId)) {
+                    List<ClusterState.Change> changes = state.purge(stale, timeoutMillis)
+                            .get(wait.toMillis(), TimeUnit.MILLISECONDS);
+                    if (!changes.isEmpty()) {
+                        log.warn("Node {} stopped answering; removed its connections' state", stale);
+                    }
+                    report(changes);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            needsSync = true;
+            log.debug("Heartbeat failed, will re-synchronise: {}", e.toString());
+        }
+    }
+
+    /**
+     * Publishes this node's connection count per app (expiring with the node) and reads the other
+     * live nodes' and how many there are, so quotas and rate limits count the whole cluster without a
+     * Redis round trip per connection or request.
+     */
+    private void shareConnectionCounts(Duration wait) throws Exception {
+        Map<String, String> mine = new HashMap<>();
+        for (App app : node.options().apps()) {
+            mine.put(app.id(), String.valueOf(node.connections().applyAsInt(app.id())));
+        }
+        RedisAsyncCommands<String, String> redis = commands.async();
+        redis.hset(connectionsKey(nodeId), mine);
+        redis.pexpire(connectionsKey(nodeId), timeoutMillis);
+        Map<String, Integer> totals = new HashMap<>();
+        List<String> nodes = redis.zrange(state.nodesKey(), 0, -1).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        liveNodes = Math.max(1, nodes.size());
+        for (String other : nodes) {
+            if (!other.equals(nodeId)) {
+                redis.hgetall(connectionsKey(other)).get(wait.toMillis(), TimeUnit.MILLISECONDS)
+                        .forEach((appId, count) -> totals.merge(appId, Integer.parseInt(count), Integer::sum));
+            }
+        }
+        elsewhere = totals;
+    }
+
+    private String connectionsKey(String node) {
+        return prefix + "conns:" + node;
+    }
+
+    @Override
+    public int nodeCount() {
+        return liveNodes;
+    }
+
+    @Override
+    public int connectionsElsewhere(String appId) {
+        return elsewhere.getOrDefault(appId, 0);
+    }
+
+    private List<ClusterState.LocalChannel> localChannels() {
+        List<ClusterState.LocalChannel> result = new ArrayList<>();
+        for (App app : node.options().apps()) {
+            for (Channel channel : node.registries().forApp(app.id()).channels()) {
+                result.add(new ClusterState.LocalChannel(app.id(), channel.name(), channel.subscriptionCount(),
+                        channel.members()));
+            }
+            List<PresenceMember> users = new ArrayList<>();
+            for (String userId : signedInHere.getOrDefault(app.id(), Set.of())) {
+                users.add(new PresenceMember(userId, NullNode.getInstance()));
+            }
+            result.add(new ClusterState.LocalChannel(app.id(), ClusterState.USERS, users.size(), users));
+        }
+        return result;
+    }
+
+    /** Reports what a sync or purge decided; a member gone from the cluster is also told to subscribers. */
+    private void report(List<ClusterState.Change> changes) {
+        for (ClusterState.Change c : changes) {
+            if (c.channel().equals(ClusterState.USERS)) {
+                if (c.kind().startsWith("m")) {
+                    sendControl(c.kind().equals("m+") ? "online" : "offline", c.appId(), c.userId());
+                }
+                continue;
+            }
+            switch (c.kind()) {
+                case "o" -> listener.channelOccupied(c.appId(), c.channel());
+                case "v" -> listener.channelVacated(c.appId(), c.channel());
+                case "m+" -> listener.memberAdded(c.appId(), c.channel(), c.userId());
+                case "m-" -> {
+                    listener.memberRemoved(c.appId(), c.channel(), c.userId());
+                    ObjectNode data = JsonNodeFactory.instance.objectNode().put("user_id", c.userId());
+                    publishNow(c.appId(), OutboundEvent.server(c.channel(), PusherEvents.MEMBER_REMOVED,
+                            data.toString(), null));
+                }
+                default -> { }
+            }
+            if (!c.kind().startsWith("m")) {
+                listener.subscriptionCountChanged(c.appId(), c.channel());
+            }
+        }
+    }
+
+    String nodeId() {
+        return nodeId;
+    }
+
+    @Override
+    public void listen(ClusterListener listener) {
+        this.listener = listener;
+        local.listen(listener);
+    }
+
+    @Override
+    public void publish(String appId, OutboundEvent event) {
+        String held = memberEventKey(appId, event);
+        if (held != null) {
+            // Published while the channel is held, just before joined/left: that decides its fate.
+            heldMemberEvents.put(held, event);
+            return;
+        }
+        publishNow(appId, event);
+    }
+
+    private void publishNow(String appId, OutboundEvent event) {
+        local.publish(appId, event);
+        String envelope = new Envelope(nodeId, appId, event).encode();
+        if (LocalAdapter.isCacheable(event)) {
+            // Shared with nodes that start later; each node also keeps the events it relays.
+            commands.async().psetex(cacheKey(appId, event.channel()), cacheTtl.toMillis(), envelope)
+                    .exceptionally(e -> null);
+        }
+        commands.async().publish(eventsChannel, envelope).exceptionally(e -> {
+            log.debug("Event on {} not published to the other nodes: {}", event.channel(), e.toString());
+            return 0L;
+        });
+    }
+
+    private void receive(String message) {
+        try {
+            Envelope envelope = Envelope.decode(message);
+            if (!envelope.nodeId().equals(nodeId)) {
+                local.publish(envelope.appId(), envelope.event());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Ignored a malformed message on {}: {}", eventsChannel, e.getMessage());
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The key a member event waits under, or null when {@code event} is not one. */
+    private static String memberEventKey(String appId, OutboundEvent event) {
+        if (!event.event().equals(PusherEvents.MEMBER_ADDED) && !event.event().equals(PusherEvents.MEMBER_REMOVED)) {
+            return null;
+        }
+        try {
+            JsonNode data = JSON.readTree(event.dataNode().asText());
+            return heldKey(appId, event.channel(), data.path("user_id").asText(), event.event());
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static String heldKey(String appId, String channel, String userId, String event) {
+        return appId + '\u0000' + channel + '\u0000' + userId + '\u0000' + event;
+    }
+
+    /** Sends a held member event when the cluster changed (or Redis cannot tell: then this node's view). */
+    private void release(String appId, OutboundEvent held, boolean changed) {
+        if (held != null && changed) {
+            publishNow(appId, held);
+        }
+    }
+
+    @Override
+    public CompletableFuture<List<ChannelSummary>> channels(String appId, String prefix) {
+        return state.channels(appId, prefix).exceptionallyCompose(e -> local.channels(appId, prefix));
+    }
+
+    @Override
+    public CompletableFuture<Optional<ChannelSummary>> channel(String appId, String name) {
+        return state.channel(appId, name).exceptionallyCompose(e -> local.channel(appId, name));
+    }
+
+    @Override
+    public CompletableFuture<List<String>> presenceUserIds(String appId, String channel) {
+        return state.presenceUserIds(appId, channel).exceptionallyCompose(e -> local.presenceUserIds(appId, channel));
+    }
+
+    @Override
+    public CompletableFuture<Optional<CachedEvent>> cachedEvent(String appId, String channel) {
+        return local.cachedEvent(appId, channel).thenCompose(here -> {
+            if (here.isPresent()) {
+                return CompletableFuture.completedFuture(here);
+            }
+            String key = cacheKey(appId, channel);
+            CompletableFuture<String> value = commands.async().get(key).toCompletableFuture();
+            CompletableFuture<Long> ttl = commands.async().pttl(key).toCompletableFuture();
+            return value.thenCombine(ttl, (envelope, millis) -> envelope == null || millis <= 0
+                    ? Optional.<CachedEvent>empty()
+                    : Optional.of(new CachedEvent(Envelope.decode(envelope).event(), Duration.ofMillis(millis))))
+                    .exceptionally(e -> Optional.empty());
+        });
+    }
+
+    private String cacheKey(String appId, String channel) {
+        return prefix + "cache:" + appId + ":" + channel;
+    }
+
+    @Override
+    public void joined(String appId, String channel, JoinResult result, String userId) {
+        PresenceMember newMember = result.memberAdded() ? localMember(result.channel(), userId) : null;
+        OutboundEvent held = newMember == null ? null
+                : heldMemberEvents.remove(heldKey(appId, channel, userId, PusherEvents.MEMBER_ADDED));
+        state.join(appId, channel, newMember).whenComplete((outcome, failure) -> {
+            if (failure != null) {
+                needsSync = true;
+                release(appId, held, true);
+                return;
+            }
+            if (outcome.total() == 1) {
+                listener.channelOccupied(appId, channel);
+            }
+            if (outcome.memberChanged()) {
+                listener.memberAdded(appId, channel, userId);
+            }
+            release(appId, held, outcome.memberChanged());
+            listener.subscriptionCountChanged(appId, channel);
+        });
+    }
+
+    private static PresenceMember localMember(Channel channel, String userId) {
+        for (PresenceMember member : channel.members()) {
+            if (member.userId().equals(userId)) {
+                return member;
+            }
+        }
+        return new PresenceMember(userId, NullNode.getInstance());
+    }
+
+    @Override
+    public CompletableFuture<List<PresenceMember>> presenceMembers(String appId, String channel,
+                                                                   List<PresenceMember> local) {
+        return state.presenceMembers(appId, channel).thenApply(cluster -> {
+            Map<String, PresenceMember> merged = new LinkedHashMap<>();
+            for (PresenceMember member : cluster) {
+                merged.put(member.userId(), member);
+            }
+            for (PresenceMember member : local) {
+                merged.put(member.userId(), member);
+            }
+            return List.copyOf(merged.values());
+        });
+    }
+
+    @Override
+    public void left(String appId, String channel, LeaveResult result, String userId) {
+        if (!result.left()) {
+            return;
+        }
+        String lostMember = result.memberRemoved() ? userId : null;
+        OutboundEvent held = lostMember == null ? null
+                : heldMemberEvents.remove(heldKey(appId, channel, userId, PusherEvents.MEMBER_REMOVED));
+        state.leave(appId, channel, lostMember).whenComplete((outcome, failure) -> {
+            if (failure != null) {
+                needsSync = true;
+                release(appId, held, true);
+                return;
+            }
+            if (outcome.memberChanged()) {
+                listener.memberRemoved(appId, channel, userId);
+            }
+            release(appId, held, outcome.memberChanged());
+            if (outcome.total() == 0) {
+                listener.channelVacated(appId, channel);
+            }
+            if (outcome.total() >= 0) {
+                listener.subscriptionCountChanged(appId, channel);
+            }
+        });
+    }
+
+    @Override
+    public void signedIn(String appId, String userId, UserConnection connection) {
+        if (!node.users().add(appId, userId, connection)) {
+            return; // not the user's first connection here: nothing changes for the cluster
+        }
+        signedInHere.computeIfAbsent(appId, k -> ConcurrentHashMap.newKeySet()).add(userId);
+        state.join(appId, ClusterState.USERS, new PresenceMember(userId, NullNode.getInstance()))
+                .whenComplete((outcome, failure) -> {
+                    if (failure != null) {
+                        needsSync = true;
+                        listener.userOnline(appId, userId); // this node's watchers at least
+                    } else if (outcome.memberChanged()) {
+                        sendControl("online", appId, userId);
+                    }
+                });
+    }
+
+    @Override
+    public void signedOut(String appId, String userId, UserConnection connection) {
+        if (!node.users().remove(appId, userId, connection)) {
+            return;
+        }
+        signedInHere.computeIfPresent(appId, (k, set) -> {
+            set.remove(userId);
+            return set.isEmpty() ? null : set;
+        });
+        state.leave(appId, ClusterState.USERS, userId).whenComplete((outcome, failure) -> {
+            if (failure != null) {
+                needsSync = true;
+                listener.userOffline(appId, userId);
+            } else if (outcome.memberChanged()) {
+                sendControl("offline", appId, userId);
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Set<String>> onlineUsers(String appId, Collection<String> userIds) {
+        return state.onlineUsers(appId, userIds).exceptionallyCompose(e -> local.onlineUsers(appId, userIds));
+    }
+
+    @Override
+    public void terminateUserConnections(String appId, String userId) {
+        sendControl("terminate", appId, userId);
+    }
+
+    /** Tells every node, this one included (through Redis, or directly when Redis is away). */
+    private void sendControl(String kind, String appId, String userId) {
+        String message = JSON.createObjectNode().put("k", kind).put("a", appId).put("u", userId).toString();
+        commands.async().publish(controlChannel, message).whenComplete((receivers, failure) -> {
+            if (failure != null) {
+                needsSync = true;
+                control(message);
+            }
+        });
+    }
+
+    private void control(String message) {
+        try {
+            JsonNode node = JSON.readTree(message);
+            String appId = node.path("a").asText();
+            String userId = node.path("u").asText();
+            switch (node.path("k").asText()) {
+                case "online" -> listener.userOnline(appId, userId);
+                case "offline" -> listener.userOffline(appId, userId);
+                case "terminate" -> local.terminateUserConnections(appId, userId);
+                default -> log.warn("Ignored an unknown control message on {}", controlChannel);
+            }
+        } catch (Exception e) {
+            log.warn("Ignored a malformed message on {}: {}", controlChannel, e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean isReady() {
+        return commands.isOpen() && pubSub.isOpen();
+    }
+
+    @Override
+    public void close() {
+        heartbeats.shutdownNow();
+        try {
+            // Leave cleanly so the others don't wait for node-timeout; the departures were already reported.
+            commands.async().del(connectionsKey(nodeId));
+            report(state.leaveCluster().get(2, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.debug("Could not leave the cluster cleanly: {}", e.toString());
+        }
+        pubSub.close();
+        commands.close();
+        client.shutdown();
+        resources.shutdown();
+        local.close();
+    }
+}

@@ -1,0 +1,61 @@
+package io.herald.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herald.testkit.RecordingClient;
+import io.herald.testkit.RedisServerProcess;
+import io.herald.testkit.TestServer;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Redis goes away and comes back (empty, as after a crash without persistence): nodes keep serving
+ * their own connections, say they are not ready, then reconnect and rebuild the cluster state.
+ */
+class RedisOutageTest {
+
+    private static final Duration RECOVERY = Duration.ofSeconds(15);
+
+    @Test
+    void nodesServeLocallyWhileRedisIsDownAndResynchroniseWhenItReturns() {
+        try (RedisServerProcess redis = RedisServerProcess.start();
+             TestServer a = ClusterNodes.node(redis, o -> o.nodeTimeout(Duration.ofSeconds(2)));
+             TestServer b = ClusterNodes.node(redis, o -> o.nodeTimeout(Duration.ofSeconds(2)));
+             RecordingClient onA = a.connect();
+             RecordingClient onB = b.connect()) {
+            onA.subscribe("weather");
+            onA.assertSubscribed("weather");
+            onB.subscribe("weather");
+            onB.assertSubscribed("weather");
+
+            redis.kill();
+            Eventually.check(RECOVERY, () -> assertThat(ready(a)).isEqualTo(503));
+            assertThat(a.api().sendRaw("GET", "/health", "").status()).isEqualTo(200);
+            // Local connections are still served: subscribe and publish on the same node.
+            try (RecordingClient late = a.connect()) {
+                late.subscribe("weather");
+                late.assertSubscribed("weather");
+                RedisEventsTest.trigger(a, "{\"name\":\"storm\",\"channel\":\"weather\",\"data\":\"local\"}");
+                late.awaitEvent("storm");
+                onA.awaitEvent("storm");
+            }
+
+            redis.restart();
+            Eventually.check(RECOVERY, () -> {
+                assertThat(ready(a)).isEqualTo(200);
+                assertThat(ready(b)).isEqualTo(200);
+            });
+            // The restarted Redis was empty: both nodes put their subscribers back.
+            Eventually.check(RECOVERY, () -> assertThat(b.api().get("/apps/app-id/channels/weather",
+                    Map.of("info", "subscription_count")).body().get("subscription_count").asInt()).isEqualTo(2));
+            // And events cross nodes again.
+            RedisEventsTest.trigger(a, "{\"name\":\"sun\",\"channel\":\"weather\",\"data\":\"back\"}");
+            assertThat(onB.awaitEvent("sun").data().asText()).isEqualTo("back");
+        }
+    }
+
+    private static int ready(TestServer node) {
+        return node.api().sendRaw("GET", "/ready", "").status();
+    }
+}

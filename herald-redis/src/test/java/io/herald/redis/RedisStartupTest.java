@@ -1,0 +1,29 @@
+package io.herald.redis;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.herald.testkit.TestServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+
+/** A node refuses to start when its Redis cannot be reached, naming the setting. */
+class RedisStartupTest {
+
+    @Test
+    void startingWithoutRedisFailsNamingTheRedisUrl() {
+        String nowhere = "redis://127.0.0.1:" + freePort();
+
+        assertThatThrownBy(() -> TestServer.start(b -> b.adapter("redis").redisUrl(nowhere)).close())
+                .hasMessageContaining("redis-url");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

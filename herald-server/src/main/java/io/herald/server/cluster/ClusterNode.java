@@ -1,0 +1,18 @@
+package io.herald.server.cluster;
+
+import io.herald.server.channel.ChannelRegistries;
+import io.herald.server.config.ServerOptions;
+import io.herald.server.user.UserRegistry;
+import java.util.function.ToIntFunction;
+
+/**
+ * What an adapter needs of the node it serves: its settings and its local channels and users.
+ *
+ * @param options the node's settings ({@code adapter}, {@code redis-url}, ...)
+ * @param registries this node's channels
+ * @param users this node's signed-in users
+ * @param connections this node's open connections of an app (by app id), for cluster-wide quotas
+ */
+public record ClusterNode(ServerOptions options, ChannelRegistries registries, UserRegistry users,
+                          ToIntFunction<String> connections) {
+}

@@ -1,0 +1,100 @@
+package io.herald.testkit;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A throw-away redis-server on a free port of 127.0.0.1, without persistence, that tests can kill and
+ * start again on the same port (to watch nodes lose and regain Redis). Needs {@code redis-server}
+ * (in {@code /usr/bin} or on the PATH).
+ */
+public final class RedisServerProcess implements AutoCloseable {
+
+    private static final String BINARY = new File("/usr/bin/redis-server").canExecute()
+            ? "/usr/bin/redis-server" : "redis-server";
+
+    private final int port;
+    private Process process;
+
+    private RedisServerProcess(int port) {
+        this.port = port;
+    }
+
+    public static RedisServerProcess start() {
+        RedisServerProcess redis = new RedisServerProcess(freePort());
+        redis.restart();
+        return redis;
+    }
+
+    public String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Starts the server (again) and waits until it accepts connections. */
+    public void restart() {
+        try {
+            process = new ProcessBuilder(List.of(BINARY, "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                    "--save", "", "--appendonly", "no"))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start redis-server (is it installed?)", e);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("redis-server exited with " + process.exitValue());
+                }
+                sleepBriefly();
+            }
+        }
+        throw new IllegalStateException("redis-server did not listen on " + port + " within 10 s");
+    }
+
+    /** Kills the server at once (SIGKILL), as a crash would. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            kill();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

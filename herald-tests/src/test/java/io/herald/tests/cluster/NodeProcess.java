@@ -1,0 +1,131 @@
+package io.herald.tests.cluster;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Herald node in its own JVM ({@code java -cp <test classpath> io.herald.cli.HeraldCommand server}),
+ * on a free port of 127.0.0.1 with the redis adapter. {@link #kill()} is a {@code kill -9}; its output
+ * goes to {@code target/cluster-node-<port>.log}.
+ */
+final class NodeProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final int port;
+    private final Process process;
+
+    private NodeProcess(int port, Process process) {
+        this.port = port;
+        this.process = process;
+    }
+
+    /** Starts a node and waits until it answers 200 on /ready. */
+    static NodeProcess start(Path config, String redisUrl, String... flags) {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx192m", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), "io.herald.cli.HeraldCommand", "server",
+                "--config", config.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port),
+                "--adapter", "redis", "--redis-url", redisUrl, "--redis-key-prefix", "itest:"));
+        command.addAll(List.of(flags));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(new File("target/cluster-node-" + port + ".log")).start();
+            NodeProcess node = new NodeProcess(port, process);
+            node.awaitReady(Duration.ofSeconds(30));
+            return node;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    String httpUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    String webSocketUrl(String key) {
+        return "ws://127.0.0.1:" + port + "/app/" + key + "?protocol=7&client=java&version=1.0";
+    }
+
+    private void awaitReady(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("node on " + port + " exited with " + process.exitValue()
+                        + "; see target/cluster-node-" + port + ".log");
+            }
+            try {
+                HttpResponse<Void> ready = HTTP.send(HttpRequest.newBuilder(URI.create(httpUrl() + "/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            pause();
+        }
+        kill();
+        throw new IllegalStateException("node on " + port + " not ready within " + within);
+    }
+
+    /** SIGKILL: no shutdown hook, no goodbye to the cluster. */
+    void kill() {
+        process.destroyForcibly();
+        waitFor(10);
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy(); // SIGTERM: graceful shutdown
+            if (!waitFor(15)) {
+                kill();
+            }
+        }
+    }
+
+    private boolean waitFor(int seconds) {
+        try {
+            return process.waitFor(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
