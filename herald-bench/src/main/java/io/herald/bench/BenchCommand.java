@@ -3,6 +3,7 @@ package io.herald.bench;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,6 +87,25 @@ public final class BenchCommand implements Runnable {
         double rate;
     }
 
+    /**
+     * Options of the delivery scenarios for a cluster: subscribers on some nodes, events published
+     * through another, so deliveries cross the cluster adapter. Both default to --host/--port.
+     */
+    public static final class Nodes {
+        @Option(names = "--subscribe-to", split = ",", paramLabel = "host:port",
+                description = "Nodes the subscribers connect to, round-robin (default: --host:--port).")
+        List<String> subscribeTo = List.of();
+        @Option(names = "--publish-to", paramLabel = "host:port",
+                description = "Node the events are published to (default: --host:--port).")
+        String publishTo;
+
+        BenchSettings applyTo(BenchSettings s) {
+            List<BenchTarget> nodes = subscribeTo.isEmpty() ? s.subscribeTo()
+                    : subscribeTo.stream().map(s.target()::at).toList();
+            return s.across(nodes, publishTo == null ? s.publishTo() : s.target().at(publishTo));
+        }
+    }
+
     /** Runs a scenario, prints its table, writes its JSON; exit code 1 when the run saw errors. */
     abstract static class ScenarioCommand implements Callable<Integer> {
         @Spec
@@ -123,10 +143,11 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--subscribers", defaultValue = "1000") int subscribers;
         @Option(names = "--events", defaultValue = "200") int events;
         @Mixin Publishing publishing;
+        @Mixin Nodes nodes;
 
         @Override
         Report run(BenchSettings s) throws InterruptedException {
-            return DeliveryScenario.run(s, new DeliveryScenario.Options(name(), subscribers, 1, events,
+            return DeliveryScenario.run(nodes.applyTo(s), new DeliveryScenario.Options(name(), subscribers, 1, events,
                     publishing.bytes, publishing.inFlight, publishing.rate));
         }
     }
@@ -138,10 +159,11 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--channels", defaultValue = "200") int channels;
         @Option(names = "--events", defaultValue = "2000") int events;
         @Mixin Publishing publishing;
+        @Mixin Nodes nodes;
 
         @Override
         Report run(BenchSettings s) throws InterruptedException {
-            return DeliveryScenario.run(s, new DeliveryScenario.Options(name(), subscribers, channels, events,
+            return DeliveryScenario.run(nodes.applyTo(s), new DeliveryScenario.Options(name(), subscribers, channels, events,
                     publishing.bytes, publishing.inFlight, publishing.rate));
         }
     }

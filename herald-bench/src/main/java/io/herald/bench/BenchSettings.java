@@ -2,6 +2,7 @@ package io.herald.bench;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How a run is carried out, whatever the scenario.
@@ -16,10 +17,28 @@ import java.time.Duration;
  * @param drain how long deliveries may stall before the missing ones count as lost
  * @param progress where progress lines go each second, or {@code null} for none
  * @param serverPid the server's process id on this host for memory figures, or 0
+ * @param subscribeTo the nodes connections go to, round-robin by connection index
+ * @param publishTo the node the HTTP API requests go to
  */
 public record BenchSettings(BenchTarget target, int workers, int perWorker, int threads, int localAddresses,
                             boolean inProcess, int concurrency, Duration timeout, Duration drain,
-                            PrintStream progress, long serverPid) {
+                            PrintStream progress, long serverPid, List<BenchTarget> subscribeTo,
+                            BenchTarget publishTo) {
+
+    public BenchSettings {
+        subscribeTo = List.copyOf(subscribeTo);
+        if (subscribeTo.isEmpty()) {
+            throw new IllegalArgumentException("no node to subscribe to");
+        }
+    }
+
+    /** Settings with every connection and request going to {@code target}, the usual single-node run. */
+    public BenchSettings(BenchTarget target, int workers, int perWorker, int threads, int localAddresses,
+                         boolean inProcess, int concurrency, Duration timeout, Duration drain,
+                         PrintStream progress, long serverPid) {
+        this(target, workers, perWorker, threads, localAddresses, inProcess, concurrency, timeout, drain,
+                progress, serverPid, List.of(target), target);
+    }
 
     public static final int DEFAULT_PER_WORKER = 9_000;
 
@@ -40,6 +59,12 @@ public record BenchSettings(BenchTarget target, int workers, int perWorker, int 
 
     public BenchSettings withProgress(PrintStream out) {
         return new BenchSettings(target, workers, perWorker, threads, localAddresses, inProcess, concurrency,
-                timeout, drain, out, serverPid);
+                timeout, drain, out, serverPid, subscribeTo, publishTo);
+    }
+
+    /** These settings with connections spread over {@code nodes} and events published to {@code publisher}. */
+    public BenchSettings across(List<BenchTarget> nodes, BenchTarget publisher) {
+        return new BenchSettings(target, workers, perWorker, threads, localAddresses, inProcess, concurrency,
+                timeout, drain, progress, serverPid, nodes, publisher);
     }
 }

@@ -25,7 +25,9 @@ public final class DeliveryScenario {
         Report report = new Report(o.name())
                 .parameter("subscribers", o.subscribers()).parameter("channels", o.channels())
                 .parameter("events", o.events()).parameter("bytes", o.bytes())
-                .parameter("in_flight", o.inFlight()).parameter("rate", o.rate() > 0 ? o.rate() + "/s" : "burst");
+                .parameter("in_flight", o.inFlight()).parameter("rate", o.rate() > 0 ? o.rate() + "/s" : "burst")
+                .parameter("subscribe_to", String.join(",", settings.subscribeTo().stream().map(DeliveryScenario::hostPort).toList()))
+                .parameter("publish_to", hostPort(settings.publishTo()));
         String prefix = o.channels() == 1 ? "bench-fanout" : "bench-channel-";
         FleetPlan plan = new FleetPlan(0, o.subscribers(), prefix, o.channels(), false, o.events(), settings.concurrency());
         try (Fleet fleet = Fleet.open(settings, plan, report)) {
@@ -34,7 +36,7 @@ public final class DeliveryScenario {
             }
             CpuSample cpu = CpuSample.start(settings.serverPid());
             PublishResult published;
-            try (HttpPublisher publisher = new HttpPublisher(settings.target())) {
+            try (HttpPublisher publisher = new HttpPublisher(settings.publishTo())) {
                 PublishPlan publish = new PublishPlan(o.events(), o.bytes(), o.inFlight(), o.rate(),
                         seq -> FleetPlan.channelOf(prefix, o.channels(), seq));
                 Duration bound = settings.timeout().plus(Duration.ofMillis((long) (o.rate() > 0 ? o.events() * 1000 / o.rate() : 0)));
@@ -103,6 +105,10 @@ public final class DeliveryScenario {
         if (lost > 0) {
             report.error(lost + " deliveries never arrived (" + eventsIncomplete + " events incomplete)");
         }
+    }
+
+    private static String hostPort(BenchTarget node) {
+        return node.host() + ":" + node.port();
     }
 
     private static long clip(long nanos) {

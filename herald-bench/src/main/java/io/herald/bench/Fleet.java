@@ -31,7 +31,7 @@ final class Fleet implements AutoCloseable {
         report.parameter("workers", fleet.pool.size()).parameter("transport", Transport.name());
         long start = System.nanoTime();
         CpuSample cpu = CpuSample.start(settings.serverPid());
-        fleet.pool.open(settings.target(), plan, settings.localAddresses(), settings.threads());
+        fleet.pool.open(settings.subscribeTo(), plan, settings.localAddresses(), settings.threads());
         List<JsonNode> opened;
         HalfwayMark halfway = new HalfwayMark(() -> fleet.pool.total("subscribed"), plan.count() / 2);
         try (Progress p = Progress.start(settings.progress(), "connect", () -> fleet.pool.total("subscribed")

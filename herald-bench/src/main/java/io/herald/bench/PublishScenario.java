@@ -17,7 +17,7 @@ public final class PublishScenario {
         Report report = new Report("publish").parameter("requests", o.requests()).parameter("bytes", o.bytes())
                 .parameter("in_flight", o.inFlight()).parameter("rate", o.rate() > 0 ? o.rate() + "/s" : "burst")
                 .parameter("transport", Transport.name());
-        try (HttpPublisher publisher = new HttpPublisher(settings.target())) {
+        try (HttpPublisher publisher = new HttpPublisher(settings.publishTo())) {
             CpuSample cpu = CpuSample.start(settings.serverPid());
             PublishResult result = publisher.publish(
                     new PublishPlan(o.requests(), o.bytes(), o.inFlight(), o.rate(), seq -> "bench-empty"),

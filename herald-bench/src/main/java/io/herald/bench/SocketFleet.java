@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -31,7 +32,7 @@ final class SocketFleet implements AutoCloseable {
 
     private static final int MAX_ERROR_SAMPLES = 10;
 
-    private final BenchTarget target;
+    private final List<BenchTarget> targets;
     private final LocalAddresses localAddresses;
     private final FleetPlan plan;
     private final EventLoopGroup group;
@@ -54,10 +55,12 @@ final class SocketFleet implements AutoCloseable {
     private volatile boolean churning;
 
     /**
+     * @param targets the nodes of one cluster (same app); connection {@code i} goes to {@code targets[i mod size]}
      * @param onAllSettled called once, on an event loop, when every planned connection subscribed or failed
      */
-    SocketFleet(BenchTarget target, LocalAddresses localAddresses, FleetPlan plan, int threads, Runnable onAllSettled) {
-        this.target = target;
+    SocketFleet(List<BenchTarget> targets, LocalAddresses localAddresses, FleetPlan plan, int threads,
+                Runnable onAllSettled) {
+        this.targets = List.copyOf(targets);
         this.localAddresses = localAddresses;
         this.plan = plan;
         this.onAllSettled = onAllSettled;
@@ -66,8 +69,7 @@ final class SocketFleet implements AutoCloseable {
         this.group = Transport.eventLoops(threads);
         this.bootstrap = new Bootstrap().group(group).channel(Transport.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
-                .remoteAddress(target.host(), target.port());
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
     }
 
     /** Starts connecting; returns at once. */
@@ -88,13 +90,14 @@ final class SocketFleet implements AutoCloseable {
         }
         int index = plan.first() + local;
         BenchSocket socket = new BenchSocket(this, index, plan.channel(index));
+        BenchTarget node = targets.get(index % targets.size());
         sockets[local] = socket;
         Bootstrap b = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
                 ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192),
                         new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder()
-                                .webSocketUri(target.webSocketUri())
+                                .webSocketUri(node.webSocketUri())
                                 .version(WebSocketVersion.V13)
                                 .customHeaders(new DefaultHttpHeaders())
                                 .maxFramePayloadLength(1 << 20)
@@ -105,7 +108,8 @@ final class SocketFleet implements AutoCloseable {
             }
         });
         InetSocketAddress local4 = localAddresses.forConnection(index);
-        ChannelFuture connect = local4 == null ? b.connect() : b.connect(b.config().remoteAddress(), local4);
+        InetSocketAddress remote = InetSocketAddress.createUnresolved(node.host(), node.port());
+        ChannelFuture connect = local4 == null ? b.connect(remote) : b.connect(remote, local4);
         connect.addListener((ChannelFuture f) -> {
             if (!f.isSuccess()) {
                 error("connect: " + f.cause());
@@ -141,8 +145,9 @@ final class SocketFleet implements AutoCloseable {
         return churning;
     }
 
+    /** The app's credentials (every node serves the same app). */
     BenchTarget target() {
-        return target;
+        return targets.get(0);
     }
 
     FleetPlan plan() {

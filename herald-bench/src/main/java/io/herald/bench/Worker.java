@@ -7,6 +7,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -71,12 +73,12 @@ public final class Worker {
     }
 
     private void open(JsonNode command) {
-        JsonNode t = command.get("target");
-        BenchTarget target = new BenchTarget(t.get("host").asText(), t.get("port").asInt(), t.get("appId").asText(),
-                t.get("key").asText(), t.get("secret").asText());
+        List<BenchTarget> targets = new ArrayList<>();
+        command.get("targets").forEach(t -> targets.add(new BenchTarget(t.get("host").asText(), t.get("port").asInt(),
+                t.get("appId").asText(), t.get("key").asText(), t.get("secret").asText())));
         FleetPlan plan = FleetPlan.fromJson(command.get("plan"));
         FdLimit.require("self", plan.count(), "a worker");
-        fleet = new SocketFleet(target, LocalAddresses.loopback(command.get("localAddresses").asInt()), plan,
+        fleet = new SocketFleet(targets, LocalAddresses.loopback(command.get("localAddresses").asInt()), plan,
                 command.get("threads").asInt(), () -> out.accept(reply("opened")));
         fleet.open();
     }

@@ -1,6 +1,7 @@
 package io.herald.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -42,9 +43,10 @@ final class WorkerPool implements AutoCloseable {
     /**
      * Tells every worker to open its share of {@code connections}; returns at once.
      *
+     * @param nodes where connection {@code i} goes: {@code nodes[i mod size]}
      * @param plan the plan for all connections; {@code first} and {@code count} are replaced per worker
      */
-    void open(BenchTarget target, FleetPlan plan, int localAddresses, int threads) {
+    void open(List<BenchTarget> nodes, FleetPlan plan, int localAddresses, int threads) {
         int share = (plan.count() + links.size() - 1) / links.size();
         for (int w = 0; w < links.size(); w++) {
             int first = Math.min(plan.count(), w * share);
@@ -52,8 +54,9 @@ final class WorkerPool implements AutoCloseable {
             FleetPlan part = new FleetPlan(first, count, plan.channelPrefix(), plan.channels(), plan.presence(),
                     plan.events(), Math.max(1, plan.concurrency() / links.size()));
             ObjectNode command = op("open");
-            command.putObject("target").put("host", target.host()).put("port", target.port())
-                    .put("appId", target.appId()).put("key", target.key()).put("secret", target.secret());
+            ArrayNode targets = command.putArray("targets");
+            nodes.forEach(t -> targets.addObject().put("host", t.host()).put("port", t.port())
+                    .put("appId", t.appId()).put("key", t.key()).put("secret", t.secret()));
             command.set("plan", part.toJson());
             command.put("localAddresses", localAddresses).put("threads", threads);
             links.get(w).send(command);
