@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,7 +29,8 @@ final class HeldDepartures {
     private final Duration grace;
     private final String nodeId;
     private final AtomicLong sequence = new AtomicLong();
-    private final ConcurrentHashMap<String, Held> held = new ConcurrentHashMap<>();
+    /** By a sequence number, so a shutdown releases them in the order they were decided. */
+    private final ConcurrentSkipListMap<Long, Held> held = new ConcurrentSkipListMap<>();
 
     HeldDepartures(ClusterState state, ScheduledExecutorService timers, Duration grace, String nodeId) {
         this.state = state;
@@ -48,7 +49,7 @@ final class HeldDepartures {
      * {@code userId} is null for a vacancy.
      */
     void hold(String appId, String channel, String userId, String token, Runnable report) {
-        String key = token + "\n" + (userId == null ? "" : userId);
+        long key = sequence.incrementAndGet();
         held.put(key, new Held(appId, channel, userId, token, report));
         timers.schedule(() -> settle(key), grace.toNanos(), TimeUnit.NANOSECONDS);
     }
@@ -56,7 +57,7 @@ final class HeldDepartures {
     /** Settles every held departure now and waits for it at most {@code wait} (shutdown: they are real). */
     void releaseAll(Duration wait) {
         List<CompletableFuture<Void>> settling = new ArrayList<>();
-        for (String key : List.copyOf(held.keySet())) {
+        for (Long key : List.copyOf(held.keySet())) {
             settling.add(settle(key));
         }
         try {
@@ -70,7 +71,7 @@ final class HeldDepartures {
     }
 
     /** Claims the departure if nothing returned meanwhile; the one {@code remove} makes it run once. */
-    private CompletableFuture<Void> settle(String key) {
+    private CompletableFuture<Void> settle(long key) {
         Held departure = held.remove(key);
         if (departure == null) {
             return CompletableFuture.completedFuture(null);

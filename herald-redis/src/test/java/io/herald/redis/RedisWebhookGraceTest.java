@@ -128,6 +128,24 @@ class RedisWebhookGraceTest {
         assertThat(hooksFor("presence-move")).hasSize(4);
     }
 
+    @Test
+    void aNodeShuttingDownSendsTheDeparturesStillInTheirGrace() {
+        Duration longGrace = Duration.ofSeconds(30);
+        long closed;
+        try (TestServer c = ClusterNodes.node(redis, o -> o.apps(List.of(app)).webhookGrace(longGrace)
+                .webhookBatchWindow(Duration.ofMillis(20)))) {
+            try (RecordingClient onC = c.connect()) {
+                onC.subscribePresence(app, "presence-shutdown", "cat", "{}");
+                onC.assertSubscribed("presence-shutdown");
+            }
+            awaitVacantInRedis("presence-shutdown");
+            closed = System.nanoTime();
+        }
+        awaitHooks("presence-shutdown", "channel_occupied presence-shutdown", "member_added presence-shutdown cat",
+                "member_removed presence-shutdown cat", "channel_vacated presence-shutdown");
+        assertThat(Duration.ofNanos(System.nanoTime() - closed)).isLessThan(longGrace);
+    }
+
     /**
      * Waits until a departure decided on each node now has been sent: any departure held before it
      * (with the same grace) has been settled by then, so what is missing afterwards never comes.
