@@ -10,7 +10,13 @@ package io.herald.redis;
  * the user is a member), {@code P info:app:channel} (hash user → user_info JSON),
  * {@code P nusers:node:app:channel} (set of the node's members),
  * {@code P node:node} (set of {@code app\nchannel} the node has state in, for purging),
- * {@code P nodes} (sorted set node → last heartbeat, Redis time in ms).
+ * {@code P nodes} (sorted set node → last heartbeat, Redis time in ms),
+ * {@code P gone:app:channel} and {@code P gone:app:channel\nuser} (a vacancy or member departure in
+ * its webhook grace period: the deciding node's token, expiring a little after the grace).
+ *
+ * <p>The departure keys make the grace cluster-wide: the script that decides a return deletes the key,
+ * and the deciding node reports the departure only if its own token is still there when its grace
+ * ends ({@link #DEPART}), so exactly one of "departure" and "return" wins, whichever node decides it.
  */
 final class ClusterScripts {
 
@@ -18,10 +24,11 @@ final class ClusterScripts {
     }
 
     /**
-     * A subscriber joined on a node. KEYS: subs, chans, node index, users, node users, user infos.
-     * ARGV: node, channel, index entry, user id if the node just gained this presence member (else
-     * empty), its user_info.
-     * Returns {channel total, 1 if the user became a member cluster-wide}.
+     * A subscriber joined on a node. KEYS: subs, chans, node index, users, node users, user infos,
+     * channel departure, member departure. ARGV: node, channel, index entry, user id if the node just
+     * gained this presence member (else empty), its user_info.
+     * Returns {channel total, 1 if the user became a member cluster-wide, 1 if the channel returned
+     * within a vacancy's grace, 1 if the member returned within a departure's grace}.
      */
     static final String JOIN = """
             redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
@@ -34,12 +41,16 @@ final class ClusterScripts {
               redis.call('HSET', KEYS[6], ARGV[4], ARGV[5])
               if redis.call('HINCRBY', KEYS[4], ARGV[4], 1) == 1 then added = 1 end
             end
-            return {total, added}
+            local back, memberBack = 0, 0
+            if total == 1 then back = redis.call('DEL', KEYS[7]) end
+            if added == 1 then memberBack = redis.call('DEL', KEYS[8]) end
+            return {total, added, back, memberBack}
             """;
 
     /**
      * A subscriber left on a node; same KEYS and ARGV as {@link #JOIN}, the user id given when the node
-     * just lost the member. Returns {channel total or -1 when the node had no subscriber counted
+     * just lost the member, then ARGV[6] the departure token and ARGV[7] its lifetime in ms (0: no grace,
+     * nothing recorded). A departure records the token under its departure key. Returns {channel total or -1 when the node had no subscriber counted
      * (purged meanwhile), 1 if the user is no longer a member anywhere}.
      */
     static final String LEAVE = """
@@ -51,7 +62,11 @@ final class ClusterScripts {
             if n < 0 then return {-1, 0} end
             local total = 0
             for _, v in ipairs(redis.call('HVALS', KEYS[1])) do total = total + tonumber(v) end
-            if total == 0 then redis.call('SREM', KEYS[2], ARGV[2]) end
+            local ttl = tonumber(ARGV[7])
+            if total == 0 then
+              redis.call('SREM', KEYS[2], ARGV[2])
+              if ttl > 0 then redis.call('SET', KEYS[7], ARGV[6], 'PX', ttl) end
+            end
             local removed = 0
             if ARGV[4] ~= '' and redis.call('SREM', KEYS[5], ARGV[4]) == 1 then
               local u = redis.call('HINCRBY', KEYS[4], ARGV[4], -1)
@@ -59,6 +74,7 @@ final class ClusterScripts {
                 redis.call('HDEL', KEYS[4], ARGV[4])
                 redis.call('HDEL', KEYS[6], ARGV[4])
                 removed = 1
+                if ttl > 0 then redis.call('SET', KEYS[8], ARGV[6], 'PX', ttl) end
               end
             end
             return {total, removed}
@@ -165,6 +181,18 @@ final class ClusterScripts {
               redis.call('ZADD', KEYS[1], now, X)
             end
             return out
+            """;
+
+    /**
+     * A departure's grace ended on the node that decided it: claims it if no return cancelled it
+     * (and no later departure replaced it). KEYS: departure. ARGV: token. Returns 1 to report it.
+     */
+    static final String DEPART = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then
+              redis.call('DEL', KEYS[1])
+              return 1
+            end
+            return 0
             """;
 
     /** Records a heartbeat. KEYS: nodes. ARGV: node. Returns 1 when the node was not known (purged, or Redis restarted). */

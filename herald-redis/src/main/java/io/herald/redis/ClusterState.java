@@ -10,6 +10,7 @@ import io.herald.server.channel.PresenceMember;
 import io.herald.server.cluster.ChannelSummary;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -29,8 +30,11 @@ final class ClusterState {
     record Change(String kind, String appId, String channel, String userId) {
     }
 
-    /** The outcome of a join or leave: the channel's total (-1: nothing was counted) and the member change. */
-    record Outcome(long total, boolean memberChanged) {
+    /**
+     * The outcome of a join or leave: the channel's total (-1: nothing was counted), the member change,
+     * and for a join whether the channel and the member came back within a departure's grace period.
+     */
+    record Outcome(long total, boolean memberChanged, boolean channelReturned, boolean memberReturned) {
     }
 
     /**
@@ -45,8 +49,12 @@ final class ClusterState {
     private final String nodeId;
     private final RedisAsyncCommands<String, String> redis;
 
-    ClusterState(String prefix, String nodeId, RedisAsyncCommands<String, String> redis) {
+    /** How long a departure key lives: a little over the grace, so only a node that dies leaves one behind. */
+    private final long departureTtlMillis;
+
+    ClusterState(String prefix, String nodeId, RedisAsyncCommands<String, String> redis, Duration grace) {
         this.prefix = prefix;
+        this.departureTtlMillis = grace.toMillis() + Math.max(1_000, grace.toMillis());
         this.nodeId = nodeId;
         this.redis = redis;
     }
@@ -71,28 +79,53 @@ final class ClusterState {
         return prefix + "info:" + appId + ":" + channel;
     }
 
-    private String[] channelKeys(String appId, String channel) {
+    /** The key of a vacancy ({@code userId} null) or member departure waiting out its grace period. */
+    private String departureKey(String appId, String channel, String userId) {
+        return prefix + "gone:" + appId + ":" + channel + (userId == null ? "" : "\n" + userId);
+    }
+
+    private String[] channelKeys(String appId, String channel, String member) {
         return new String[] {subsKey(appId, channel), channelsKey(appId), prefix + "node:" + nodeId,
                 usersKey(appId, channel), prefix + "nusers:" + nodeId + ":" + appId + ":" + channel,
-                infoKey(appId, channel)};
+                infoKey(appId, channel), departureKey(appId, channel, null), departureKey(appId, channel, member)};
     }
 
     /** A subscriber joined here; {@code newMember} is the presence user this node just gained, else null. */
     CompletableFuture<Outcome> join(String appId, String channel, PresenceMember newMember) {
         return run(ClusterScripts.JOIN, appId, channel, newMember == null ? "" : newMember.userId(),
-                newMember == null ? "" : String.valueOf(newMember.userInfo()));
+                newMember == null ? "" : String.valueOf(newMember.userInfo()), "", 0);
     }
 
-    /** A subscriber left here; {@code lostMember} is the presence user this node just lost, else null. */
-    CompletableFuture<Outcome> leave(String appId, String channel, String lostMember) {
-        return run(ClusterScripts.LEAVE, appId, channel, lostMember == null ? "" : lostMember, "");
+    /**
+     * A subscriber left here; {@code lostMember} is the presence user this node just lost, else null.
+     * A vacancy or member departure it decides is recorded under {@code token} (unless {@code token} is
+     * null: no grace); the node then settles it with {@link #departureFinal} when the grace ends.
+     */
+    CompletableFuture<Outcome> leave(String appId, String channel, String lostMember, String token) {
+        return run(ClusterScripts.LEAVE, appId, channel, lostMember == null ? "" : lostMember, "",
+                token == null ? "" : token, token == null ? 0 : departureTtlMillis);
     }
 
-    private CompletableFuture<Outcome> run(String script, String appId, String channel, String member, String info) {
+    private CompletableFuture<Outcome> run(String script, String appId, String channel, String member, String info,
+                                           String token, long ttlMillis) {
         CompletableFuture<List<Object>> result = redis.<List<Object>>eval(script, ScriptOutputType.MULTI,
-                channelKeys(appId, channel), nodeId, channel, appId + "\n" + channel, member, info)
-                .toCompletableFuture();
-        return result.thenApply(r -> new Outcome((Long) r.get(0), ((Long) r.get(1)) == 1L));
+                channelKeys(appId, channel, member), nodeId, channel, appId + "\n" + channel, member, info,
+                token, String.valueOf(ttlMillis)).toCompletableFuture();
+        return result.thenApply(r -> new Outcome((Long) r.get(0), flag(r, 1), flag(r, 2), flag(r, 3)));
+    }
+
+    private static boolean flag(List<Object> result, int index) {
+        return result.size() > index && ((Long) result.get(index)) == 1L;
+    }
+
+    /**
+     * The grace of a departure this node recorded under {@code token} ended: true when it is final
+     * (no node saw a return meanwhile), and then it is claimed so it is reported once.
+     */
+    CompletableFuture<Boolean> departureFinal(String appId, String channel, String userId, String token) {
+        return redis.<Long>eval(ClusterScripts.DEPART, ScriptOutputType.INTEGER,
+                new String[] {departureKey(appId, channel, userId)}, token)
+                .toCompletableFuture().thenApply(claimed -> claimed == 1L);
     }
 
     /** Replaces this node's state in Redis with {@code local} (and refreshes its heartbeat). */

@@ -76,6 +76,7 @@ final class RedisAdapter implements Adapter {
     private final ClusterNode node;
     private final ClusterState state;
     private final ScheduledExecutorService heartbeats;
+    private final HeldDepartures departures;
     private final long timeoutMillis;
     private final String prefix;
     private final Duration cacheTtl;
@@ -125,13 +126,15 @@ final class RedisAdapter implements Adapter {
             throw new IllegalStateException("redis-url: cannot connect to Redis: " + e.getMessage(), e);
         }
         this.node = node;
-        this.state = new ClusterState(node.options().redisKeyPrefix(), nodeId, commands.async());
+        this.state = new ClusterState(node.options().redisKeyPrefix(), nodeId, commands.async(),
+                node.options().webhookGrace());
         this.timeoutMillis = node.options().nodeTimeout().toMillis();
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "herald-redis-heartbeat");
             t.setDaemon(true);
             return t;
         });
+        this.departures = new HeldDepartures(state, heartbeats, node.options().webhookGrace(), nodeId);
         long every = Math.max(50, Math.min(timeoutMillis / 3, 5_000));
         heartbeats.scheduleWithFixedDelay(this::beat, 0, every, TimeUnit.MILLISECONDS);
         log.info("Node {} joined the Redis cluster on channel {}", nodeId, eventsChannel);
@@ -365,10 +368,11 @@ final class RedisAdapter implements Adapter {
                 release(appId, held, true);
                 return;
             }
-            if (outcome.total() == 1) {
+            // A return within a departure's grace (decided on any node) is no change for webhooks.
+            if (outcome.total() == 1 && !outcome.channelReturned()) {
                 listener.channelOccupied(appId, channel);
             }
-            if (outcome.memberChanged()) {
+            if (outcome.memberChanged() && !outcome.memberReturned()) {
                 listener.memberAdded(appId, channel, userId);
             }
             release(appId, held, outcome.memberChanged());
@@ -408,18 +412,19 @@ final class RedisAdapter implements Adapter {
         String lostMember = result.memberRemoved() ? userId : null;
         OutboundEvent held = lostMember == null ? null
                 : heldMemberEvents.remove(heldKey(appId, channel, userId, PusherEvents.MEMBER_REMOVED));
-        state.leave(appId, channel, lostMember).whenComplete((outcome, failure) -> {
+        String token = departures.newToken();
+        state.leave(appId, channel, lostMember, token).whenComplete((outcome, failure) -> {
             if (failure != null) {
                 needsSync = true;
                 release(appId, held, true);
                 return;
             }
             if (outcome.memberChanged()) {
-                listener.memberRemoved(appId, channel, userId);
+                departures.hold(appId, channel, userId, token, () -> listener.memberRemoved(appId, channel, userId));
             }
             release(appId, held, outcome.memberChanged());
             if (outcome.total() == 0) {
-                listener.channelVacated(appId, channel);
+                departures.hold(appId, channel, null, token, () -> listener.channelVacated(appId, channel));
             }
             if (outcome.total() >= 0) {
                 listener.subscriptionCountChanged(appId, channel);
@@ -453,7 +458,7 @@ final class RedisAdapter implements Adapter {
             set.remove(userId);
             return set.isEmpty() ? null : set;
         });
-        state.leave(appId, ClusterState.USERS, userId).whenComplete((outcome, failure) -> {
+        state.leave(appId, ClusterState.USERS, userId, null).whenComplete((outcome, failure) -> {
             if (failure != null) {
                 needsSync = true;
                 listener.userOffline(appId, userId);
@@ -503,6 +508,17 @@ final class RedisAdapter implements Adapter {
     @Override
     public boolean isReady() {
         return commands.isOpen() && pubSub.isOpen();
+    }
+
+    /** Vacancies and member departures wait out the webhook grace here, cluster-wide. */
+    @Override
+    public boolean holdsDepartures() {
+        return true;
+    }
+
+    @Override
+    public void releaseDepartures() {
+        departures.releaseAll(Duration.ofSeconds(2));
     }
 
     @Override

@@ -134,7 +134,7 @@ class RedisClusterStateTest {
             watcher.subscribePresence(app, "presence-ghost", "watcher", "{}");
             watcher.assertSubscribed("presence-ghost");
             // A node that joins two channels, beats once and dies without a word.
-            ClusterState ghost = new ClusterState("test:", "ghost-node", ghostConnection.async());
+            ClusterState ghost = new ClusterState("test:", "ghost-node", ghostConnection.async(), Duration.ofMillis(200));
             ghost.heartbeat().get(5, TimeUnit.SECONDS);
             ghost.join("app-id", "ghost-only", null).get(5, TimeUnit.SECONDS);
             ghost.join("app-id", "presence-ghost",

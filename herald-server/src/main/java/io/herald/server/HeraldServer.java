@@ -54,7 +54,8 @@ public final class HeraldServer implements AutoCloseable {
         this.adapter = Adapters.create(new ClusterNode(options, registries, users, connections::count));
         connections.countElsewhere(adapter::connectionsElsewhere);
         this.resources = new ServerResources();
-        this.webhooks = new WebhookDispatcher(options, apps, resources.timers(), resources.webhookExecutor());
+        this.webhooks = new WebhookDispatcher(options, apps, resources.timers(), resources.webhookExecutor(),
+                adapter.holdsDepartures());
         Watchlists watchlists = new Watchlists(adapter, users);
         NodeEvents events = new NodeEvents(apps, webhooks, watchlists);
         events.counts(new SubscriptionCounts(adapter, resources.timers(), options.subscriptionCountInterval(),
@@ -121,6 +122,7 @@ public final class HeraldServer implements AutoCloseable {
             LockSupport.parkNanos(10_000_000L);
         }
         // Departures of the closed connections are webhooks too: flush them with most of what is left.
+        adapter.releaseDepartures();
         webhooks.close(Duration.ofNanos(Math.max(0, (deadline - System.nanoTime()) * 3 / 4)));
         adapter.close();
         resources.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));

@@ -88,6 +88,22 @@ public interface Adapter extends AutoCloseable {
         return true;
     }
 
+    /**
+     * Whether the adapter holds {@link ClusterListener#channelVacated} and {@link ClusterListener#memberRemoved}
+     * back for the webhook grace itself (cluster-wide): it then reports a departure only when it is
+     * final and never reports the return that cancelled one, so the webhooks need no grace of their own.
+     */
+    default boolean holdsDepartures() {
+        return false;
+    }
+
+    /**
+     * Shutdown, before the webhooks are flushed: reports every departure still held in its grace now
+     * (they are real). May wait briefly; never called on an event loop.
+     */
+    default void releaseDepartures() {
+    }
+
     @Override
     void close();
 }

@@ -20,24 +20,30 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Turns what happened into webhooks: builds each event, holds {@code channel_vacated} and
  * {@code member_removed} back for the grace period (a quick return cancels both the departure and
- * the return), and hands events to one {@link EndpointSender} per app endpoint that wants them. Every
- * method is called on event loops and returns at once.
+ * the return; a cluster adapter that holds departures cluster-wide does this itself), and hands
+ * events to one {@link EndpointSender} per app endpoint that wants them. Every method is called on
+ * event loops and returns at once.
  */
 public final class WebhookDispatcher {
 
     private final WebhookSettings settings;
     private final HttpClient http;
     private final GraceTimers grace;
+    /** True when the cluster adapter already held departures back for the grace (cluster-wide). */
+    private final boolean departuresFinal;
     /** Senders of each app, in the order of its endpoints. */
     private final Map<String, List<EndpointSender>> senders = new ConcurrentHashMap<>();
 
     /**
      * @param timers the thread for batch windows, retries and grace periods
      * @param httpExecutor runs the HTTP client's completions
+     * @param departuresFinal true when the adapter applies the grace itself ({@code Adapter#holdsDepartures}):
+     *     departures are then sent at once and returns are never cancelled here
      */
     public WebhookDispatcher(ServerOptions options, AppStore apps, ScheduledExecutorService timers,
-                             Executor httpExecutor) {
+                             Executor httpExecutor, boolean departuresFinal) {
         this.settings = WebhookSettings.of(options);
+        this.departuresFinal = departuresFinal;
         this.grace = new GraceTimers(timers, settings.grace());
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -54,20 +60,20 @@ public final class WebhookDispatcher {
     }
 
     public void channelOccupied(App app, String channel) {
-        if (hasWebhooks(app) && !grace.cancel(vacatedKey(app, channel))) {
+        if (hasWebhooks(app) && !returned(vacatedKey(app, channel))) {
             send(app, WebhookType.CHANNEL_OCCUPIED, channel, event(WebhookType.CHANNEL_OCCUPIED, channel));
         }
     }
 
     public void channelVacated(App app, String channel) {
         if (hasWebhooks(app)) {
-            grace.delay(vacatedKey(app, channel), () ->
+            depart(vacatedKey(app, channel), () ->
                     send(app, WebhookType.CHANNEL_VACATED, channel, event(WebhookType.CHANNEL_VACATED, channel)));
         }
     }
 
     public void memberAdded(App app, String channel, String userId) {
-        if (hasWebhooks(app) && !grace.cancel(removedKey(app, channel, userId))) {
+        if (hasWebhooks(app) && !returned(removedKey(app, channel, userId))) {
             send(app, WebhookType.MEMBER_ADDED, channel,
                     event(WebhookType.MEMBER_ADDED, channel).put("user_id", userId));
         }
@@ -75,7 +81,7 @@ public final class WebhookDispatcher {
 
     public void memberRemoved(App app, String channel, String userId) {
         if (hasWebhooks(app)) {
-            grace.delay(removedKey(app, channel, userId), () -> send(app, WebhookType.MEMBER_REMOVED, channel,
+            depart(removedKey(app, channel, userId), () -> send(app, WebhookType.MEMBER_REMOVED, channel,
                     event(WebhookType.MEMBER_REMOVED, channel).put("user_id", userId)));
         }
     }
@@ -138,6 +144,20 @@ public final class WebhookDispatcher {
             }
         }
         return true;
+    }
+
+    /** Sends a departure after the grace, unless it is already final. */
+    private void depart(String key, Runnable send) {
+        if (departuresFinal) {
+            send.run();
+        } else {
+            grace.delay(key, send);
+        }
+    }
+
+    /** Whether a return cancels a departure still in its grace here (the return is then a non-event). */
+    private boolean returned(String key) {
+        return !departuresFinal && grace.cancel(key);
     }
 
     private boolean hasWebhooks(App app) {
