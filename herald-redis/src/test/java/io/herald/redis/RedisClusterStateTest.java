@@ -8,7 +8,6 @@ import io.herald.server.app.App;
 import io.herald.server.channel.PresenceMember;
 import io.herald.testkit.ApiClient;
 import io.herald.testkit.RecordingClient;
-import io.herald.testkit.RedisServerProcess;
 import io.herald.testkit.TestServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -31,7 +30,7 @@ class RedisClusterStateTest {
     private static final Duration QUIET = Duration.ofMillis(600);
     private static final Duration NODE_TIMEOUT = Duration.ofSeconds(2);
 
-    private static RedisServerProcess redis;
+    private static ClusterNodes.TwoNodes cluster;
     private static WebhookLog webhooks;
     private static App app;
     private static TestServer a;
@@ -39,24 +38,18 @@ class RedisClusterStateTest {
 
     @BeforeAll
     static void startCluster() {
-        redis = RedisServerProcess.start();
         webhooks = new WebhookLog();
         app = TestServer.APP.toBuilder().webhooks(List.of(webhooks.endpoint())).build();
-        a = node();
-        b = node();
-    }
-
-    private static TestServer node() {
-        return ClusterNodes.node(redis, o -> o.apps(List.of(app)).webhookGrace(Duration.ofMillis(200))
+        cluster = ClusterNodes.TwoNodes.start(o -> o.apps(List.of(app)).webhookGrace(Duration.ofMillis(200))
                 .webhookBatchWindow(Duration.ofMillis(20)).nodeTimeout(NODE_TIMEOUT));
+        a = cluster.a();
+        b = cluster.b();
     }
 
     @AfterAll
     static void stopCluster() {
-        b.close();
-        a.close();
+        cluster.close();
         webhooks.close();
-        redis.close();
     }
 
     @Test
@@ -129,7 +122,7 @@ class RedisClusterStateTest {
     @Test
     void theStateOfANodeThatStoppedBeatingIsRemovedWithinTheNodeTimeout() throws Exception {
         try (RecordingClient watcher = a.connect();
-             RedisClient client = RedisClient.create(redis.url());
+             RedisClient client = RedisClient.create(cluster.redis().url());
              StatefulRedisConnection<String, String> ghostConnection = client.connect()) {
             watcher.subscribePresence(app, "presence-ghost", "watcher", "{}");
             watcher.assertSubscribed("presence-ghost");

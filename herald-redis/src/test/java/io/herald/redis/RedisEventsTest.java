@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.herald.testkit.ReceivedEvent;
 import io.herald.testkit.RecordingClient;
-import io.herald.testkit.RedisServerProcess;
 import io.herald.testkit.TestServer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -17,22 +16,20 @@ class RedisEventsTest {
 
     private static final Duration QUIET = Duration.ofMillis(400);
 
-    private static RedisServerProcess redis;
+    private static ClusterNodes.TwoNodes cluster;
     private static TestServer a;
     private static TestServer b;
 
     @BeforeAll
     static void startCluster() {
-        redis = RedisServerProcess.start();
-        a = ClusterNodes.node(redis);
-        b = ClusterNodes.node(redis);
+        cluster = ClusterNodes.TwoNodes.start();
+        a = cluster.a();
+        b = cluster.b();
     }
 
     @AfterAll
     static void stopCluster() {
-        b.close();
-        a.close();
-        redis.close();
+        cluster.close();
     }
 
     @Test
@@ -91,7 +88,7 @@ class RedisEventsTest {
     @Test
     void aNodeStartedLaterKnowsTheLastEventOfACacheChannel() {
         trigger(a, "{\"name\":\"price\",\"channel\":\"cache-prices\",\"data\":\"42\"}");
-        try (TestServer late = ClusterNodes.node(redis); RecordingClient client = late.connect()) {
+        try (TestServer late = ClusterNodes.node(cluster.redis()); RecordingClient client = late.connect()) {
             client.subscribe("cache-prices");
             client.assertSubscribed("cache-prices");
             ReceivedEvent cached = client.nextEvent();

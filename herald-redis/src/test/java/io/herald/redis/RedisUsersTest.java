@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.protocol.PusherEvents;
 import io.herald.testkit.RecordingClient;
-import io.herald.testkit.RedisServerProcess;
 import io.herald.testkit.TestServer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -16,22 +15,20 @@ class RedisUsersTest {
 
     private static final Duration QUIET = Duration.ofMillis(400);
 
-    private static RedisServerProcess redis;
+    private static ClusterNodes.TwoNodes cluster;
     private static TestServer a;
     private static TestServer b;
 
     @BeforeAll
     static void startCluster() {
-        redis = RedisServerProcess.start();
-        a = ClusterNodes.node(redis);
-        b = ClusterNodes.node(redis);
+        cluster = ClusterNodes.TwoNodes.start();
+        a = cluster.a();
+        b = cluster.b();
     }
 
     @AfterAll
     static void stopCluster() {
-        b.close();
-        a.close();
-        redis.close();
+        cluster.close();
     }
 
     private static RecordingClient signIn(TestServer node, String userData) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.server.app.App;
 import io.herald.testkit.ApiClient;
 import io.herald.testkit.RecordingClient;
-import io.herald.testkit.RedisServerProcess;
 import io.herald.testkit.TestServer;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +27,7 @@ class RedisWebhookGraceTest {
     private static final Duration CONVERGE = Duration.ofSeconds(5);
 
     private static final AtomicInteger sentinels = new AtomicInteger();
-    private static RedisServerProcess redis;
+    private static ClusterNodes.TwoNodes cluster;
     private static WebhookLog webhooks;
     private static App app;
     private static TestServer a;
@@ -36,24 +35,18 @@ class RedisWebhookGraceTest {
 
     @BeforeAll
     static void startCluster() {
-        redis = RedisServerProcess.start();
         webhooks = new WebhookLog();
         app = TestServer.APP.toBuilder().webhooks(List.of(webhooks.endpoint())).build();
-        a = node();
-        b = node();
-    }
-
-    private static TestServer node() {
-        return ClusterNodes.node(redis, o -> o.apps(List.of(app)).webhookGrace(GRACE)
+        cluster = ClusterNodes.TwoNodes.start(o -> o.apps(List.of(app)).webhookGrace(GRACE)
                 .webhookBatchWindow(Duration.ofMillis(20)));
+        a = cluster.a();
+        b = cluster.b();
     }
 
     @AfterAll
     static void stopCluster() {
-        b.close();
-        a.close();
+        cluster.close();
         webhooks.close();
-        redis.close();
     }
 
     @Test
@@ -132,7 +125,7 @@ class RedisWebhookGraceTest {
     void aNodeShuttingDownSendsTheDeparturesStillInTheirGrace() {
         Duration longGrace = Duration.ofSeconds(30);
         long closed;
-        try (TestServer c = ClusterNodes.node(redis, o -> o.apps(List.of(app)).webhookGrace(longGrace)
+        try (TestServer c = ClusterNodes.node(cluster.redis(), o -> o.apps(List.of(app)).webhookGrace(longGrace)
                 .webhookBatchWindow(Duration.ofMillis(20)))) {
             try (RecordingClient onC = c.connect()) {
                 onC.subscribePresence(app, "presence-shutdown", "cat", "{}");
