@@ -73,7 +73,7 @@ public class ChannelBenchmark {
     /** Encode once and hand a duplicate to every subscriber, as a publish does. */
     @Benchmark
     public int broadcast() {
-        fanout.broadcast(Frames.encode(event), null);
+        fanout.broadcast(Frames.wire(event), null);
         return fanout.subscriptionCount();
     }
 }

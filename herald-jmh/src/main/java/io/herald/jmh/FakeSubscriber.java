@@ -1,9 +1,14 @@
 package io.herald.jmh;
 
 import io.herald.server.channel.Subscriber;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ImmediateEventExecutor;
 
-/** A subscriber that takes its frame and releases it at once: fan-out cost without any socket. */
+/**
+ * A subscriber on the calling thread that takes its frame and releases it at once: fan-out cost
+ * without any socket.
+ */
 final class FakeSubscriber implements Subscriber {
 
     private final String socketId;
@@ -19,8 +24,19 @@ final class FakeSubscriber implements Subscriber {
     }
 
     @Override
-    public void send(TextWebSocketFrame frame) {
+    public EventExecutor executor() {
+        return ImmediateEventExecutor.INSTANCE;
+    }
+
+    @Override
+    public boolean write(ByteBuf wireFrame) {
         frames++;
-        frame.release();
+        wireFrame.release();
+        return false;
+    }
+
+    @Override
+    public void flush() {
+        // nothing is held back
     }
 }

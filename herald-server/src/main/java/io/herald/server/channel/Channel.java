@@ -2,25 +2,32 @@ package io.herald.server.channel;
 
 import io.herald.protocol.ChannelName;
 import io.herald.protocol.ChannelType;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One channel of one app on this node: its local subscribers and, for presence channels, its
  * members. Membership changes happen only through {@link ChannelRegistry}, which serialises them
- * per channel; fan-out reads the subscriber set concurrently without locking.
+ * per channel; fan-out reads the subscribers concurrently without locking.
  */
 public final class Channel {
 
     private final String name;
     private final ChannelType type;
-    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    /**
+     * The subscribers, one group per event loop that serves some of them, so a broadcast hands each
+     * loop one task instead of each socket one write. Grows copy-on-write, at most once per loop;
+     * written only under the registry's per-channel serialisation.
+     */
+    private volatile LoopGroup[] groups = new LoopGroup[0];
+    /** The number of the latest join; each subscriber keeps the number of its own. Same writers as groups. */
+    private volatile long lastJoin;
     /** Presence members by user id, with how many local connections each has here. Guarded by {@code this}. */
     private final Map<String, MemberEntry> members = new LinkedHashMap<>();
 
@@ -38,38 +45,70 @@ public final class Channel {
     }
 
     public int subscriptionCount() {
-        return subscribers.size();
+        int count = 0;
+        for (LoopGroup group : groups) {
+            count += group.subscribers.size();
+        }
+        return count;
     }
 
     boolean isEmpty() {
-        return subscribers.isEmpty();
+        return subscriptionCount() == 0;
     }
 
     boolean isSubscribed(Subscriber s) {
-        return subscribers.contains(s);
+        LoopGroup group = groupOf(s.executor());
+        return group != null && group.subscribers.containsKey(s);
     }
 
     boolean addSubscriber(Subscriber s) {
-        return subscribers.add(s);
+        LoopGroup group = groupOf(s.executor());
+        if (group == null) {
+            group = new LoopGroup(s.executor());
+            LoopGroup[] grown = Arrays.copyOf(groups, groups.length + 1);
+            grown[groups.length] = group;
+            groups = grown;
+        }
+        if (group.subscribers.containsKey(s)) {
+            return false;
+        }
+        long join = lastJoin + 1;
+        group.subscribers.put(s, join);
+        lastJoin = join;
+        return true;
     }
 
     boolean removeSubscriber(Subscriber s) {
-        return subscribers.remove(s);
+        LoopGroup group = groupOf(s.executor());
+        return group != null && group.subscribers.remove(s) != null;
+    }
+
+    private LoopGroup groupOf(EventExecutor loop) {
+        for (LoopGroup group : groups) {
+            if (group.loop == loop) {
+                return group;
+            }
+        }
+        return null;
     }
 
     /**
-     * Writes the same encoded frame to every subscriber but the excluded socket, then releases the
-     * caller's reference. Each subscriber gets a retained duplicate: the bytes are shared, not copied.
+     * Sends one encoded frame ({@code Frames.wire}) to every subscriber but the excluded socket, then
+     * releases the caller's reference. Returns at once: each event loop with subscribers here gets one
+     * task that writes a retained duplicate (shared bytes, never copied) to each of its sockets. Only
+     * those subscribed now receive it, so a presence joiner whose member list is taken after this call
+     * never hears about a member it already lists.
      */
-    public void broadcast(TextWebSocketFrame frame, String excludeSocketId) {
+    public void broadcast(ByteBuf wireFrame, String excludeSocketId) {
+        long upToJoin = lastJoin;
         try {
-            for (Subscriber s : subscribers) {
-                if (excludeSocketId == null || !excludeSocketId.equals(s.socketId())) {
-                    s.send(frame.retainedDuplicate());
+            for (LoopGroup group : groups) {
+                if (!group.subscribers.isEmpty()) {
+                    Delivery.start(group.loop, group.subscribers, wireFrame, excludeSocketId, upToJoin);
                 }
             }
         } finally {
-            frame.release();
+            wireFrame.release();
         }
     }
 
@@ -114,8 +153,14 @@ public final class Channel {
         return list;
     }
 
-    Collection<Subscriber> subscribers() {
-        return subscribers;
+    /** One event loop's subscribers here, each with the number of its join. */
+    private static final class LoopGroup {
+        final EventExecutor loop;
+        final ConcurrentHashMap<Subscriber, Long> subscribers = new ConcurrentHashMap<>(4);
+
+        LoopGroup(EventExecutor loop) {
+            this.loop = loop;
+        }
     }
 
     private static final class MemberEntry {

@@ -50,7 +50,7 @@ public final class LocalAdapter implements Adapter {
         }
         Channel channel = registries.forApp(appId).find(event.channel());
         if (channel != null) {
-            channel.broadcast(Frames.encode(event), event.excludeSocketId());
+            channel.broadcast(Frames.wire(event), event.excludeSocketId());
         }
     }
 

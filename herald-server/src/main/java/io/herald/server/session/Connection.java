@@ -8,10 +8,12 @@ import io.herald.server.app.App;
 import io.herald.server.channel.Subscriber;
 import io.herald.server.message.Frames;
 import io.herald.server.user.UserConnection;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.util.concurrent.EventExecutor;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
@@ -22,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One client's WebSocket session: its socket id, app, subscriptions, signed-in user and watchlist,
  * and client-event budget.
- * Subscription state is touched only on the socket's event loop; {@link #send} and {@link #close}
- * may be called from any thread.
+ * Subscription state and fan-out writes are touched only on the socket's event loop; {@link #send}
+ * and {@link #close} may be called from any thread.
  */
 public final class Connection implements UserConnection {
 
@@ -40,6 +42,8 @@ public final class Connection implements UserConnection {
     /** The user this connection signed in as, or {@code null}; set once, on the event loop. */
     private String userId;
     private List<String> watchlist = List.of();
+    /** Whether {@link #write} queued frames that no {@link #flush} has sent yet. Event loop only. */
+    private boolean unflushed;
     /** Set once the connection is being closed: further frames are dropped, not queued. */
     private volatile boolean closing;
 
@@ -57,6 +61,32 @@ public final class Connection implements UserConnection {
 
     public App app() {
         return app;
+    }
+
+    @Override
+    public EventExecutor executor() {
+        return socket.eventLoop();
+    }
+
+    @Override
+    public boolean write(ByteBuf wireFrame) {
+        if (closing) {
+            wireFrame.release();
+            return false;
+        }
+        // Already a whole WebSocket frame: the frame encoder passes a ByteBuf through untouched.
+        socket.write(wireFrame, socket.voidPromise());
+        if (unflushed) {
+            return false;
+        }
+        unflushed = true;
+        return true;
+    }
+
+    @Override
+    public void flush() {
+        unflushed = false;
+        socket.flush();
     }
 
     @Override

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.herald.protocol.ChannelType;
 import io.herald.server.message.Frames;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.herald.server.message.OutboundEvent;
+import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -123,7 +124,7 @@ class ChannelRegistryTest {
         registry.join("news", a, null, NO_LIMIT);
         registry.join("news", b, null, NO_LIMIT);
         registry.join("news", c, null, NO_LIMIT);
-        TextWebSocketFrame frame = Frames.event("e", "news", "x");
+        ByteBuf frame = Frames.wire(OutboundEvent.server("news", "e", "x", null));
 
         registry.find("news").broadcast(frame, b.socketId());
 

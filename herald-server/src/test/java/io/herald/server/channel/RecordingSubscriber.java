@@ -1,17 +1,35 @@
 package io.herald.server.channel;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A {@link Subscriber} that keeps the text of every frame it is sent and releases the frame, as a socket would. */
+/**
+ * A {@link Subscriber} on the calling thread that decodes every frame it is written as a client
+ * would, keeps its text once flushed, and releases the frame, as a socket would.
+ */
 final class RecordingSubscriber implements Subscriber {
 
     private final String socketId;
+    private final EventExecutor executor;
+    private final EmbeddedChannel client = new EmbeddedChannel(new WebSocket13FrameDecoder(false, false, 65536));
     private final List<String> received = new ArrayList<>();
+    private boolean unflushed;
+    private int flushes;
+    private int writesOffItsLoop;
 
     RecordingSubscriber(String socketId) {
+        this(socketId, ImmediateEventExecutor.INSTANCE);
+    }
+
+    RecordingSubscriber(String socketId, EventExecutor executor) {
         this.socketId = socketId;
+        this.executor = executor;
     }
 
     @Override
@@ -20,12 +38,37 @@ final class RecordingSubscriber implements Subscriber {
     }
 
     @Override
-    public synchronized void send(TextWebSocketFrame frame) {
-        try {
+    public EventExecutor executor() {
+        return executor;
+    }
+
+    @Override
+    public synchronized boolean write(ByteBuf wireFrame) {
+        if (!executor.inEventLoop()) {
+            writesOffItsLoop++;
+        }
+        client.writeInbound(wireFrame);
+        boolean first = !unflushed;
+        unflushed = true;
+        return first;
+    }
+
+    @Override
+    public synchronized void flush() {
+        unflushed = false;
+        flushes++;
+        for (TextWebSocketFrame frame; (frame = client.readInbound()) != null; ) {
             received.add(frame.text());
-        } finally {
             frame.release();
         }
+    }
+
+    synchronized int flushes() {
+        return flushes;
+    }
+
+    synchronized int writesOffItsLoop() {
+        return writesOffItsLoop;
     }
 
     synchronized List<String> received() {

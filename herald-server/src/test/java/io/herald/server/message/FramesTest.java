@@ -12,6 +12,8 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FramesTest {
 
@@ -91,18 +93,38 @@ class FramesTest {
     void goesOnTheWireAsOneFinalUnmaskedTextFrame() {
         String json = "{\"event\":\"e\",\"channel\":\"c\",\"data\":\"é\"}";
         byte[] payload = json.getBytes(StandardCharsets.UTF_8);
-        EmbeddedChannel wire = new EmbeddedChannel(new WebSocket13FrameEncoder(false));
 
-        wire.writeOutbound(Frames.event("e", "c", "é"));
-        ByteBuf out = Unpooled.buffer();
-        for (ByteBuf part; (part = wire.readOutbound()) != null; part.release()) {
-            out.writeBytes(part);
-        }
+        ByteBuf out = Unpooled.wrappedBuffer(encodedByNetty(Frames.event("e", "c", "é")));
 
         assertThat(out.readUnsignedByte()).as("FIN + text opcode").isEqualTo((short) 0x81);
         assertThat(out.readUnsignedByte()).as("unmasked, length").isEqualTo((short) payload.length);
         assertThat(ByteBufUtil.getBytes(out)).isEqualTo(payload);
-        assertThat(wire.finish()).isFalse();
+    }
+
+    /** Payload lengths around the 7-, 16- and 64-bit length encodings of RFC 6455, with multi-byte characters. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 80, 86, 87, 88, 65_000, 65_490, 65_491, 65_492, 200_000})
+    void wireFrameHasTheSameBytesAsNettysEncoderGives(int filler) {
+        OutboundEvent event = OutboundEvent.server("c", "e", "é".repeat(filler / 2) + "x".repeat(filler % 2), null);
+
+        ByteBuf wire = Frames.wire(event);
+        try {
+            assertThat(ByteBufUtil.getBytes(wire)).isEqualTo(encodedByNetty(Frames.encode(event)));
+        } finally {
+            wire.release();
+        }
+    }
+
+    /** What Netty's own WebSocket encoder puts on the wire for {@code frame}; releases the frame. */
+    private static byte[] encodedByNetty(TextWebSocketFrame frame) {
+        EmbeddedChannel channel = new EmbeddedChannel(new WebSocket13FrameEncoder(false));
+        channel.writeOutbound(frame);
+        ByteBuf out = Unpooled.buffer();
+        for (ByteBuf part; (part = channel.readOutbound()) != null; part.release()) {
+            out.writeBytes(part);
+        }
+        assertThat(channel.finish()).isFalse();
+        return ByteBufUtil.getBytes(out);
     }
 
     /** The frame's text; releases the frame, as a subscriber's socket would. */
