@@ -42,11 +42,17 @@ final class ClusterUrl {
             if (host.isBlank()) {
                 throw bad(url, "needs host[:port] seed nodes separated by commas");
             }
+            RedisURI seed;
             try {
-                seeds.add(RedisURI.create(scheme + credentials + host.strip() + query));
+                seed = RedisURI.create(scheme + credentials + host.strip() + query);
             } catch (IllegalArgumentException e) {
                 throw bad(url, "has a malformed seed node \"" + host + "\": " + e.getMessage());
             }
+            // Lettuce keeps "host:notaport" whole as the host name; only an IPv6 [address] has colons.
+            if (seed.getHost().contains(":") && !seed.getHost().startsWith("[")) {
+                throw bad(url, "has a seed node whose port is not a number: \"" + host + "\"");
+            }
+            seeds.add(seed);
         }
         return seeds;
     }
