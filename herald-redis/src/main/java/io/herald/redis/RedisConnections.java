@@ -19,6 +19,8 @@ import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The adapter's two connections, commands and pub/sub, to the Redis a {@code redis-url} names: one
@@ -28,6 +30,8 @@ import java.util.concurrent.TimeUnit;
  * Owns the client's threads and closes everything at once.
  */
 final class RedisConnections implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisConnections.class);
 
     private final ClientResources resources;
     private final AbstractRedisClient client;
@@ -75,13 +79,7 @@ final class RedisConnections implements AutoCloseable {
                                 .build())
                         .build());
                 StatefulRedisClusterConnection<String, String> connection = clusterClient.connect();
-                // Lettuce connects to a node on its first command, and rejects that command under
-                // REJECT_COMMANDS while connecting: connect to every master before serving.
-                for (RedisClusterNode node : connection.getPartitions()) {
-                    if (node.is(RedisClusterNode.NodeFlag.UPSTREAM)) {
-                        connection.getConnection(node.getUri().getHost(), node.getUri().getPort());
-                    }
-                }
+                connectMasters(connection);
                 return new RedisConnections(resources, client, connection, connection.async(),
                         clusterClient.connectPubSub());
             }
@@ -96,6 +94,23 @@ final class RedisConnections implements AutoCloseable {
             }
             resources.shutdown();
             throw new IllegalStateException("redis-url: cannot connect to Redis: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Lettuce connects to a node on its first command, and rejects that command under REJECT_COMMANDS
+     * while connecting: connect to every master before serving. A master that cannot be reached now is
+     * left to that first command (Herald's own slot is on one master, the others only relay PUBLISH).
+     */
+    private static void connectMasters(StatefulRedisClusterConnection<String, String> connection) {
+        for (RedisClusterNode node : connection.getPartitions()) {
+            if (node.is(RedisClusterNode.NodeFlag.UPSTREAM)) {
+                try {
+                    connection.getConnection(node.getUri().getHost(), node.getUri().getPort());
+                } catch (RuntimeException e) {
+                    log.warn("Redis Cluster master {} not reachable at start-up: {}", node.getUri(), e.getMessage());
+                }
+            }
         }
     }
 
