@@ -108,6 +108,18 @@ public final class RedisClusterProcesses implements TestRedis {
     }
 
     @Override
+    public void kill() {
+        masters.forEach(RedisServerProcess::kill);
+    }
+
+    /** The masters come back with their slots (kept in their cluster files) but no keys. */
+    @Override
+    public void restart() {
+        masters.forEach(RedisServerProcess::restart);
+        awaitOk();
+    }
+
+    @Override
     public void close() {
         masters.forEach(RedisServerProcess::close);
         try (Stream<Path> files = Files.walk(dir)) {

@@ -50,6 +50,7 @@ public final class RedisServerProcess implements TestRedis {
     }
 
     /** Starts the server (again) and waits until it accepts connections. */
+    @Override
     public void restart() {
         try {
             List<String> command = new ArrayList<>(List.of(BINARY, "--port", String.valueOf(port),
@@ -76,6 +77,7 @@ public final class RedisServerProcess implements TestRedis {
     }
 
     /** Kills the server at once (SIGKILL), as a crash would. */
+    @Override
     public void kill() {
         process.destroyForcibly();
         try {

@@ -6,6 +6,12 @@ public interface TestRedis extends AutoCloseable {
     /** The {@code redis-url} that reaches it. */
     String url();
 
+    /** Kills every server at once (SIGKILL), as a crash would. */
+    void kill();
+
+    /** Starts the servers again, on the same ports, empty, and waits until they serve. */
+    void restart();
+
     /** Stops it. */
     @Override
     void close();
