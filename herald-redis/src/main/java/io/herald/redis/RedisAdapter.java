@@ -40,10 +40,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Joins the nodes that share a Redis into one server. An event is delivered to this node's
- * subscribers at once and published, once, on the cluster's Redis channel; every other node delivers
- * it to its own subscribers (encoding it once, honouring the excluded socket). Publishing never waits
- * for Redis: the command is sent asynchronously and a failure only loses the remote delivery.
+ * Joins the nodes that share a Redis (one server, Sentinel or a Redis Cluster: {@link RedisConnections})
+ * into one server. An event is delivered to this node's subscribers at once and published, once, on
+ * the cluster's Redis channel; every other node delivers it to its own subscribers (encoding it once,
+ * honouring the excluded socket). Publishing never waits for Redis: the command is sent
+ * asynchronously and a failure only loses the remote delivery.
  * Commands are rejected rather than buffered while Redis is unreachable, so memory stays bounded.
  *
  * <p>Channel occupancy and presence membership live in Redis ({@link ClusterState}); the node whose
@@ -107,8 +108,7 @@ final class RedisAdapter implements Adapter {
             throw new IllegalStateException("redis-url: cannot subscribe on Redis: " + e.getMessage(), e);
         }
         this.node = node;
-        this.state = new ClusterState(keys, nodeId, commands,
-                node.options().webhookGrace());
+        this.state = new ClusterState(keys, nodeId, commands, node.options().webhookGrace());
         this.timeoutMillis = node.options().nodeTimeout().toMillis();
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "herald-redis-heartbeat");
