@@ -5,7 +5,9 @@ package io.herald.redis;
  * whose script sees a channel's total go from 0 to 1 (or a user's node count go from 0 to 1) is the
  * only one to report it: occupancy, vacancy and membership are decided once per cluster.
  *
- * <p>Keys, under the prefix {@code P}: {@code P subs:app:channel} (hash node → subscribers there),
+ * <p>Keys, under the hash-tagged prefix {@code P} of {@link RedisKeys} (one Redis Cluster slot, so a
+ * script may touch them all, and {@link #SYNC} may build their names from {@code P}):
+ * {@code P subs:app:channel} (hash node → subscribers there),
  * {@code P chans:app} (set of occupied channels), {@code P users:app:channel} (hash user → nodes where
  * the user is a member), {@code P info:app:channel} (hash user → user_info JSON),
  * {@code P nusers:node:app:channel} (set of the node's members),

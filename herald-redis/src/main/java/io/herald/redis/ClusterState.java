@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import io.herald.server.channel.PresenceMember;
 import io.herald.server.cluster.ChannelSummary;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,49 +45,25 @@ final class ClusterState {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String prefix;
+    private final RedisKeys keys;
     private final String nodeId;
-    private final RedisAsyncCommands<String, String> redis;
+    private final RedisClusterAsyncCommands<String, String> redis;
 
     /** How long a departure key lives: a little over the grace, so only a node that dies leaves one behind. */
     private final long departureTtlMillis;
 
-    ClusterState(String prefix, String nodeId, RedisAsyncCommands<String, String> redis, Duration grace) {
-        this.prefix = prefix;
+    /** {@code redis} may be a single Redis's or a Redis Cluster's commands: every key is in one slot. */
+    ClusterState(RedisKeys keys, String nodeId, RedisClusterAsyncCommands<String, String> redis, Duration grace) {
+        this.keys = keys;
         this.departureTtlMillis = grace.toMillis() + Math.max(1_000, grace.toMillis());
         this.nodeId = nodeId;
         this.redis = redis;
     }
 
-    String nodesKey() {
-        return prefix + "nodes";
-    }
-
-    private String subsKey(String appId, String channel) {
-        return prefix + "subs:" + appId + ":" + channel;
-    }
-
-    private String channelsKey(String appId) {
-        return prefix + "chans:" + appId;
-    }
-
-    private String usersKey(String appId, String channel) {
-        return prefix + "users:" + appId + ":" + channel;
-    }
-
-    private String infoKey(String appId, String channel) {
-        return prefix + "info:" + appId + ":" + channel;
-    }
-
-    /** The key of a vacancy ({@code userId} null) or member departure waiting out its grace period. */
-    private String departureKey(String appId, String channel, String userId) {
-        return prefix + "gone:" + appId + ":" + channel + (userId == null ? "" : "\n" + userId);
-    }
-
     private String[] channelKeys(String appId, String channel, String member) {
-        return new String[] {subsKey(appId, channel), channelsKey(appId), prefix + "node:" + nodeId,
-                usersKey(appId, channel), prefix + "nusers:" + nodeId + ":" + appId + ":" + channel,
-                infoKey(appId, channel), departureKey(appId, channel, null), departureKey(appId, channel, member)};
+        return new String[] {keys.subscriptions(appId, channel), keys.channels(appId), keys.nodeIndex(nodeId),
+                keys.users(appId, channel), keys.nodeUsers(nodeId, appId, channel), keys.infos(appId, channel),
+                keys.departure(appId, channel, null), keys.departure(appId, channel, member)};
     }
 
     /** A subscriber joined here; {@code newMember} is the presence user this node just gained, else null. */
@@ -124,13 +100,13 @@ final class ClusterState {
      */
     CompletableFuture<Boolean> departureFinal(String appId, String channel, String userId, String token) {
         return redis.<Long>eval(ClusterScripts.DEPART, ScriptOutputType.INTEGER,
-                new String[] {departureKey(appId, channel, userId)}, token)
+                new String[] {keys.departure(appId, channel, userId)}, token)
                 .toCompletableFuture().thenApply(claimed -> claimed == 1L);
     }
 
     /** Replaces this node's state in Redis with {@code local} (and refreshes its heartbeat). */
     CompletableFuture<List<Change>> sync(List<LocalChannel> local) {
-        List<String> args = new ArrayList<>(List.of(prefix, nodeId, "sync", "0"));
+        List<String> args = new ArrayList<>(List.of(keys.prefix(), nodeId, "sync", "0"));
         for (LocalChannel channel : local) {
             args.add(channel.appId());
             args.add(channel.name());
@@ -146,11 +122,11 @@ final class ClusterState {
 
     /** Removes a node's state if its last heartbeat is older than {@code timeoutMillis}. */
     CompletableFuture<List<Change>> purge(String deadNodeId, long timeoutMillis) {
-        return changes(new ArrayList<>(List.of(prefix, deadNodeId, "purge", String.valueOf(timeoutMillis))));
+        return changes(new ArrayList<>(List.of(keys.prefix(), deadNodeId, "purge", String.valueOf(timeoutMillis))));
     }
 
     private CompletableFuture<List<Change>> changes(List<String> args) {
-        return redis.<List<Object>>eval(ClusterScripts.SYNC, ScriptOutputType.MULTI, new String[] {nodesKey()},
+        return redis.<List<Object>>eval(ClusterScripts.SYNC, ScriptOutputType.MULTI, new String[] {keys.nodes()},
                 args.toArray(String[]::new)).toCompletableFuture().thenApply(flat -> {
                     List<Change> changes = new ArrayList<>();
                     for (int i = 0; i + 3 < flat.size(); i += 4) {
@@ -164,27 +140,27 @@ final class ClusterState {
 
     /** True when this node was not registered (first beat, purged by the others, or Redis restarted). */
     CompletableFuture<Boolean> heartbeat() {
-        return redis.<Long>eval(ClusterScripts.HEARTBEAT, ScriptOutputType.INTEGER, new String[] {nodesKey()}, nodeId)
+        return redis.<Long>eval(ClusterScripts.HEARTBEAT, ScriptOutputType.INTEGER, new String[] {keys.nodes()}, nodeId)
                 .toCompletableFuture().thenApply(added -> added == 1L);
     }
 
     /** Nodes silent for longer than {@code timeoutMillis}. */
     CompletableFuture<List<String>> staleNodes(long timeoutMillis) {
-        return redis.<List<Object>>eval(ClusterScripts.STALE, ScriptOutputType.MULTI, new String[] {nodesKey()},
+        return redis.<List<Object>>eval(ClusterScripts.STALE, ScriptOutputType.MULTI, new String[] {keys.nodes()},
                 String.valueOf(timeoutMillis)).toCompletableFuture()
                 .thenApply(list -> list.stream().map(String.class::cast).toList());
     }
 
     /** Removes this node from the cluster at shutdown (its connections are gone). */
     CompletableFuture<List<Change>> leaveCluster() {
-        return sync(List.of()).thenCompose(changes -> redis.zrem(nodesKey(), nodeId).toCompletableFuture()
+        return sync(List.of()).thenCompose(changes -> redis.zrem(keys.nodes(), nodeId).toCompletableFuture()
                 .thenApply(removed -> changes));
     }
 
     CompletableFuture<Optional<ChannelSummary>> channel(String appId, String name) {
-        CompletableFuture<List<String>> counts = redis.hvals(subsKey(appId, name)).toCompletableFuture();
+        CompletableFuture<List<String>> counts = redis.hvals(keys.subscriptions(appId, name)).toCompletableFuture();
         CompletableFuture<Long> users = isPresence(name)
-                ? redis.hlen(usersKey(appId, name)).toCompletableFuture() : CompletableFuture.completedFuture(0L);
+                ? redis.hlen(keys.users(appId, name)).toCompletableFuture() : CompletableFuture.completedFuture(0L);
         return counts.thenCombine(users, (c, u) -> {
             int total = c.stream().mapToInt(Integer::parseInt).sum();
             return total > 0 ? Optional.of(new ChannelSummary(name, total, u.intValue())) : Optional.empty();
@@ -192,7 +168,7 @@ final class ClusterState {
     }
 
     CompletableFuture<List<ChannelSummary>> channels(String appId, String prefixFilter) {
-        return redis.smembers(channelsKey(appId)).toCompletableFuture().thenCompose(names -> {
+        return redis.smembers(keys.channels(appId)).toCompletableFuture().thenCompose(names -> {
             List<CompletableFuture<Optional<ChannelSummary>>> each = new ArrayList<>();
             for (String name : names) {
                 if (name.startsWith(prefixFilter) && !name.equals(USERS)) {
@@ -214,7 +190,7 @@ final class ClusterState {
         if (userIds.isEmpty()) {
             return CompletableFuture.completedFuture(Set.of());
         }
-        return redis.hmget(usersKey(appId, USERS), userIds.toArray(String[]::new)).toCompletableFuture()
+        return redis.hmget(keys.users(appId, USERS), userIds.toArray(String[]::new)).toCompletableFuture()
                 .thenApply(values -> {
                     Set<String> online = new HashSet<>();
                     values.forEach(kv -> {
@@ -227,7 +203,7 @@ final class ClusterState {
     }
 
     CompletableFuture<List<String>> presenceUserIds(String appId, String channel) {
-        return redis.hkeys(usersKey(appId, channel)).toCompletableFuture();
+        return redis.hkeys(keys.users(appId, channel)).toCompletableFuture();
     }
 
     private static boolean isPresence(String channel) {
@@ -236,7 +212,7 @@ final class ClusterState {
 
     /** Every member of a presence channel in the cluster, with the user_info each joined with. */
     CompletableFuture<List<PresenceMember>> presenceMembers(String appId, String channel) {
-        return redis.hgetall(infoKey(appId, channel)).toCompletableFuture().thenApply(map -> {
+        return redis.hgetall(keys.infos(appId, channel)).toCompletableFuture().thenApply(map -> {
             List<PresenceMember> members = new ArrayList<>();
             map.forEach((userId, info) -> members.add(new PresenceMember(userId, parse(info))));
             return members;

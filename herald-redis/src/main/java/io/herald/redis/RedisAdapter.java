@@ -19,16 +19,8 @@ import io.herald.server.cluster.ClusterNode;
 import io.herald.server.cluster.LocalAdapter;
 import io.herald.server.message.OutboundEvent;
 import io.herald.server.user.UserConnection;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
-import io.lettuce.core.resource.Delay;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,10 +40,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Joins the nodes that share a Redis into one server. An event is delivered to this node's
- * subscribers at once and published, once, on the cluster's Redis channel; every other node delivers
- * it to its own subscribers (encoding it once, honouring the excluded socket). Publishing never waits
- * for Redis: the command is sent asynchronously and a failure only loses the remote delivery.
+ * Joins the nodes that share a Redis (one server, Sentinel or a Redis Cluster: {@link RedisConnections})
+ * into one server. An event is delivered to this node's subscribers at once and published, once, on
+ * the cluster's Redis channel; every other node delivers it to its own subscribers (encoding it once,
+ * honouring the excluded socket). Publishing never waits for Redis: the command is sent
+ * asynchronously and a failure only loses the remote delivery.
  * Commands are rejected rather than buffered while Redis is unreachable, so memory stays bounded.
  *
  * <p>Channel occupancy and presence membership live in Redis ({@link ClusterState}); the node whose
@@ -65,10 +58,9 @@ final class RedisAdapter implements Adapter {
 
     private final String nodeId = UUID.randomUUID().toString();
     private final LocalAdapter local;
-    private final ClientResources resources;
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, String> commands;
-    private final StatefulRedisPubSubConnection<String, String> pubSub;
+    private final RedisConnections redis;
+    private final RedisClusterAsyncCommands<String, String> commands;
+    private final RedisKeys keys;
     private final String eventsChannel;
     private final String controlChannel;
     /** Users signed in on this node, per app: the node's share of {@link ClusterState#USERS}. */
@@ -78,7 +70,6 @@ final class RedisAdapter implements Adapter {
     private final ScheduledExecutorService heartbeats;
     private final HeldDepartures departures;
     private final long timeoutMillis;
-    private final String prefix;
     private final Duration cacheTtl;
     /** Member events held until Redis says whether the user joined or left the whole cluster. */
     private final ConcurrentHashMap<String, OutboundEvent> heldMemberEvents = new ConcurrentHashMap<>();
@@ -92,23 +83,15 @@ final class RedisAdapter implements Adapter {
 
     RedisAdapter(ClusterNode node) {
         this.local = new LocalAdapter(node.registries(), node.users(), node.options().cacheTtl());
-        this.prefix = node.options().redisKeyPrefix();
+        this.keys = new RedisKeys(node.options().redisKeyPrefix());
         this.cacheTtl = node.options().cacheTtl();
-        this.eventsChannel = prefix + "events";
+        // Pub/sub channels are not keys: they need no hash tag, and a PUBLISH reaches a whole Redis Cluster.
+        this.eventsChannel = node.options().redisKeyPrefix() + "events";
         this.controlChannel = node.options().redisKeyPrefix() + "control";
-        // Reconnect soon after Redis returns: retries back off from 100 ms to at most 5 s.
-        this.resources = DefaultClientResources.builder()
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(5), 2, TimeUnit.MILLISECONDS))
-                .build();
-        this.client = RedisClient.create(resources, RedisURI.create(node.options().redisUrl()));
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .build());
+        this.redis = RedisConnections.open(node.options().redisUrl());
+        this.commands = redis.commands();
         try {
-            this.commands = client.connect();
-            this.pubSub = client.connectPubSub();
-            pubSub.addListener(new RedisPubSubAdapter<>() {
+            redis.pubSub().addListener(new RedisPubSubAdapter<>() {
                 @Override
                 public void message(String channel, String message) {
                     if (channel.equals(eventsChannel)) {
@@ -119,15 +102,13 @@ final class RedisAdapter implements Adapter {
                 }
             });
             // Start-up only, off the event loops: a node must not serve before it hears the cluster.
-            pubSub.sync().subscribe(eventsChannel, controlChannel);
+            redis.pubSub().sync().subscribe(eventsChannel, controlChannel);
         } catch (RuntimeException e) {
-            client.shutdown();
-            resources.shutdown();
-            throw new IllegalStateException("redis-url: cannot connect to Redis: " + e.getMessage(), e);
+            redis.close();
+            throw new IllegalStateException("redis-url: cannot subscribe on Redis: " + e.getMessage(), e);
         }
         this.node = node;
-        this.state = new ClusterState(node.options().redisKeyPrefix(), nodeId, commands.async(),
-                node.options().webhookGrace());
+        this.state = new ClusterState(keys, nodeId, commands, node.options().webhookGrace());
         this.timeoutMillis = node.options().nodeTimeout().toMillis();
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "herald-redis-heartbeat");
@@ -178,23 +159,18 @@ final class RedisAdapter implements Adapter {
         for (App app : node.options().apps()) {
             mine.put(app.id(), String.valueOf(node.connections().applyAsInt(app.id())));
         }
-        RedisAsyncCommands<String, String> redis = commands.async();
-        redis.hset(connectionsKey(nodeId), mine);
-        redis.pexpire(connectionsKey(nodeId), timeoutMillis);
+        commands.hset(keys.connections(nodeId), mine);
+        commands.pexpire(keys.connections(nodeId), timeoutMillis);
         Map<String, Integer> totals = new HashMap<>();
-        List<String> nodes = redis.zrange(state.nodesKey(), 0, -1).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        List<String> nodes = commands.zrange(keys.nodes(), 0, -1).get(wait.toMillis(), TimeUnit.MILLISECONDS);
         liveNodes = Math.max(1, nodes.size());
         for (String other : nodes) {
             if (!other.equals(nodeId)) {
-                redis.hgetall(connectionsKey(other)).get(wait.toMillis(), TimeUnit.MILLISECONDS)
+                commands.hgetall(keys.connections(other)).get(wait.toMillis(), TimeUnit.MILLISECONDS)
                         .forEach((appId, count) -> totals.merge(appId, Integer.parseInt(count), Integer::sum));
             }
         }
         elsewhere = totals;
-    }
-
-    private String connectionsKey(String node) {
-        return prefix + "conns:" + node;
     }
 
     @Override
@@ -276,10 +252,10 @@ final class RedisAdapter implements Adapter {
         String envelope = new Envelope(nodeId, appId, event).encode();
         if (LocalAdapter.isCacheable(event)) {
             // Shared with nodes that start later; each node also keeps the events it relays.
-            commands.async().psetex(cacheKey(appId, event.channel()), cacheTtl.toMillis(), envelope)
+            commands.psetex(keys.cache(appId, event.channel()), cacheTtl.toMillis(), envelope)
                     .exceptionally(e -> null);
         }
-        commands.async().publish(eventsChannel, envelope).exceptionally(e -> {
+        commands.publish(eventsChannel, envelope).exceptionally(e -> {
             log.debug("Event on {} not published to the other nodes: {}", event.channel(), e.toString());
             return 0L;
         });
@@ -343,18 +319,14 @@ final class RedisAdapter implements Adapter {
             if (here.isPresent()) {
                 return CompletableFuture.completedFuture(here);
             }
-            String key = cacheKey(appId, channel);
-            CompletableFuture<String> value = commands.async().get(key).toCompletableFuture();
-            CompletableFuture<Long> ttl = commands.async().pttl(key).toCompletableFuture();
+            String key = keys.cache(appId, channel);
+            CompletableFuture<String> value = commands.get(key).toCompletableFuture();
+            CompletableFuture<Long> ttl = commands.pttl(key).toCompletableFuture();
             return value.thenCombine(ttl, (envelope, millis) -> envelope == null || millis <= 0
                     ? Optional.<CachedEvent>empty()
                     : Optional.of(new CachedEvent(Envelope.decode(envelope).event(), Duration.ofMillis(millis))))
                     .exceptionally(e -> Optional.empty());
         });
-    }
-
-    private String cacheKey(String appId, String channel) {
-        return prefix + "cache:" + appId + ":" + channel;
     }
 
     @Override
@@ -481,7 +453,7 @@ final class RedisAdapter implements Adapter {
     /** Tells every node, this one included (through Redis, or directly when Redis is away). */
     private void sendControl(String kind, String appId, String userId) {
         String message = JSON.createObjectNode().put("k", kind).put("a", appId).put("u", userId).toString();
-        commands.async().publish(controlChannel, message).whenComplete((receivers, failure) -> {
+        commands.publish(controlChannel, message).whenComplete((receivers, failure) -> {
             if (failure != null) {
                 needsSync = true;
                 control(message);
@@ -507,7 +479,7 @@ final class RedisAdapter implements Adapter {
 
     @Override
     public boolean isReady() {
-        return commands.isOpen() && pubSub.isOpen();
+        return redis.isOpen();
     }
 
     /** Vacancies and member departures wait out the webhook grace here, cluster-wide. */
@@ -526,17 +498,14 @@ final class RedisAdapter implements Adapter {
         heartbeats.shutdownNow();
         try {
             // Leave cleanly so the others don't wait for node-timeout; the departures were already reported.
-            commands.async().del(connectionsKey(nodeId));
+            commands.del(keys.connections(nodeId));
             report(state.leaveCluster().get(2, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             log.debug("Could not leave the cluster cleanly: {}", e.toString());
         }
-        pubSub.close();
-        commands.close();
-        client.shutdown();
-        resources.shutdown();
+        redis.close();
         local.close();
     }
 }

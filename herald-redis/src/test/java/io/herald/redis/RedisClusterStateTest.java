@@ -9,22 +9,29 @@ import io.herald.server.channel.PresenceMember;
 import io.herald.testkit.ApiClient;
 import io.herald.testkit.RecordingClient;
 import io.herald.testkit.TestServer;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Two nodes on one redis-server answer queries for the whole cluster, decide occupancy and presence
+ * Two nodes on one redis-server, and on a Redis Cluster, answer queries for the whole cluster, decide occupancy and presence
  * once (webhooks and member events), and remove the state of a node that stopped beating.
  */
+@ParameterizedClass
+@EnumSource(ClusterNodes.RedisKind.class)
 class RedisClusterStateTest {
+
+    /** The Redis of this run; {@link #startCluster} gets it too. */
+    @Parameter
+    ClusterNodes.RedisKind kind;
 
     private static final Duration CONVERGE = Duration.ofSeconds(5);
     private static final Duration QUIET = Duration.ofMillis(600);
@@ -36,17 +43,17 @@ class RedisClusterStateTest {
     private static TestServer a;
     private static TestServer b;
 
-    @BeforeAll
-    static void startCluster() {
+    @BeforeParameterizedClassInvocation
+    static void startCluster(ClusterNodes.RedisKind kind) {
         webhooks = new WebhookLog();
         app = TestServer.APP.toBuilder().webhooks(List.of(webhooks.endpoint())).build();
-        cluster = ClusterNodes.TwoNodes.start(o -> o.apps(List.of(app)).webhookGrace(Duration.ofMillis(200))
+        cluster = ClusterNodes.TwoNodes.start(kind, o -> o.apps(List.of(app)).webhookGrace(Duration.ofMillis(200))
                 .webhookBatchWindow(Duration.ofMillis(20)).nodeTimeout(NODE_TIMEOUT));
         a = cluster.a();
         b = cluster.b();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopCluster() {
         cluster.close();
         webhooks.close();
@@ -122,12 +129,12 @@ class RedisClusterStateTest {
     @Test
     void theStateOfANodeThatStoppedBeatingIsRemovedWithinTheNodeTimeout() throws Exception {
         try (RecordingClient watcher = a.connect();
-             RedisClient client = RedisClient.create(cluster.redis().url());
-             StatefulRedisConnection<String, String> ghostConnection = client.connect()) {
+             RedisConnections ghostRedis = RedisConnections.open(cluster.redis().url())) {
             watcher.subscribePresence(app, "presence-ghost", "watcher", "{}");
             watcher.assertSubscribed("presence-ghost");
             // A node that joins two channels, beats once and dies without a word.
-            ClusterState ghost = new ClusterState("test:", "ghost-node", ghostConnection.async(), Duration.ofMillis(200));
+            ClusterState ghost = new ClusterState(new RedisKeys("test:"), "ghost-node", ghostRedis.commands(),
+                    Duration.ofMillis(200));
             ghost.heartbeat().get(5, TimeUnit.SECONDS);
             ghost.join("app-id", "ghost-only", null).get(5, TimeUnit.SECONDS);
             ghost.join("app-id", "presence-ghost",

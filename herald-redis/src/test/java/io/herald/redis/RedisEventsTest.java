@@ -7,12 +7,24 @@ import io.herald.testkit.ReceivedEvent;
 import io.herald.testkit.RecordingClient;
 import io.herald.testkit.TestServer;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Events published on one node reach the subscribers of every node, once, over a real redis-server. */
+/**
+ * Events published on one node reach the subscribers of every node, once, over a
+ * real redis-server and a real Redis Cluster.
+ */
+@ParameterizedClass
+@EnumSource(ClusterNodes.RedisKind.class)
 class RedisEventsTest {
+
+    /** The Redis of this run; {@link #startCluster} gets it too. */
+    @Parameter
+    ClusterNodes.RedisKind kind;
 
     private static final Duration QUIET = Duration.ofMillis(400);
 
@@ -20,14 +32,14 @@ class RedisEventsTest {
     private static TestServer a;
     private static TestServer b;
 
-    @BeforeAll
-    static void startCluster() {
-        cluster = ClusterNodes.TwoNodes.start();
+    @BeforeParameterizedClassInvocation
+    static void startCluster(ClusterNodes.RedisKind kind) {
+        cluster = ClusterNodes.TwoNodes.start(kind, o -> { });
         a = cluster.a();
         b = cluster.b();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopCluster() {
         cluster.close();
     }

@@ -3,23 +3,26 @@ package io.herald.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.testkit.RecordingClient;
-import io.herald.testkit.RedisServerProcess;
+import io.herald.testkit.TestRedis;
 import io.herald.testkit.TestServer;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Redis goes away and comes back (empty, as after a crash without persistence): nodes keep serving
+ * Redis (one server, or every master of a Redis Cluster) goes away and comes back (empty, as after a
+ * crash without persistence): nodes keep serving
  * their own connections, say they are not ready, then reconnect and rebuild the cluster state.
  */
 class RedisOutageTest {
 
     private static final Duration RECOVERY = Duration.ofSeconds(15);
 
-    @Test
-    void nodesServeLocallyWhileRedisIsDownAndResynchroniseWhenItReturns() {
-        try (RedisServerProcess redis = RedisServerProcess.start();
+    @ParameterizedTest
+    @EnumSource(ClusterNodes.RedisKind.class)
+    void nodesServeLocallyWhileRedisIsDownAndResynchroniseWhenItReturns(ClusterNodes.RedisKind kind) {
+        try (TestRedis redis = kind.start();
              TestServer a = ClusterNodes.node(redis, o -> o.nodeTimeout(Duration.ofSeconds(2)));
              TestServer b = ClusterNodes.node(redis, o -> o.nodeTimeout(Duration.ofSeconds(2)));
              RecordingClient onA = a.connect();

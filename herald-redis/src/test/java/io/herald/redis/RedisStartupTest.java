@@ -7,16 +7,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A node refuses to start when its Redis cannot be reached, naming the setting. */
 class RedisStartupTest {
 
-    @Test
-    void startingWithoutRedisFailsNamingTheRedisUrl() {
-        String nowhere = "redis://127.0.0.1:" + freePort();
+    @ParameterizedTest
+    @ValueSource(strings = {"redis", "redis-cluster"})
+    void startingWithoutRedisFailsNamingTheRedisUrl(String scheme) {
+        String nowhere = scheme + "://127.0.0.1:" + freePort();
 
         assertThatThrownBy(() -> TestServer.start(b -> b.adapter("redis").redisUrl(nowhere)).close())
                 .hasMessageContaining("redis-url");
+    }
+
+    @Test
+    void aMalformedClusterUrlFailsNamingTheRedisUrl() {
+        assertThatThrownBy(() -> TestServer.start(b -> b.adapter("redis").redisUrl("redis-cluster://a:1,,b:2")).close())
+                .hasMessageContaining("redis-url").hasMessageContaining("seed nodes");
     }
 
     private static int freePort() {

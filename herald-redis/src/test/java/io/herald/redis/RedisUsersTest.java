@@ -6,12 +6,24 @@ import io.herald.protocol.PusherEvents;
 import io.herald.testkit.RecordingClient;
 import io.herald.testkit.TestServer;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Signed-in users across two nodes: sendToUser, terminate_connections and watchlists. */
+/**
+ * Signed-in users across two nodes (on one redis-server and on a Redis Cluster): sendToUser,
+ * terminate_connections and watchlists.
+ */
+@ParameterizedClass
+@EnumSource(ClusterNodes.RedisKind.class)
 class RedisUsersTest {
+
+    /** The Redis of this run; {@link #startCluster} gets it too. */
+    @Parameter
+    ClusterNodes.RedisKind kind;
 
     private static final Duration QUIET = Duration.ofMillis(400);
 
@@ -19,14 +31,14 @@ class RedisUsersTest {
     private static TestServer a;
     private static TestServer b;
 
-    @BeforeAll
-    static void startCluster() {
-        cluster = ClusterNodes.TwoNodes.start();
+    @BeforeParameterizedClassInvocation
+    static void startCluster(ClusterNodes.RedisKind kind) {
+        cluster = ClusterNodes.TwoNodes.start(kind, o -> { });
         a = cluster.a();
         b = cluster.b();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopCluster() {
         cluster.close();
     }

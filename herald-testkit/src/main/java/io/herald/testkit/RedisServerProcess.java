@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -14,24 +15,32 @@ import java.util.concurrent.TimeUnit;
  * start again on the same port (to watch nodes lose and regain Redis). Needs {@code redis-server}
  * (in {@code /usr/bin} or on the PATH).
  */
-public final class RedisServerProcess implements AutoCloseable {
+public final class RedisServerProcess implements TestRedis {
 
     private static final String BINARY = new File("/usr/bin/redis-server").canExecute()
             ? "/usr/bin/redis-server" : "redis-server";
 
     private final int port;
+    private final List<String> extraArgs;
     private Process process;
 
-    private RedisServerProcess(int port) {
+    private RedisServerProcess(int port, List<String> extraArgs) {
         this.port = port;
+        this.extraArgs = extraArgs;
     }
 
     public static RedisServerProcess start() {
-        RedisServerProcess redis = new RedisServerProcess(freePort());
+        return start(List.of());
+    }
+
+    /** A server started with {@code extraArgs} on top of the port, bind and no-persistence ones. */
+    static RedisServerProcess start(List<String> extraArgs) {
+        RedisServerProcess redis = new RedisServerProcess(freePort(), extraArgs);
         redis.restart();
         return redis;
     }
 
+    @Override
     public String url() {
         return "redis://127.0.0.1:" + port;
     }
@@ -41,10 +50,13 @@ public final class RedisServerProcess implements AutoCloseable {
     }
 
     /** Starts the server (again) and waits until it accepts connections. */
+    @Override
     public void restart() {
         try {
-            process = new ProcessBuilder(List.of(BINARY, "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no"))
+            List<String> command = new ArrayList<>(List.of(BINARY, "--port", String.valueOf(port),
+                    "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
+            command.addAll(extraArgs);
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start redis-server (is it installed?)", e);
@@ -65,6 +77,7 @@ public final class RedisServerProcess implements AutoCloseable {
     }
 
     /** Kills the server at once (SIGKILL), as a crash would. */
+    @Override
     public void kill() {
         process.destroyForcibly();
         try {
@@ -81,7 +94,7 @@ public final class RedisServerProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -89,7 +102,7 @@ public final class RedisServerProcess implements AutoCloseable {
         }
     }
 
-    private static void sleepBriefly() {
+    static void sleepBriefly() {
         try {
             Thread.sleep(50);
         } catch (InterruptedException e) {

@@ -36,7 +36,7 @@ final class OptionsBinder {
             "redis-url", "redis-key-prefix", "node-timeout", "apps");
     private static final Set<String> ADAPTERS = Set.of("local", "redis");
     private static final Set<String> REDIS_SCHEMES = Set.of("redis", "rediss", "redis-sentinel", "rediss-sentinel",
-            "redis-socket");
+            "redis-socket", "redis-cluster", "rediss-cluster");
     private static final Set<String> APP_FIELDS = Set.of("id", "key", "secret", "enabled", "max-connections",
             "client-events", "limits", "webhooks", "subscription-counts", "authorized-connections-timeout",
             "api-requests-per-second");
@@ -94,7 +94,8 @@ final class OptionsBinder {
             String scheme = url.get().contains("://") ? url.get().substring(0, url.get().indexOf("://")) : "";
             if (!REDIS_SCHEMES.contains(scheme)) {
                 throw ConfigException.field("redis-url",
-                        "must be a redis://, rediss:// or redis-sentinel:// URL, was \"" + url.get() + "\"");
+                        "must be a redis://, rediss://, redis-sentinel:// or redis-cluster:// URL, was \""
+                                + url.get() + "\"");
             }
             b.redisUrl(url.get());
         } else if (!adapter.equals(ServerOptions.DEFAULT_ADAPTER)) {

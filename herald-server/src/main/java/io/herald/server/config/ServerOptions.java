@@ -372,7 +372,10 @@ public final class ServerOptions {
             return this;
         }
 
-        /** {@code redis://[:password@]host:port[/database]}, {@code rediss://} for TLS, or a Sentinel URL. */
+        /**
+         * {@code redis://[:password@]host:port[/database]}, {@code rediss://} for TLS, a Sentinel URL, or
+         * a Redis Cluster's seed nodes: {@code redis-cluster://[:password@]host:port,host:port}.
+         */
         public Builder redisUrl(String redisUrl) {
             this.redisUrl = redisUrl;
             return this;

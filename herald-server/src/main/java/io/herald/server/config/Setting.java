@@ -35,7 +35,7 @@ public record Setting(String parent, String field, String description) {
             new Setting("", "webhook-grace", "delay of channel_vacated and member_removed, cancelled by a quick return (default 3s)"),
             new Setting("", "subscription-count-interval", "least time between subscription counts of channels over 100 subscribers (default 30s)"),
             new Setting("", "adapter", "cluster adapter: local (one node) or redis (nodes sharing a Redis) (default local)"),
-            new Setting("", "redis-url", "Redis of the redis adapter: redis://[:password@]host:port[/db], rediss:// for TLS, redis-sentinel://"),
+            new Setting("", "redis-url", "Redis of the redis adapter: redis://[:password@]host:port[/db], rediss:// for TLS, redis-sentinel://, or redis-cluster://host:port,host:port (rediss-cluster:// for TLS)"),
             new Setting("", "redis-key-prefix", "prefix of this cluster's Redis keys and channels (default herald:)"),
             new Setting("", "node-timeout", "how long a silent node's connections stay counted before the others remove them (default 30s)"),
             new Setting("app", "id", "the first app's id (default app-id)"),

@@ -123,10 +123,10 @@ class ConfigLoaderErrorsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://localhost:6379", "localhost:6379"})
+    @ValueSource(strings = {"http://localhost:6379", "localhost:6379", "redis+cluster://localhost:7000"})
     void aRedisUrlMustUseARedisScheme(String url) {
         yamlFailsNaming("redis-url", "adapter: redis\nredis-url: \"" + url + "\"\n")
-                .hasMessageContaining("redis://");
+                .hasMessageContaining("redis://").hasMessageContaining("redis-cluster://");
     }
 
     @Test

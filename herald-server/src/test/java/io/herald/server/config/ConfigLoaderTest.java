@@ -202,6 +202,14 @@ class ConfigLoaderTest {
                 .build());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"redis-cluster://:secret@10.0.0.1:7000,10.0.0.2:7000", "rediss-cluster://cache.internal:6380"})
+    void acceptsRedisClusterSeedUrls(String url) {
+        ServerOptions o = files.load("adapter: redis\nredis-url: \"" + url + "\"\n");
+
+        assertThat(o.redisUrl()).isEqualTo(url);
+    }
+
     @Test
     void theRealtimeFeaturesHaveTheirDocumentedDefaults() {
         ServerOptions o = ConfigLoader.load(null, Map.of(), Map.of());
