@@ -28,7 +28,7 @@ final class WorkerLink implements AutoCloseable {
 
     /**
      * Heap and GC for child workers: small objects, short-lived; throughput over pause times. C1 only:
-     * a run lasts seconds, and C2 compiling Netty's read path took 3.5 to 5.5 of the worker's 10 to 17
+     * a run lasts seconds, and C2 compiling Netty's read path took 3.3 to 5.5 of the worker's 10.5 to 17
      * CPU seconds for a million deliveries (C1: 0.4), mostly during the measured phase, on the
      * cores the server needs, and saved the event loop only about 5 % of its time.
      */
