@@ -1,23 +1,26 @@
 package io.herald.bench;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One simulated Pusher client. Waits for {@code connection_established}, subscribes to its channel,
  * then records every benchmark event it receives; in presence churn it leaves and rejoins as soon as
  * each join succeeds. All callbacks run on the connection's event loop; state is a few fields.
+ * Frames arrive from {@link ServerFrameDecoder}: benchmark events are read from their bytes, only the
+ * rare other messages become Strings.
  */
-final class BenchSocket extends SimpleChannelInboundHandler<WebSocketFrame> {
+final class BenchSocket extends ChannelInboundHandlerAdapter implements ServerFrameDecoder.Listener {
 
     private final SocketFleet fleet;
     private final int index;
     private final String channel;
     private ChannelHandlerContext ctx;
+    private Deliveries deliveries;
     private String socketId;
     private boolean settled;
     private boolean subscribed;
@@ -31,24 +34,26 @@ final class BenchSocket extends SimpleChannelInboundHandler<WebSocketFrame> {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.deliveries = fleet.deliveriesOf(ctx.channel().eventLoop());
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
-        if (frame instanceof TextWebSocketFrame text) {
-            onText(text.text());
-        } else if (frame instanceof CloseWebSocketFrame close) {
-            fleet.closedByServer(close.statusCode(), close.reasonText());
-            ctx.close();
+    public void onText(ByteBuf frame, int index, int length) {
+        int payload = Payload.find(frame, index, length);
+        if (payload >= 0) {
+            deliveries.record(Payload.seq(frame, payload), Payload.nanos(frame, payload), System.nanoTime());
+        } else {
+            onMessage(frame.toString(index, length, StandardCharsets.UTF_8));
         }
     }
 
-    private void onText(String text) {
-        int payload = Payload.find(text);
-        if (payload >= 0) {
-            fleet.deliveries().record(Payload.seq(text, payload), Payload.nanos(text, payload), System.nanoTime());
-            return;
-        }
+    @Override
+    public void onClose(int code, String reason) {
+        fleet.closedByServer(code, reason);
+        ctx.close();
+    }
+
+    private void onMessage(String text) {
         switch (Wire.event(text)) {
             case "pusher:connection_established" -> {
                 socketId = Wire.socketId(text);

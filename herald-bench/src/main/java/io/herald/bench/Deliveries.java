@@ -5,74 +5,75 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.DataFormatException;
-import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * What one worker received per event: how many deliveries, the first and last receive time, and a
- * histogram of publish→receive latency in microseconds. Recorded from event-loop threads without
- * locks; merged in the parent from the JSON each worker sends.
+ * What one event loop received per event: how many deliveries, the first and last receive time, and
+ * a histogram of publish→receive latency in microseconds. Plain arrays and a plain histogram: only
+ * the owning thread records, others read {@link #total()} or take a copy on that thread
+ * ({@link SocketFleet#deliveries()}). Merged in the parent from the JSON each worker sends.
  */
 public final class Deliveries {
 
     /** Latencies above an hour are clipped; three significant digits. */
     static final long MAX_MICROS = TimeUnit.HOURS.toMicros(1);
 
-    private final AtomicIntegerArray counts;
-    private final AtomicLongArray first;
-    private final AtomicLongArray last;
+    private final int[] counts;
+    private final long[] first;
+    private final long[] last;
     private final Histogram latency;
-    private final LongAdder unexpected = new LongAdder();
+    /** Deliveries recorded, for progress lines read from other threads; written by the owner only. */
+    private final AtomicLong total = new AtomicLong();
+    private long unexpected;
 
     public Deliveries(int events) {
-        this(events, new ConcurrentHistogram(MAX_MICROS, 3));
+        this(events, new Histogram(MAX_MICROS, 3));
     }
 
     private Deliveries(int events, Histogram latency) {
-        counts = new AtomicIntegerArray(events);
-        first = new AtomicLongArray(events);
-        last = new AtomicLongArray(events);
-        for (int i = 0; i < events; i++) {
-            first.set(i, Long.MAX_VALUE);
-            last.set(i, Long.MIN_VALUE);
-        }
+        counts = new int[events];
+        first = new long[events];
+        last = new long[events];
+        Arrays.fill(first, Long.MAX_VALUE);
+        Arrays.fill(last, Long.MIN_VALUE);
         this.latency = latency;
+        total.set(latency.getTotalCount());
     }
 
     /** Records event {@code seq}, published at {@code sentNanos}, received at {@code receivedNanos}. */
     public void record(int seq, long sentNanos, long receivedNanos) {
-        if (seq < 0 || seq >= counts.length()) {
-            unexpected.increment();
+        if (seq < 0 || seq >= counts.length) {
+            unexpected++;
             return;
         }
-        counts.incrementAndGet(seq);
-        first.accumulateAndGet(seq, receivedNanos, Math::min);
-        last.accumulateAndGet(seq, receivedNanos, Math::max);
+        counts[seq]++;
+        first[seq] = Math.min(first[seq], receivedNanos);
+        last[seq] = Math.max(last[seq], receivedNanos);
         latency.recordValue(Math.min(MAX_MICROS, Math.max(0, (receivedNanos - sentNanos) / 1000)));
+        total.lazySet(total.get() + 1); // single writer: a plain store, no atomic read-modify-write
     }
 
     public int events() {
-        return counts.length();
+        return counts.length;
     }
 
     public int count(int seq) {
-        return counts.get(seq);
+        return counts[seq];
     }
 
     /** First receive time of {@code seq} ({@link System#nanoTime()}), {@code Long.MAX_VALUE} if none. */
     public long first(int seq) {
-        return first.get(seq);
+        return first[seq];
     }
 
     /** Last receive time of {@code seq}, {@code Long.MIN_VALUE} if none. */
     public long last(int seq) {
-        return last.get(seq);
+        return last[seq];
     }
 
     /** Publish→receive latency of every delivery, in microseconds. */
@@ -82,23 +83,24 @@ public final class Deliveries {
 
     /** Deliveries with a sequence number outside the run: duplicates of another run or garbage. */
     public long unexpected() {
-        return unexpected.sum();
+        return unexpected;
     }
 
-    /** All deliveries so far. */
+    /** All deliveries so far; safe from any thread. */
     public long total() {
-        return latency.getTotalCount();
+        return total.get();
     }
 
-    /** Adds {@code other}'s deliveries to these. Not safe while either is still recording. */
+    /** Adds {@code other}'s deliveries to these, on the thread that owns these. */
     public void merge(Deliveries other) {
         for (int i = 0; i < Math.min(events(), other.events()); i++) {
-            counts.addAndGet(i, other.count(i));
-            first.accumulateAndGet(i, other.first(i), Math::min);
-            last.accumulateAndGet(i, other.last(i), Math::max);
+            counts[i] += other.count(i);
+            first[i] = Math.min(first[i], other.first(i));
+            last[i] = Math.max(last[i], other.last(i));
         }
         latency.add(other.latency);
-        unexpected.add(other.unexpected());
+        unexpected += other.unexpected();
+        total.set(latency.getTotalCount());
     }
 
     public ObjectNode toJson() {
@@ -118,7 +120,7 @@ public final class Deliveries {
         json.set("first", fi);
         json.set("last", la);
         json.put("unexpected", unexpected());
-        json.put("latency", Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length)));
+        json.put("latency", Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length)));
         return json;
     }
 
@@ -133,11 +135,11 @@ public final class Deliveries {
         int events = json.get("counts").size();
         Deliveries d = new Deliveries(events, histogram);
         for (int i = 0; i < events; i++) {
-            d.counts.set(i, json.get("counts").get(i).asInt());
-            d.first.set(i, json.get("first").get(i).asLong());
-            d.last.set(i, json.get("last").get(i).asLong());
+            d.counts[i] = json.get("counts").get(i).asInt();
+            d.first[i] = json.get("first").get(i).asLong();
+            d.last[i] = json.get("last").get(i).asLong();
         }
-        d.unexpected.add(json.get("unexpected").asLong());
+        d.unexpected = json.get("unexpected").asLong();
         return d;
     }
 }

@@ -1,5 +1,7 @@
 package io.herald.bench;
 
+import io.netty.buffer.ByteBuf;
+
 /**
  * The data of a benchmark event: {@code hb|<seq>|<nanoTime at publish>|xxx…}, padded to the requested
  * size. Plain characters only, so servers relay it unescaped and a receiver finds it with one scan.
@@ -22,27 +24,36 @@ public final class Payload {
         return sb.toString();
     }
 
-    /** Index just past {@code "hb|} in a received frame, or -1 if it carries no benchmark event. */
-    static int find(String frame) {
-        int i = frame.indexOf(MARK);
-        return i < 0 ? -1 : i + MARK.length();
+    /**
+     * Index just past {@code "hb|} in the {@code length} bytes of {@code frame} from {@code index}, or -1
+     * if they carry no benchmark event. Looks for the '|' first, which Netty scans for a word at a time.
+     */
+    static int find(ByteBuf frame, int index, int length) {
+        int end = index + length;
+        for (int bar = frame.indexOf(index + MARK.length() - 1, end, (byte) '|'); bar >= 0;
+             bar = frame.indexOf(bar + 1, end, (byte) '|')) {
+            if (frame.getByte(bar - 1) == 'b' && frame.getByte(bar - 2) == 'h' && frame.getByte(bar - 3) == '"') {
+                return bar + 1;
+            }
+        }
+        return -1;
     }
 
     /** The sequence number that starts at {@code from} (as returned by {@link #find}). */
-    static int seq(String frame, int from) {
+    static int seq(ByteBuf frame, int from) {
         return (int) number(frame, from);
     }
 
     /** The publish time that follows the sequence number starting at {@code from}. */
-    static long nanos(String frame, int from) {
-        return number(frame, frame.indexOf('|', from) + 1);
+    static long nanos(ByteBuf frame, int from) {
+        return number(frame, frame.indexOf(from, frame.writerIndex(), (byte) '|') + 1);
     }
 
-    private static long number(String s, int from) {
+    private static long number(ByteBuf frame, int from) {
         long value = 0;
-        boolean negative = s.charAt(from) == '-';
-        for (int i = negative ? from + 1 : from; i < s.length(); i++) {
-            char c = s.charAt(i);
+        boolean negative = frame.getByte(from) == '-';
+        for (int i = negative ? from + 1 : from; i < frame.writerIndex(); i++) {
+            byte c = frame.getByte(i);
             if (c < '0' || c > '9') {
                 break;
             }

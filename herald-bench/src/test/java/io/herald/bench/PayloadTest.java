@@ -2,6 +2,9 @@ package io.herald.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class PayloadTest {
@@ -10,24 +13,30 @@ class PayloadTest {
     void aReceivedFrameGivesBackSequenceAndPublishTime() {
         String data = Payload.encode(42, 123456789012L, 100);
         String frame = "{\"event\":\"bench-event\",\"channel\":\"c\",\"data\":\"" + data + "\"}";
+        ByteBuf read = bytes("junk|\"hb" + frame + "{\"data\":\"hb|7|"); // the frame among others in one read
 
-        int at = Payload.find(frame);
+        int at = Payload.find(read, 8, frame.length());
 
         assertThat(data).hasSize(100);
-        assertThat(Payload.seq(frame, at)).isEqualTo(42);
-        assertThat(Payload.nanos(frame, at)).isEqualTo(123456789012L);
+        assertThat(Payload.seq(read, at)).isEqualTo(42);
+        assertThat(Payload.nanos(read, at)).isEqualTo(123456789012L);
     }
 
     @Test
     void negativeClockValuesSurvive() {
-        String frame = "{\"data\":\"" + Payload.encode(0, -5L, 10) + "\"}";
+        ByteBuf frame = bytes("{\"data\":\"" + Payload.encode(0, -5L, 10) + "\"}");
 
-        assertThat(Payload.nanos(frame, Payload.find(frame))).isEqualTo(-5L);
+        assertThat(Payload.nanos(frame, Payload.find(frame, 0, frame.readableBytes()))).isEqualTo(-5L);
     }
 
     @Test
     void otherFramesCarryNoPayload() {
-        assertThat(Payload.find("{\"event\":\"pusher:pong\",\"data\":\"{}\"}")).isNegative();
+        ByteBuf pong = bytes("{\"event\":\"pusher:pong\",\"data\":\"{}\"}");
+        String frame = "{\"event\":\"a|b\",\"data\":\"hb";
+        ByteBuf markJustPastTheFrame = bytes(frame + "|1|2\"}");
+
+        assertThat(Payload.find(pong, 0, pong.readableBytes())).isNegative();
+        assertThat(Payload.find(markJustPastTheFrame, 0, frame.length())).isNegative();
     }
 
     @Test
@@ -38,5 +47,9 @@ class PayloadTest {
         assertThat(Wire.event(established)).isEqualTo("pusher:connection_established");
         assertThat(Wire.socketId(established)).isEqualTo("1234.5678");
         assertThat(Wire.event("{}")).isEmpty();
+    }
+
+    private static ByteBuf bytes(String s) {
+        return Unpooled.copiedBuffer(s, StandardCharsets.UTF_8);
     }
 }

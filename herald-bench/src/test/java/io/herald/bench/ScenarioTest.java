@@ -42,6 +42,20 @@ class ScenarioTest {
     }
 
     @Test
+    void deliveriesRecordedOnSeveralEventLoopsAddUp() throws Exception {
+        BenchSettings s = Bench.settings(server);
+        BenchSettings threeLoops = new BenchSettings(s.target(), s.workers(), s.perWorker(), 3, s.localAddresses(),
+                s.inProcess(), s.concurrency(), s.timeout(), s.drain(), s.progress(), s.serverPid());
+
+        Report report = DeliveryScenario.run(threeLoops, new DeliveryScenario.Options("fanout", 7, 1, 6, 100, 2, 0));
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(count(report, "deliveries.received")).isEqualTo(42);
+        assertThat(count(report, "deliveries.lost")).isZero();
+        assertThat(count(report, "deliveries.duplicate")).isZero();
+    }
+
+    @Test
     void fanoutAtAFixedRateSpreadsEventsOverTime() throws Exception {
         Report report = DeliveryScenario.run(Bench.settings(server),
                 new DeliveryScenario.Options("fanout", 5, 1, 10, 50, 2, 50));
