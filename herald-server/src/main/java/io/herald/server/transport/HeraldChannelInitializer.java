@@ -13,16 +13,18 @@ import io.netty.handler.codec.http.HttpServerCodec;
 final class HeraldChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     private final ServerState state;
+    /** Over the high mark the socket turns unwritable and a subscriber is closed with 4100. */
+    private final WriteBufferWaterMark waterMark;
 
     HeraldChannelInitializer(ServerState state) {
         this.state = state;
+        int limit = state.options.outboundBufferLimit();
+        this.waterMark = new WriteBufferWaterMark(limit / 2, limit);
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
-        int limit = state.options.outboundBufferLimit();
-        // Over the high mark the socket turns unwritable and a subscriber is closed with 4100.
-        ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(limit / 2, limit));
+        ch.config().setWriteBufferWaterMark(waterMark);
         ch.pipeline()
                 .addLast("http", new HttpServerCodec())
                 .addLast("in-flight", new InFlightRequests(state.apiInFlight))
