@@ -8,7 +8,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 /**
  * Every accepted socket starts as HTTP: codec → {@link InFlightRequests} → aggregator →
  * {@link HttpRequestHandler}, which either answers (API, health) or upgrades the socket to a
- * WebSocket session.
+ * WebSocket session. A socket over the {@link SocketLimit} gets a 503 instead.
  */
 final class HeraldChannelInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -24,6 +24,10 @@ final class HeraldChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        if (!state.socketLimit.tryAdmit(ch)) {
+            ch.pipeline().addLast(OverLimitRefusal.INSTANCE);
+            return;
+        }
         ch.config().setWriteBufferWaterMark(waterMark);
         ch.pipeline()
                 .addLast("http", new HttpServerCodec())

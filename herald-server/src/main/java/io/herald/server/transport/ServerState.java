@@ -27,6 +27,7 @@ public final class ServerState {
     final ApiService api;
     /** One for every WebSocket: the decoders only read it. */
     final WebSocketDecoderConfig webSocketDecoderConfig;
+    final SocketLimit socketLimit = SocketLimit.ofThisProcess();
     final AtomicBoolean ready = new AtomicBoolean(true);
     /** HTTP requests received, in part or whole, and not yet answered; kept by {@link InFlightRequests}. */
     final AtomicInteger apiInFlight = new AtomicInteger();
