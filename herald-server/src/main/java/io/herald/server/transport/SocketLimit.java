@@ -40,13 +40,11 @@ final class SocketLimit {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof UnixOperatingSystemMXBean unix) {
             long limit = unix.getMaxFileDescriptorCount();
-            return new SocketLimit(limit, Math.max(0, limit - unix.getOpenFileDescriptorCount() - RESERVE));
+            long room = Math.max(0, limit - unix.getOpenFileDescriptorCount() - RESERVE);
+            log.info("Open-files limit {}: room for {} connections", limit, room);
+            return new SocketLimit(limit, room);
         }
         return new SocketLimit(-1, Long.MAX_VALUE);
-    }
-
-    long maxSockets() {
-        return maxSockets;
     }
 
     /** Counts {@code socket} until it closes, or returns false when there is no room for it. */
