@@ -25,7 +25,8 @@ final class HeraldChannelInitializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel ch) {
         if (!state.socketLimit.tryAdmit(ch)) {
-            ch.pipeline().addLast(OverLimitRefusal.INSTANCE);
+            boolean linger = state.socketLimit.tryHoldRefused(ch);
+            ch.pipeline().addLast(linger ? OverLimitRefusal.LINGERING : OverLimitRefusal.IMMEDIATE);
             return;
         }
         ch.config().setWriteBufferWaterMark(waterMark);

@@ -12,19 +12,24 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole life of a socket accepted over the {@link SocketLimit}: an HTTP 503 at once (WebSocket
- * clients see a failed handshake and retry, typically elsewhere), then the end of the output. What the
- * client sent is read and dropped, so the close is a normal one (closing with unread input would
- * reset the connection, and the client could lose the 503); the socket closes when the client closes
- * or after {@value #LINGER_MILLIS} ms, whichever is first.
+ * clients see a failed handshake and retry, typically elsewhere). {@link #LINGERING} then ends the
+ * output and reads and drops what the client sent, so the close is a normal one (closing with unread
+ * input resets the connection, and the client may lose the 503); the socket closes when the client
+ * closes or after {@value #LINGER_MILLIS} ms, whichever is first. {@link #IMMEDIATE}, for floods,
+ * closes as soon as the 503 is written.
  */
 @ChannelHandler.Sharable
 final class OverLimitRefusal extends ChannelInboundHandlerAdapter {
 
-    static final OverLimitRefusal INSTANCE = new OverLimitRefusal();
+    static final OverLimitRefusal LINGERING = new OverLimitRefusal(true);
+    static final OverLimitRefusal IMMEDIATE = new OverLimitRefusal(false);
     private static final int LINGER_MILLIS = 1000;
     private static final byte[] RESPONSE = response("{\"error\":\"Server at its connection limit (open files); try again later\"}");
 
-    private OverLimitRefusal() {
+    private final boolean linger;
+
+    private OverLimitRefusal(boolean linger) {
+        this.linger = linger;
     }
 
     private static byte[] response(String body) {
@@ -38,13 +43,15 @@ final class OverLimitRefusal extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         ctx.writeAndFlush(Unpooled.wrappedBuffer(RESPONSE)).addListener((ChannelFutureListener) written -> {
-            if (written.isSuccess() && ctx.channel() instanceof DuplexChannel duplex) {
+            if (linger && written.isSuccess() && ctx.channel() instanceof DuplexChannel duplex) {
                 duplex.shutdownOutput();
             } else {
                 ctx.close();
             }
         });
-        ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+        if (linger) {
+            ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override

@@ -29,6 +29,9 @@ final class SocketLimit {
     /** Set while the server is at the limit, so the refusals are logged once, not per socket. */
     private final AtomicBoolean full = new AtomicBoolean();
     private final ChannelFutureListener onClose = closed -> released();
+    /** Refused sockets still open (to say why): they hold files of the reserve. */
+    private final AtomicInteger refusing = new AtomicInteger();
+    private final ChannelFutureListener onRefusedClose = closed -> refusing.decrementAndGet();
 
     private SocketLimit(long openFilesLimit, long maxSockets) {
         this.openFilesLimit = openFilesLimit;
@@ -58,6 +61,20 @@ final class SocketLimit {
             return false;
         }
         socket.closeFuture().addListener(onClose);
+        return true;
+    }
+
+    /**
+     * Whether a refused socket may stay open a moment to close cleanly, which half the reserve
+     * allows at once; counts it until it closes. In a flood of refusals the rest are closed at once,
+     * so the reserve never runs out and {@code accept} keeps working.
+     */
+    boolean tryHoldRefused(Channel socket) {
+        if (refusing.incrementAndGet() > RESERVE / 2) {
+            refusing.decrementAndGet();
+            return false;
+        }
+        socket.closeFuture().addListener(onRefusedClose);
         return true;
     }
 
