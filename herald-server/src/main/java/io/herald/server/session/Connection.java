@@ -36,9 +36,13 @@ public final class Connection implements UserConnection {
     private final String socketId;
     private final App app;
     private final Channel socket;
-    /** Channel name → presence user id the connection joined as ({@code null} for other types). */
-    private final Map<String, String> subscriptions = new HashMap<>();
-    private final ClientEventRateLimiter clientEventLimiter;
+    /**
+     * Channel name → presence user id the connection joined as ({@code null} for other types). Sized
+     * for the usual one or two channels (a default HashMap's first table has 16 slots); it grows as needed.
+     */
+    private final Map<String, String> subscriptions = new HashMap<>(2);
+    /** Made on the first client event: most connections never send one. */
+    private ClientEventRateLimiter clientEventLimiter;
     /** The user this connection signed in as, or {@code null}; set once, on the event loop. */
     private String userId;
     private List<String> watchlist = List.of();
@@ -51,7 +55,6 @@ public final class Connection implements UserConnection {
         this.socketId = socketId;
         this.app = app;
         this.socket = socket;
-        this.clientEventLimiter = new ClientEventRateLimiter(app.limits().clientEventsPerSecond());
     }
 
     @Override
@@ -208,7 +211,11 @@ public final class Connection implements UserConnection {
         return Collections.unmodifiableMap(subscriptions);
     }
 
+    /** Event loop only. */
     ClientEventRateLimiter clientEventLimiter() {
+        if (clientEventLimiter == null) {
+            clientEventLimiter = new ClientEventRateLimiter(app.limits().clientEventsPerSecond());
+        }
         return clientEventLimiter;
     }
 

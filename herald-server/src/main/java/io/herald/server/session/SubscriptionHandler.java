@@ -73,7 +73,8 @@ final class SubscriptionHandler {
                 throw SubscriptionRefused.limit(joined.refusal());
             }
             String userId = member == null ? null : member.userId();
-            connection.addSubscription(channel, userId);
+            // Keyed by the channel's own name: one String for all its subscribers, not one per subscribe frame.
+            connection.addSubscription(joined.channel().name(), userId);
             // Sent only now that the channel is visible to publishers: a client that triggers an event
             // as soon as it hears subscription_succeeded must not find a new channel still missing.
             // A cluster adds the other nodes' presence members; a single node answers at once.

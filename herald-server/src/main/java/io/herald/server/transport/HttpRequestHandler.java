@@ -20,8 +20,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
@@ -29,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Routes HTTP requests: WebSocket upgrades become sessions, {@code /apps/…} goes to the API,
@@ -73,27 +70,25 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     }
 
     private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, String path, QueryStringDecoder uri) {
-        WebSocketDecoderConfig decoderConfig = WebSocketDecoderConfig.newBuilder()
-                .maxFramePayloadLength(state.options.maxFrameSize())
-                .closeOnProtocolViolation(false)
-                .build();
         String host = request.headers().get(HttpHeaderNames.HOST, "localhost");
         WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(
-                "ws://" + host + path, null, decoderConfig).newHandshaker(request);
+                "ws://" + host + path, null, state.webSocketDecoderConfig).newHandshaker(request);
         if (handshaker == null) {
             WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
             return;
         }
         WebSocketSessionHandler session = new WebSocketSessionHandler(state);
-        long activitySeconds = state.options.activityTimeout().toSeconds();
         ctx.pipeline()
                 .addAfter(ctx.name(), "ws-aggregator", new WebSocketFrameAggregator(state.options.maxFrameSize()))
-                .addAfter("ws-aggregator", "idle", new IdleStateHandler(activitySeconds, 0, 0, TimeUnit.SECONDS))
-                .addAfter("idle", "activity", new ActivityHandler(state.options.pongTimeout()))
+                .addAfter("ws-aggregator", "activity", new ActivityHandler(state.options.activityTimeout(),
+                        state.options.pongTimeout()))
                 .addAfter("activity", "session", session)
                 .remove(this);
+        // The handshaker swaps the HTTP codec for the WebSocket one and drops the aggregator.
         handshaker.handshake(ctx.channel(), request).addListener(done -> {
             if (done.isSuccess()) {
+                // Its 101 response is written: a WebSocket has no more HTTP requests to count.
+                ctx.pipeline().remove(InFlightRequests.class);
                 session.start(ctx.channel(), path, uri.parameters());
             } else {
                 ctx.close();

@@ -51,10 +51,10 @@ final class InFlightRequests extends ChannelDuplexHandler {
     }
 
     @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        // Requests that will never be answered on this socket.
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        // The socket closed (its pipeline is torn down) or became a WebSocket: requests that will
+        // never be answered here stop counting.
         serverWide.addAndGet(-open);
         open = 0;
-        ctx.fireChannelInactive();
     }
 }

@@ -1,6 +1,7 @@
 package io.herald.server.transport;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import java.net.InetSocketAddress;
@@ -22,6 +23,8 @@ public final class Listener {
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // Stateless: one for every socket instead of Netty's default of one each.
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator())
                 .childHandler(new HeraldChannelInitializer(state));
         Channel channel = bootstrap.bind(state.options.host(), state.options.port()).sync().channel();
         return new Listener(channel);

@@ -7,6 +7,7 @@ import io.herald.server.session.ClientMessageHandler;
 import io.herald.server.session.Connection;
 import io.herald.server.session.ConnectionRegistry;
 import io.herald.server.session.SocketIds;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +25,9 @@ public final class ServerState {
     final SocketIds socketIds;
     final ClientMessageHandler messages;
     final ApiService api;
+    /** One for every WebSocket: the decoders only read it. */
+    final WebSocketDecoderConfig webSocketDecoderConfig;
+    final SocketLimit socketLimit = SocketLimit.ofThisProcess();
     final AtomicBoolean ready = new AtomicBoolean(true);
     /** HTTP requests received, in part or whole, and not yet answered; kept by {@link InFlightRequests}. */
     final AtomicInteger apiInFlight = new AtomicInteger();
@@ -37,6 +41,10 @@ public final class ServerState {
         this.socketIds = socketIds;
         this.messages = messages;
         this.api = api;
+        this.webSocketDecoderConfig = WebSocketDecoderConfig.newBuilder()
+                .maxFramePayloadLength(options.maxFrameSize())
+                .closeOnProtocolViolation(false)
+                .build();
     }
 
     public boolean isReady() {

@@ -15,6 +15,7 @@ import io.herald.testkit.ApiClient;
 import io.herald.testkit.RecordingClient;
 import io.herald.testkit.RedisServerProcess;
 import io.herald.testkit.TestServer;
+import io.herald.tests.support.ServerProcess;
 import io.herald.tests.support.WebhookReceiver;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,9 +47,9 @@ class ClusterProcessesTest {
     private static RedisServerProcess redis;
     private static WebhookReceiver hooks;
     private static Path config;
-    private static NodeProcess n1;
-    private static NodeProcess n2;
-    private static NodeProcess n3;
+    private static ServerProcess n1;
+    private static ServerProcess n2;
+    private static ServerProcess n3;
 
     @BeforeAll
     static void startCluster() throws IOException {
@@ -67,14 +68,20 @@ class ClusterProcessesTest {
                       - url: %s
                         events: [channel_occupied, channel_vacated, member_added, member_removed]
                 """.formatted(NODE_TIMEOUT.toSeconds(), hooks.url()));
-        n1 = NodeProcess.start(config, redis.url());
-        n2 = NodeProcess.start(config, redis.url());
-        n3 = NodeProcess.start(config, redis.url());
+        n1 = node();
+        n2 = node();
+        n3 = node();
+    }
+
+    /** A node with the redis adapter. */
+    private static ServerProcess node() {
+        return ServerProcess.start(List.of(), config, "--adapter", "redis", "--redis-url", redis.url(),
+                "--redis-key-prefix", "itest:");
     }
 
     @AfterAll
     static void stopCluster() throws IOException {
-        for (NodeProcess node : new NodeProcess[] {n3, n2, n1}) {
+        for (ServerProcess node : new ServerProcess[] {n3, n2, n1}) {
             if (node != null) {
                 node.close();
             }
@@ -141,7 +148,7 @@ class ClusterProcessesTest {
              RecordingClient zedOnN2 = RecordingClient.connect(n2.webSocketUrl(APP.key()))) {
             watcher.subscribePresence(APP, "presence-kill", "watcher", "{}");
             watcher.assertSubscribed("presence-kill");
-            NodeProcess victim = NodeProcess.start(config, redis.url());
+            ServerProcess victim = node();
             try (RecordingClient zedOnVictim = RecordingClient.connect(victim.webSocketUrl(APP.key()));
                  RecordingClient soloOnVictim = RecordingClient.connect(victim.webSocketUrl(APP.key()))) {
                 zedOnVictim.subscribePresence(APP, "presence-kill", "zed", "{\"name\":\"Zed\"}");
@@ -174,18 +181,18 @@ class ClusterProcessesTest {
         }
     }
 
-    private static ApiClient api(NodeProcess node) {
+    private static ApiClient api(ServerProcess node) {
         return ApiClient.of(node.httpUrl(), APP);
     }
 
-    private static List<String> channelNames(NodeProcess node, String prefix) {
+    private static List<String> channelNames(ServerProcess node, String prefix) {
         JsonNode channels = api(node).get("/apps/app-id/channels", Map.of("filter_by_prefix", prefix)).body().get("channels");
         List<String> names = new ArrayList<>();
         channels.fieldNames().forEachRemaining(names::add);
         return names;
     }
 
-    private static List<String> userIds(NodeProcess node, String channel) {
+    private static List<String> userIds(ServerProcess node, String channel) {
         List<String> ids = new ArrayList<>();
         api(node).get("/apps/app-id/channels/" + channel + "/users", Map.of()).body().get("users")
                 .forEach(u -> ids.add(u.get("id").asText()));

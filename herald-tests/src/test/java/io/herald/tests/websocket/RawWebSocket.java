@@ -45,6 +45,7 @@ final class RawWebSocket implements AutoCloseable {
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
+    private String responseHead;
 
     private RawWebSocket(Socket socket) throws IOException {
         this.socket = socket;
@@ -58,20 +59,35 @@ final class RawWebSocket implements AutoCloseable {
      * @param receiveBufferSize the socket's receive buffer, set before connecting so the TCP window stays small
      */
     static RawWebSocket connect(int port, String pathAndQuery, int receiveBufferSize) {
+        RawWebSocket ws = attempt(port, pathAndQuery, receiveBufferSize);
+        assertThat(ws.responseHead()).as("handshake response").startsWith("HTTP/1.1 101");
+        return ws;
+    }
+
+    /**
+     * Connects to 127.0.0.1 and sends the upgrade request; {@link #responseHead()} is what the server
+     * answered. Connecting and reading the answer each time out after 5 s.
+     */
+    static RawWebSocket attempt(int port, String pathAndQuery, int receiveBufferSize) {
         try {
             Socket socket = new Socket();
             socket.setReceiveBufferSize(receiveBufferSize);
             socket.setSoTimeout(5_000);
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             RawWebSocket ws = new RawWebSocket(socket);
-            ws.handshake(port, pathAndQuery);
+            ws.responseHead = ws.handshake(port, pathAndQuery);
             return ws;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void handshake(int port, String pathAndQuery) throws IOException {
+    /** The status line and headers the server answered the upgrade request with. */
+    String responseHead() {
+        return responseHead;
+    }
+
+    private String handshake(int port, String pathAndQuery) throws IOException {
         byte[] nonce = new byte[16];
         ThreadLocalRandom.current().nextBytes(nonce);
         String request = "GET " + pathAndQuery + " HTTP/1.1\r\n"
@@ -82,8 +98,7 @@ final class RawWebSocket implements AutoCloseable {
                 + "Sec-WebSocket-Version: 13\r\n\r\n";
         out.write(request.getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        String head = readHead();
-        assertThat(head).as("handshake response").startsWith("HTTP/1.1 101");
+        return readHead();
     }
 
     private String readHead() throws IOException {

@@ -1,4 +1,4 @@
-package io.herald.tests.cluster;
+package io.herald.tests.support;
 
 import java.io.File;
 import java.io.IOException;
@@ -15,51 +15,55 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Herald node in its own JVM ({@code java -cp <test classpath> io.herald.cli.HeraldCommand server}),
- * on a free port of 127.0.0.1 with the redis adapter. {@link #kill()} is a {@code kill -9}; its output
- * goes to {@code target/cluster-node-<port>.log}.
+ * A Herald server in its own JVM ({@code java -cp <test classpath> io.herald.cli.HeraldCommand server}),
+ * on a free port of 127.0.0.1. {@link #kill()} is a {@code kill -9}; its output goes to
+ * {@code target/server-<port>.log}.
  */
-final class NodeProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final int port;
     private final Process process;
 
-    private NodeProcess(int port, Process process) {
+    private ServerProcess(int port, Process process) {
         this.port = port;
         this.process = process;
     }
 
-    /** Starts a node and waits until it answers 200 on /ready. */
-    static NodeProcess start(Path config, String redisUrl, String... flags) {
+    /**
+     * Starts a server with {@code config} and {@code flags} and waits until it answers 200 on /ready.
+     *
+     * @param launcher what runs the JVM, e.g. {@code prlimit --nofile=…}; empty for nothing
+     */
+    public static ServerProcess start(List<String> launcher, Path config, String... flags) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx192m", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), "io.herald.cli.HeraldCommand", "server",
-                "--config", config.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port),
-                "--adapter", "redis", "--redis-url", redisUrl, "--redis-key-prefix", "itest:"));
+                "--config", config.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port)));
         command.addAll(List.of(flags));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(new File("target/cluster-node-" + port + ".log")).start();
-            NodeProcess node = new NodeProcess(port, process);
-            node.awaitReady(Duration.ofSeconds(30));
-            return node;
+                    .redirectOutput(new File("target/server-" + port + ".log")).start();
+            ServerProcess server = new ServerProcess(port, process);
+            server.awaitReady(Duration.ofSeconds(30));
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String httpUrl() {
+    public String httpUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    String webSocketUrl(String key) {
+    public String webSocketUrl(String key) {
         return "ws://127.0.0.1:" + port + "/app/" + key + "?protocol=7&client=java&version=1.0";
     }
 
@@ -67,8 +71,8 @@ final class NodeProcess implements AutoCloseable {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("node on " + port + " exited with " + process.exitValue()
-                        + "; see target/cluster-node-" + port + ".log");
+                throw new IllegalStateException("server on " + port + " exited with " + process.exitValue()
+                        + "; see target/server-" + port + ".log");
             }
             try {
                 HttpResponse<Void> ready = HTTP.send(HttpRequest.newBuilder(URI.create(httpUrl() + "/ready")).build(),
@@ -85,11 +89,11 @@ final class NodeProcess implements AutoCloseable {
             pause();
         }
         kill();
-        throw new IllegalStateException("node on " + port + " not ready within " + within);
+        throw new IllegalStateException("server on " + port + " not ready within " + within);
     }
 
-    /** SIGKILL: no shutdown hook, no goodbye to the cluster. */
-    void kill() {
+    /** SIGKILL: no shutdown hook, no goodbye to a cluster. */
+    public void kill() {
         process.destroyForcibly();
         waitFor(10);
     }

@@ -1,0 +1,91 @@
+package io.herald.tests.websocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herald.tests.support.ServerProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A server whose process may hold only {@value #OPEN_FILES} open files (run under {@code prlimit}):
+ * sockets past what that leaves room for are answered 503 at once instead of waiting in the listen
+ * backlog, and the WebSockets already open keep working.
+ */
+class OpenFilesLimitTest {
+
+    private static final int OPEN_FILES = 300;
+    private static final String PATH = "/app/app-key?protocol=7&client=java&version=1.0";
+    private static final int RECEIVE_BUFFER = 64 * 1024;
+
+    @Test
+    void socketsPastTheOpenFilesLimitAreRefusedAtOnceAndOpenOnesKeepWorking() throws IOException {
+        Path config = Files.createTempFile("herald-open-files", ".yml");
+        Files.writeString(config, """
+                apps:
+                  - id: app-id
+                    key: app-key
+                    secret: app-secret
+                """);
+        List<RawWebSocket> admitted = new ArrayList<>();
+        try (ServerProcess server = ServerProcess.start(List.of("prlimit", "--nofile=" + OPEN_FILES), config)) {
+            // Every attempt gets its answer within the attempt's 5 s read timeout, or the test fails.
+            RawWebSocket refused = null;
+            while (refused == null) {
+                assertThat(admitted).as("WebSockets admitted without a refusal").hasSizeLessThan(OPEN_FILES);
+                RawWebSocket ws = RawWebSocket.attempt(server.port(), PATH, RECEIVE_BUFFER);
+                if (ws.responseHead().startsWith("HTTP/1.1 101")) {
+                    admitted.add(ws);
+                } else {
+                    refused = ws;
+                }
+            }
+            refused.close();
+            assertThat(refused.responseHead()).startsWith("HTTP/1.1 503").contains("Connection: close");
+            assertThat(admitted).as("WebSockets admitted before the limit").hasSizeGreaterThan(OPEN_FILES / 4);
+            for (int i = 0; i < 20; i++) {
+                try (RawWebSocket again = RawWebSocket.attempt(server.port(), PATH, RECEIVE_BUFFER)) {
+                    assertThat(again.responseHead()).startsWith("HTTP/1.1 503");
+                }
+            }
+
+            for (RawWebSocket ws : List.of(admitted.get(0), admitted.get(admitted.size() - 1))) {
+                ws.readTextContaining("pusher:connection_established");
+                ws.sendText("{\"event\":\"pusher:ping\",\"data\":{}}");
+                ws.readTextContaining("pusher:pong");
+            }
+
+            // Room again once WebSockets leave (the server notices each close on its own time).
+            for (int i = 0; i < 10; i++) {
+                admitted.remove(admitted.size() - 1).close();
+            }
+            RawWebSocket next = awaitAdmitted(server.port());
+            admitted.add(next);
+            next.readTextContaining("pusher:connection_established");
+        } finally {
+            admitted.forEach(RawWebSocket::close);
+            Files.deleteIfExists(config);
+        }
+    }
+
+    private static RawWebSocket awaitAdmitted(int port) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            RawWebSocket ws = RawWebSocket.attempt(port, PATH, RECEIVE_BUFFER);
+            if (ws.responseHead().startsWith("HTTP/1.1 101")) {
+                return ws;
+            }
+            ws.close();
+            assertThat(System.nanoTime()).as("admitted again within 10 s").isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
