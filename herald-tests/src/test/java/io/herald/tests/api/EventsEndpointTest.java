@@ -37,8 +37,8 @@ class EventsEndpointTest extends LiveServerTestBase {
         String first = assertOk(api.post(EVENTS, Bodies.trigger("flash", "{}", "news").toString())).get("event_id").asText();
         String second = assertOk(api.post(EVENTS, Bodies.trigger("flash", "{}", "news").toString())).get("event_id").asText();
 
-        assertThat(first).isNotBlank();
-        assertThat(second).isNotBlank().isNotEqualTo(first);
+        assertThat(first).matches("[0-9a-f]{32}");
+        assertThat(second).matches("[0-9a-f]{32}").isNotEqualTo(first);
     }
 
     @Test
