@@ -6,43 +6,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.herald.testkit.ReceivedEvent;
 import io.herald.testkit.RecordingClient;
 import io.herald.testkit.TestServer;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Events published on one node reach the subscribers of every node, once, over a
  * real redis-server and a real Redis Cluster.
  */
-@ParameterizedClass
-@EnumSource(ClusterNodes.RedisKind.class)
-class RedisEventsTest {
-
-    /** The Redis of this run; {@link #startCluster} gets it too. */
-    @Parameter
-    ClusterNodes.RedisKind kind;
-
-    private static final Duration QUIET = Duration.ofMillis(400);
-
-    private static ClusterNodes.TwoNodes cluster;
-    private static TestServer a;
-    private static TestServer b;
-
-    @BeforeParameterizedClassInvocation
-    static void startCluster(ClusterNodes.RedisKind kind) {
-        cluster = ClusterNodes.TwoNodes.start(kind, o -> { });
-        a = cluster.a();
-        b = cluster.b();
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stopCluster() {
-        cluster.close();
-    }
+class RedisEventsTest extends TwoNodesOnEachRedis {
 
     @Test
     void apiEventOnOneNodeReachesSubscribersOnBothNodesExactlyOnce() {

@@ -5,43 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.herald.protocol.PusherEvents;
 import io.herald.testkit.RecordingClient;
 import io.herald.testkit.TestServer;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Signed-in users across two nodes (on one redis-server and on a Redis Cluster): sendToUser,
  * terminate_connections and watchlists.
  */
-@ParameterizedClass
-@EnumSource(ClusterNodes.RedisKind.class)
-class RedisUsersTest {
-
-    /** The Redis of this run; {@link #startCluster} gets it too. */
-    @Parameter
-    ClusterNodes.RedisKind kind;
-
-    private static final Duration QUIET = Duration.ofMillis(400);
-
-    private static ClusterNodes.TwoNodes cluster;
-    private static TestServer a;
-    private static TestServer b;
-
-    @BeforeParameterizedClassInvocation
-    static void startCluster(ClusterNodes.RedisKind kind) {
-        cluster = ClusterNodes.TwoNodes.start(kind, o -> { });
-        a = cluster.a();
-        b = cluster.b();
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stopCluster() {
-        cluster.close();
-    }
+class RedisUsersTest extends TwoNodesOnEachRedis {
 
     private static RecordingClient signIn(TestServer node, String userData) {
         RecordingClient client = node.connect();
