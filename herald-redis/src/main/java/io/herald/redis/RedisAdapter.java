@@ -117,7 +117,10 @@ final class RedisAdapter implements Adapter {
         });
         this.departures = new HeldDepartures(state, heartbeats, node.options().webhookGrace(), nodeId);
         long every = Math.max(50, Math.min(timeoutMillis / 3, 5_000));
-        heartbeats.scheduleWithFixedDelay(this::beat, 0, every, TimeUnit.MILLISECONDS);
+        // The first beat registers the node and synchronises its (empty) state before it serves, so a
+        // late first sync can't race the first joins and report their changes out of order.
+        beat();
+        heartbeats.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
         log.info("Node {} joined the Redis cluster on channel {}", nodeId, eventsChannel);
     }
 
