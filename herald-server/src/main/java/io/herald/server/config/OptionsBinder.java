@@ -32,7 +32,7 @@ final class OptionsBinder {
     private static final Set<String> SERVER_FIELDS = Set.of("host", "port", "activity-timeout", "pong-timeout",
             "max-frame-size", "max-request-size", "outbound-buffer-limit", "shutdown-timeout", "cache-ttl",
             "webhook-batch-window", "webhook-batch-max-size", "webhook-queue-capacity", "webhook-request-timeout",
-            "webhook-retry-backoff", "webhook-retry-horizon", "webhook-grace", "subscription-count-interval", "adapter",
+            "webhook-retry-backoff", "webhook-retry-max-backoff", "webhook-retry-horizon", "webhook-grace", "subscription-count-interval", "adapter",
             "redis-url", "redis-key-prefix", "node-timeout", "apps");
     private static final Set<String> ADAPTERS = Set.of("local", "redis");
     private static final Set<String> REDIS_SCHEMES = Set.of("redis", "rediss", "redis-sentinel", "rediss-sentinel",
@@ -66,6 +66,7 @@ final class OptionsBinder {
         f.positive("webhook-queue-capacity").ifPresent(b::webhookQueueCapacity);
         f.duration("webhook-request-timeout", false).ifPresent(b::webhookRequestTimeout);
         f.duration("webhook-retry-backoff", false).ifPresent(b::webhookRetryBackoff);
+        f.duration("webhook-retry-max-backoff", false).ifPresent(b::webhookRetryMaxBackoff);
         f.duration("webhook-retry-horizon", false).ifPresent(b::webhookRetryHorizon);
         f.duration("webhook-grace", false).ifPresent(b::webhookGrace);
         f.duration("subscription-count-interval", false).ifPresent(b::subscriptionCountInterval);
