@@ -67,7 +67,7 @@ final class EndpointHealth {
         }
         long now = System.nanoTime();
         log.info("Webhook endpoint {} is back after {} ms down ({} failed attempt(s)); delivered {} event(s)"
-                + " within {} ms of its return, {} given up", endpoint, Duration.ofNanos(backSince - downSince).toMillis(),
+                + " in {} ms once it answered, {} given up", endpoint, Duration.ofNanos(backSince - downSince).toMillis(),
                 failedAttempts, deliveredSinceBack, Duration.ofNanos(now - backSince).toMillis(), givenUp);
         downSince = 0;
         backSince = 0;

@@ -47,6 +47,8 @@ final class EndpointSender {
     private State state = State.IDLE;
     /** An event arrived while a flush was under way: look again before going idle. Guarded by {@code this}. */
     private boolean kicked;
+    /** An event arrived while a request was in flight: if it fails, retry sooner. Guarded by {@code this}. */
+    private boolean arrivedInFlight;
     /** The pending flush, poll or retry, guarded by {@code this}. */
     private ScheduledFuture<?> timer;
     private Runnable timerAction;
@@ -135,7 +137,11 @@ final class EndpointSender {
             }
             case SENDING -> {
                 kicked = true;
-                retrySooner();
+                if (retryDue != 0) {
+                    retrySooner();
+                } else {
+                    arrivedInFlight = true;
+                }
             }
         }
     }
@@ -145,9 +151,6 @@ final class EndpointSender {
      * of waiting out a longer backoff, so a busy endpoint that came back is noticed at once. Guarded by {@code this}.
      */
     private void retrySooner() {
-        if (retryDue == 0) {
-            return;
-        }
         long soonest = lastAttempt + settings.retryBackoff().toNanos();
         if (soonest < retryDue && timerAction != null) {
             Runnable retry = timerAction;
@@ -160,6 +163,7 @@ final class EndpointSender {
     private void flush() {
         synchronized (this) {
             kicked = false;
+            arrivedInFlight = false;
         }
         queue.take(settings.batchMaxSize()).whenComplete((batch, failure) -> {
             if (failure != null || batch == null) {
@@ -246,7 +250,8 @@ final class EndpointSender {
                 }
                 send(batch, body, attempt + 1);
             }, backoff);
-            if (kicked) {
+            if (arrivedInFlight) {
+                arrivedInFlight = false;
                 retrySooner();
             }
         }
