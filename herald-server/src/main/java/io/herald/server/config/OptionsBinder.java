@@ -65,8 +65,14 @@ final class OptionsBinder {
         f.positive("webhook-batch-max-size").ifPresent(b::webhookBatchMaxSize);
         f.positive("webhook-queue-capacity").ifPresent(b::webhookQueueCapacity);
         f.duration("webhook-request-timeout", false).ifPresent(b::webhookRequestTimeout);
-        f.duration("webhook-retry-backoff", false).ifPresent(b::webhookRetryBackoff);
-        f.duration("webhook-retry-max-backoff", false).ifPresent(b::webhookRetryMaxBackoff);
+        Duration backoff = f.duration("webhook-retry-backoff", false).orElse(ServerOptions.DEFAULT_WEBHOOK_RETRY_BACKOFF);
+        Duration maxBackoff = f.duration("webhook-retry-max-backoff", false)
+                .orElse(ServerOptions.DEFAULT_WEBHOOK_RETRY_MAX_BACKOFF);
+        if (maxBackoff.compareTo(backoff) < 0) {
+            throw ConfigException.field("webhook-retry-max-backoff",
+                    "must not be shorter than webhook-retry-backoff (" + backoff + "), was " + maxBackoff);
+        }
+        b.webhookRetryBackoff(backoff).webhookRetryMaxBackoff(maxBackoff);
         f.duration("webhook-retry-horizon", false).ifPresent(b::webhookRetryHorizon);
         f.duration("webhook-grace", false).ifPresent(b::webhookGrace);
         f.duration("subscription-count-interval", false).ifPresent(b::subscriptionCountInterval);
