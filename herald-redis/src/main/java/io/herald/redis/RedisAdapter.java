@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.protocol.PusherEvents;
 import io.herald.server.app.App;
+import io.herald.server.app.WebhookEndpoint;
 import io.herald.server.channel.Channel;
 import io.herald.server.channel.JoinResult;
 import io.herald.server.channel.PresenceMember;
@@ -19,6 +20,7 @@ import io.herald.server.cluster.ClusterNode;
 import io.herald.server.cluster.LocalAdapter;
 import io.herald.server.message.OutboundEvent;
 import io.herald.server.user.UserConnection;
+import io.herald.server.webhook.WebhookQueue;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import java.time.Duration;
@@ -33,6 +35,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +74,8 @@ final class RedisAdapter implements Adapter {
     private final HeldDepartures departures;
     private final long timeoutMillis;
     private final Duration cacheTtl;
+    /** The webhook queues this node may deliver from; the heartbeat renews its claim on them. */
+    private final List<RedisWebhookQueue> webhookQueues = new CopyOnWriteArrayList<>();
     /** Member events held until Redis says whether the user joined or left the whole cluster. */
     private final ConcurrentHashMap<String, OutboundEvent> heldMemberEvents = new ConcurrentHashMap<>();
     private volatile ClusterListener listener = ClusterListener.NONE;
@@ -127,6 +132,7 @@ final class RedisAdapter implements Adapter {
     /** On the heartbeat thread (never an event loop), so it may wait for Redis, briefly. */
     private void beat() {
         Duration wait = Duration.ofSeconds(5);
+        webhookQueues.forEach(RedisWebhookQueue::renew); // first: a failing step below must not cost the claim
         try {
             boolean unknown = state.heartbeat().get(wait.toMillis(), TimeUnit.MILLISECONDS);
             if (unknown || needsSync) {
@@ -483,6 +489,19 @@ final class RedisAdapter implements Adapter {
     @Override
     public boolean isReady() {
         return redis.isOpen();
+    }
+
+    /**
+     * A Redis stream shared by the cluster: webhooks survive the node that decided them, and one node
+     * at a time delivers them (another takes over within {@code node-timeout} of its death).
+     */
+    @Override
+    public WebhookQueue webhookQueue(String appId, WebhookEndpoint endpoint, int capacity) {
+        String url = endpoint.url().toString();
+        RedisWebhookQueue queue = new RedisWebhookQueue(commands, keys.webhooks(appId, url),
+                keys.webhookDeliverer(appId, url), nodeId, capacity, node.options().nodeTimeout());
+        webhookQueues.add(queue);
+        return queue;
     }
 
     /** Vacancies and member departures wait out the webhook grace here, cluster-wide. */

@@ -74,6 +74,16 @@ final class RedisKeys {
         return prefix + "conns:" + nodeId;
     }
 
+    /** Stream of one app endpoint's webhook events waiting to be delivered (consumer group {@code delivery}). */
+    String webhooks(String appId, String url) {
+        return prefix + "hooks:" + appId + ":" + url;
+    }
+
+    /** The node that delivers one endpoint's webhooks, expiring unless that node renews it. */
+    String webhookDeliverer(String appId, String url) {
+        return prefix + "hooks-by:" + appId + ":" + url;
+    }
+
     /** The last event of a cache channel. */
     String cache(String appId, String channel) {
         return prefix + "cache:" + appId + ":" + channel;

@@ -22,6 +22,7 @@ import io.herald.server.transport.ServerResources;
 import io.herald.server.transport.ServerState;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,7 @@ public final class HeraldServer implements AutoCloseable {
         connections.countElsewhere(adapter::connectionsElsewhere);
         this.resources = new ServerResources();
         this.webhooks = new WebhookDispatcher(options, apps, resources.timers(), resources.webhookExecutor(),
-                adapter.holdsDepartures());
+                adapter.holdsDepartures(), (app, endpoint, capacity) -> adapter.webhookQueue(app.id(), endpoint, capacity));
         Watchlists watchlists = new Watchlists(adapter, users);
         NodeEvents events = new NodeEvents(apps, webhooks, watchlists);
         events.counts(new SubscriptionCounts(adapter, resources.timers(), options.subscriptionCountInterval(),
@@ -102,6 +103,11 @@ public final class HeraldServer implements AutoCloseable {
     /** Webhook events dropped because an endpoint's queue was full (each drop is also logged). */
     public long droppedWebhookEvents() {
         return webhooks.droppedEvents();
+    }
+
+    /** Each webhook endpoint's queue depth (what a metrics endpoint reads). */
+    public List<WebhookDispatcher.QueueDepth> webhookQueueDepths() {
+        return webhooks.queueDepths();
     }
 
     @Override

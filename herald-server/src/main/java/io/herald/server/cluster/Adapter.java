@@ -2,9 +2,12 @@ package io.herald.server.cluster;
 
 import io.herald.server.channel.JoinResult;
 import io.herald.server.channel.LeaveResult;
+import io.herald.server.app.WebhookEndpoint;
 import io.herald.server.channel.PresenceMember;
 import io.herald.server.message.OutboundEvent;
 import io.herald.server.user.UserConnection;
+import io.herald.server.webhook.LocalWebhookQueue;
+import io.herald.server.webhook.WebhookQueue;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -95,6 +98,16 @@ public interface Adapter extends AutoCloseable {
      */
     default boolean holdsDepartures() {
         return false;
+    }
+
+    /**
+     * The queue an app endpoint's webhook events wait in until delivered, holding at most
+     * {@code capacity}; called once per endpoint at start-up, off the event loops. On one node it is in
+     * memory; a cluster adapter may keep it in its backend so that it survives this node and any node
+     * delivers it.
+     */
+    default WebhookQueue webhookQueue(String appId, WebhookEndpoint endpoint, int capacity) {
+        return new LocalWebhookQueue(capacity);
     }
 
     /**

@@ -32,7 +32,7 @@ final class OptionsBinder {
     private static final Set<String> SERVER_FIELDS = Set.of("host", "port", "activity-timeout", "pong-timeout",
             "max-frame-size", "max-request-size", "outbound-buffer-limit", "shutdown-timeout", "cache-ttl",
             "webhook-batch-window", "webhook-batch-max-size", "webhook-queue-capacity", "webhook-request-timeout",
-            "webhook-retry-backoff", "webhook-retry-horizon", "webhook-grace", "subscription-count-interval", "adapter",
+            "webhook-retry-backoff", "webhook-retry-max-backoff", "webhook-retry-horizon", "webhook-grace", "subscription-count-interval", "adapter",
             "redis-url", "redis-key-prefix", "node-timeout", "apps");
     private static final Set<String> ADAPTERS = Set.of("local", "redis");
     private static final Set<String> REDIS_SCHEMES = Set.of("redis", "rediss", "redis-sentinel", "rediss-sentinel",
@@ -65,7 +65,14 @@ final class OptionsBinder {
         f.positive("webhook-batch-max-size").ifPresent(b::webhookBatchMaxSize);
         f.positive("webhook-queue-capacity").ifPresent(b::webhookQueueCapacity);
         f.duration("webhook-request-timeout", false).ifPresent(b::webhookRequestTimeout);
-        f.duration("webhook-retry-backoff", false).ifPresent(b::webhookRetryBackoff);
+        Duration backoff = f.duration("webhook-retry-backoff", false).orElse(ServerOptions.DEFAULT_WEBHOOK_RETRY_BACKOFF);
+        Duration maxBackoff = f.duration("webhook-retry-max-backoff", false)
+                .orElse(ServerOptions.DEFAULT_WEBHOOK_RETRY_MAX_BACKOFF);
+        if (maxBackoff.compareTo(backoff) < 0) {
+            throw ConfigException.field("webhook-retry-max-backoff",
+                    "must not be shorter than webhook-retry-backoff (" + backoff + "), was " + maxBackoff);
+        }
+        b.webhookRetryBackoff(backoff).webhookRetryMaxBackoff(maxBackoff);
         f.duration("webhook-retry-horizon", false).ifPresent(b::webhookRetryHorizon);
         f.duration("webhook-grace", false).ifPresent(b::webhookGrace);
         f.duration("subscription-count-interval", false).ifPresent(b::subscriptionCountInterval);

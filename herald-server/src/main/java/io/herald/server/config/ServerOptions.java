@@ -37,8 +37,13 @@ public final class ServerOptions {
     /** How long one webhook request may take before it counts as failed. */
     public static final Duration DEFAULT_WEBHOOK_REQUEST_TIMEOUT = Duration.ofSeconds(10);
     /** Wait before the first retry of a failed webhook request; it doubles on each retry. */
-    public static final Duration DEFAULT_WEBHOOK_RETRY_BACKOFF = Duration.ofSeconds(1);
-    /** How long a failed webhook batch is retried before it is given up (and logged). */
+    public static final Duration DEFAULT_WEBHOOK_RETRY_BACKOFF = Duration.ofMillis(100);
+    /**
+     * The longest wait between two attempts of a failed webhook request: a returning endpoint gets its
+     * backlog within about this long (plus the batch window for events queued after its return).
+     */
+    public static final Duration DEFAULT_WEBHOOK_RETRY_MAX_BACKOFF = Duration.ofSeconds(1);
+    /** How old a webhook event may get (since it was queued) and still be retried; older ones are given up. */
     public static final Duration DEFAULT_WEBHOOK_RETRY_HORIZON = Duration.ofMinutes(5);
     /** How long channel_vacated and member_removed wait; a return within it cancels both webhooks. */
     public static final Duration DEFAULT_WEBHOOK_GRACE = Duration.ofSeconds(3);
@@ -67,6 +72,7 @@ public final class ServerOptions {
     private final int webhookQueueCapacity;
     private final Duration webhookRequestTimeout;
     private final Duration webhookRetryBackoff;
+    private final Duration webhookRetryMaxBackoff;
     private final Duration webhookRetryHorizon;
     private final Duration webhookGrace;
     private final Duration subscriptionCountInterval;
@@ -98,6 +104,11 @@ public final class ServerOptions {
         this.webhookQueueCapacity = Check.positive(b.webhookQueueCapacity, "webhookQueueCapacity");
         this.webhookRequestTimeout = Check.positive(b.webhookRequestTimeout, "webhookRequestTimeout");
         this.webhookRetryBackoff = Check.positive(b.webhookRetryBackoff, "webhookRetryBackoff");
+        this.webhookRetryMaxBackoff = Check.positive(b.webhookRetryMaxBackoff, "webhookRetryMaxBackoff");
+        if (webhookRetryMaxBackoff.compareTo(webhookRetryBackoff) < 0) {
+            throw new IllegalArgumentException("webhookRetryMaxBackoff (" + webhookRetryMaxBackoff
+                    + ") must not be shorter than webhookRetryBackoff (" + webhookRetryBackoff + ")");
+        }
         this.webhookRetryHorizon = Check.positive(b.webhookRetryHorizon, "webhookRetryHorizon");
         this.webhookGrace = Check.positive(b.webhookGrace, "webhookGrace");
         this.subscriptionCountInterval = Check.positive(b.subscriptionCountInterval, "subscriptionCountInterval");
@@ -177,7 +188,12 @@ public final class ServerOptions {
         return webhookRetryBackoff;
     }
 
-    /** How long a failed webhook batch is retried before it is given up (and logged). */
+    /** The longest wait between two attempts of a failed webhook request. */
+    public Duration webhookRetryMaxBackoff() {
+        return webhookRetryMaxBackoff;
+    }
+
+    /** How old a webhook event may get (since it was queued) and still be retried; older ones are given up. */
     public Duration webhookRetryHorizon() {
         return webhookRetryHorizon;
     }
@@ -232,6 +248,7 @@ public final class ServerOptions {
         b.webhookQueueCapacity = webhookQueueCapacity;
         b.webhookRequestTimeout = webhookRequestTimeout;
         b.webhookRetryBackoff = webhookRetryBackoff;
+        b.webhookRetryMaxBackoff = webhookRetryMaxBackoff;
         b.webhookRetryHorizon = webhookRetryHorizon;
         b.webhookGrace = webhookGrace;
         b.subscriptionCountInterval = subscriptionCountInterval;
@@ -259,6 +276,7 @@ public final class ServerOptions {
         private int webhookQueueCapacity = DEFAULT_WEBHOOK_QUEUE_CAPACITY;
         private Duration webhookRequestTimeout = DEFAULT_WEBHOOK_REQUEST_TIMEOUT;
         private Duration webhookRetryBackoff = DEFAULT_WEBHOOK_RETRY_BACKOFF;
+        private Duration webhookRetryMaxBackoff = DEFAULT_WEBHOOK_RETRY_MAX_BACKOFF;
         private Duration webhookRetryHorizon = DEFAULT_WEBHOOK_RETRY_HORIZON;
         private Duration webhookGrace = DEFAULT_WEBHOOK_GRACE;
         private Duration subscriptionCountInterval = DEFAULT_SUBSCRIPTION_COUNT_INTERVAL;
@@ -348,7 +366,13 @@ public final class ServerOptions {
             return this;
         }
 
-        /** How long a failed webhook batch is retried before it is given up (and logged). */
+        /** The longest wait between two attempts of a failed webhook request. */
+        public Builder webhookRetryMaxBackoff(Duration webhookRetryMaxBackoff) {
+            this.webhookRetryMaxBackoff = webhookRetryMaxBackoff;
+            return this;
+        }
+
+        /** How old a webhook event may get (since it was queued) and still be retried; older ones are given up. */
         public Builder webhookRetryHorizon(Duration webhookRetryHorizon) {
             this.webhookRetryHorizon = webhookRetryHorizon;
             return this;

@@ -30,8 +30,10 @@ public record Setting(String parent, String field, String description) {
             new Setting("", "webhook-batch-max-size", "most events in one webhook request (default 100)"),
             new Setting("", "webhook-queue-capacity", "most webhook events waiting per endpoint; overflow is counted and logged (default 10000)"),
             new Setting("", "webhook-request-timeout", "how long one webhook request may take (default 10s)"),
-            new Setting("", "webhook-retry-backoff", "wait before the first webhook retry, doubling after each (default 1s)"),
-            new Setting("", "webhook-retry-horizon", "how long a failed webhook batch is retried (default 5m)"),
+            // webhook retries (issue 11)
+            new Setting("", "webhook-retry-backoff", "wait before the first webhook retry, doubling after each (default 100ms)"),
+            new Setting("", "webhook-retry-max-backoff", "longest wait between two attempts of a failed webhook request (default 1s)"),
+            new Setting("", "webhook-retry-horizon", "how old a webhook event may get and still be retried; older ones are given up (default 5m)"),
             new Setting("", "webhook-grace", "delay of channel_vacated and member_removed, cancelled by a quick return (default 3s)"),
             new Setting("", "subscription-count-interval", "least time between subscription counts of channels over 100 subscribers (default 30s)"),
             new Setting("", "adapter", "cluster adapter: local (one node) or redis (nodes sharing a Redis) (default local)"),

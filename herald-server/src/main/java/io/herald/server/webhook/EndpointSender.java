@@ -1,8 +1,5 @@
 package io.herald.server.webhook;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.protocol.Crypto;
 import io.herald.server.app.App;
 import io.herald.server.app.WebhookEndpoint;
@@ -10,29 +7,29 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers one app endpoint's webhooks: a bounded queue, batches of up to the max size sent after the
- * batch window (at once when full), one request in flight at a time so batches arrive in order, and
- * retries with doubling backoff within the retry horizon. Requests are asynchronous: an endpoint that
- * is slow or down only holds back its own queue. Overflow is counted and logged, never silent.
- * {@link #offer} is called on event loops and never blocks; the rest runs on the timer thread and
- * the HTTP client's threads.
+ * Delivers one app endpoint's webhooks from its {@link WebhookQueue}: batches of up to the max size
+ * sent after the batch window (at once when full), one request in flight at a time so batches arrive
+ * in order. A failed batch is retried with a doubling backoff capped at the max backoff, sooner when
+ * new events are waiting, until its oldest event is older than the retry horizon; then it is given up.
+ * An endpoint that is slow or down only holds back its own queue. {@link #offer} is called on event
+ * loops and never blocks; the rest runs on the timer thread and the HTTP client's threads.
  */
 final class EndpointSender {
 
     private static final Logger log = LoggerFactory.getLogger(EndpointSender.class);
 
+    /** IDLE: nothing scheduled. WAITING: a flush (or poll) is scheduled. SENDING: a batch is in flight or waits to be retried. */
     private enum State { IDLE, WAITING, SENDING }
 
     private final App app;
@@ -40,48 +37,62 @@ final class EndpointSender {
     private final WebhookSettings settings;
     private final HttpClient http;
     private final ScheduledExecutorService timers;
-    private final ArrayBlockingQueue<ObjectNode> queue;
+    private final WebhookQueue queue;
+    private final EndpointHealth health;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
+    /** Events handed to the queue whose add has not completed: shutdown waits for them. */
+    private final AtomicInteger adding = new AtomicInteger();
     /** Guarded by {@code this}. */
     private State state = State.IDLE;
-    /** The pending batch-window flush or retry, guarded by {@code this}. */
+    /** An event arrived while a flush was under way: look again before going idle. Guarded by {@code this}. */
+    private boolean kicked;
+    /** An event arrived while a request was in flight: if it fails, retry sooner. Guarded by {@code this}. */
+    private boolean arrivedInFlight;
+    /** The pending flush, poll or retry, guarded by {@code this}. */
     private ScheduledFuture<?> timer;
     private Runnable timerAction;
+    /** When the pending retry is due and when the last attempt ended (nanoTime), 0 when no retry waits. */
+    private long retryDue;
+    private long lastAttempt;
     private volatile boolean closing;
 
     EndpointSender(App app, WebhookEndpoint endpoint, WebhookSettings settings, HttpClient http,
-                   ScheduledExecutorService timers) {
+                   ScheduledExecutorService timers, WebhookQueue queue) {
         this.app = app;
         this.endpoint = endpoint;
         this.settings = settings;
         this.http = http;
         this.timers = timers;
-        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.queue = queue;
+        this.health = new EndpointHealth(endpoint.url() + " of app " + app.id());
+        if (queue.shared()) {
+            synchronized (this) {
+                state = State.WAITING; // other nodes' events wait in the queue too: look for them
+                schedule(this::flush, 0);
+            }
+        }
     }
 
     WebhookEndpoint endpoint() {
         return endpoint;
     }
 
-    /** Queues one event; when the queue is full the event is dropped, counted and logged. */
-    void offer(ObjectNode event) {
-        if (!queue.offer(event)) {
-            long n = dropped.incrementAndGet();
-            if (n == 1 || n % 1000 == 0) {
-                log.warn("Webhook queue of {} for {} is full ({} events): {} event(s) dropped so far",
-                        endpoint.url(), app, settings.queueCapacity(), n);
+    /** Queues one event (its JSON); when the queue is full the event is dropped, counted and logged. */
+    void offer(String event) {
+        adding.incrementAndGet();
+        queue.add(event).whenComplete((added, failure) -> {
+            if (Boolean.TRUE.equals(added)) {
+                kick();
+            } else {
+                long n = dropped.incrementAndGet();
+                if (n == 1 || n % 1000 == 0) {
+                    log.warn("Webhook queue of {} for {} is full ({} events): {} event(s) dropped so far",
+                            endpoint.url(), app, settings.queueCapacity(), n);
+                }
             }
-            return;
-        }
-        synchronized (this) {
-            if (state == State.IDLE) {
-                state = State.WAITING;
-                schedule(this::flush, closing ? 0 : settings.batchWindow().toNanos());
-            } else if (state == State.WAITING && queue.size() >= settings.batchMaxSize()) {
-                runTimerNow(); // a full batch goes at once
-            }
-        }
+            adding.decrementAndGet();
+        });
     }
 
     /** Events dropped because the queue was full. */
@@ -93,84 +104,180 @@ final class EndpointSender {
         return delivered.get();
     }
 
-    /** Shutdown: send what is queued at once, one attempt per batch, no more waiting. */
+    /** Events waiting to be delivered, as last known. */
+    long depth() {
+        return queue.depth();
+    }
+
+    /**
+     * Shutdown: send what only this node holds at once, one attempt per batch; events another node can
+     * deliver are left to it.
+     */
     synchronized void closeAndFlush() {
         closing = true;
-        if (state == State.WAITING || timerAction != null) {
-            runTimerNow();
-        }
+        queue.close();
+        runTimerNow();
     }
 
     synchronized boolean isIdle() {
-        return state == State.IDLE && queue.isEmpty();
+        return state == State.IDLE && adding.get() == 0;
+    }
+
+    private synchronized void kick() {
+        switch (state) {
+            case IDLE -> {
+                state = State.WAITING;
+                schedule(this::flush, closing ? 0 : settings.batchWindow().toNanos());
+            }
+            case WAITING -> {
+                kicked = true;
+                if (queue.depth() >= settings.batchMaxSize()) {
+                    runTimerNow(); // a full batch goes at once
+                }
+            }
+            case SENDING -> {
+                kicked = true;
+                if (retryDue != 0) {
+                    retrySooner();
+                } else {
+                    arrivedInFlight = true;
+                }
+            }
+        }
+    }
+
+    /**
+     * New events wait behind a failing batch: retry one initial backoff after the last attempt instead
+     * of waiting out a longer backoff, so a busy endpoint that came back is noticed at once. Guarded by {@code this}.
+     */
+    private void retrySooner() {
+        long soonest = lastAttempt + settings.retryBackoff().toNanos();
+        if (soonest < retryDue && timerAction != null) {
+            Runnable retry = timerAction;
+            timer.cancel(false);
+            retryDue = soonest;
+            timer = timers.schedule(retry, Math.max(0, soonest - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
     }
 
     private void flush() {
-        List<ObjectNode> batch = new ArrayList<>(Math.min(queue.size(), settings.batchMaxSize()));
-        queue.drainTo(batch, settings.batchMaxSize());
         synchronized (this) {
-            if (batch.isEmpty()) {
-                state = State.IDLE;
+            kicked = false;
+            arrivedInFlight = false;
+        }
+        queue.take(settings.batchMaxSize()).whenComplete((batch, failure) -> {
+            if (failure != null || batch == null) {
+                idle(failure);
                 return;
             }
-            state = State.SENDING;
+            synchronized (this) {
+                state = State.SENDING;
+            }
+            send(batch, body(batch), 0);
+        });
+    }
+
+    /** Nothing to send: rest, unless an event came meanwhile or other nodes may add some. */
+    private void idle(Throwable failure) {
+        if (failure != null) {
+            log.debug("Could not read the webhook queue of {}: {}", endpoint.url(), failure.toString());
+        } else {
+            health.drained();
         }
-        send(body(batch), batch.size(), System.nanoTime(), 0);
+        synchronized (this) {
+            if (kicked || queue.shared() && !closing) {
+                state = State.WAITING;
+                schedule(this::flush, closing ? 0 : settings.batchWindow().toNanos());
+            } else {
+                state = State.IDLE;
+            }
+        }
     }
 
-    private byte[] body(List<ObjectNode> batch) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("time_ms", System.currentTimeMillis());
-        ArrayNode events = body.putArray("events");
-        batch.forEach(events::add);
-        return body.toString().getBytes(StandardCharsets.UTF_8);
+    private static byte[] body(WebhookBatch batch) {
+        StringBuilder body = new StringBuilder("{\"time_ms\":").append(System.currentTimeMillis()).append(",\"events\":[");
+        for (int i = 0; i < batch.events().size(); i++) {
+            body.append(i == 0 ? "" : ",").append(batch.events().get(i).json());
+        }
+        return body.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private void send(byte[] body, int events, long firstAttempt, int attempt) {
+    private void send(WebhookBatch batch, byte[] body, int attempt) {
         HttpRequest request = HttpRequest.newBuilder(endpoint.url())
                 .timeout(settings.requestTimeout())
                 .header("Content-Type", "application/json")
                 .header("X-Pusher-Key", app.key())
                 .header("X-Pusher-Signature", HexFormat.of().formatHex(Crypto.hmacSha256(app.secret(), body)))
+                .header(WebhookDispatcher.ID_HEADER, batch.id())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
             if (error == null && response.statusCode() / 100 == 2) {
-                delivered.addAndGet(events);
+                delivered.addAndGet(batch.events().size());
+                health.delivered(batch.events().size());
+                batch.done().run();
                 next();
             } else {
-                String problem = error != null ? error.toString() : "status " + response.statusCode();
-                retryOrGiveUp(body, events, firstAttempt, attempt, problem);
+                String problem = problem(response, error);
+                health.failed(problem, queue.depth());
+                retryOrGiveUp(batch, body, attempt, problem);
             }
         });
     }
 
-    private void retryOrGiveUp(byte[] body, int events, long firstAttempt, int attempt, String problem) {
-        long backoff = settings.retryBackoff().toNanos() << Math.min(attempt, 20);
-        long elapsed = System.nanoTime() - firstAttempt;
-        if (closing || elapsed + backoff > settings.retryHorizon().toNanos()) {
-            log.warn("Giving up on a webhook batch of {} event(s) to {} for {} after {} attempt(s): {}",
-                    events, endpoint.url(), app, attempt + 1, problem);
+    private void retryOrGiveUp(WebhookBatch batch, byte[] body, int attempt, String problem) {
+        if (closing) {
+            if (!batch.durable()) {
+                giveUp(batch, attempt, "shutting down", problem);
+            } // else it stays queued for another node
             next();
             return;
         }
-        log.debug("Webhook to {} failed ({}); retry {} in {} ms", endpoint.url(), problem, attempt + 1,
-                backoff / 1_000_000);
+        long backoff = Math.min(settings.retryBackoff().toNanos() << Math.min(attempt, 20),
+                settings.retryMaxBackoff().toNanos());
+        long age = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis() - batch.oldestMillis());
+        if (age + backoff > settings.retryHorizon().toNanos()) {
+            giveUp(batch, attempt, "past the retry horizon", problem);
+            next();
+            return;
+        }
         synchronized (this) {
-            schedule(() -> send(body, events, firstAttempt, attempt + 1), backoff);
+            lastAttempt = System.nanoTime();
+            retryDue = lastAttempt + backoff;
+            schedule(() -> {
+                synchronized (this) {
+                    retryDue = 0;
+                }
+                send(batch, body, attempt + 1);
+            }, backoff);
+            if (arrivedInFlight) {
+                arrivedInFlight = false;
+                retrySooner();
+            }
         }
     }
 
-    /** After a batch: send the next one at once if events are waiting (they already waited), else idle. */
-    private void next() {
-        synchronized (this) {
-            if (queue.isEmpty()) {
-                state = State.IDLE;
-                return;
-            }
-            state = State.WAITING;
-            schedule(this::flush, 0);
+    private void giveUp(WebhookBatch batch, int attempt, String why, String problem) {
+        log.debug("Giving up a webhook batch of {} event(s) to {} after {} attempt(s): {}", batch.events().size(),
+                endpoint.url(), attempt + 1, problem);
+        batch.done().run();
+        health.gaveUp(batch.events().size(), attempt + 1, why, queue.depth());
+    }
+
+    /** What went wrong, without the wrapper the async client adds. */
+    private static String problem(HttpResponse<?> response, Throwable error) {
+        if (error == null) {
+            return "status " + response.statusCode();
         }
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause.getMessage() == null ? cause.getClass().getSimpleName()
+                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    /** After a batch: look for the next one at once (waiting events already waited). */
+    private synchronized void next() {
+        state = State.WAITING;
+        schedule(this::flush, 0);
     }
 
     /** Guarded by {@code this}. */

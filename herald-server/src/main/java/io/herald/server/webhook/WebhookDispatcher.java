@@ -7,6 +7,7 @@ import io.herald.server.app.AppStore;
 import io.herald.server.app.WebhookEndpoint;
 import io.herald.server.app.WebhookType;
 import io.herald.server.config.ServerOptions;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,10 +22,29 @@ import java.util.concurrent.locks.LockSupport;
  * Turns what happened into webhooks: builds each event, holds {@code channel_vacated} and
  * {@code member_removed} back for the grace period (a quick return cancels both the departure and
  * the return; a cluster adapter that holds departures cluster-wide does this itself), and hands
- * events to one {@link EndpointSender} per app endpoint that wants them. Every method is called on
- * event loops and returns at once.
+ * events to one {@link EndpointSender} per app endpoint that wants them, each with its own
+ * {@link WebhookQueue} from the cluster adapter. Every method is called on event loops and returns at once.
  */
 public final class WebhookDispatcher {
+
+    /** The request header naming a batch: the same on every retry and redelivery, so receivers can drop duplicates. */
+    public static final String ID_HEADER = "X-Herald-Webhook-Id";
+
+    /** Makes the queue that one endpoint's events wait in. */
+    @FunctionalInterface
+    public interface Queues {
+        WebhookQueue create(App app, WebhookEndpoint endpoint, int capacity);
+    }
+
+    /**
+     * How many events wait for one endpoint.
+     *
+     * @param appId the app
+     * @param endpoint the endpoint's URL
+     * @param events waiting to be delivered, as last known (in a cluster, the cluster-wide queue)
+     */
+    public record QueueDepth(String appId, URI endpoint, long events) {
+    }
 
     private final WebhookSettings settings;
     private final HttpClient http;
@@ -39,9 +59,10 @@ public final class WebhookDispatcher {
      * @param httpExecutor runs the HTTP client's completions
      * @param departuresFinal true when the adapter applies the grace itself ({@code Adapter#holdsDepartures}):
      *     departures are then sent at once and returns are never cancelled here
+     * @param queues where each endpoint's events wait ({@code Adapter#webhookQueue})
      */
     public WebhookDispatcher(ServerOptions options, AppStore apps, ScheduledExecutorService timers,
-                             Executor httpExecutor, boolean departuresFinal) {
+                             Executor httpExecutor, boolean departuresFinal, Queues queues) {
         this.settings = WebhookSettings.of(options);
         this.departuresFinal = departuresFinal;
         this.grace = new GraceTimers(timers, settings.grace());
@@ -53,7 +74,8 @@ public final class WebhookDispatcher {
         for (App app : apps.all()) {
             List<EndpointSender> list = new ArrayList<>();
             for (WebhookEndpoint endpoint : app.webhooks()) {
-                list.add(new EndpointSender(app, endpoint, settings, http, timers));
+                list.add(new EndpointSender(app, endpoint, settings, http, timers,
+                        queues.create(app, endpoint, settings.queueCapacity())));
             }
             senders.put(app.id(), List.copyOf(list));
         }
@@ -122,6 +144,14 @@ public final class WebhookDispatcher {
         return total;
     }
 
+    /** Each endpoint's queue depth, for metrics; cheap (no I/O). */
+    public List<QueueDepth> queueDepths() {
+        List<QueueDepth> depths = new ArrayList<>();
+        senders.forEach((appId, list) -> list.forEach(sender ->
+                depths.add(new QueueDepth(appId, sender.endpoint().url(), sender.depth()))));
+        return depths;
+    }
+
     /**
      * Graceful shutdown: releases the departures still in their grace period, sends everything
      * queued (one attempt per batch, no more retries) and waits for it at most {@code budget}.
@@ -165,9 +195,11 @@ public final class WebhookDispatcher {
     }
 
     private void send(App app, WebhookType type, String channel, ObjectNode event) {
+        String json = null;
         for (EndpointSender sender : senders.getOrDefault(app.id(), List.of())) {
             if (sender.endpoint().wants(type, channel)) {
-                sender.offer(event);
+                json = json == null ? event.toString() : json;
+                sender.offer(json);
             }
         }
     }

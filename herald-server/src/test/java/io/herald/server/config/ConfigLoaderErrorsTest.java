@@ -271,6 +271,14 @@ class ConfigLoaderErrorsTest {
     }
 
     @Test
+    void theMaxRetryBackoffIsNoShorterThanTheFirst() {
+        yamlFailsNaming("webhook-retry-max-backoff", "webhook-retry-backoff: 2s\nwebhook-retry-max-backoff: 500ms\n")
+                .hasMessageContaining("webhook-retry-backoff");
+        assertThat(ConfigLoader.load(null, Map.of("HERALD_WEBHOOK_RETRY_MAX_BACKOFF", "250ms"), Map.of())
+                .webhookRetryMaxBackoff()).isEqualTo(java.time.Duration.ofMillis(250));
+    }
+
+    @Test
     void authorizedConnectionsTimeoutMayBeZeroButNotWords() {
         yamlFailsNaming("apps[0].authorized-connections-timeout",
                 "apps:\n  - {id: a, key: b, secret: c, authorized-connections-timeout: never}\n")

@@ -32,19 +32,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real HTTP webhook receiver on 127.0.0.1 for tests. It checks every request's signature with
  * both herald-sdk's {@link WebhookValidator} and pusher-http-java's {@code validateWebhookSignature},
  * records it, and queues the events of the requests it accepted. It can refuse the first requests
- * (503) or hang without ever answering, to play a failing or dead endpoint.
+ * (503), hang without ever answering, or go down (connections refused) and come back on the same port,
+ * to play a failing or dead endpoint.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
     public static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    /** One request as received, with both libraries' verdicts on its signature. */
-    public record Delivery(String key, String signature, String contentType, String body, int answeredWith,
+    /**
+     * One request as received, with both libraries' verdicts on its signature; {@code answeredWith} is
+     * 0 for a request left unanswered, {@code id} the {@code X-Herald-Webhook-Id} header.
+     */
+    public record Delivery(String id, String key, String signature, String contentType, String body, int answeredWith,
                            boolean heraldValid, Validity pusherValidity) {
     }
 
     private final App app;
-    private final HttpServer server;
+    private final int port;
+    private volatile HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final WebhookValidator heraldValidator;
     private final Pusher pusher;
@@ -52,21 +57,28 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final AtomicInteger refuseNext = new AtomicInteger();
     private final AtomicInteger stallNext = new AtomicInteger();
-    private final CountDownLatch closed = new CountDownLatch(1);
+    /** Released when the receiver goes down or closes: unanswered requests end then. */
+    private volatile CountDownLatch released = new CountDownLatch(1);
     private volatile boolean hang;
 
     private WebhookReceiver(App app) {
         this.app = app;
         this.heraldValidator = WebhookValidator.of(app.key(), app.secret());
         this.pusher = new Pusher(app.id(), app.key(), app.secret());
+        this.server = listen(0);
+        this.port = server.getAddress().getPort();
+    }
+
+    private HttpServer listen(int onPort) {
         try {
-            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 0);
+            http.createContext("/", this::handle);
+            http.setExecutor(executor);
+            http.start();
+            return http;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
     }
 
     /** A receiver validating with {@code app}'s key and secret. */
@@ -75,7 +87,7 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks";
+        return "http://127.0.0.1:" + port + "/webhooks";
     }
 
     /** An endpoint pointing here for {@code types}, every channel. */
@@ -98,6 +110,20 @@ public final class WebhookReceiver implements AutoCloseable {
         stallNext.set(n);
     }
 
+    /** Stops listening: connections are refused and unanswered requests end, as when the receiver's process dies. */
+    public void goDown() {
+        server.stop(0);
+        released.countDown();
+    }
+
+    /** Listens again on the same port, answering normally. */
+    public void comeBack() {
+        released = new CountDownLatch(1);
+        hang = false;
+        stallNext.set(0);
+        server = listen(port);
+    }
+
     /** Never answers from now on (until closed): a dead endpoint that keeps connections open. */
     public void hang() {
         hang = true;
@@ -106,17 +132,19 @@ public final class WebhookReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] bytes = exchange.getRequestBody().readAllBytes();
-            if (hang || stallNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                closed.await();
-                return;
-            }
+            boolean stall = hang || stallNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
             String key = exchange.getRequestHeaders().getFirst("X-Pusher-Key");
             String signature = exchange.getRequestHeaders().getFirst("X-Pusher-Signature");
             String body = new String(bytes, StandardCharsets.UTF_8);
-            int status = refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 200;
+            int status = stall ? 0 : refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 200;
             Webhook webhook = heraldValidator.validate(key, signature, bytes);
-            deliveries.add(new Delivery(key, signature, exchange.getRequestHeaders().getFirst("Content-Type"),
-                    body, status, webhook.isValid(), pusher.validateWebhookSignature(key, signature, body)));
+            deliveries.add(new Delivery(exchange.getRequestHeaders().getFirst("X-Herald-Webhook-Id"), key, signature,
+                    exchange.getRequestHeaders().getFirst("Content-Type"), body, status, webhook.isValid(),
+                    pusher.validateWebhookSignature(key, signature, body)));
+            if (stall) {
+                released.await();
+                return;
+            }
             exchange.sendResponseHeaders(status, -1);
             if (status == 200 && webhook.isValid()) {
                 events.addAll(webhook.events());
@@ -174,7 +202,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
-        closed.countDown();
+        released.countDown();
         server.stop(0);
         executor.shutdownNow();
     }

@@ -3,6 +3,9 @@ package io.herald.tests.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.herald.sdk.webhook.WebhookEvent;
@@ -120,6 +123,84 @@ class WebhookDeliveryTest {
             assertThat(attempts).extracting(WebhookReceiver.Delivery::answeredWith).containsExactly(503, 503, 200);
             assertThat(attempts).extracting(WebhookReceiver.Delivery::body).containsOnly(attempts.get(0).body());
             receiver.assertAllSignedCorrectly();
+            // One id for every attempt of the batch, so a receiver can drop a duplicate; a new batch, a new id.
+            String id = attempts.get(0).id();
+            assertThat(id).matches("[0-9a-f]{32}");
+            assertThat(attempts).extracting(WebhookReceiver.Delivery::id).containsOnly(id);
+            client.subscribe("steady");
+            receiver.expect(new ChannelOccupied("steady"));
+            assertThat(receiver.deliveries().get(3).id()).isNotNull().isNotEqualTo(id);
+        }
+    }
+
+    /**
+     * Issue 11, defect 5: with the receiver down 65 s, nothing arrived for another 62 s after it came
+     * back. Now, with the default retry settings, the backlog and the events of the moment both arrive
+     * within 2 s of its return, in order, and the outage is logged once at WARN and the recovery once at INFO.
+     */
+    @Test
+    void aReceiverDownForTenSecondsGetsItsBacklogAndNewEventsWithinTwoSecondsOfItsReturnInOrder() throws Exception {
+        ch.qos.logback.classic.Logger senderLog = (ch.qos.logback.classic.Logger)
+                org.slf4j.LoggerFactory.getLogger("io.herald.server.webhook.EndpointSender");
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        Level before = senderLog.getLevel();
+        senderLog.setLevel(Level.INFO);
+        senderLog.addAppender(logged);
+        try (WebhookReceiver receiver = WebhookReceiver.start(APP);
+             TestServer server = TestServer.start(b -> b.apps(List.of(
+                     APP.toBuilder().addWebhook(receiver.endpoint(WebhookType.CHANNEL_OCCUPIED)).build())));
+             RecordingClient client = server.connect()) {
+            client.subscribe("before");
+            client.assertSubscribed("before");
+            receiver.expect(new ChannelOccupied("before"));
+
+            receiver.goDown();
+            long downAt = System.nanoTime();
+            List<WebhookEvent> expected = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                if (i == 3) {
+                    Thread.sleep(5_000); // some early in the outage, some late
+                }
+                client.subscribe("during-" + i);
+                client.assertSubscribed("during-" + i);
+                expected.add(new ChannelOccupied("during-" + i));
+            }
+            Thread.sleep(Math.max(0, Duration.ofSeconds(10).toMillis() - Duration.ofNanos(System.nanoTime() - downAt).toMillis()));
+            assertThat(server.server().webhookQueueDepths()).singleElement()
+                    .satisfies(d -> assertThat(d.events()).isEqualTo(6));
+
+            receiver.comeBack();
+            long backAt = System.nanoTime();
+            client.subscribe("after");
+            client.assertSubscribed("after");
+            expected.add(new ChannelOccupied("after"));
+
+            List<WebhookEvent> arrived = new ArrayList<>();
+            for (int i = 0; i < expected.size(); i++) {
+                long left = Duration.ofSeconds(2).toNanos() - (System.nanoTime() - backAt);
+                arrived.add(receiver.nextEvent(Duration.ofNanos(Math.max(1_000_000, left))));
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - backAt);
+            System.out.printf("backlog of 6 and 1 new event delivered %d ms after the receiver came back%n", took.toMillis());
+            assertThat(took).isLessThan(Duration.ofSeconds(2));
+            assertThat(arrived).containsExactlyElementsOf(expected);
+            assertThat(server.server().webhookQueueDepths()).singleElement()
+                    .satisfies(d -> assertThat(d.events()).isZero());
+
+            long waitForInfo = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (logged.list.stream().noneMatch(e -> e.getLevel() == Level.INFO) && System.nanoTime() < waitForInfo) {
+                Thread.sleep(20);
+            }
+            assertThat(logged.list).filteredOn(e -> e.getLevel() == Level.WARN)
+                    .singleElement().satisfies(e -> assertThat(e.getFormattedMessage())
+                            .contains(receiver.url(), "is failing", "event(s) queued"));
+            assertThat(logged.list).filteredOn(e -> e.getLevel() == Level.INFO)
+                    .singleElement().satisfies(e -> assertThat(e.getFormattedMessage())
+                            .contains(receiver.url(), "is back after", "delivered 7 event(s)", "0 given up"));
+        } finally {
+            senderLog.detachAppender(logged);
+            senderLog.setLevel(before);
         }
     }
 
