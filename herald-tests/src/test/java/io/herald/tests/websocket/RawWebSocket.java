@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class RawWebSocket implements AutoCloseable {
 
+    static final int OPCODE_CONTINUATION = 0x0;
     static final int OPCODE_TEXT = 0x1;
     static final int OPCODE_CLOSE = 0x8;
 
@@ -115,11 +116,20 @@ final class RawWebSocket implements AutoCloseable {
 
     /** Sends one masked text frame, as clients must. */
     void sendText(String text) {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        sendFrame(true, OPCODE_TEXT, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends one masked frame with any opcode and payload, final or not (a fragment). */
+    void sendFrame(boolean fin, int opcode, byte[] payload) {
+        write(frame(fin, opcode, payload));
+    }
+
+    /** The bytes of one masked frame, for tests that send several at once or break them on purpose. */
+    static byte[] frame(boolean fin, int opcode, byte[] payload) {
         byte[] mask = new byte[4];
         ThreadLocalRandom.current().nextBytes(mask);
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
-        frame.write(0x80 | OPCODE_TEXT);
+        frame.write((fin ? 0x80 : 0) | opcode);
         if (payload.length < 126) {
             frame.write(0x80 | payload.length);
         } else {
@@ -132,8 +142,13 @@ final class RawWebSocket implements AutoCloseable {
         for (int i = 0; i < payload.length; i++) {
             frame.write(payload[i] ^ mask[i % 4]);
         }
+        return frame.toByteArray();
+    }
+
+    /** Writes raw bytes to the socket, whatever they are. */
+    void write(byte[] bytes) {
         try {
-            out.write(frame.toByteArray());
+            out.write(bytes);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
