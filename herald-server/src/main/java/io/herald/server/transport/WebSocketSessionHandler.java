@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.TooLongFrameException;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +132,9 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof PrematureChannelClosureException) {
+            return; // the peer hung up in the middle of a fragmented message: nothing is wrong here
+        }
         WebSocketCloseStatus status = closeStatus(cause);
         if (status == null) {
             log.debug("Closing {} after an error", connection, cause);

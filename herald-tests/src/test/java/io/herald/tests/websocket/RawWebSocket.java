@@ -170,6 +170,28 @@ final class RawWebSocket implements AutoCloseable {
         return new Frame(first & 0x0F, payload);
     }
 
+    /**
+     * Reads whatever the server sends until it closes the stream or stays quiet for {@code quietMillis}.
+     *
+     * @return the close frame's code if one came, 0 if the stream ended without one, -1 if still open
+     */
+    int readUntilClosedOrQuiet(int quietMillis) throws IOException {
+        socket.setSoTimeout(quietMillis);
+        int closeCode = 0;
+        try {
+            while (true) {
+                Frame frame = readFrame();
+                if (frame.opcode() == OPCODE_CLOSE) {
+                    closeCode = frame.payload().length >= 2 ? frame.closeCode() : 1005;
+                }
+            }
+        } catch (java.net.SocketTimeoutException quiet) {
+            return closeCode == 0 ? -1 : closeCode;
+        } catch (java.io.EOFException | java.net.SocketException ended) {
+            return closeCode;
+        }
+    }
+
     /** Reads frames until a text frame containing {@code fragment} arrives, and returns it. */
     Frame readTextContaining(String fragment) throws IOException {
         while (true) {
