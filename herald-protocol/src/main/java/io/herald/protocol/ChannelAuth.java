@@ -31,7 +31,8 @@ public final class ChannelAuth {
         if (auth == null) {
             return false;
         }
-        int colon = auth.indexOf(':');
+        // The signature is hex, so the last colon ends the key even when a key contains one.
+        int colon = auth.lastIndexOf(':');
         if (colon < 0) {
             return false;
         }

@@ -39,12 +39,25 @@ public final class Crypto {
         }
     }
 
-    /** Compares two strings in time that does not depend on where they differ. */
+    /**
+     * Compares two strings in time that does not depend on where they differ. Compares their UTF-16
+     * code units, not their UTF-8 bytes: encoding maps every lone surrogate to {@code ?}, so
+     * {@code "\uD800"} would pass for {@code "?"}.
+     */
     public static boolean constantTimeEquals(String expected, String actual) {
         if (expected == null || actual == null) {
             return false;
         }
-        return MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(codeUnits(expected), codeUnits(actual));
+    }
+
+    private static byte[] codeUnits(String s) {
+        byte[] bytes = new byte[s.length() * 2];
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            bytes[2 * i] = (byte) (c >>> 8);
+            bytes[2 * i + 1] = (byte) c;
+        }
+        return bytes;
     }
 }

@@ -12,6 +12,10 @@ package io.herald.protocol;
  * @param maxChannelNameLength longest channel name ({@value #DEFAULT_MAX_NAME_LENGTH})
  * @param maxEventNameLength longest event name ({@value #DEFAULT_MAX_NAME_LENGTH})
  * @param clientEventsPerSecond client events one connection may send per second ({@value #DEFAULT_CLIENT_EVENTS_PER_SECOND})
+ * @param maxChannelsPerConnection most channels one connection may be subscribed to at once
+ *     ({@value #DEFAULT_MAX_CHANNELS_PER_CONNECTION})
+ * @param maxChannels most occupied channels of the app on one node ({@value #DEFAULT_MAX_CHANNELS}); past it
+ *     a subscription that would create a channel is refused, while existing channels stay joinable
  */
 public record Limits(
         int maxEventPayloadBytes,
@@ -22,7 +26,9 @@ public record Limits(
         int maxUserIdLength,
         int maxChannelNameLength,
         int maxEventNameLength,
-        int clientEventsPerSecond) {
+        int clientEventsPerSecond,
+        int maxChannelsPerConnection,
+        int maxChannels) {
 
     public static final int DEFAULT_MAX_EVENT_PAYLOAD_BYTES = 10 * 1024;
     public static final int DEFAULT_MAX_CHANNELS_PER_TRIGGER = 100;
@@ -32,6 +38,10 @@ public record Limits(
     public static final int DEFAULT_MAX_USER_ID_LENGTH = 128;
     public static final int DEFAULT_MAX_NAME_LENGTH = 200;
     public static final int DEFAULT_CLIENT_EVENTS_PER_SECOND = 10;
+    /** Pusher's own limit is 100; other servers use 100 to 128. */
+    public static final int DEFAULT_MAX_CHANNELS_PER_CONNECTION = 100;
+    /** About 45 MB of heap at ~440 B per channel: far beyond real apps, far below an OutOfMemoryError. */
+    public static final int DEFAULT_MAX_CHANNELS = 100_000;
 
     public static final Limits DEFAULT = new Limits(
             DEFAULT_MAX_EVENT_PAYLOAD_BYTES,
@@ -42,7 +52,9 @@ public record Limits(
             DEFAULT_MAX_USER_ID_LENGTH,
             DEFAULT_MAX_NAME_LENGTH,
             DEFAULT_MAX_NAME_LENGTH,
-            DEFAULT_CLIENT_EVENTS_PER_SECOND);
+            DEFAULT_CLIENT_EVENTS_PER_SECOND,
+            DEFAULT_MAX_CHANNELS_PER_CONNECTION,
+            DEFAULT_MAX_CHANNELS);
 
     public Limits {
         Check.positive(maxEventPayloadBytes, "maxEventPayloadBytes");
@@ -54,5 +66,7 @@ public record Limits(
         Check.positive(maxChannelNameLength, "maxChannelNameLength");
         Check.positive(maxEventNameLength, "maxEventNameLength");
         Check.positive(clientEventsPerSecond, "clientEventsPerSecond");
+        Check.positive(maxChannelsPerConnection, "maxChannelsPerConnection");
+        Check.positive(maxChannels, "maxChannels");
     }
 }

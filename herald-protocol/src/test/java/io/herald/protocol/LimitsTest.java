@@ -19,13 +19,13 @@ class LimitsTest {
 
     @Test
     void defaultsArePushersLimits() {
-        assertThat(Limits.DEFAULT).isEqualTo(new Limits(10 * 1024, 100, 10, 100, 1024, 128, 200, 200, 10));
+        assertThat(Limits.DEFAULT).isEqualTo(new Limits(10 * 1024, 100, 10, 100, 1024, 128, 200, 200, 10, 100, 100_000));
         assertThat(Limits.DEFAULT.maxChannelNameLength()).isEqualTo(ChannelName.MAX_LENGTH);
     }
 
     @Test
     void acceptsOneForEveryLimit() {
-        Limits ones = new Limits(1, 1, 1, 1, 1, 1, 1, 1, 1);
+        Limits ones = new Limits(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1);
         assertThat(ones.clientEventsPerSecond()).isEqualTo(1);
     }
 

@@ -56,7 +56,9 @@ final class RequestAuthenticator {
             throw ApiException.unauthorized("auth_timestamp must be Unix seconds, was " + timestamp);
         }
         long now = clock.millis() / 1000;
-        if (Math.abs(now - seconds) > TIMESTAMP_WINDOW_SECONDS) {
+        // Not Math.abs(now - seconds): for seconds = now - 2^63 the difference overflows to Long.MIN_VALUE,
+        // whose absolute value is negative, and the timestamp would pass.
+        if (seconds < now - TIMESTAMP_WINDOW_SECONDS || seconds > now + TIMESTAMP_WINDOW_SECONDS) {
             throw ApiException.unauthorized("auth_timestamp expired: " + seconds + " is more than "
                     + TIMESTAMP_WINDOW_SECONDS + " s from the server time " + now);
         }

@@ -44,7 +44,8 @@ final class OptionsBinder {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
     private static final Set<String> LIMIT_FIELDS = Set.of("max-event-payload", "max-channels-per-trigger",
             "max-events-per-batch", "max-presence-members", "max-user-info", "max-user-id-length",
-            "max-channel-name-length", "max-event-name-length", "client-events-per-second");
+            "max-channel-name-length", "max-event-name-length", "client-events-per-second",
+            "max-channels-per-connection", "max-channels");
 
     private OptionsBinder() {
     }
@@ -198,7 +199,9 @@ final class OptionsBinder {
                 f.positive("max-user-id-length").orElse(d.maxUserIdLength()),
                 f.positive("max-channel-name-length").orElse(d.maxChannelNameLength()),
                 f.positive("max-event-name-length").orElse(d.maxEventNameLength()),
-                f.positive("client-events-per-second").orElse(d.clientEventsPerSecond()));
+                f.positive("client-events-per-second").orElse(d.clientEventsPerSecond()),
+                f.positive("max-channels-per-connection").orElse(d.maxChannelsPerConnection()),
+                f.positive("max-channels").orElse(d.maxChannels()));
     }
 
     /** Typed reads of one YAML object's fields, with errors that name the full path. */

@@ -64,6 +64,24 @@ public record ClientMessage(String event, String channel, JsonNode data) {
         if (!value.isTextual()) {
             throw new InvalidMessageException(field + " must be a string");
         }
-        return value.asText();
+        String text = value.asText();
+        if (hasLoneSurrogate(text)) {
+            // A JSON escape like \ud800 yields one; signatures are over UTF-8, where it would read as '?'
+            // and a value the app never signed would verify.
+            throw new InvalidMessageException(field + " is not valid Unicode text (unpaired surrogate)");
+        }
+        return text;
+    }
+
+    private static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -194,6 +194,10 @@ public final class Connection implements UserConnection {
         return subscriptions.get(channel);
     }
 
+    int subscriptionCount() {
+        return subscriptions.size();
+    }
+
     void addSubscription(String channel, String presenceUserId) {
         subscriptions.put(channel, presenceUserId);
     }

@@ -49,11 +49,17 @@ final class SubscriptionHandler {
                 connection.send(succeeded(channel, current.type() == ChannelType.PRESENCE ? current.members() : List.of()));
                 return;
             }
+            int maxChannels = connection.app().limits().maxChannelsPerConnection();
+            if (connection.subscriptionCount() >= maxChannels) {
+                // Before authorizing: a refused attempt costs no signature check and leaves nothing behind.
+                throw SubscriptionRefused.limit("this connection is subscribed to " + maxChannels
+                        + " channels, the most allowed (limits.max-channels-per-connection); unsubscribe from one first");
+            }
             ChannelType type = ChannelName.typeOf(channel);
             PresenceMember member = ChannelAuthorizer.authorize(connection.app(), connection.socketId(),
                     connection.userId(), channel, type, auth, channelData);
             List<PresenceMember> snapshot = new ArrayList<>();
-            JoinResult joined = registry.join(channel, connection, member, connection.app().limits().maxPresenceMembers(),
+            JoinResult joined = registry.join(channel, connection, member, connection.app().limits(),
                     result -> {
                         // Snapshot the members and announce the newcomer while the channel is held: a
                         // concurrent joiner then either finds this member in its list or hears

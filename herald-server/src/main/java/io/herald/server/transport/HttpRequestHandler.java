@@ -20,6 +20,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
@@ -79,7 +80,9 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         }
         WebSocketSessionHandler session = new WebSocketSessionHandler(state);
         ctx.pipeline()
-                .addAfter(ctx.name(), "ws-aggregator", new WebSocketFrameAggregator(state.options.maxFrameSize()))
+                // Checks text frames, fragments included, before they are joined; bad UTF-8 closes with 1007.
+                .addAfter(ctx.name(), "ws-utf8", new Utf8FrameValidator(false))
+                .addAfter("ws-utf8", "ws-aggregator", new WebSocketFrameAggregator(state.options.maxFrameSize()))
                 .addAfter("ws-aggregator", "activity", new ActivityHandler(state.options.activityTimeout(),
                         state.options.pongTimeout()))
                 .addAfter("activity", "session", session)

@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.TooLongFrameException;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
 
     private final ServerState state;
     private Connection connection;
+    /** Set once a frame failed to decode: the socket is closing and later frames are dropped. */
+    private boolean corrupted;
 
     WebSocketSessionHandler(ServerState state) {
         this.state = state;
@@ -89,6 +92,9 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (corrupted) {
+            return; // decoded from the same read as a corrupt frame: the socket is closing
+        }
         if (frame instanceof CloseWebSocketFrame) {
             ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
                     .addListener(ChannelFutureListener.CLOSE);
@@ -126,19 +132,39 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof CorruptedWebSocketFrameException || cause instanceof TooLongFrameException) {
-            // The decoder has lost its place in the stream: say why, then close (1009 / 1002).
-            boolean tooBig = cause instanceof TooLongFrameException
-                    || cause.getMessage() != null && cause.getMessage().contains("Max frame length");
-            String message = tooBig
-                    ? "Frame larger than " + state.options.maxFrameSize() + " bytes"
-                    : "Invalid WebSocket frame: " + cause.getMessage();
-            ctx.write(Frames.error(message, null), ctx.voidPromise());
-            WebSocketCloseStatus status = tooBig ? WebSocketCloseStatus.MESSAGE_TOO_BIG : WebSocketCloseStatus.PROTOCOL_ERROR;
-            ctx.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE);
+        if (cause instanceof PrematureChannelClosureException) {
+            return; // the peer hung up in the middle of a fragmented message: nothing is wrong here
+        }
+        WebSocketCloseStatus status = closeStatus(cause);
+        if (status == null) {
+            log.debug("Closing {} after an error", connection, cause);
+            ctx.close();
             return;
         }
-        log.debug("Closing {} after an error", connection, cause);
-        ctx.close();
+        if (corrupted) {
+            return; // already closing
+        }
+        // The stream can't be trusted past a bad frame: say why, close with RFC 6455's status
+        // (1002 protocol error, 1007 bad UTF-8, 1009 too big) and act on nothing more it carries.
+        corrupted = true;
+        ctx.channel().config().setAutoRead(false);
+        String message = status.code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code()
+                ? "Frame larger than " + state.options.maxFrameSize() + " bytes"
+                : "Invalid WebSocket frame: " + cause.getMessage();
+        ctx.write(Frames.error(message, null), ctx.voidPromise());
+        ctx.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE);
+        // A peer that never reads would keep the close frame unsent, and the socket open, forever.
+        ctx.executor().schedule(() -> ctx.close(), Connection.CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** The close status for a frame the decoders refused, or {@code null} for any other error. */
+    private static WebSocketCloseStatus closeStatus(Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            return WebSocketCloseStatus.MESSAGE_TOO_BIG; // from the frame aggregator
+        }
+        if (cause instanceof CorruptedWebSocketFrameException corrupt) {
+            return corrupt.closeStatus() != null ? corrupt.closeStatus() : WebSocketCloseStatus.PROTOCOL_ERROR;
+        }
+        return null;
     }
 }

@@ -47,6 +47,8 @@ class ConfigLoaderTest {
                   max-channel-name-length: 150
                   max-event-name-length: 120
                   client-events-per-second: 3
+                  max-channels-per-connection: 20
+                  max-channels: 5000
               - id: two
                 key: key-two
                 secret: secret-two
@@ -92,7 +94,7 @@ class ConfigLoaderTest {
 
         assertThat(o.apps()).containsExactly(
                 App.builder("1", "key-one", "secret-one").enabled(false).maxConnections(500).clientEvents(false)
-                        .limits(new Limits(20480, 50, 5, 25, 512, 64, 150, 120, 3)).build(),
+                        .limits(new Limits(20480, 50, 5, 25, 512, 64, 150, 120, 3, 20, 5000)).build(),
                 App.of("two", "key-two", "secret-two"));
     }
 
@@ -122,7 +124,7 @@ class ConfigLoaderTest {
         ServerOptions o = files.load("apps:\n  - {id: a, key: b, secret: c, limits: {max-presence-members: 7}}\n");
 
         assertThat(o.apps().get(0).limits())
-                .isEqualTo(new Limits(10240, 100, 10, 7, 1024, 128, 200, 200, 10));
+                .isEqualTo(new Limits(10240, 100, 10, 7, 1024, 128, 200, 200, 10, 100, 100_000));
     }
 
     @Test

@@ -17,7 +17,8 @@ class AppLimitsTest {
 
     private static final Limits SMALL_LIMITS = new Limits(100, 2, 2,
             Limits.DEFAULT_MAX_PRESENCE_MEMBERS, Limits.DEFAULT_MAX_USER_INFO_BYTES, Limits.DEFAULT_MAX_USER_ID_LENGTH,
-            20, 20, Limits.DEFAULT_CLIENT_EVENTS_PER_SECOND);
+            20, 20, Limits.DEFAULT_CLIENT_EVENTS_PER_SECOND, Limits.DEFAULT_MAX_CHANNELS_PER_CONNECTION,
+            Limits.DEFAULT_MAX_CHANNELS);
     private static final App SMALL = App.builder("small-id", "small-key", "small-secret").limits(SMALL_LIMITS).build();
     private static final String THREE_CHANNELS = Bodies.trigger("flash", "{}", "a", "b", "c").toString();
 

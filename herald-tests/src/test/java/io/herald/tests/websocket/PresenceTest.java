@@ -178,7 +178,7 @@ class PresenceTest {
 
     @Test
     void membersLimitRefusesANewUserButAcceptsAnotherTabOfAMember() {
-        Limits two = new Limits(10_240, 100, 10, 2, 1024, 128, 200, 200, 10);
+        Limits two = new Limits(10_240, 100, 10, 2, 1024, 128, 200, 200, 10, 100, 100_000);
         App small = APP.toBuilder().limits(two).build();
         try (TestServer server = TestServer.start(b -> b.apps(List.of(small)));
              RecordingClient alice = server.connect(small);

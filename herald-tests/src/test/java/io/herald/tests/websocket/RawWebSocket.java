@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class RawWebSocket implements AutoCloseable {
 
+    static final int OPCODE_CONTINUATION = 0x0;
     static final int OPCODE_TEXT = 0x1;
     static final int OPCODE_CLOSE = 0x8;
 
@@ -115,11 +116,20 @@ final class RawWebSocket implements AutoCloseable {
 
     /** Sends one masked text frame, as clients must. */
     void sendText(String text) {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        sendFrame(true, OPCODE_TEXT, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends one masked frame with any opcode and payload, final or not (a fragment). */
+    void sendFrame(boolean fin, int opcode, byte[] payload) {
+        write(frame(fin, opcode, payload));
+    }
+
+    /** The bytes of one masked frame, for tests that send several at once or break them on purpose. */
+    static byte[] frame(boolean fin, int opcode, byte[] payload) {
         byte[] mask = new byte[4];
         ThreadLocalRandom.current().nextBytes(mask);
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
-        frame.write(0x80 | OPCODE_TEXT);
+        frame.write((fin ? 0x80 : 0) | opcode);
         if (payload.length < 126) {
             frame.write(0x80 | payload.length);
         } else {
@@ -132,8 +142,13 @@ final class RawWebSocket implements AutoCloseable {
         for (int i = 0; i < payload.length; i++) {
             frame.write(payload[i] ^ mask[i % 4]);
         }
+        return frame.toByteArray();
+    }
+
+    /** Writes raw bytes to the socket, whatever they are. */
+    void write(byte[] bytes) {
         try {
-            out.write(frame.toByteArray());
+            out.write(bytes);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -153,6 +168,28 @@ final class RawWebSocket implements AutoCloseable {
         byte[] payload = new byte[Math.toIntExact(length)];
         in.readFully(payload);
         return new Frame(first & 0x0F, payload);
+    }
+
+    /**
+     * Reads whatever the server sends until it closes the stream or stays quiet for {@code quietMillis}.
+     *
+     * @return the close frame's code if one came, 0 if the stream ended without one, -1 if still open
+     */
+    int readUntilClosedOrQuiet(int quietMillis) throws IOException {
+        socket.setSoTimeout(quietMillis);
+        int closeCode = 0;
+        try {
+            while (true) {
+                Frame frame = readFrame();
+                if (frame.opcode() == OPCODE_CLOSE) {
+                    closeCode = frame.payload().length >= 2 ? frame.closeCode() : 1005;
+                }
+            }
+        } catch (java.net.SocketTimeoutException quiet) {
+            return closeCode == 0 ? -1 : closeCode;
+        } catch (java.io.EOFException | java.net.SocketException ended) {
+            return closeCode;
+        }
     }
 
     /** Reads frames until a text frame containing {@code fragment} arrives, and returns it. */
