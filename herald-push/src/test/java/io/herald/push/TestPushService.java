@@ -79,6 +79,7 @@ final class TestPushService implements AutoCloseable {
     private final LinkedBlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<String> refusals = new LinkedBlockingQueue<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private volatile boolean unavailable;
 
     TestPushService() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
@@ -111,6 +112,11 @@ final class TestPushService implements AutoCloseable {
         retryAfter.put(s.id(), retryAfterValue);
     }
 
+    /** While true every request gets 503 with Retry-After: 1, as a push service in trouble. */
+    void unavailable(boolean value) {
+        unavailable = value;
+    }
+
     Received next(Duration within) throws InterruptedException {
         Received r = received.poll(within.toMillis(), TimeUnit.MILLISECONDS);
         if (r == null) {
@@ -134,6 +140,11 @@ final class TestPushService implements AutoCloseable {
             String id = exchange.getRequestURI().getPath().substring("/push/".length());
             byte[] body = exchange.getRequestBody().readAllBytes();
             Subscription s = subscriptions.get(id);
+            if (unavailable) {
+                exchange.getResponseHeaders().add("Retry-After", "1");
+                exchange.sendResponseHeaders(503, -1);
+                return;
+            }
             if (s == null || expired.containsKey(id)) {
                 exchange.sendResponseHeaders(s == null ? 404 : 410, -1);
                 return;
