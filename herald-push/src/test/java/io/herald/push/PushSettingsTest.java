@@ -59,6 +59,15 @@ class PushSettingsTest {
         assertThat(Setting.all()).extracting(Setting::envName).contains("HERALD_PUSH_INSTANCE_SECRET");
     }
 
+    /** The example the README points to, whole, with herald-push on the classpath. */
+    @Test
+    void theRepositorysExampleConfigurationLoads() {
+        ServerOptions options = ConfigLoader.load(Path.of("..", "herald.example.yml"), Map.of(), Map.of());
+        PushOptions push = PushSettings.bind(options.extension("push"));
+        assertThat(push.instances()).containsExactly(PushOptions.DEFAULT_INSTANCE);
+        assertThat(push).isEqualTo(PushOptions.defaults(Path.of("./data"), push.instances()));
+    }
+
     @Test
     void mistakesNameTheirField() {
         assertThatThrownBy(() -> load("push:\n  instancs: []\n", Map.of(), Map.of()))
