@@ -5,6 +5,7 @@ import io.herald.server.config.ConfigException;
 import io.herald.server.config.ConfigLoader;
 import io.herald.server.config.ServerOptions;
 import io.herald.server.config.Setting;
+import io.herald.store.StoreException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code herald server}: loads the configuration (file, then {@code HERALD_*} variables, then flags)
  * and runs a node until SIGTERM or Ctrl-C, then shuts down gracefully. The flags are generated from
- * {@link Setting#ALL}, so the file, the environment and the command line always know the same names.
+ * {@link Setting#all()}, so the file, the environment and the command line always know the same names.
  */
 @Command(name = "server",
         mixinStandardHelpOptions = true,
@@ -44,7 +45,7 @@ final class ServerCommand implements Callable<Integer> {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new ServerCommand());
-        for (Setting setting : Setting.ALL) {
+        for (Setting setting : Setting.all()) {
             cli.getCommandSpec().addOption(OptionSpec.builder(setting.flagName())
                     .paramLabel("VALUE")
                     .description(setting.description())
@@ -66,6 +67,9 @@ final class ServerCommand implements Callable<Integer> {
         HeraldServer server;
         try {
             server = HeraldServer.start(options);
+        } catch (StoreException e) { // an extension's store (push notifications) can't be opened
+            System.err.println("herald: cannot start: " + e.getMessage());
+            return 1;
         } catch (Exception e) { // Netty rethrows the bind failure (address in use, no permission) unchecked
             System.err.println("herald: cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage());
             return 1;
@@ -77,6 +81,7 @@ final class ServerCommand implements Callable<Integer> {
         }, "herald-shutdown"));
         System.out.println("Herald is running on port " + server.port() + " (apps: "
                 + options.apps().stream().map(a -> a.id() + "/" + a.key()).toList() + "). Ctrl-C stops it.");
+        server.extensionSummary().forEach(System.out::println);
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -87,7 +92,7 @@ final class ServerCommand implements Callable<Integer> {
 
     private Map<String, String> flags() {
         Map<String, String> flags = new HashMap<>();
-        for (Setting setting : Setting.ALL) {
+        for (Setting setting : Setting.all()) {
             String value = spec.findOption(setting.flagName()).getValue();
             if (value != null) {
                 flags.put(setting.name(), value);
