@@ -1,6 +1,5 @@
 package io.herald.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.protocol.HeraldException;
 import io.herald.sdk.HeraldHttpException;
 import io.herald.sdk.HeraldNetworkException;
@@ -27,7 +26,7 @@ record Failure(String message, int exitCode) {
             return new Failure(error.getMessage(), ExitCodes.USAGE);
         }
         if (error instanceof HeraldHttpException e) {
-            return new Failure("HTTP " + e.status() + ": " + describe(e.body()), ExitCodes.FAILED);
+            return new Failure("HTTP " + e.status() + ": " + e.reason(), ExitCodes.FAILED);
         }
         if (error instanceof HeraldNetworkException e) {
             return new Failure(network(e, options), ExitCodes.FAILED);
@@ -53,14 +52,5 @@ record Failure(String message, int exitCode) {
             }
         }
         return false;
-    }
-
-    /** The server's own words: the {@code error} field of a JSON body, else the body. */
-    private static String describe(JsonNode body) {
-        if (body == null || body.isMissingNode() || body.isNull()) {
-            return "(no body)";
-        }
-        JsonNode error = body.get("error");
-        return error != null ? error.asText() : body.isTextual() ? body.asText() : body.toString();
     }
 }
