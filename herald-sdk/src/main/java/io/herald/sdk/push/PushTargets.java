@@ -74,8 +74,10 @@ public final class PushTargets {
         if (values.size() > max) {
             throw new HeraldValidationException("a publish goes to at most " + max + " " + what + ", got " + values.size());
         }
-        if (values.contains(null)) {
-            throw new HeraldValidationException(what + " must not contain null");
+        for (String value : values) {
+            if (value == null) {
+                throw new HeraldValidationException(what + " must not contain null");
+            }
         }
         return List.copyOf(values);
     }

@@ -1,5 +1,6 @@
 package io.herald.sdk.push;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.sdk.HeraldValidationException;
@@ -35,11 +36,11 @@ public final class WebNotification {
     private final String icon;
     private final String deepLink;
     private final Boolean hideIfSiteHasFocus;
-    private final Object data;
+    private final JsonNode data;
     private final Duration timeToLive;
 
     private WebNotification(String title, String body, String icon, String deepLink, Boolean hideIfSiteHasFocus,
-            Object data, Duration timeToLive) {
+            JsonNode data, Duration timeToLive) {
         this.title = title;
         this.body = body;
         this.icon = icon;
@@ -91,8 +92,8 @@ public final class WebNotification {
         return new WebNotification(title, body, icon, deepLink, hideIfSiteHasFocus, data, timeToLive);
     }
 
-    /** The customer data, or {@code null}. */
-    public Object data() {
+    /** The customer data as JSON, or {@code null}. */
+    public JsonNode data() {
         return data;
     }
 
@@ -110,7 +111,7 @@ public final class WebNotification {
             }
         }
         if (data != null) {
-            web.set("data", PublishRequest.toTree(data, "web data"));
+            web.set("data", data.deepCopy());
         }
         if (timeToLive != null) {
             web.put("time_to_live", timeToLive.getSeconds());
@@ -129,11 +130,8 @@ public final class WebNotification {
         }
     }
 
-    private static Object requireData(Object data) {
-        if (data == null) {
-            throw new HeraldValidationException("data must not be null");
-        }
-        return data;
+    private static JsonNode requireData(Object data) {
+        return PublishRequest.toTree(data, "web data");
     }
 
     private static String url(String value, String field) {
