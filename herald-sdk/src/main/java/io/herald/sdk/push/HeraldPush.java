@@ -12,6 +12,7 @@ import io.herald.sdk.notification.NotificationEvent;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -126,18 +127,22 @@ public final class HeraldPush {
 
     public CompletableFuture<String> sendNotificationAsync(String name, String recipientId, WebNotification web,
             NotificationEvent notification) {
-        return start(() -> {
-            String interest = PushTargets.interest(NotificationEvent.recipientChannel(name, recipientId));
-            if (web == null || notification == null) {
-                throw new HeraldValidationException("web and notification must not be null");
-            }
-            if (web.data() != null) {
-                throw new HeraldValidationException("web already carries data; the notification becomes its data");
-            }
-            WebNotification withNotification = web.withData(
-                    Map.of("event", notification.eventName(), "notification", notification.data()));
-            return publish("interests", List.of(interest), PublishRequest.web(withNotification));
-        });
+        return start(() -> publish("interests", List.of(PushTargets.interest(NotificationEvent.recipientChannel(name, recipientId))),
+                notificationRequest(web, notification)));
+    }
+
+    /** The publish body of {@link #sendNotification}: {@code web}, with the notification as its data. */
+    static PublishRequest notificationRequest(WebNotification web, NotificationEvent notification) {
+        if (web == null || notification == null) {
+            throw new HeraldValidationException("web and notification must not be null");
+        }
+        if (web.data() != null) {
+            throw new HeraldValidationException("web already carries data; the notification becomes its data");
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("event", notification.eventName());
+        data.put("notification", notification.data());
+        return PublishRequest.web(web.withData(data));
     }
 
     // --- users and tokens ---------------------------------------------------------------------

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.sdk.HeraldValidationException;
+import io.herald.sdk.notification.MessageType;
+import io.herald.sdk.notification.NotificationAction;
+import io.herald.sdk.notification.NotificationEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +76,25 @@ class PublishRequestTest {
     @Test
     void aDataOnlyPushHasNoNotification() {
         assertThat(WebNotification.dataOnly(Map.of("k", "v")).toJson().toString()).isEqualTo("{\"data\":{\"k\":\"v\"}}");
+    }
+
+    @Test
+    void aStructuredNotificationTravelsAsTheDataOfAWebNotification() throws Exception {
+        PublishRequest request = HeraldPush.notificationRequest(
+                WebNotification.of("Export ready", "Your export finished").withIcon("https://shop.example/icon.png"),
+                NotificationEvent.v2(MessageType.SUCCESS)
+                        .action(NotificationAction.toast("Export ready"))
+                        .action(NotificationAction.downloadLink("https://shop.example/x.csv", "x.csv"))
+                        .build());
+
+        assertThat(JSON.readTree(request.bodyTo("interests", List.of("orders-42")))).isEqualTo(JSON.readTree("""
+                {"web":{"notification":{"title":"Export ready","body":"Your export finished","icon":"https://shop.example/icon.png"},
+                        "data":{"event":"notification","notification":{"version":2,"messageType":"success","isLastResponse":true,
+                          "actions":[{"sequence":1,"type":"toast","payload":{"message":"Export ready"}},
+                                     {"sequence":2,"type":"download_link","payload":{"url":"https://shop.example/x.csv","fileName":"x.csv"}}]}}},
+                 "interests":["orders-42"]}"""));
+        refused(() -> HeraldPush.notificationRequest(WebNotification.of("t", "b").withData(Map.of()),
+                NotificationEvent.of(MessageType.INFO, NotificationAction.info("i"))), "web already carries data");
     }
 
     /** A value Jackson fails to write: its one property throws. */
