@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {"  herald push status pubid-6a3e…",
                 "",
-                "Prints {\"success\":true,\"publish_id\":\"pubid-…\",\"queued\":0,\"sent\":3,\"failed\":0,\"removed\":1,\"status\":{…},\"error\":null};",
+                "Prints {\"success\":true,\"publish_id\":\"pubid-…\",\"targets\":4,\"queued\":0,\"sent\":3,\"failed\":0,\"removed\":1,\"status\":{…},\"error\":null};",
                 "\"status\" is the server's whole answer."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_FAILED, ExitCodes.LIST_USAGE})
@@ -28,20 +28,20 @@ final class PushStatusCommand extends PushApiCommand {
 
     @Override
     protected void describe(ObjectNode result) {
-        result.put("publish_id", publishId).putNull("queued").putNull("sent").putNull("failed").putNull("removed")
+        result.put("publish_id", publishId).putNull("targets").putNull("queued").putNull("sent").putNull("failed").putNull("removed")
                 .putNull("status");
     }
 
     @Override
     protected void perform(HeraldPush push, ObjectNode result) {
         PublishStatus status = push.publishStatus(publishId);
-        result.put("queued", status.queued()).put("sent", status.sent()).put("failed", status.failed())
+        result.put("targets", status.targets()).put("queued", status.queued()).put("sent", status.sent()).put("failed", status.failed())
                 .put("removed", status.removed()).set("status", status.body());
     }
 
     @Override
     protected String text(ObjectNode result) {
-        return publishId + ": " + result.path("queued").asLong() + " queued, " + result.path("sent").asLong() + " sent, "
+        return publishId + ": " + result.path("targets").asLong() + " devices, " + result.path("queued").asLong() + " queued, " + result.path("sent").asLong() + " sent, "
                 + result.path("failed").asLong() + " failed, " + result.path("removed").asLong() + " devices removed";
     }
 }

@@ -3,22 +3,30 @@ package io.herald.sdk.push;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Where the deliveries of one publish stand, as Herald reports them
+ * Where the Web Push deliveries of one publish stand, as Herald reports them
  * ({@code GET /publish_api/v1/instances/{id}/publishes/{publishId}}, a Herald extension that hosted
  * Beams does not offer).
  *
  * @param publishId the publish asked about
- * @param queued deliveries not yet made
+ * @param targets deliveries queued when it was published, one per device
+ * @param queued deliveries still waiting or being retried
  * @param sent deliveries the push services accepted
- * @param failed deliveries given up on
- * @param removed devices removed because their push service said they are gone (404/410)
- * @param body the whole answer, for fields this SDK does not name
+ * @param failed deliveries refused for good, or out of tries
+ * @param removed deliveries dropped because the device is gone (its push service said 404/410, or it was deleted)
+ * @param body the whole answer, for what this SDK does not name (browser-reported delivery and open
+ *     events, fcm/apns payloads Herald stored but could not deliver)
  */
-public record PublishStatus(String publishId, long queued, long sent, long failed, long removed, JsonNode body) {
+public record PublishStatus(String publishId, long targets, long queued, long sent, long failed, long removed, JsonNode body) {
 
     static PublishStatus parse(String publishId, JsonNode body) {
-        JsonNode counts = body.has("deliveries") ? body.path("deliveries") : body;
-        return new PublishStatus(body.path("publishId").asText(publishId), counts.path("queued").asLong(),
-                counts.path("sent").asLong(), counts.path("failed").asLong(), counts.path("removed").asLong(), body);
+        JsonNode web = body.path("web");
+        return new PublishStatus(body.path("publishId").asText(publishId), web.path("targets").asLong(),
+                web.path("queued").asLong(), web.path("sent").asLong(), web.path("failed").asLong(),
+                web.path("removed").asLong(), body);
+    }
+
+    /** True once no delivery is waiting any more. */
+    public boolean isSettled() {
+        return queued == 0;
     }
 }
