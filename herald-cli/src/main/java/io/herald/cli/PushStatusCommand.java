@@ -28,20 +28,21 @@ final class PushStatusCommand extends PushApiCommand {
 
     @Override
     protected void describe(ObjectNode result) {
-        result.put("publish_id", publishId).putNull("targets").putNull("queued").putNull("sent").putNull("failed").putNull("removed")
-                .putNull("status");
+        result.put("publish_id", publishId).putNull("targets").putNull("queued").putNull("sent").putNull("failed")
+                .putNull("removed").putNull("status");
     }
 
     @Override
     protected void perform(HeraldPush push, ObjectNode result) {
         PublishStatus status = push.publishStatus(publishId);
-        result.put("targets", status.targets()).put("queued", status.queued()).put("sent", status.sent()).put("failed", status.failed())
-                .put("removed", status.removed()).set("status", status.body());
+        result.put("targets", status.targets()).put("queued", status.queued()).put("sent", status.sent())
+                .put("failed", status.failed()).put("removed", status.removed()).set("status", status.body());
     }
 
     @Override
     protected String text(ObjectNode result) {
-        return publishId + ": " + result.path("targets").asLong() + " devices, " + result.path("queued").asLong() + " queued, " + result.path("sent").asLong() + " sent, "
-                + result.path("failed").asLong() + " failed, " + result.path("removed").asLong() + " devices removed";
+        return String.format("%s: %d devices, %d queued, %d sent, %d failed, %d devices removed", publishId,
+                result.path("targets").asLong(), result.path("queued").asLong(), result.path("sent").asLong(),
+                result.path("failed").asLong(), result.path("removed").asLong());
     }
 }

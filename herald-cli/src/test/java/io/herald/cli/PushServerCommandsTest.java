@@ -8,7 +8,6 @@ import io.herald.testkit.BeamsWebDevice;
 import io.herald.testkit.PushTestServer;
 import io.herald.testkit.TestServer;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,10 +99,13 @@ class PushServerCommandsTest {
 
     @Test
     void textOutputPrintsALine() {
-        Result ok = cli().run("push", "publish", "-i", "orders", "--title", "t", "--output", "text");
+        Result published = cli().run("push", "publish", "-i", "nobody-listens", "--title", "t", "--output", "text");
+        String publishId = published.out().replaceAll("(?s).*publish id (pubid-[0-9a-f-]+)\\).*", "$1");
+        Result status = cli().run("push", "status", publishId, "--output", "text");
 
-        assertThat(ok.exitCode()).isZero();
-        assertThat(ok.out()).startsWith("published to orders (publish id pubid-");
-        assertThat(List.of(ok.err())).allMatch(String::isEmpty);
+        assertThat(published.exitCode()).isZero();
+        assertThat(published.out()).startsWith("published to nobody-listens (publish id pubid-");
+        assertThat(status.out().strip()).isEqualTo(publishId + ": 0 devices, 0 queued, 0 sent, 0 failed, 0 devices removed");
+        assertThat(published.err() + status.err()).isEmpty();
     }
 }
