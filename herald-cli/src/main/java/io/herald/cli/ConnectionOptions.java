@@ -2,10 +2,8 @@ package io.herald.cli;
 
 import io.herald.sdk.HeraldOptions;
 import io.herald.sdk.HeraldValidationException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -79,16 +77,7 @@ final class ConnectionOptions {
 
     /** The {@code PUSHER_*} settings of the env file laid over those of the environment. */
     Map<String, String> settings() {
-        Map<String, String> merged = new HashMap<>(context.environment());
-        Path file = envFile != null ? context.workingDirectory().resolve(envFile) : context.workingDirectory().resolve(".env");
-        if (envFile != null && !Files.isRegularFile(file)) {
-            throw new CliException("env file " + envFile + " does not exist");
-        }
-        if (Files.isRegularFile(file)) {
-            merged.putAll(EnvFile.read(file));
-        }
-        merged.keySet().removeIf(name -> !name.startsWith("PUSHER_"));
-        return merged;
+        return EnvFile.settings(context, envFile);
     }
 
     private HeraldOptions build(boolean needsAppId) {

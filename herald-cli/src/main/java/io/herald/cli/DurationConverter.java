@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code 500ms}, {@code 5s}, {@code 2m} or ISO-8601 {@code PT5S}; a bare number is refused as ambiguous. */
+/** {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 7d} or ISO-8601 {@code PT5S}; a bare number is refused as ambiguous. */
 final class DurationConverter implements ITypeConverter<Duration> {
 
-    private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m)");
+    private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     @Override
     public Duration convert(String value) {
@@ -21,13 +21,15 @@ final class DurationConverter implements ITypeConverter<Duration> {
             duration = switch (m.group(2)) {
                 case "ms" -> Duration.ofMillis(amount);
                 case "s" -> Duration.ofSeconds(amount);
-                default -> Duration.ofMinutes(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
             };
         } else {
             try {
                 duration = Duration.parse(value.trim());
             } catch (DateTimeParseException e) {
-                throw new TypeConversionException("'" + value + "' is not a duration; use 500ms, 5s, 2m or PT5S");
+                throw new TypeConversionException("'" + value + "' is not a duration; use 500ms, 5s, 2m, 1h, 7d or PT5S");
             }
         }
         if (duration.isZero() || duration.isNegative()) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,23 @@ import java.util.Map;
 final class EnvFile {
 
     private EnvFile() {
+    }
+
+    /**
+     * The {@code PUSHER_*} settings of the env file ({@code envFile}, else {@code ./.env} when it
+     * exists) laid over those of the environment: what every command reads its settings from.
+     */
+    static Map<String, String> settings(CliContext context, Path envFile) {
+        Map<String, String> merged = new HashMap<>(context.environment());
+        Path file = context.workingDirectory().resolve(envFile != null ? envFile : Path.of(".env"));
+        if (envFile != null && !Files.isRegularFile(file)) {
+            throw new CliException("env file " + envFile + " does not exist");
+        }
+        if (Files.isRegularFile(file)) {
+            merged.putAll(read(file));
+        }
+        merged.keySet().removeIf(name -> !name.startsWith("PUSHER_"));
+        return merged;
     }
 
     static Map<String, String> read(Path file) {

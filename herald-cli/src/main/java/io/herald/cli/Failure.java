@@ -1,12 +1,11 @@
 package io.herald.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.protocol.HeraldException;
 import io.herald.sdk.HeraldHttpException;
 import io.herald.sdk.HeraldNetworkException;
-import io.herald.sdk.HeraldOptions;
 import io.herald.sdk.HeraldValidationException;
 import java.net.ConnectException;
+import java.net.URI;
 
 /**
  * Why a command failed, in one line, and its exit code: {@code HTTP 401: …} for an answer the
@@ -18,8 +17,8 @@ import java.net.ConnectException;
  */
 record Failure(String message, int exitCode) {
 
-    /** The failure {@code error} stands for; {@code options} (may be null) names the server in network errors. */
-    static Failure of(Throwable error, HeraldOptions options) {
+    /** The failure {@code error} stands for; {@code server} (may be null) is named in network errors. */
+    static Failure of(Throwable error, URI server) {
         if (error instanceof CliException e) {
             return new Failure(e.getMessage(), e.exitCode());
         }
@@ -27,10 +26,10 @@ record Failure(String message, int exitCode) {
             return new Failure(error.getMessage(), ExitCodes.USAGE);
         }
         if (error instanceof HeraldHttpException e) {
-            return new Failure("HTTP " + e.status() + ": " + describe(e.body()), ExitCodes.FAILED);
+            return new Failure("HTTP " + e.status() + ": " + e.reason(), ExitCodes.FAILED);
         }
         if (error instanceof HeraldNetworkException e) {
-            return new Failure(network(e, options), ExitCodes.FAILED);
+            return new Failure(network(e, server), ExitCodes.FAILED);
         }
         if (error instanceof HeraldException e) {
             return new Failure(e.getMessage(), ExitCodes.FAILED);
@@ -38,9 +37,9 @@ record Failure(String message, int exitCode) {
         return new Failure(error.toString(), ExitCodes.FAILED);
     }
 
-    private static String network(HeraldNetworkException e, HeraldOptions options) {
-        if (options != null && causedBy(e, ConnectException.class)) {
-            return "network error: cannot connect to " + options.baseUri()
+    private static String network(HeraldNetworkException e, URI server) {
+        if (server != null && causedBy(e, ConnectException.class)) {
+            return "network error: cannot connect to " + server
                     + " (connection refused: is the server running there?)";
         }
         return "network error: " + e.getMessage();
@@ -53,14 +52,5 @@ record Failure(String message, int exitCode) {
             }
         }
         return false;
-    }
-
-    /** The server's own words: the {@code error} field of a JSON body, else the body. */
-    private static String describe(JsonNode body) {
-        if (body == null || body.isMissingNode() || body.isNull()) {
-            return "(no body)";
-        }
-        JsonNode error = body.get("error");
-        return error != null ? error.asText() : body.isTextual() ? body.asText() : body.toString();
     }
 }

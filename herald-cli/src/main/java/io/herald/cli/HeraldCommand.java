@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         footer = {"  herald server                                   # a local server on port 6001",
                 "  herald subscribe orders                         # print events as they arrive",
                 "  herald trigger -c orders -e created -m 'hello'  # publish one",
+                "  herald push publish -i orders --title Shipped  # a web push notification",
                 "",
                 "Settings: flags, then --env-file (or ./.env), then PUSHER_* variables (PUSHER_APP_ID, PUSHER_KEY,",
                 "PUSHER_SECRET, PUSHER_HOST, PUSHER_PORT, PUSHER_USE_TLS, PUSHER_CLUSTER, PUSHER_URL, ...).",
@@ -33,7 +34,7 @@ public final class HeraldCommand {
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(TriggerCommand.class, BatchCommand.class,
             ChannelsCommand.class, ChannelCommand.class, UsersCommand.class, SendToUserCommand.class,
             TerminateCommand.class, AuthorizeCommand.class, WebhookCommand.class, SubscribeCommand.class,
-            BenchCommand.class);
+            PushCommand.class, BenchCommand.class);
 
     public static void main(String[] args) {
         int exitCode = commandLine(CliContext.system(), args.length > 0 ? args[0] : null).execute(args);

@@ -1,16 +1,17 @@
 package io.herald.sdk;
 
+import static io.herald.sdk.http.Calls.await;
+import static io.herald.sdk.http.Calls.start;
+
 import io.herald.protocol.ChannelName;
 import io.herald.protocol.ChannelType;
-import io.herald.protocol.HeraldException;
 import io.herald.sdk.auth.Authorizer;
 import io.herald.sdk.auth.PresenceData;
 import io.herald.sdk.auth.UserData;
 import io.herald.sdk.crypto.ChannelEncryption;
+import io.herald.sdk.http.Calls;
 import io.herald.sdk.http.HttpTransport;
 import io.herald.sdk.notification.NotificationEvent;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -212,7 +213,7 @@ public final class HeraldClient {
     }
 
     public CompletableFuture<ApiResponse> terminateUserConnectionsAsync(String userId) {
-        return start(() -> transport.send("POST", appPath + "/users/" + encode(requireUserId(userId)) + "/terminate_connections", Map.of(), "{}"));
+        return start(() -> transport.send("POST", appPath + "/users/" + Calls.pathSegment(requireUserId(userId)) + "/terminate_connections", Map.of(), "{}"));
     }
 
     // --- notifications ------------------------------------------------------------------------
@@ -280,31 +281,5 @@ public final class HeraldClient {
             throw new HeraldValidationException("path must not be empty");
         }
         return path.startsWith("/") ? path : "/" + path;
-    }
-
-    /** Escapes a user id for a path segment; the signature covers the escaped form, as the server sees it. */
-    private static String encode(String segment) {
-        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /** Runs {@code call}, turning an argument check that throws into a failed future. */
-    private static <T> CompletableFuture<T> start(java.util.function.Supplier<CompletableFuture<T>> call) {
-        try {
-            return call.get();
-        } catch (HeraldException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    /** Waits for {@code future}, rethrowing the SDK's exception itself rather than a wrapper. */
-    private static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof HeraldException herald) {
-                throw herald;
-            }
-            throw e;
-        }
     }
 }

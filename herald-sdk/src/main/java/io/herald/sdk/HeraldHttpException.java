@@ -21,7 +21,7 @@ public class HeraldHttpException extends HeraldException {
 
     /** The exception that fits {@code status}: 401 becomes a {@link HeraldAuthenticationException}. */
     public static HeraldHttpException of(String method, String path, int status, JsonNode body) {
-        String message = method + " " + path + " failed with HTTP " + status + ": " + describe(body);
+        String message = method + " " + path + " failed with HTTP " + status + ": " + reason(body);
         return status == 401
                 ? new HeraldAuthenticationException(body, message)
                 : new HeraldHttpException(status, body, message);
@@ -41,11 +41,25 @@ public class HeraldHttpException extends HeraldException {
         return status == 429 || status >= 500;
     }
 
-    private static String describe(JsonNode body) {
+    /**
+     * The server's own words: the {@code error} field of a JSON body, followed by its
+     * {@code description} when there is one (Beams answers {@code {"error","description"}}), else the
+     * body as it came.
+     */
+    public String reason() {
+        return reason(body);
+    }
+
+    private static String reason(JsonNode body) {
         if (body == null || body.isMissingNode() || body.isNull()) {
             return "(no body)";
         }
         JsonNode error = body.get("error");
-        return error != null ? error.asText() : body.isTextual() ? body.asText() : body.toString();
+        if (error == null) {
+            return body.isTextual() ? body.asText() : body.toString();
+        }
+        JsonNode description = body.get("description");
+        return description != null && !description.asText().isEmpty()
+                ? error.asText() + ": " + description.asText() : error.asText();
     }
 }

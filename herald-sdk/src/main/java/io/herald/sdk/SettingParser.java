@@ -10,8 +10,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses textual settings (URLs, environment variables); every error names the setting. */
-final class SettingParser {
+/**
+ * Parses textual settings (URLs, environment variables); every error names the setting. Shared by the
+ * SDK's option classes; not part of its API.
+ */
+public final class SettingParser {
 
     private static final Pattern APP_PATH = Pattern.compile("/apps/([^/]+)/?");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
@@ -79,7 +82,7 @@ final class SettingParser {
         ifSet(env, "PUSHER_ENCRYPTION_MASTER_KEY", v -> builder.encryptionMasterKey(masterKey(v, "PUSHER_ENCRYPTION_MASTER_KEY")));
     }
 
-    static URI proxy(String value, String setting) {
+    public static URI proxy(String value, String setting) {
         try {
             URI uri = new URI(value.trim());
             if (uri.getHost() == null || uri.getPort() == -1) {
@@ -106,7 +109,7 @@ final class SettingParser {
     }
 
     /** {@code 5000} (milliseconds, as the Pusher libraries take it), {@code 5s}, {@code 500ms}, {@code 1m} or ISO {@code PT5S}. */
-    static Duration duration(String value, String setting) {
+    public static Duration duration(String value, String setting) {
         String v = value.trim();
         Matcher m = DURATION.matcher(v);
         if (m.matches()) {
@@ -133,7 +136,7 @@ final class SettingParser {
         }
     }
 
-    static boolean bool(String value, String setting) {
+    public static boolean bool(String value, String setting) {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "on" -> true;
             case "false", "0", "no", "off" -> false;

@@ -59,7 +59,7 @@ class HttpTransportTest {
 
     @Test
     void debugLoggingNamesTheRequestButNeverTheSecretOrSignature() {
-        Logger logger = (Logger) LoggerFactory.getLogger(HttpTransport.class);
+        Logger logger = (Logger) LoggerFactory.getLogger(JsonHttp.class);
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
         logger.addAppender(appender);

@@ -1,0 +1,121 @@
+package io.herald.sdk.push;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.sdk.HeraldValidationException;
+import java.util.Map;
+
+/**
+ * What a Beams publish carries, per platform: {@code web} (typed, {@link WebNotification}), and
+ * {@code fcm} / {@code apns} in their providers' own formats (any value Jackson can write), plus an
+ * optional {@code webhookUrl}. Immutable; each {@code with…} returns a copy. At least one platform
+ * must be set. The interests or users are added by {@link HeraldPush} when it publishes.
+ *
+ * <pre>{@code
+ * PublishRequest.web(WebNotification.of("Hi", "Hello, world"))
+ *         .withFcm(Map.of("notification", Map.of("title", "Hi", "body", "Hello, world")));
+ * }</pre>
+ */
+public final class PublishRequest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ObjectNode body;
+
+    private PublishRequest(ObjectNode body) {
+        this.body = body;
+    }
+
+    /** A publish to browsers. */
+    public static PublishRequest web(WebNotification web) {
+        if (web == null) {
+            throw new HeraldValidationException("web must not be null");
+        }
+        return new PublishRequest(JSON.createObjectNode()).with("web", web.toJson());
+    }
+
+    /**
+     * A publish body given as a map, as the official Beams SDKs take it ({@code web}, {@code fcm},
+     * {@code apns}, {@code webhookUrl}); {@code interests} and {@code users} are refused here, since
+     * the publish call names them.
+     */
+    public static PublishRequest of(Map<String, ?> body) {
+        if (body == null) {
+            throw new HeraldValidationException("the publish body must not be null");
+        }
+        JsonNode tree = toTree(body, "the publish body");
+        if (tree.has("interests") || tree.has("users")) {
+            throw new HeraldValidationException("give the interests or users to the publish call, not in the body");
+        }
+        return new PublishRequest((ObjectNode) tree).checked();
+    }
+
+    /** Adds or replaces the browser notification. */
+    public PublishRequest withWeb(WebNotification web) {
+        if (web == null) {
+            throw new HeraldValidationException("web must not be null");
+        }
+        return with("web", web.toJson());
+    }
+
+    /** Adds the Android payload, in FCM's format (stored by Herald; delivered by hosted Beams). */
+    public PublishRequest withFcm(Object fcm) {
+        return with("fcm", toTree(fcm, "fcm"));
+    }
+
+    /** Adds the iOS payload, in APNs' format (stored by Herald; delivered by hosted Beams). */
+    public PublishRequest withApns(Object apns) {
+        return with("apns", toTree(apns, "apns"));
+    }
+
+    /** A URL Beams calls back with the publish's outcome. */
+    public PublishRequest withWebhookUrl(String webhookUrl) {
+        if (webhookUrl == null || webhookUrl.isBlank()) {
+            throw new HeraldValidationException("webhookUrl must not be blank");
+        }
+        return with("webhookUrl", JSON.getNodeFactory().textNode(webhookUrl));
+    }
+
+    /** The body sent, with the {@code interests} or {@code users} field added. */
+    String bodyTo(String field, java.util.List<String> targets) {
+        ObjectNode copy = body.deepCopy();
+        copy.set(field, JSON.valueToTree(targets));
+        return copy.toString();
+    }
+
+    /** This request's JSON, without interests or users. */
+    public ObjectNode toJson() {
+        return body.deepCopy();
+    }
+
+    @Override
+    public String toString() {
+        return "PublishRequest" + body;
+    }
+
+    /** {@code value} as a JSON tree, or a {@link HeraldValidationException} naming {@code what}. */
+    static JsonNode toTree(Object value, String what) {
+        if (value == null) {
+            throw new HeraldValidationException(what + " must not be null");
+        }
+        try {
+            return JSON.valueToTree(value);
+        } catch (IllegalArgumentException e) {
+            throw new HeraldValidationException(what + " could not be written as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private PublishRequest with(String field, JsonNode value) {
+        ObjectNode copy = body.deepCopy();
+        copy.set(field, value);
+        return new PublishRequest(copy);
+    }
+
+    private PublishRequest checked() {
+        if (!body.has("web") && !body.has("fcm") && !body.has("apns")) {
+            throw new HeraldValidationException("a publish needs at least one of web, fcm and apns");
+        }
+        return this;
+    }
+}

@@ -1,0 +1,32 @@
+package io.herald.sdk.push;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Where the Web Push deliveries of one publish stand, as Herald reports them
+ * ({@code GET /publish_api/v1/instances/{id}/publishes/{publishId}}, a Herald extension that hosted
+ * Beams does not offer).
+ *
+ * @param publishId the publish asked about
+ * @param targets deliveries queued when it was published, one per device
+ * @param queued deliveries still waiting or being retried
+ * @param sent deliveries the push services accepted
+ * @param failed deliveries refused for good, or out of tries
+ * @param removed deliveries dropped because the device is gone (its push service said 404/410, or it was deleted)
+ * @param body the whole answer, for what this SDK does not name (browser-reported delivery and open
+ *     events, fcm/apns payloads Herald stored but could not deliver)
+ */
+public record PublishStatus(String publishId, long targets, long queued, long sent, long failed, long removed, JsonNode body) {
+
+    static PublishStatus parse(String publishId, JsonNode body) {
+        JsonNode web = body.path("web");
+        return new PublishStatus(body.path("publishId").asText(publishId), web.path("targets").asLong(),
+                web.path("queued").asLong(), web.path("sent").asLong(), web.path("failed").asLong(),
+                web.path("removed").asLong(), body);
+    }
+
+    /** True once no delivery is waiting any more. */
+    public boolean isSettled() {
+        return queued == 0;
+    }
+}
