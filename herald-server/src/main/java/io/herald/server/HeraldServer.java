@@ -25,10 +25,7 @@ import io.herald.server.transport.ServerResources;
 import io.herald.server.transport.ServerState;
 import java.time.Clock;
 import java.time.Duration;
-<<<<<<< HEAD
-=======
 import java.util.ArrayList;
->>>>>>> push
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
