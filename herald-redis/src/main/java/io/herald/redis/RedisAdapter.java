@@ -131,7 +131,9 @@ final class RedisAdapter implements Adapter {
             boolean unknown = state.heartbeat().get(wait.toMillis(), TimeUnit.MILLISECONDS);
             if (unknown || needsSync) {
                 needsSync = false;
-                report(state.sync(localChannels()).get(wait.toMillis(), TimeUnit.MILLISECONDS));
+                // This node's subscribers heard of its own changes when they happened (made while Redis
+                // was away, they were told here only): the sync tells the others.
+                report(state.sync(localChannels()).get(wait.toMillis(), TimeUnit.MILLISECONDS), false);
             }
             shareConnectionCounts(wait);
             for (String stale : state.staleNodes(timeoutMillis).get(wait.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -141,7 +143,7 @@ final class RedisAdapter implements Adapter {
                     if (!changes.isEmpty()) {
                         log.warn("Node {} stopped answering; removed its connections' state", stale);
                     }
-                    report(changes);
+                    report(changes, true);
                 }
             }
         } catch (InterruptedException e) {
@@ -202,8 +204,11 @@ final class RedisAdapter implements Adapter {
         return result;
     }
 
-    /** Reports what a sync or purge decided; a member gone from the cluster is also told to subscribers. */
-    private void report(List<ClusterState.Change> changes) {
+    /**
+     * Reports what a sync or purge decided; a member who joined or left the cluster is also told to
+     * subscribers, this node's own only if {@code toLocalSubscribers}.
+     */
+    private void report(List<ClusterState.Change> changes, boolean toLocalSubscribers) {
         for (ClusterState.Change c : changes) {
             if (c.channel().equals(ClusterState.USERS)) {
                 if (c.kind().startsWith("m")) {
@@ -214,18 +219,38 @@ final class RedisAdapter implements Adapter {
             switch (c.kind()) {
                 case "o" -> listener.channelOccupied(c.appId(), c.channel());
                 case "v" -> listener.channelVacated(c.appId(), c.channel());
-                case "m+" -> listener.memberAdded(c.appId(), c.channel(), c.userId());
+                case "m+" -> {
+                    listener.memberAdded(c.appId(), c.channel(), c.userId());
+                    announceMember(c, true, toLocalSubscribers);
+                }
                 case "m-" -> {
                     listener.memberRemoved(c.appId(), c.channel(), c.userId());
-                    ObjectNode data = JsonNodeFactory.instance.objectNode().put("user_id", c.userId());
-                    publishNow(c.appId(), OutboundEvent.server(c.channel(), PusherEvents.MEMBER_REMOVED,
-                            data.toString(), null));
+                    announceMember(c, false, toLocalSubscribers);
                 }
                 default -> { }
             }
             if (!c.kind().startsWith("m")) {
                 listener.subscriptionCountChanged(c.appId(), c.channel());
             }
+        }
+    }
+
+    /** Sends {@code member_added} (with the member's info, held here) or {@code member_removed} for a change. */
+    private void announceMember(ClusterState.Change c, boolean added, boolean toLocalSubscribers) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode().put("user_id", c.userId());
+        if (added) {
+            Channel channel = node.registries().forApp(c.appId()).find(c.channel());
+            if (channel == null) {
+                return; // left again since the sync, which reports that departure in turn
+            }
+            data.set("user_info", localMember(channel, c.userId()).userInfo());
+        }
+        OutboundEvent event = OutboundEvent.server(c.channel(),
+                added ? PusherEvents.MEMBER_ADDED : PusherEvents.MEMBER_REMOVED, data.toString(), null);
+        if (toLocalSubscribers) {
+            publishNow(c.appId(), event);
+        } else {
+            publishElsewhere(c.appId(), event);
         }
     }
 
@@ -252,6 +277,11 @@ final class RedisAdapter implements Adapter {
 
     private void publishNow(String appId, OutboundEvent event) {
         local.publish(appId, event);
+        publishElsewhere(appId, event);
+    }
+
+    /** Sends {@code event} to the other nodes' subscribers only, without waiting for Redis. */
+    private void publishElsewhere(String appId, OutboundEvent event) {
         String envelope = new Envelope(nodeId, appId, event).encode();
         if (LocalAdapter.isCacheable(event)) {
             // Shared with nodes that start later; each node also keeps the events it relays.
@@ -502,7 +532,7 @@ final class RedisAdapter implements Adapter {
         try {
             // Leave cleanly so the others don't wait for node-timeout; the departures were already reported.
             commands.del(keys.connections(nodeId));
-            report(state.leaveCluster().get(2, TimeUnit.SECONDS));
+            report(state.leaveCluster().get(2, TimeUnit.SECONDS), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
