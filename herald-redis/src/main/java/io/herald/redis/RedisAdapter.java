@@ -34,6 +34,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -55,6 +56,9 @@ import org.slf4j.LoggerFactory;
 final class RedisAdapter implements Adapter {
 
     private static final Logger log = LoggerFactory.getLogger(RedisAdapter.class);
+
+    /** Twice the longest reconnect backoff ({@link RedisConnections}), so the other nodes are back too. */
+    private static final Duration RESYNC_AFTER_RECONNECT = RedisConnections.MAX_RECONNECT_DELAY.multipliedBy(2);
 
     private final String nodeId = UUID.randomUUID().toString();
     private final LocalAdapter local;
@@ -80,6 +84,8 @@ final class RedisAdapter implements Adapter {
     private volatile int liveNodes = 1;
     /** Set when Redis may have missed a change of this node's state; the next heartbeat re-synchronises. */
     private volatile boolean needsSync = true;
+    /** When a connection to Redis was last re-established ({@link System#nanoTime()}). */
+    private volatile long reconnectedAt = System.nanoTime() - RESYNC_AFTER_RECONNECT.toNanos();
 
     RedisAdapter(ClusterNode node) {
         this.local = new LocalAdapter(node.registries(), node.users(), node.options().cacheTtl());
@@ -121,7 +127,25 @@ final class RedisAdapter implements Adapter {
         // late first sync can't race the first joins and report their changes out of order.
         beat();
         heartbeats.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+        // Back on Redis (or on a new master): re-synchronise soon rather than at the next beat.
+        redis.onReconnected(this::resyncSoon);
         log.info("Node {} joined the Redis cluster on channel {}", nodeId, eventsChannel);
+    }
+
+    /**
+     * Schedules a beat that re-synchronises; called on a Lettuce thread, so it only hands the work over.
+     * It waits {@link #RESYNC_AFTER_RECONNECT}, and so does any beat meanwhile, so that the other nodes'
+     * pub/sub connections, lost at the same moment, are back to hear the member changes it announces
+     * (pub/sub keeps nothing for later).
+     */
+    private void resyncSoon() {
+        needsSync = true;
+        reconnectedAt = System.nanoTime();
+        try {
+            heartbeats.schedule(this::beat, RESYNC_AFTER_RECONNECT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            // the node is leaving the cluster
+        }
     }
 
     /** On the heartbeat thread (never an event loop), so it may wait for Redis, briefly. */
@@ -129,7 +153,7 @@ final class RedisAdapter implements Adapter {
         Duration wait = Duration.ofSeconds(5);
         try {
             boolean unknown = state.heartbeat().get(wait.toMillis(), TimeUnit.MILLISECONDS);
-            if (unknown || needsSync) {
+            if ((unknown || needsSync) && System.nanoTime() - reconnectedAt >= RESYNC_AFTER_RECONNECT.toNanos()) {
                 needsSync = false;
                 // This node's subscribers heard of its own changes when they happened (made while Redis
                 // was away, they were told here only): the sync tells the others.
