@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Load-test a Pusher-compatible server over WebSocket v7 and the signed HTTP API.",
         subcommands = {BenchCommand.Fanout.class, BenchCommand.Channels.class, BenchCommand.Connections.class,
-                BenchCommand.Publish.class, BenchCommand.Presence.class})
+                BenchCommand.Publish.class, BenchCommand.Presence.class, BenchCommand.Soak.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -27,7 +27,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "choose a scenario: fanout, channels, connections, publish, presence");
+        throw new ParameterException(spec.commandLine(), "choose a scenario: fanout, channels, connections, publish, presence, soak");
     }
 
     /** Options every scenario takes: where the server is, and how to spread the load. */
@@ -204,6 +204,53 @@ public final class BenchCommand implements Runnable {
         @Override
         Report run(BenchSettings s) throws InterruptedException {
             return PresenceScenario.run(s, new PresenceScenario.Options(connections, membersPerChannel, seconds));
+        }
+    }
+
+    @Command(name = "soak", mixinStandardHelpOptions = true,
+            description = "Hours-long mixed load: listeners that must get every event, presence members that"
+                    + " reconnect and rejoin, steady publishes; samples the server's RSS and open files"
+                    + " (--server-pid) and checks they stay flat after a warm-up.")
+    static final class Soak extends ScenarioCommand {
+        @Option(names = "--connections", defaultValue = "5000",
+                description = "Connections: half listeners, half churning presence members (default: ${DEFAULT-VALUE}).")
+        int connections;
+        @Option(names = "--channels", defaultValue = "50", description = "Public channels of the listeners (default: ${DEFAULT-VALUE}).")
+        int channels;
+        @Option(names = "--members-per-channel", defaultValue = "50", description = "(default: ${DEFAULT-VALUE})")
+        int membersPerChannel;
+        @Option(names = "--rate", defaultValue = "20", description = "Events per second (default: ${DEFAULT-VALUE}).")
+        double rate;
+        @Option(names = "--bytes", defaultValue = "100", description = "Payload bytes per event (default: ${DEFAULT-VALUE}).")
+        int bytes;
+        @Option(names = "--reconnect", defaultValue = "0.01",
+                description = "Share of the members that reconnect each second (default: ${DEFAULT-VALUE}).")
+        double reconnect;
+        @Option(names = "--rejoin", defaultValue = "0.02",
+                description = "Share of the members that leave and rejoin their channel each second (default: ${DEFAULT-VALUE}).")
+        double rejoin;
+        @Option(names = "--seconds", defaultValue = "1800", description = "Duration (default: ${DEFAULT-VALUE}).")
+        int seconds;
+        @Option(names = "--sample-every", defaultValue = "10", description = "Seconds between server samples (default: ${DEFAULT-VALUE}).")
+        int sampleEvery;
+        @Option(names = "--warmup", defaultValue = "300",
+                description = "Seconds before the samples that must stay flat (default: ${DEFAULT-VALUE}).")
+        int warmup;
+        @Option(names = "--flat-within", defaultValue = "5",
+                description = "Largest spread, ± percent, of RSS and open files after the warm-up (default: ${DEFAULT-VALUE}).")
+        double flatWithin;
+        @Option(names = "--samples", defaultValue = "bench-soak-samples.csv",
+                description = "CSV file of every server sample (default: ${DEFAULT-VALUE}).")
+        Path samples;
+
+        @Override
+        Report run(BenchSettings s) throws InterruptedException {
+            if (warmup >= seconds) {
+                throw new IllegalArgumentException("--warmup must be shorter than --seconds");
+            }
+            return SoakScenario.run(s, new SoakScenario.Options(connections, channels, membersPerChannel, rate, bytes,
+                    reconnect, rejoin, Duration.ofSeconds(seconds), Duration.ofSeconds(sampleEvery),
+                    Duration.ofSeconds(warmup), flatWithin, samples));
         }
     }
 }

@@ -12,23 +12,28 @@ import java.nio.charset.StandardCharsets;
  * then records every benchmark event it receives; in presence churn it leaves and rejoins as soon as
  * each join succeeds. All callbacks run on the connection's event loop; state is a few fields.
  * Frames arrive from {@link ServerFrameDecoder}: benchmark events are read from their bytes, only the
- * rare other messages become Strings.
+ * rare other messages become Strings. In a soak, a socket may be told to {@link #reconnect()}: it
+ * closes, and a replacement with the same index opens in its place.
  */
 final class BenchSocket extends ChannelInboundHandlerAdapter implements ServerFrameDecoder.Listener {
 
     private final SocketFleet fleet;
     private final int index;
     private final String channel;
+    /** Opened in place of a socket that reconnected: its outcome is a reconnect, not part of the opening. */
+    private final boolean replacement;
+    private boolean reconnecting;
     private ChannelHandlerContext ctx;
     private Deliveries deliveries;
     private String socketId;
     private boolean settled;
     private boolean subscribed;
 
-    BenchSocket(SocketFleet fleet, int index, String channel) {
+    BenchSocket(SocketFleet fleet, int index, String channel, boolean replacement) {
         this.fleet = fleet;
         this.index = index;
         this.channel = channel;
+        this.replacement = replacement;
     }
 
     @Override
@@ -93,6 +98,14 @@ final class BenchSocket extends ChannelInboundHandlerAdapter implements ServerFr
         subscribe();
     }
 
+    /** Closes this connection; once closed, the fleet opens a replacement that subscribes again. */
+    void reconnect() {
+        if (ctx.channel().isActive()) {
+            reconnecting = true;
+            ctx.close();
+        }
+    }
+
     private void subscribe() {
         String frame = fleet.plan().presence()
                 ? Wire.subscribePresence(fleet.target(), socketId, channel, "u" + index)
@@ -112,10 +125,13 @@ final class BenchSocket extends ChannelInboundHandlerAdapter implements ServerFr
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (socketId != null) {
-            fleet.closed(); // only connections that were established count as closed
+        if (socketId != null && !reconnecting) {
+            fleet.closed(); // only connections that were established, and not closed to reconnect, count
         }
         settle(false);
+        if (reconnecting) {
+            fleet.replace(this);
+        }
     }
 
     @Override
@@ -128,8 +144,16 @@ final class BenchSocket extends ChannelInboundHandlerAdapter implements ServerFr
     void settle(boolean ok) {
         if (!settled) {
             settled = true;
-            fleet.settled(this, ok);
+            if (replacement) {
+                fleet.replaced(ok);
+            } else {
+                fleet.settled(this, ok);
+            }
         }
+    }
+
+    int index() {
+        return index;
     }
 
     boolean isSubscribed() {

@@ -24,13 +24,7 @@ public final class ConnectionsScenario {
         long pid = settings.serverPid();
         OptionalLong before = pid > 0 ? ProcessMemory.rssKib(pid) : OptionalLong.empty();
         if (pid > 0) {
-            report.parameter("server_pid", pid);
-            OptionalLong limit = FdLimit.of(Long.toString(pid));
-            limit.ifPresent(l -> report.parameter("server_open_files_limit", l));
-            if (o.connections() > FdLimit.socketsWithin(limit)) {
-                report.error("the server's open-files limit (" + limit.getAsLong() + ") is below "
-                        + o.connections() + " connections + " + FdLimit.RESERVED + " reserved: expect refused connections");
-            }
+            FdLimit.checkServer(report, pid, o.connections());
         }
         FleetPlan plan = new FleetPlan(0, o.connections(), "bench-conn-", o.channels(), false, 0, settings.concurrency());
         try (Fleet fleet = Fleet.open(settings, plan, report)) {

@@ -45,16 +45,22 @@ public final class DeliveryScenario {
                     published = publisher.publish(publish, bound);
                 }
             }
-            long expected = 0;
-            for (int seq = 0; seq < o.events(); seq++) {
-                expected += expectedFor(o, seq, published);
-            }
+            long expected = expected(o, published);
             fleet.awaitDeliveries(expected);
             cpu.finish(report, "deliver");
             Deliveries deliveries = fleet.collect(report);
             summarize(report, o, published, deliveries, expected);
         }
         return report;
+    }
+
+    /** Deliveries the events that were sent should make: each reaches every subscriber of its channel. */
+    static long expected(Options o, PublishResult published) {
+        long expected = 0;
+        for (int seq = 0; seq < o.events(); seq++) {
+            expected += expectedFor(o, seq, published);
+        }
+        return expected;
     }
 
     /** Subscribers of the channel of event {@code seq}, or 0 if the server refused the event. */
@@ -66,7 +72,8 @@ public final class DeliveryScenario {
         return o.subscribers() / o.channels() + (channel < o.subscribers() % o.channels() ? 1 : 0);
     }
 
-    private static void summarize(Report report, Options o, PublishResult published, Deliveries d, long expected) {
+    /** Delivery counts (expected, received, lost, duplicate), latencies and the HTTP figures of a run. */
+    static void summarize(Report report, Options o, PublishResult published, Deliveries d, long expected) {
         Histogram firstDelivery = new ConcurrentHistogram(Deliveries.MAX_MICROS, 3);
         Histogram lastDelivery = new ConcurrentHistogram(Deliveries.MAX_MICROS, 3);
         long lost = 0;

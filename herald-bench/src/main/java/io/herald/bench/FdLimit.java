@@ -46,6 +46,20 @@ public final class FdLimit {
     }
 
     /**
+     * Adds the open-files limit of the server {@code pid} to {@code report}, and an error if it cannot
+     * hold {@code sockets} connections (they would be refused).
+     */
+    public static void checkServer(Report report, long pid, long sockets) {
+        report.parameter("server_pid", pid);
+        OptionalLong limit = of(Long.toString(pid));
+        limit.ifPresent(l -> report.parameter("server_open_files_limit", l));
+        if (sockets > socketsWithin(limit)) {
+            report.error("the server's open-files limit (" + limit.getAsLong() + ") is below "
+                    + sockets + " connections + " + RESERVED + " reserved: expect refused connections");
+        }
+    }
+
+    /**
      * Fails with a clear message when {@code sockets} don't fit in the soft limit of {@code pid}.
      *
      * @param who "worker" or "server", for the message

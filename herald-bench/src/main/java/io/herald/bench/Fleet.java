@@ -108,6 +108,14 @@ final class Fleet implements AutoCloseable {
         pool.sendAll("churn");
     }
 
+    /**
+     * Starts steady churn: each second {@code reconnect} of the connections reconnect and {@code rejoin}
+     * leave and rejoin their channel.
+     */
+    void startSteadyChurn(double reconnect, double rejoin) {
+        pool.sendAll(WorkerPool.op("steadyChurn").put("reconnect", reconnect).put("rejoin", rejoin));
+    }
+
     /** Stops churn; adds the final counters to {@code report}. */
     List<JsonNode> stopChurn(Report report) throws InterruptedException {
         pool.sendAll("stopChurn");

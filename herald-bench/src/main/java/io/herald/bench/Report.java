@@ -50,6 +50,13 @@ public final class Report {
         return result(name + ".max_ms", micros.getMaxValue() / 1000.0);
     }
 
+    /** Copies {@code other}'s results, each name prefixed with {@code prefix}, and its errors. */
+    public Report absorb(String prefix, Report other) {
+        other.results.forEach((k, v) -> results.put(prefix + k, v));
+        errors.addAll(other.errors);
+        return this;
+    }
+
     public Report error(String message) {
         errors.add(message);
         return this;

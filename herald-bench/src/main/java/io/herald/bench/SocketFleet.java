@@ -26,13 +26,16 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * The WebSocket connections of one worker process on one event-loop group: opens them with a
- * bounded number connecting at once, counts what happens to them, and drives presence churn.
+ * bounded number connecting at once, counts what happens to them, and drives presence churn: as fast
+ * as the server confirms (presence scenario) or a steady share of the connections per second (soak).
  */
 final class SocketFleet implements AutoCloseable {
 
@@ -56,10 +59,13 @@ final class SocketFleet implements AutoCloseable {
     private final LongAdder joins = new LongAdder();
     private final LongAdder leaves = new LongAdder();
     private final LongAdder presenceEvents = new LongAdder();
+    private final LongAdder reconnects = new LongAdder();
+    private final LongAdder failedReconnects = new LongAdder();
     private final ConcurrentHashMap<Integer, LongAdder> closeCodes = new ConcurrentHashMap<>();
     private final Queue<String> errorSamples = new ConcurrentLinkedQueue<>();
     private final Runnable onAllSettled;
     private volatile boolean churning;
+    private ScheduledFuture<?> steadyChurn;
 
     /**
      * @param targets the nodes of one cluster (same app); connection {@code i} goes to {@code targets[i mod size]}
@@ -95,11 +101,19 @@ final class SocketFleet implements AutoCloseable {
 
     private void launchNext() {
         int local = launched.getAndIncrement();
-        if (local >= plan.count()) {
-            return;
+        if (local < plan.count()) {
+            launch(plan.first() + local, false);
         }
-        int index = plan.first() + local;
-        BenchSocket socket = new BenchSocket(this, index, plan.channel(index));
+    }
+
+    /** Opens a socket in place of {@code old}, which closed to reconnect. */
+    void replace(BenchSocket old) {
+        launch(old.index(), true);
+    }
+
+    private void launch(int index, boolean replacement) {
+        int local = index - plan.first();
+        BenchSocket socket = new BenchSocket(this, index, plan.channel(index), replacement);
         BenchTarget node = targets.get(index % targets.size());
         sockets[local] = socket;
         Bootstrap b = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
@@ -120,7 +134,7 @@ final class SocketFleet implements AutoCloseable {
         connect.addListener((ChannelFuture f) -> {
             if (!f.isSuccess()) {
                 error("connect: " + f.cause());
-                settled(socket, false);
+                socket.settle(false);
             }
         });
     }
@@ -144,8 +158,49 @@ final class SocketFleet implements AutoCloseable {
         }
     }
 
+    /**
+     * Each second, {@code reconnectShare} of the connections close and connect again (subscribing
+     * anew), and {@code rejoinShare} leave their channel and join it again, taken in turn so every
+     * connection gets its go; {@link #stopChurn()} ends it.
+     */
+    void startSteadyChurn(double reconnectShare, double rejoinShare) {
+        EventExecutor timer = group.next();
+        int[] cursor = {0, sockets.length / 2};
+        double[] owed = {0, 0};
+        steadyChurn = timer.scheduleAtFixedRate(() -> {
+            owed[0] += reconnectShare * sockets.length;
+            owed[1] += rejoinShare * sockets.length;
+            cursor[0] = churnSome(cursor[0], (int) owed[0], BenchSocket::reconnect);
+            cursor[1] = churnSome(cursor[1], (int) owed[1], BenchSocket::churn);
+            owed[0] -= (int) owed[0];
+            owed[1] -= (int) owed[1];
+        }, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Runs {@code action} on the event loops of the next {@code n} subscribed sockets from {@code from}. */
+    private int churnSome(int from, int n, Consumer<BenchSocket> action) {
+        int next = from;
+        for (int tried = 0, done = 0; done < n && tried < sockets.length; tried++) {
+            BenchSocket s = sockets[next];
+            next = (next + 1) % sockets.length;
+            if (s != null && s.isSubscribed() && s.context() != null) {
+                s.context().channel().eventLoop().execute(() -> action.accept(s));
+                done++;
+            }
+        }
+        return next;
+    }
+
     void stopChurn() {
         churning = false;
+        if (steadyChurn != null) {
+            steadyChurn.cancel(false);
+        }
+    }
+
+    /** Called once per replacement socket: it subscribed ({@code ok}) or failed on the way. */
+    void replaced(boolean ok) {
+        (ok ? reconnects : failedReconnects).increment();
     }
 
     boolean churning() {
@@ -225,7 +280,9 @@ final class SocketFleet implements AutoCloseable {
                 .put("received", received())
                 .put("joins", joins.sum())
                 .put("leaves", leaves.sum())
-                .put("presenceEvents", presenceEvents.sum());
+                .put("presenceEvents", presenceEvents.sum())
+                .put("reconnects", reconnects.sum())
+                .put("failedReconnects", failedReconnects.sum());
         ObjectNode codes = json.putObject("closeCodes");
         closeCodes.forEach((code, n) -> codes.put(code.toString(), n.sum()));
         ArrayNode samples = json.putArray("errorSamples");

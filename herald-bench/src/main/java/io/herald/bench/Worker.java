@@ -53,6 +53,8 @@ public final class Worker {
         switch (command.get("op").asText()) {
             case "open" -> open(command);
             case "churn" -> fleet.startChurn();
+            case "steadyChurn" -> fleet.startSteadyChurn(command.get("reconnect").asDouble(),
+                    command.get("rejoin").asDouble());
             case "stopChurn" -> {
                 fleet.stopChurn();
                 out.accept(reply("churnStopped"));

@@ -65,7 +65,12 @@ final class WorkerPool implements AutoCloseable {
 
     /** Sends {@code op} to every worker. */
     void sendAll(String op) {
-        links.forEach(l -> l.send(op(op)));
+        sendAll(op(op));
+    }
+
+    /** Sends {@code command} to every worker. */
+    void sendAll(ObjectNode command) {
+        links.forEach(l -> l.send(command));
     }
 
     /** Waits for one reply of {@code type} from every worker, all within {@code timeout}. */
@@ -88,7 +93,7 @@ final class WorkerPool implements AutoCloseable {
         return replies.stream().mapToLong(r -> r.path(name).asLong()).sum();
     }
 
-    private static ObjectNode op(String op) {
+    static ObjectNode op(String op) {
         return JsonNodeFactory.instance.objectNode().put("op", op);
     }
 

@@ -5,9 +5,13 @@ import static io.herald.bench.Bench.number;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.testkit.TestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every scenario at tiny scale against a real server: the counts in its report must be exact. */
 class ScenarioTest {
@@ -116,6 +120,29 @@ class ScenarioTest {
         assertThat(count(report, "leaves")).isGreaterThanOrEqualTo(count(report, "joins"));
         assertThat(count(report, "errors")).isZero();
         assertThat(count(report, "member_events.received")).isPositive();
+    }
+
+    @Test
+    void soakLosesNothingWhileMembersReconnectAndRejoin(@TempDir Path dir) throws Exception {
+        BenchSettings inThisJvm = withServerPid(Bench.settings(server), ProcessHandle.current().pid());
+        Path samples = dir.resolve("samples.csv");
+
+        // 20 listeners on 4 channels, 20 members; 60 events over 3 s; 4 reconnects and 6 rejoins a second
+        Report report = SoakScenario.run(inThisJvm, new SoakScenario.Options(40, 4, 10, 20, 100, 0.2, 0.3,
+                Duration.ofSeconds(3), Duration.ofMillis(500), Duration.ofSeconds(1), 100, samples));
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(count(report, "events.published")).isEqualTo(60);
+        assertThat(count(report, "deliveries.expected")).isEqualTo(60 * 5);
+        assertThat(count(report, "deliveries.received")).isEqualTo(60 * 5);
+        assertThat(count(report, "deliveries.lost")).isZero();
+        assertThat(count(report, "members.reconnects")).isGreaterThanOrEqualTo(4);
+        assertThat(count(report, "members.failed_reconnects")).isZero();
+        assertThat(count(report, "members.joins")).isGreaterThanOrEqualTo(6);
+        assertThat(count(report, "members.member_events_received")).isPositive();
+        assertThat(count(report, "samples.after_warmup")).isPositive();
+        assertThat(count(report, "server_open_files.min_count")).isGreaterThanOrEqualTo(40);
+        assertThat(Files.readAllLines(samples)).hasSizeGreaterThan(2).first().isEqualTo("seconds,rss_kib,open_files");
     }
 
     @Test

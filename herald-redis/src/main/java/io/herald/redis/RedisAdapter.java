@@ -37,6 +37,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -58,6 +59,9 @@ import org.slf4j.LoggerFactory;
 final class RedisAdapter implements Adapter {
 
     private static final Logger log = LoggerFactory.getLogger(RedisAdapter.class);
+
+    /** Twice the longest reconnect backoff ({@link RedisConnections}), so the other nodes are back too. */
+    private static final Duration RESYNC_AFTER_RECONNECT = RedisConnections.MAX_RECONNECT_DELAY.multipliedBy(2);
 
     private final String nodeId = UUID.randomUUID().toString();
     private final LocalAdapter local;
@@ -85,6 +89,8 @@ final class RedisAdapter implements Adapter {
     private volatile int liveNodes = 1;
     /** Set when Redis may have missed a change of this node's state; the next heartbeat re-synchronises. */
     private volatile boolean needsSync = true;
+    /** When a connection to Redis was last re-established ({@link System#nanoTime()}). */
+    private volatile long reconnectedAt = System.nanoTime() - RESYNC_AFTER_RECONNECT.toNanos();
 
     RedisAdapter(ClusterNode node) {
         this.local = new LocalAdapter(node.registries(), node.users(), node.options().cacheTtl());
@@ -126,7 +132,25 @@ final class RedisAdapter implements Adapter {
         // late first sync can't race the first joins and report their changes out of order.
         beat();
         heartbeats.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+        // Back on Redis (or on a new master): re-synchronise soon rather than at the next beat.
+        redis.onReconnected(this::resyncSoon);
         log.info("Node {} joined the Redis cluster on channel {}", nodeId, eventsChannel);
+    }
+
+    /**
+     * Schedules a beat that re-synchronises; called on a Lettuce thread, so it only hands the work over.
+     * It waits {@link #RESYNC_AFTER_RECONNECT}, and so does any beat meanwhile, so that the other nodes'
+     * pub/sub connections, lost at the same moment, are back to hear the member changes it announces
+     * (pub/sub keeps nothing for later).
+     */
+    private void resyncSoon() {
+        needsSync = true;
+        reconnectedAt = System.nanoTime();
+        try {
+            heartbeats.schedule(this::beat, RESYNC_AFTER_RECONNECT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            // the node is leaving the cluster
+        }
     }
 
     /** On the heartbeat thread (never an event loop), so it may wait for Redis, briefly. */
@@ -135,9 +159,11 @@ final class RedisAdapter implements Adapter {
         webhookQueues.forEach(RedisWebhookQueue::renew); // first: a failing step below must not cost the claim
         try {
             boolean unknown = state.heartbeat().get(wait.toMillis(), TimeUnit.MILLISECONDS);
-            if (unknown || needsSync) {
+            if ((unknown || needsSync) && System.nanoTime() - reconnectedAt >= RESYNC_AFTER_RECONNECT.toNanos()) {
                 needsSync = false;
-                report(state.sync(localChannels()).get(wait.toMillis(), TimeUnit.MILLISECONDS));
+                // This node's subscribers heard of its own changes when they happened (made while Redis
+                // was away, they were told here only): the sync tells the others.
+                report(state.sync(localChannels()).get(wait.toMillis(), TimeUnit.MILLISECONDS), false);
             }
             shareConnectionCounts(wait);
             for (String stale : state.staleNodes(timeoutMillis).get(wait.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -147,7 +173,7 @@ final class RedisAdapter implements Adapter {
                     if (!changes.isEmpty()) {
                         log.warn("Node {} stopped answering; removed its connections' state", stale);
                     }
-                    report(changes);
+                    report(changes, true);
                 }
             }
         } catch (InterruptedException e) {
@@ -208,8 +234,11 @@ final class RedisAdapter implements Adapter {
         return result;
     }
 
-    /** Reports what a sync or purge decided; a member gone from the cluster is also told to subscribers. */
-    private void report(List<ClusterState.Change> changes) {
+    /**
+     * Reports what a sync or purge decided; a member who joined or left the cluster is also told to
+     * subscribers, this node's own only if {@code toLocalSubscribers}.
+     */
+    private void report(List<ClusterState.Change> changes, boolean toLocalSubscribers) {
         for (ClusterState.Change c : changes) {
             if (c.channel().equals(ClusterState.USERS)) {
                 if (c.kind().startsWith("m")) {
@@ -220,18 +249,38 @@ final class RedisAdapter implements Adapter {
             switch (c.kind()) {
                 case "o" -> listener.channelOccupied(c.appId(), c.channel());
                 case "v" -> listener.channelVacated(c.appId(), c.channel());
-                case "m+" -> listener.memberAdded(c.appId(), c.channel(), c.userId());
+                case "m+" -> {
+                    listener.memberAdded(c.appId(), c.channel(), c.userId());
+                    announceMember(c, true, toLocalSubscribers);
+                }
                 case "m-" -> {
                     listener.memberRemoved(c.appId(), c.channel(), c.userId());
-                    ObjectNode data = JsonNodeFactory.instance.objectNode().put("user_id", c.userId());
-                    publishNow(c.appId(), OutboundEvent.server(c.channel(), PusherEvents.MEMBER_REMOVED,
-                            data.toString(), null));
+                    announceMember(c, false, toLocalSubscribers);
                 }
                 default -> { }
             }
             if (!c.kind().startsWith("m")) {
                 listener.subscriptionCountChanged(c.appId(), c.channel());
             }
+        }
+    }
+
+    /** Sends {@code member_added} (with the member's info, held here) or {@code member_removed} for a change. */
+    private void announceMember(ClusterState.Change c, boolean added, boolean toLocalSubscribers) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode().put("user_id", c.userId());
+        if (added) {
+            Channel channel = node.registries().forApp(c.appId()).find(c.channel());
+            if (channel == null) {
+                return; // left again since the sync, which reports that departure in turn
+            }
+            data.set("user_info", localMember(channel, c.userId()).userInfo());
+        }
+        OutboundEvent event = OutboundEvent.server(c.channel(),
+                added ? PusherEvents.MEMBER_ADDED : PusherEvents.MEMBER_REMOVED, data.toString(), null);
+        if (toLocalSubscribers) {
+            publishNow(c.appId(), event);
+        } else {
+            publishElsewhere(c.appId(), event);
         }
     }
 
@@ -258,6 +307,11 @@ final class RedisAdapter implements Adapter {
 
     private void publishNow(String appId, OutboundEvent event) {
         local.publish(appId, event);
+        publishElsewhere(appId, event);
+    }
+
+    /** Sends {@code event} to the other nodes' subscribers only, without waiting for Redis. */
+    private void publishElsewhere(String appId, OutboundEvent event) {
         String envelope = new Envelope(nodeId, appId, event).encode();
         if (LocalAdapter.isCacheable(event)) {
             // Shared with nodes that start later; each node also keeps the events it relays.
@@ -521,7 +575,7 @@ final class RedisAdapter implements Adapter {
         try {
             // Leave cleanly so the others don't wait for node-timeout; the departures were already reported.
             commands.del(keys.connections(nodeId));
-            report(state.leaveCluster().get(2, TimeUnit.SECONDS));
+            report(state.leaveCluster().get(2, TimeUnit.SECONDS), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

@@ -4,6 +4,7 @@ import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
@@ -12,6 +13,7 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
+import io.lettuce.core.event.connection.ConnectionActivatedEvent;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 
 /**
  * The adapter's two connections, commands and pub/sub, to the Redis a {@code redis-url} names: one
@@ -33,11 +36,33 @@ final class RedisConnections implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisConnections.class);
 
+    /**
+     * Reconnect soon after Redis (or a new master) is back: retries back off from 100 ms to this. Short,
+     * so that the nodes, which lost Redis together, come back within about this of each other.
+     */
+    static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
+
+    /**
+     * A Redis whose host vanished (power loss, network partition) sends no reset: without these the
+     * connection would wait for the kernel's retransmission timeout, many minutes, before reconnecting
+     * (to the new master, behind Sentinel). The heartbeat writes every few seconds, so data unacknowledged
+     * for {@link #DEAD_PEER_TIMEOUT} closes the connection; keepalive probes cover a connection at rest.
+     * Takes effect with the native epoll transport Netty uses on Linux.
+     */
+    static final Duration DEAD_PEER_TIMEOUT = Duration.ofSeconds(10);
+    private static final SocketOptions DEAD_PEER = SocketOptions.builder()
+            .keepAlive(SocketOptions.KeepAliveOptions.builder().enable()
+                    .idle(Duration.ofSeconds(5)).interval(Duration.ofSeconds(2)).count(3).build())
+            .tcpUserTimeout(SocketOptions.TcpUserTimeoutOptions.builder().enable()
+                    .tcpUserTimeout(DEAD_PEER_TIMEOUT).build())
+            .build();
+
     private final ClientResources resources;
     private final AbstractRedisClient client;
     private final StatefulConnection<String, String> connection;
     private final RedisClusterAsyncCommands<String, String> commands;
     private final StatefulRedisPubSubConnection<String, String> pubSub;
+    private Disposable reconnectWatch = () -> { };
 
     private RedisConnections(ClientResources resources, AbstractRedisClient client,
                              StatefulConnection<String, String> connection,
@@ -57,14 +82,14 @@ final class RedisConnections implements AutoCloseable {
     static RedisConnections open(String url) {
         boolean cluster = ClusterUrl.isCluster(url);
         List<RedisURI> seeds = cluster ? ClusterUrl.seeds(url) : List.of(standalone(url));
-        // Reconnect soon after Redis returns: retries back off from 100 ms to at most 5 s.
         ClientResources resources = DefaultClientResources.builder()
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(5), 2, TimeUnit.MILLISECONDS))
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
                 .build();
         // Rejected rather than buffered while Redis is unreachable, so memory stays bounded.
         ClientOptions options = ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(DEAD_PEER)
                 .build();
         AbstractRedisClient client = null;
         try {
@@ -132,12 +157,23 @@ final class RedisConnections implements AutoCloseable {
         return pubSub;
     }
 
+    /**
+     * Runs {@code action} (on a Lettuce thread: it must not block) each time a connection is ready
+     * again after it was lost: to Redis back from an outage, or to the new master after a failover.
+     */
+    void onReconnected(Runnable action) {
+        reconnectWatch = resources.eventBus().get()
+                .filter(ConnectionActivatedEvent.class::isInstance)
+                .subscribe(event -> action.run());
+    }
+
     boolean isOpen() {
         return connection.isOpen() && pubSub.isOpen();
     }
 
     @Override
     public void close() {
+        reconnectWatch.dispose();
         pubSub.close();
         connection.close();
         client.shutdown();

@@ -61,8 +61,13 @@ final class ClusterNodes {
     }
 
     static TestServer node(TestRedis redis, Consumer<ServerOptions.Builder> customizer) {
+        return node(redis.url(), customizer);
+    }
+
+    /** A node on the Redis {@code redisUrl} names (for kinds of Redis that are not a {@link TestRedis}). */
+    static TestServer node(String redisUrl, Consumer<ServerOptions.Builder> customizer) {
         return TestServer.start(b -> {
-            b.adapter("redis").redisUrl(redis.url()).redisKeyPrefix("test:");
+            b.adapter("redis").redisUrl(redisUrl).redisKeyPrefix("test:");
             customizer.accept(b);
         });
     }

@@ -1,16 +1,9 @@
 package io.herald.testkit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A throw-away Redis Cluster: three masters (no replicas) on free ports of 127.0.0.1, without
@@ -31,12 +24,7 @@ public final class RedisClusterProcesses implements TestRedis {
 
     /** Starts the masters, assigns them all 16384 slots and waits until every one reports the cluster ok. */
     public static RedisClusterProcesses start() {
-        RedisClusterProcesses cluster;
-        try {
-            cluster = new RedisClusterProcesses(Files.createTempDirectory("herald-redis-cluster"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        RedisClusterProcesses cluster = new RedisClusterProcesses(ScratchDirectory.create("herald-redis-cluster"));
         try {
             for (int i = 0; i < MASTERS; i++) {
                 // The bus port is chosen too: the default, port + 10000, may be taken or past 65535.
@@ -47,7 +35,7 @@ public final class RedisClusterProcesses implements TestRedis {
             List<String> create = new ArrayList<>(List.of("--cluster", "create"));
             cluster.addresses().forEach(create::add);
             create.add("--cluster-yes");
-            cli(create);
+            RedisCli.run(create);
             cluster.awaitOk();
             return cluster;
         } catch (RuntimeException e) {
@@ -75,35 +63,15 @@ public final class RedisClusterProcesses implements TestRedis {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_SECONDS);
         for (int port : ports()) {
             List<String> clusterInfo = List.of("-p", String.valueOf(port), "cluster", "info");
-            String info = cli(clusterInfo);
+            String info = RedisCli.run(clusterInfo);
             while (!info.contains("cluster_state:ok") || !info.contains("cluster_known_nodes:" + MASTERS)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Redis Cluster node " + port + " not ok within "
                             + READY_SECONDS + " s:\n" + info);
                 }
                 RedisServerProcess.sleepBriefly();
-                info = cli(clusterInfo);
+                info = RedisCli.run(clusterInfo);
             }
-        }
-    }
-
-    /** Runs redis-cli on 127.0.0.1 and returns its output; fails when it exits with an error. */
-    private static String cli(List<String> args) {
-        List<String> command = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1"));
-        command.addAll(args);
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(READY_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IllegalStateException("redis-cli " + String.join(" ", args) + " failed:\n" + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run redis-cli (is it installed?)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -122,12 +90,6 @@ public final class RedisClusterProcesses implements TestRedis {
     @Override
     public void close() {
         masters.forEach(RedisServerProcess::close);
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ScratchDirectory.delete(dir);
     }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,11 +22,13 @@ public final class RedisServerProcess implements TestRedis {
             ? "/usr/bin/redis-server" : "redis-server";
 
     private final int port;
+    private final List<String> configArgs;
     private final List<String> extraArgs;
     private Process process;
 
-    private RedisServerProcess(int port, List<String> extraArgs) {
+    private RedisServerProcess(int port, List<String> configArgs, List<String> extraArgs) {
         this.port = port;
+        this.configArgs = configArgs;
         this.extraArgs = extraArgs;
     }
 
@@ -35,7 +38,19 @@ public final class RedisServerProcess implements TestRedis {
 
     /** A server started with {@code extraArgs} on top of the port, bind and no-persistence ones. */
     static RedisServerProcess start(List<String> extraArgs) {
-        RedisServerProcess redis = new RedisServerProcess(freePort(), extraArgs);
+        return start(List.of(), extraArgs);
+    }
+
+    /**
+     * A Sentinel ({@code redis-server config --sentinel}) reading {@code config}, which it rewrites as it
+     * learns the replicas, the other sentinels and failovers.
+     */
+    static RedisServerProcess startSentinel(Path config) {
+        return start(List.of(config.toString(), "--sentinel"), List.of());
+    }
+
+    private static RedisServerProcess start(List<String> configArgs, List<String> extraArgs) {
+        RedisServerProcess redis = new RedisServerProcess(freePort(), configArgs, extraArgs);
         redis.restart();
         return redis;
     }
@@ -53,8 +68,10 @@ public final class RedisServerProcess implements TestRedis {
     @Override
     public void restart() {
         try {
-            List<String> command = new ArrayList<>(List.of(BINARY, "--port", String.valueOf(port),
-                    "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
+            // A config file must come before any option.
+            List<String> command = new ArrayList<>(List.of(BINARY));
+            command.addAll(configArgs);
+            command.addAll(List.of("--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
             command.addAll(extraArgs);
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
