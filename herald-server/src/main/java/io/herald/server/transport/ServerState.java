@@ -28,8 +28,11 @@ public final class ServerState {
     /** One for every WebSocket: the decoders only read it. */
     final WebSocketDecoderConfig webSocketDecoderConfig;
     final SocketLimit socketLimit = SocketLimit.ofThisProcess();
+    final ConnectionsPerIp connectionsPerIp;
+    /** Bytes of HTTP request bodies held, node-wide: {@code request-buffer-limit}. */
+    final RequestBytes requestBytes;
     final AtomicBoolean ready = new AtomicBoolean(true);
-    /** HTTP requests received, in part or whole, and not yet answered; kept by {@link InFlightRequests}. */
+    /** HTTP requests received whole and not yet answered; kept by {@link InFlightRequests}. */
     final AtomicInteger apiInFlight = new AtomicInteger();
     private volatile BooleanSupplier clusterReady = () -> true;
 
@@ -41,6 +44,8 @@ public final class ServerState {
         this.socketIds = socketIds;
         this.messages = messages;
         this.api = api;
+        this.connectionsPerIp = new ConnectionsPerIp(options.maxConnectionsPerIp());
+        this.requestBytes = new RequestBytes(options.requestBufferLimit());
         this.webSocketDecoderConfig = WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength(options.maxFrameSize())
                 .closeOnProtocolViolation(false)
