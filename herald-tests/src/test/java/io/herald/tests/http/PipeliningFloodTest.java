@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 class PipeliningFloodTest {
 
     private static final int ATTACKERS = 2;
-    /** Longer than the default request-timeout, after which a socket that doesn't take its answers is closed. */
+    /** Well past the request-timeout set here, after which a socket that doesn't take its answers is closed. */
     private static final long ATTACK_MILLIS = 15_000;
+    private static final String REQUEST_TIMEOUT = "3s";
     /** Per attacker: enough to fill a 192 MB heap with queued answers many times over. */
     private static final long MAX_BYTES_EACH = 400L * 1024 * 1024;
     private static final String[] REQUESTS = {
@@ -35,7 +36,7 @@ class PipeliningFloodTest {
 
     @Test
     void clientsThatPipelineWithoutReadingAreCutOffWhileTheNodeKeepsServing() throws Exception {
-        try (AttackedServer server = AttackedServer.start()) {
+        try (AttackedServer server = AttackedServer.start("--request-timeout", REQUEST_TIMEOUT)) {
             AtomicLong sent = new AtomicLong();
             AtomicInteger closedByServer = new AtomicInteger();
             ConcurrentLinkedQueue<Socket> sockets = new ConcurrentLinkedQueue<>();
