@@ -18,18 +18,26 @@ import org.slf4j.LoggerFactory;
  * ({@code java.nio.Bits.reserveMemory}) runs {@code System.gc()} and sleeps, on the event loop, once
  * {@code -XX:MaxDirectMemorySize} (by default the heap size) is used up. Half-sent bodies filled it
  * and froze both event loops. Here read buffers are released as soon as their bytes are copied, and
- * a body over the budget is refused before a byte of it is buffered. Thread-safe.
+ * a body over the budget is refused before a byte of it is buffered.
+ * <p>
+ * The last quarter of the budget is kept for bodies of at most {@value #SMALL_BODY} bytes (event
+ * triggers are far smaller), so clients holding large half-sent bodies can't refuse every trigger.
+ * Thread-safe.
  */
 final class RequestBytes {
 
     private static final Logger log = LoggerFactory.getLogger(RequestBytes.class);
+    static final int SMALL_BODY = 64 * 1024;
 
     private final long limit;
+    /** What large bodies may fill, together with everything else held. */
+    private final long largeLimit;
     private final AtomicLong held = new AtomicLong();
     private final OverloadLog overload;
 
     RequestBytes(long limit) {
         this.limit = limit;
+        this.largeLimit = limit - limit / 4;
         this.overload = new OverloadLog(log, "Refusing HTTP request bodies with 503 (request-buffer-limit " + limit + " bytes)");
     }
 
@@ -39,7 +47,7 @@ final class RequestBytes {
      */
     ByteBuf tryAllocate(int capacity) {
         long now = held.addAndGet(capacity);
-        if (now > limit) {
+        if (now > (capacity <= SMALL_BODY ? limit : largeLimit)) {
             held.addAndGet(-capacity);
             overload.refused((now - capacity) + " bytes of request bodies held, " + capacity + " more asked");
             return null;

@@ -143,7 +143,7 @@ class HttpRequestHandlerTest {
 
     @Test
     void aBodyOverTheNodeBudgetIs503AtItsHeadersAndTheSocketCloses() {
-        ServerState small = newState(b -> b.maxRequestSize(100).requestBufferLimit(150));
+        ServerState small = newState(b -> b.maxRequestSize(100).requestBufferLimit(199));
         EmbeddedChannel first = httpChannel(small);
         EmbeddedChannel second = httpChannel(small);
         String head = "POST /apps/3/events HTTP/1.1\r\nContent-Length: 100\r\n\r\n";
@@ -189,6 +189,25 @@ class HttpRequestHandlerTest {
 
         assertThat(channel.isOpen()).isFalse();
         assertThat((Object) channel.readOutbound()).isNull();
+    }
+
+    @Test
+    void theLastQuarterOfTheBudgetIsKeptForSmallBodies() {
+        RequestBytes budget = new RequestBytes(4 * RequestBytes.SMALL_BODY * 4);
+        int large = RequestBytes.SMALL_BODY * 4;
+        io.netty.buffer.ByteBuf first = budget.tryAllocate(large);
+        io.netty.buffer.ByteBuf second = budget.tryAllocate(large);
+        io.netty.buffer.ByteBuf third = budget.tryAllocate(large);
+
+        assertThat(budget.tryAllocate(large)).as("a fourth large body").isNull();
+        io.netty.buffer.ByteBuf small = budget.tryAllocate(RequestBytes.SMALL_BODY);
+        assertThat(small).as("a small one still fits").isNotNull();
+
+        for (io.netty.buffer.ByteBuf b : List.of(first, second, third, small)) {
+            b.release();
+        }
+        assertThat(budget.held()).isZero();
+        assertThat(budget.refused()).isEqualTo(1);
     }
 
     @Test

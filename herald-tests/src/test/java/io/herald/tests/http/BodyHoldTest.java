@@ -51,21 +51,28 @@ class BodyHoldTest {
             }
             HonestClient.assertServed(server.port());
 
-            assertThat(refusals).as("bodies refused at their headers").isNotEmpty()
-                    .allSatisfy(r -> assertThat(r).startsWith("HTTP/1.1 503").contains("Server busy"));
-            long budget = ServerOptions.DEFAULT_REQUEST_BUFFER_LIMIT;
-            assertThat((long) held.size() * LENGTH).as("bodies held").isLessThanOrEqualTo(budget);
-            Matcher warnings = Pattern.compile("WARN .*Refusing HTTP request bodies with 503").matcher(server.server.log());
-            assertThat(warnings.results().count()).as("overload logged once, then counted").isEqualTo(1);
-
+            // Under load a 503 may come later than the sender waited for it: sort the sockets by their last answer.
+            int heldToTheEnd = 0;
             for (Socket socket : held) {
                 long left = start + ServerOptions.DEFAULT_REQUEST_TIMEOUT.toMillis() + 20_000 - System.currentTimeMillis();
-                assertThat(RawSockets.readUntilClosed(socket, (int) Math.max(1, left)))
-                        .as("a held body is given up after the request-timeout").startsWith("HTTP/1.1 408");
+                String answer = RawSockets.readUntilClosed(socket, (int) Math.max(1, left));
+                assertThat(answer).as("every socket is answered: 503 at once or 408 after the request-timeout")
+                        .isNotNull().matches("(?s)HTTP/1.1 (503|408) .*");
+                if (answer.startsWith("HTTP/1.1 503")) {
+                    refusals.add(answer);
+                } else {
+                    heldToTheEnd++;
+                }
             }
+            assertThat(refusals).as("bodies refused at their headers").isNotEmpty()
+                    .allSatisfy(r -> assertThat(r).startsWith("HTTP/1.1 503").contains("Server busy"));
+            assertThat((long) heldToTheEnd * LENGTH).as("bodies held")
+                    .isLessThanOrEqualTo(ServerOptions.DEFAULT_REQUEST_BUFFER_LIMIT);
+            Matcher warnings = Pattern.compile("WARN .*Refusing HTTP request bodies with 503").matcher(server.server.log());
+            assertThat(warnings.results().count()).as("overload logged once, then counted").isEqualTo(1);
             HonestClient.assertServed(server.port());
             server.assertSurvived();
-            System.out.printf("body hold: %d held, %d refused with 503%n", held.size(), refusals.size());
+            System.out.printf("body hold: %d held, %d refused with 503%n", heldToTheEnd, refusals.size());
         } finally {
             held.forEach(RawSockets::closeQuietly);
             senders.shutdownNow();
