@@ -63,7 +63,8 @@ final class HeraldChannelInitializer extends ChannelInitializer<SocketChannel> {
         ch.pipeline()
                 .addLast("http", new HttpServerCodec())
                 .addLast("deadline", new RequestDeadline(state.options.requestTimeout()))
-                .addLast("in-flight", new InFlightRequests(state.apiInFlight, state.options.maxPipelinedRequests()))
+                .addLast("in-flight", new InFlightRequests(state.apiInFlight, state.requestsArriving,
+                        state.options.maxPipelinedRequests()))
                 .addLast("body", new RequestBodyBuffer(state.requestBytes, state.options.maxRequestSize()))
                 .addLast("aggregator", new RequestAggregator(state.options.maxRequestSize()))
                 .addLast("one-at-a-time", new FlowControlHandler())

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>A client may have at most {@code max-pipelined-requests} of them: one that sends more ahead of
  * its answers (HTTP pipelining without reading) is closed, as its requests would otherwise queue.</li>
- * <li>Whole requests count in the server-wide number a graceful shutdown waits on. Requests still
- * arriving don't: a client that sends half a request must not hold the shutdown.</li>
+ * <li>Whole requests count in the server-wide number a graceful shutdown waits on; requests still
+ * arriving count apart, as a shutdown gives them only a moment: a client that sends half a request
+ * and stalls must not hold it.</li>
  * </ul>
  * Runs on the socket's event loop only.
  */
@@ -27,14 +28,18 @@ final class InFlightRequests extends ChannelDuplexHandler {
     private static final Logger log = LoggerFactory.getLogger(InFlightRequests.class);
 
     private final AtomicInteger serverWide;
+    private final AtomicInteger arrivingServerWide;
     private final int maxPipelined;
     /** This socket's requests without a response yet (more than one when a client pipelines). */
     private int open;
     /** Those of them received whole, counted in {@link #serverWide}. */
     private int whole;
+    /** Whether one is still arriving, counted in {@link #arrivingServerWide}. */
+    private boolean arriving;
 
-    InFlightRequests(AtomicInteger serverWide, int maxPipelined) {
+    InFlightRequests(AtomicInteger serverWide, AtomicInteger arrivingServerWide, int maxPipelined) {
         this.serverWide = serverWide;
+        this.arrivingServerWide = arrivingServerWide;
         this.maxPipelined = maxPipelined;
     }
 
@@ -47,7 +52,11 @@ final class InFlightRequests extends ChannelDuplexHandler {
             ctx.close();
             return;
         }
+        if (msg instanceof HttpRequest) {
+            setArriving(true);
+        }
         if (msg instanceof LastHttpContent) {
+            setArriving(false);
             whole++;
             serverWide.incrementAndGet();
         }
@@ -67,6 +76,13 @@ final class InFlightRequests extends ChannelDuplexHandler {
         ctx.write(msg, promise);
     }
 
+    private void setArriving(boolean now) {
+        if (arriving != now) {
+            arriving = now;
+            arrivingServerWide.addAndGet(now ? 1 : -1);
+        }
+    }
+
     /** The last part of a final response; {@code 100 Continue} only lets the body come. */
     static boolean endsResponse(Object msg) {
         return msg instanceof LastHttpContent
@@ -80,5 +96,6 @@ final class InFlightRequests extends ChannelDuplexHandler {
         serverWide.addAndGet(-whole);
         whole = 0;
         open = 0;
+        setArriving(false);
     }
 }

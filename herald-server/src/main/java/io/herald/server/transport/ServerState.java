@@ -34,6 +34,8 @@ public final class ServerState {
     final AtomicBoolean ready = new AtomicBoolean(true);
     /** HTTP requests received whole and not yet answered; kept by {@link InFlightRequests}. */
     final AtomicInteger apiInFlight = new AtomicInteger();
+    /** HTTP requests whose headers came and whose body is still arriving; kept by {@link InFlightRequests}. */
+    final AtomicInteger requestsArriving = new AtomicInteger();
     private volatile BooleanSupplier clusterReady = () -> true;
 
     public ServerState(ServerOptions options, AppStore apps, ConnectionRegistry connections, SocketIds socketIds,
@@ -67,6 +69,11 @@ public final class ServerState {
 
     public int apiRequestsInFlight() {
         return apiInFlight.get();
+    }
+
+    /** HTTP requests begun and not yet whole: a shutdown gives them only a moment. */
+    public int requestsArriving() {
+        return requestsArriving.get();
     }
 
     public int connectionCount() {

@@ -112,10 +112,12 @@ class HttpRequestHandlerTest {
 
         channel.writeInbound(Unpooled.copiedBuffer(request.substring(0, split), StandardCharsets.UTF_8));
         assertThat(state.apiRequestsInFlight()).as("body still arriving").isZero();
+        assertThat(state.requestsArriving()).isEqualTo(1);
         assertThat((Object) channel.readOutbound()).isNull();
 
         assertThat(exchange(request.substring(split))).startsWith("HTTP/1.1 200 OK");
         assertThat(state.apiRequestsInFlight()).isZero();
+        assertThat(state.requestsArriving()).isZero();
     }
 
     @Test
@@ -139,6 +141,7 @@ class HttpRequestHandlerTest {
 
         assertThat(state.requestBytes.held()).isZero();
         assertThat(state.apiRequestsInFlight()).isZero();
+        assertThat(state.requestsArriving()).isZero();
     }
 
     @Test
