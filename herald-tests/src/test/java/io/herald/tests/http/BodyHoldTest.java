@@ -51,19 +51,21 @@ class BodyHoldTest {
             }
             HonestClient.assertServed(server.port());
 
-            // Under load a 503 may come later than the sender waited for it: sort the sockets by their last answer.
+            // Under load a 503 may come later than the sender waited for it, and the body then sent after
+            // it makes the socket reset, which can drop the 503 too: sort the sockets by their last answer.
             int heldToTheEnd = 0;
             for (Socket socket : held) {
                 long left = start + ServerOptions.DEFAULT_REQUEST_TIMEOUT.toMillis() + 20_000 - System.currentTimeMillis();
                 String answer = RawSockets.readUntilClosed(socket, (int) Math.max(1, left));
-                assertThat(answer).as("every socket is answered: 503 at once or 408 after the request-timeout")
-                        .isNotNull().matches("(?s)HTTP/1.1 (503|408) .*");
-                if (answer.startsWith("HTTP/1.1 503")) {
-                    refusals.add(answer);
-                } else {
+                assertThat(answer).as("every socket is answered: 503 at once (or reset after it), else 408 after the"
+                        + " request-timeout").isNotNull().matches("(?s)(HTTP/1.1 (503|408) .*)?");
+                if (answer.startsWith("HTTP/1.1 408")) {
                     heldToTheEnd++;
+                } else if (!answer.isEmpty()) {
+                    refusals.add(answer);
                 }
             }
+            assertThat(heldToTheEnd).as("bodies held until the request-timeout").isPositive();
             assertThat(refusals).as("bodies refused at their headers").isNotEmpty()
                     .allSatisfy(r -> assertThat(r).startsWith("HTTP/1.1 503").contains("Server busy"));
             assertThat((long) heldToTheEnd * LENGTH).as("bodies held")
@@ -98,8 +100,8 @@ class BodyHoldTest {
                 out.write(chunk, 0, Math.min(chunk.length, LENGTH - 1 - sent));
             }
             out.flush();
-        } catch (IOException e) {
-            refusals.add("closed: " + e);
+        } catch (IOException refusedLate) {
+            // reset after a 503 that came later than we waited: the socket's last answer says so
         }
     }
 }
