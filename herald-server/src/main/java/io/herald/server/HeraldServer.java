@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
 public final class HeraldServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HeraldServer.class);
+    /** How long a shutdown waits for HTTP requests still arriving to become whole. */
+    private static final long ARRIVING_GRACE_NANOS = 1_000_000_000L;
 
     private final ServerOptions options;
     private final ServerResources resources;
@@ -143,8 +145,11 @@ public final class HeraldServer implements AutoCloseable {
             connection.close(ErrorCode.RECONNECT, "Server is shutting down; reconnect");
         }
         // Let API requests finish and close frames reach clients, using at most half the budget.
+        // Requests still arriving get a moment to become whole, no more: one that stalls mustn't hold the shutdown.
         long halfway = System.nanoTime() + options.shutdownTimeout().toNanos() / 2;
-        while ((state.apiRequestsInFlight() > 0 || state.connectionCount() > 0) && System.nanoTime() < halfway) {
+        long arrivingUntil = Math.min(halfway, System.nanoTime() + ARRIVING_GRACE_NANOS);
+        while ((state.apiRequestsInFlight() > 0 || state.connectionCount() > 0
+                || state.requestsArriving() > 0 && System.nanoTime() < arrivingUntil) && System.nanoTime() < halfway) {
             LockSupport.parkNanos(10_000_000L);
         }
         // Departures of the closed connections are webhooks too: flush them with most of what is left.

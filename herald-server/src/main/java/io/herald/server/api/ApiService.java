@@ -1,11 +1,13 @@
 package io.herald.server.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.herald.server.app.App;
 import io.herald.server.app.AppStore;
 import io.herald.server.cluster.Adapter;
+import io.herald.server.message.JsonSyntax;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -118,6 +120,8 @@ public final class ApiService {
         }
         try {
             return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("request body " + JsonSyntax.describe(e));
         } catch (IOException e) {
             throw ApiException.badRequest("request body is not valid JSON");
         }

@@ -32,7 +32,9 @@ final class OptionsBinder {
             "max-frame-size", "max-request-size", "outbound-buffer-limit", "shutdown-timeout", "cache-ttl",
             "webhook-batch-window", "webhook-batch-max-size", "webhook-queue-capacity", "webhook-request-timeout",
             "webhook-retry-backoff", "webhook-retry-max-backoff", "webhook-retry-horizon", "webhook-grace", "subscription-count-interval", "adapter",
-            "redis-url", "redis-key-prefix", "node-timeout", "apps");
+            "redis-url", "redis-key-prefix", "node-timeout", "apps",
+            // HTTP requests and sockets
+            "request-timeout", "max-pipelined-requests", "request-buffer-limit", "max-connections-per-ip");
     private static final Set<String> ADAPTERS = Set.of("local", "redis");
     private static final Set<String> REDIS_SCHEMES = Set.of("redis", "rediss", "redis-sentinel", "rediss-sentinel",
             "redis-socket", "redis-cluster", "rediss-cluster");
@@ -79,6 +81,7 @@ final class OptionsBinder {
         f.duration("webhook-grace", false).ifPresent(b::webhookGrace);
         f.duration("subscription-count-interval", false).ifPresent(b::subscriptionCountInterval);
         bindCluster(f, b);
+        bindHttpLimits(f, b);
         JsonNode apps = tree.get("apps");
         if (apps != null && !apps.isNull()) {
             b.apps(bindApps(apps));
@@ -126,6 +129,13 @@ final class OptionsBinder {
         }
         f.text("redis-key-prefix").ifPresent(b::redisKeyPrefix);
         f.duration("node-timeout", false).ifPresent(b::nodeTimeout);
+    }
+
+    private static void bindHttpLimits(ConfigFields f, ServerOptions.Builder b) {
+        f.duration("request-timeout", false).ifPresent(b::requestTimeout);
+        f.positive("max-pipelined-requests").ifPresent(b::maxPipelinedRequests);
+        f.positive("request-buffer-limit").ifPresent(b::requestBufferLimit);
+        f.integer("max-connections-per-ip", 0, Integer.MAX_VALUE).ifPresent(b::maxConnectionsPerIp);
     }
 
     private static List<App> bindApps(JsonNode apps) {

@@ -59,6 +59,15 @@ public final class ServerOptions {
     public static final String DEFAULT_REDIS_KEY_PREFIX = "herald:";
     /** How long a node may miss its heartbeats before the others remove its connections' state. */
     public static final Duration DEFAULT_NODE_TIMEOUT = Duration.ofSeconds(30);
+    // HTTP requests and sockets: what one client can make the node hold before it answers.
+    /** Time a socket has to send a complete request (headers and body), from connecting or from its last response. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** HTTP requests one connection may send ahead of their responses before it is closed. */
+    public static final int DEFAULT_MAX_PIPELINED_REQUESTS = 16;
+    /** Bytes of HTTP request bodies the node holds at once, all connections together. */
+    public static final int DEFAULT_REQUEST_BUFFER_LIMIT = 64 * 1024 * 1024;
+    /** Sockets one client address may hold open; 0 for no limit (behind a proxy, every client shares its address). */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = 0;
     /** The app that serves when none is configured. */
     public static final App DEFAULT_APP = App.of("app-id", "app-key", "app-secret");
 
@@ -84,6 +93,10 @@ public final class ServerOptions {
     private final String redisUrl;
     private final String redisKeyPrefix;
     private final Duration nodeTimeout;
+    private final Duration requestTimeout;
+    private final int maxPipelinedRequests;
+    private final int requestBufferLimit;
+    private final int maxConnectionsPerIp;
     private final List<App> apps;
     private final Map<String, JsonNode> extensions;
 
@@ -124,6 +137,17 @@ public final class ServerOptions {
         this.redisUrl = b.redisUrl;
         this.redisKeyPrefix = b.redisKeyPrefix == null ? "" : b.redisKeyPrefix;
         this.nodeTimeout = Check.positive(b.nodeTimeout, "nodeTimeout");
+        this.requestTimeout = Check.positive(b.requestTimeout, "requestTimeout");
+        this.maxPipelinedRequests = Check.positive(b.maxPipelinedRequests, "maxPipelinedRequests");
+        this.requestBufferLimit = Check.positive(b.requestBufferLimit, "requestBufferLimit");
+        if (requestBufferLimit < maxRequestSize) {
+            throw new IllegalArgumentException("requestBufferLimit (" + requestBufferLimit
+                    + ") must be at least maxRequestSize (" + maxRequestSize + "), or no body of that size is ever accepted");
+        }
+        if (b.maxConnectionsPerIp < 0) {
+            throw new IllegalArgumentException("maxConnectionsPerIp must be 0 (no limit) or more, was " + b.maxConnectionsPerIp);
+        }
+        this.maxConnectionsPerIp = b.maxConnectionsPerIp;
         this.apps = b.apps.isEmpty() ? List.of(DEFAULT_APP) : List.copyOf(b.apps);
         this.extensions = Map.copyOf(b.extensions);
     }
@@ -244,6 +268,26 @@ public final class ServerOptions {
         return block == null ? JsonNodeFactory.instance.objectNode() : block.deepCopy();
     }
 
+    /** Time a socket has to send a complete request (headers and body), from connecting or from its last response. */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /** HTTP requests one connection may send ahead of their responses before it is closed. */
+    public int maxPipelinedRequests() {
+        return maxPipelinedRequests;
+    }
+
+    /** Bytes of HTTP request bodies the node holds at once, all connections together. */
+    public int requestBufferLimit() {
+        return requestBufferLimit;
+    }
+
+    /** Sockets one client address may hold open; 0 for no limit. */
+    public int maxConnectionsPerIp() {
+        return maxConnectionsPerIp;
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder();
         b.host = host;
@@ -268,6 +312,10 @@ public final class ServerOptions {
         b.redisUrl = redisUrl;
         b.redisKeyPrefix = redisKeyPrefix;
         b.nodeTimeout = nodeTimeout;
+        b.requestTimeout = requestTimeout;
+        b.maxPipelinedRequests = maxPipelinedRequests;
+        b.requestBufferLimit = requestBufferLimit;
+        b.maxConnectionsPerIp = maxConnectionsPerIp;
         b.apps = new ArrayList<>(apps);
         b.extensions = new HashMap<>(extensions);
         return b;
@@ -297,6 +345,10 @@ public final class ServerOptions {
         private String redisUrl;
         private String redisKeyPrefix = DEFAULT_REDIS_KEY_PREFIX;
         private Duration nodeTimeout = DEFAULT_NODE_TIMEOUT;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private int maxPipelinedRequests = DEFAULT_MAX_PIPELINED_REQUESTS;
+        private int requestBufferLimit = DEFAULT_REQUEST_BUFFER_LIMIT;
+        private int maxConnectionsPerIp = DEFAULT_MAX_CONNECTIONS_PER_IP;
         private List<App> apps = new ArrayList<>();
         private Map<String, JsonNode> extensions = new HashMap<>();
 
@@ -428,6 +480,30 @@ public final class ServerOptions {
         /** How long a node may miss heartbeats before the others remove its connections' state. */
         public Builder nodeTimeout(Duration nodeTimeout) {
             this.nodeTimeout = nodeTimeout;
+            return this;
+        }
+
+        /** Time a socket has to send a complete request; past it the server answers 408 and closes. */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+            return this;
+        }
+
+        /** HTTP requests one connection may send ahead of their responses before it is closed. */
+        public Builder maxPipelinedRequests(int maxPipelinedRequests) {
+            this.maxPipelinedRequests = maxPipelinedRequests;
+            return this;
+        }
+
+        /** Bytes of HTTP request bodies the node holds at once; past it new bodies get 503. */
+        public Builder requestBufferLimit(int requestBufferLimit) {
+            this.requestBufferLimit = requestBufferLimit;
+            return this;
+        }
+
+        /** Sockets one client address may hold open; 0 for no limit. Past it new sockets get 429. */
+        public Builder maxConnectionsPerIp(int maxConnectionsPerIp) {
+            this.maxConnectionsPerIp = maxConnectionsPerIp;
             return this;
         }
 

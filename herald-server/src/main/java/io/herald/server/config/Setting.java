@@ -28,6 +28,11 @@ public record Setting(String parent, String field, String description) {
             new Setting("", "max-request-size", "largest HTTP API request body, in bytes (default 1048576)"),
             new Setting("", "outbound-buffer-limit", "unsent bytes per connection before it is closed with 4100 (default 4194304)"),
             new Setting("", "shutdown-timeout", "seconds a graceful shutdown may take (default 10)"),
+            // HTTP requests and sockets (Limits and protection)
+            new Setting("", "request-timeout", "time a socket has to send a complete HTTP request or WebSocket upgrade, from connecting or from its last response; past it 408 and closed (default 10s)"),
+            new Setting("", "max-pipelined-requests", "HTTP requests one connection may send ahead of their responses; past it the connection is closed (default 16)"),
+            new Setting("", "request-buffer-limit", "bytes of HTTP request bodies the node holds at once, all connections together; past it new bodies get 503 (default 67108864)"),
+            new Setting("", "max-connections-per-ip", "sockets one client address may hold open, 0 for no limit (behind a proxy every client shares its address); past it 429 (default 0)"),
             new Setting("", "cache-ttl", "how long a cache channel keeps its last event (default 30m)"),
             new Setting("", "webhook-batch-window", "how long webhook events wait to share a request (default 250ms)"),
             new Setting("", "webhook-batch-max-size", "most events in one webhook request (default 100)"),

@@ -19,7 +19,7 @@ public record ClientMessage(String event, String channel, JsonNode data) {
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new InvalidMessageException("Invalid JSON: " + e.getOriginalMessage());
+            throw new InvalidMessageException("Invalid JSON: the message " + JsonSyntax.describe(e));
         }
         if (root == null || !root.isObject()) {
             throw new InvalidMessageException("Message must be a JSON object");

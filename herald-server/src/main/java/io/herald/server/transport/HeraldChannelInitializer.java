@@ -1,25 +1,44 @@
 package io.herald.server.transport;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.flow.FlowControlHandler;
+import java.util.List;
 
 /**
- * Every accepted socket starts as HTTP: codec → {@link InFlightRequests} → aggregator →
- * {@link HttpRequestHandler}, which either answers (API, health) or upgrades the socket to a
- * WebSocket session. A socket over the {@link SocketLimit} gets a 503 instead.
+ * Every accepted socket starts as HTTP: codec → {@link RequestDeadline} → {@link InFlightRequests} →
+ * {@link RequestBodyBuffer} → aggregator → one request at a time → {@link HttpRequestHandler}, which
+ * either answers (API, health) or upgrades the socket to a WebSocket session. A socket over the
+ * {@link SocketLimit} gets a 503 instead, one over {@link ConnectionsPerIp} a 429.
+ * <p>
+ * An HTTP socket reads only when asked: the router asks for the next request once the previous
+ * response is written, so a client that sends without reading stops being read (TCP pushes back)
+ * instead of growing the server's queues. {@link FlowControlHandler} holds requests that arrived
+ * in the same read until then.
  */
 final class HeraldChannelInitializer extends ChannelInitializer<SocketChannel> {
+
+    /** The stages that only serve HTTP, removed when the socket becomes a WebSocket. */
+    private static final List<String> HTTP_ONLY = List.of("deadline", "in-flight", "body", "one-at-a-time");
 
     private final ServerState state;
     /** Over the high mark the socket turns unwritable and a subscriber is closed with 4100. */
     private final WriteBufferWaterMark waterMark;
+    private final OverLimitRefusal perIpRefusal;
+    private final OverLimitRefusal perIpRefusalNow;
 
     HeraldChannelInitializer(ServerState state) {
         this.state = state;
         int limit = state.options.outboundBufferLimit();
         this.waterMark = new WriteBufferWaterMark(limit / 2, limit);
+        String tooMany = state.connectionsPerIp.refusal();
+        this.perIpRefusal = new OverLimitRefusal(HttpResponseStatus.TOO_MANY_REQUESTS, tooMany, true);
+        this.perIpRefusalNow = new OverLimitRefusal(HttpResponseStatus.TOO_MANY_REQUESTS, tooMany, false);
     }
 
     @Override
@@ -29,11 +48,36 @@ final class HeraldChannelInitializer extends ChannelInitializer<SocketChannel> {
             ch.pipeline().addLast(linger ? OverLimitRefusal.LINGERING : OverLimitRefusal.IMMEDIATE);
             return;
         }
+        if (!state.connectionsPerIp.tryAdmit(ch)) {
+            boolean linger = state.socketLimit.tryHoldRefused(ch);
+            ch.pipeline().addLast(linger ? perIpRefusal : perIpRefusalNow);
+            return;
+        }
         ch.config().setWriteBufferWaterMark(waterMark);
+        addHttpStages(ch, state);
+    }
+
+    /** The stages of a socket that speaks HTTP; reading is left to the router. */
+    static void addHttpStages(Channel ch, ServerState state) {
+        ch.config().setAutoRead(false);
         ch.pipeline()
                 .addLast("http", new HttpServerCodec())
-                .addLast("in-flight", new InFlightRequests(state.apiInFlight))
+                .addLast("deadline", new RequestDeadline(state.options.requestTimeout()))
+                .addLast("in-flight", new InFlightRequests(state.apiInFlight, state.requestsArriving,
+                        state.options.maxPipelinedRequests()))
+                .addLast("body", new RequestBodyBuffer(state.requestBytes, state.options.maxRequestSize()))
                 .addLast("aggregator", new RequestAggregator(state.options.maxRequestSize()))
+                .addLast("one-at-a-time", new FlowControlHandler())
                 .addLast("router", new HttpRequestHandler(state));
+    }
+
+    /** After the handshake's 101: drops the HTTP-only stages and lets WebSocket frames flow as they come. */
+    static void leaveHttp(ChannelPipeline pipeline) {
+        for (String name : HTTP_ONLY) {
+            if (pipeline.get(name) != null) {
+                pipeline.remove(name);
+            }
+        }
+        pipeline.channel().config().setAutoRead(true);
     }
 }

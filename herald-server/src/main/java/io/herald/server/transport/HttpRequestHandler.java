@@ -6,25 +6,23 @@ import io.herald.server.api.ApiRequest;
 import io.herald.server.api.ApiResponse;
 import io.herald.server.api.ApiService;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
-import java.nio.charset.StandardCharsets;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,39 +31,71 @@ import java.util.Map;
  * Routes HTTP requests: WebSocket upgrades become sessions, {@code /apps/…} goes to the API,
  * {@code /health} and {@code /ready} answer for load balancers, mounted {@link HttpService}s answer
  * their paths, anything else is a 404.
+ * Reads the socket's next request only once the previous response is written (see
+ * {@link HeraldChannelInitializer}).
  */
 final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private final ServerState state;
+    /** The last response is written and the next request hasn't come: keep asking for it. */
+    private boolean awaitingRequest;
 
     HttpRequestHandler(ServerState state) {
         this.state = state;
     }
 
     @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        readNextRequest(ctx);
+        ctx.fireChannelActive();
+    }
+
+    private void readNextRequest(ChannelHandlerContext ctx) {
+        awaitingRequest = true;
+        ctx.read();
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        // With reading on demand, a read that brought no whole request must be asked for again.
+        if (awaitingRequest) {
+            ctx.read();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        awaitingRequest = false;
         if (!request.decoderResult().isSuccess()) {
-            respond(ctx, request, 400, error("malformed HTTP request"));
+            // The decoder has lost its place in the stream: nothing after this can be read.
+            write(ctx, false, 400, JsonResponse.errorBody("malformed HTTP request"));
             return;
         }
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         String path = uri.rawPath();
         if (isUpgrade(request)) {
             upgrade(ctx, request, path, uri);
+        } else if (ApiService.handles(path)) {
+            api(ctx, request, path, uri);
+        } else if (state.services.find(path) != null) {
+            serve(ctx, request, state.services.find(path), uri);
+        } else if (!isRead(request.method())) {
+            respond(ctx, request, 405, JsonResponse.errorBody("Use GET for " + path + ", not " + request.method()));
         } else if (path.equals("/health")) {
             respond(ctx, request, 200, JsonNodeFactory.instance.objectNode().put("status", "ok"));
         } else if (path.equals("/ready")) {
             boolean ready = state.isReady();
             respond(ctx, request, ready ? 200 : 503, JsonNodeFactory.instance.objectNode().put("ready", ready));
-        } else if (ApiService.handles(path)) {
-            api(ctx, request, path, uri);
-        } else if (state.services.find(path) != null) {
-            HttpServices.serve(state.services.find(path), ctx, request, uri);
         } else if (path.startsWith("/app/")) {
-            respond(ctx, request, 400, error("WebSocket upgrade required at " + path));
+            respond(ctx, request, 400, JsonResponse.errorBody("WebSocket upgrade required at " + path));
         } else {
-            respond(ctx, request, 404, error("Not found: " + path));
+            respond(ctx, request, 404, JsonResponse.errorBody("Not found: " + path));
         }
+    }
+
+    private static boolean isRead(HttpMethod method) {
+        return method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD);
     }
 
     private static boolean isUpgrade(FullHttpRequest request) {
@@ -74,11 +104,21 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     }
 
     private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, String path, QueryStringDecoder uri) {
+        String problem = upgradeProblem(request);
+        if (problem != null) {
+            respond(ctx, request, 400, JsonResponse.errorBody(problem));
+            return;
+        }
         String host = request.headers().get(HttpHeaderNames.HOST, "localhost");
         WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(
                 "ws://" + host + path, null, state.webSocketDecoderConfig).newHandshaker(request);
         if (handshaker == null) {
-            WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
+            String supported = WebSocketVersion.V13.toHttpHeaderValue();
+            FullHttpResponse response = JsonResponse.error(HttpResponseStatus.UPGRADE_REQUIRED,
+                    "Unsupported Sec-WebSocket-Version " + request.headers().get(HttpHeaderNames.SEC_WEBSOCKET_VERSION)
+                            + "; this server speaks " + supported);
+            response.headers().set(HttpHeaderNames.SEC_WEBSOCKET_VERSION, supported);
+            write(ctx, HttpUtil.isKeepAlive(request), response);
             return;
         }
         WebSocketSessionHandler session = new WebSocketSessionHandler(state);
@@ -93,13 +133,28 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         // The handshaker swaps the HTTP codec for the WebSocket one and drops the aggregator.
         handshaker.handshake(ctx.channel(), request).addListener(done -> {
             if (done.isSuccess()) {
-                // Its 101 response is written: a WebSocket has no more HTTP requests to count.
-                ctx.pipeline().remove(InFlightRequests.class);
+                // Its 101 response is written: the rest of the HTTP stages go too.
+                HeraldChannelInitializer.leaveHttp(ctx.pipeline());
                 session.start(ctx.channel(), path, uri.parameters());
             } else {
                 ctx.close();
             }
         });
+    }
+
+    /** Why an upgrade request can't be answered with a handshake (RFC 6455 §4.2.1), or null. */
+    private static String upgradeProblem(FullHttpRequest request) {
+        if (!request.method().equals(HttpMethod.GET)) {
+            return "A WebSocket upgrade must be a GET, not " + request.method();
+        }
+        if (!request.headers().contains(HttpHeaderNames.SEC_WEBSOCKET_VERSION)) {
+            return "WebSocket upgrade without a Sec-WebSocket-Version header (this server speaks 13)";
+        }
+        String key = request.headers().get(HttpHeaderNames.SEC_WEBSOCKET_KEY);
+        if (key == null || key.isBlank()) {
+            return "WebSocket upgrade without a Sec-WebSocket-Key header";
+        }
+        return null;
     }
 
     private void api(ChannelHandlerContext ctx, FullHttpRequest request, String path, QueryStringDecoder uri) {
@@ -111,32 +166,37 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                 ByteBufUtil.getBytes(request.content()));
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         state.api.handle(apiRequest).whenComplete((response, error) -> {
-            ApiResponse r = response != null ? response : new ApiResponse(500, error("internal error"));
+            ApiResponse r = response != null ? response : new ApiResponse(500, JsonResponse.errorBody("internal error"));
             write(ctx, keepAlive, r.status(), r.body());
         });
     }
 
-    private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, int status, JsonNode body) {
+    private void serve(ChannelHandlerContext ctx, FullHttpRequest request, HttpService service, QueryStringDecoder uri) {
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        HttpServices.handle(service, request, uri).whenComplete((response, error) -> write(ctx, keepAlive, response));
+    }
+
+    private void respond(ChannelHandlerContext ctx, FullHttpRequest request, int status, JsonNode body) {
         write(ctx, HttpUtil.isKeepAlive(request), status, body);
     }
 
-    private static ChannelFuture write(ChannelHandlerContext ctx, boolean keepAlive, int status, JsonNode body) {
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(bytes));
-        response.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+    private void write(ChannelHandlerContext ctx, boolean keepAlive, int status, JsonNode body) {
+        write(ctx, keepAlive, JsonResponse.of(HttpResponseStatus.valueOf(status), body));
+    }
+
+    private void write(ChannelHandlerContext ctx, boolean keepAlive, FullHttpResponse response) {
         HttpUtil.setKeepAlive(response, keepAlive);
         ChannelFuture written = ctx.writeAndFlush(response);
         if (!keepAlive) {
             written.addListener(ChannelFutureListener.CLOSE);
+        } else {
+            // The next request is read only now: a client that doesn't read its answers stops being read.
+            written.addListener(done -> {
+                if (done.isSuccess()) {
+                    readNextRequest(ctx);
+                }
+            });
         }
-        return written;
-    }
-
-    private static JsonNode error(String message) {
-        return JsonNodeFactory.instance.objectNode().put("error", message);
     }
 
     @Override

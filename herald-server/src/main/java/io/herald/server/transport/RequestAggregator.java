@@ -1,22 +1,15 @@
 package io.herald.server.transport;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@link HttpObjectAggregator} whose 413 for a request over {@code maxRequestSize} carries a JSON
@@ -61,14 +54,10 @@ final class RequestAggregator extends HttpObjectAggregator {
     }
 
     private FullHttpResponse tooLarge() {
-        byte[] body = JsonNodeFactory.instance.objectNode()
-                .put("error", "request body is larger than " + maxRequestSize + " bytes")
-                .toString().getBytes(StandardCharsets.UTF_8);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(body));
-        response.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-        return response;
+        return JsonResponse.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, tooLargeMessage(maxRequestSize));
+    }
+
+    static String tooLargeMessage(int maxRequestSize) {
+        return "request body is larger than " + maxRequestSize + " bytes";
     }
 }

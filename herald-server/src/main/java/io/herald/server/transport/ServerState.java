@@ -28,10 +28,15 @@ public final class ServerState {
     /** One for every WebSocket: the decoders only read it. */
     final WebSocketDecoderConfig webSocketDecoderConfig;
     final SocketLimit socketLimit = SocketLimit.ofThisProcess();
+    final ConnectionsPerIp connectionsPerIp;
+    /** Bytes of HTTP request bodies held, node-wide: {@code request-buffer-limit}. */
+    final RequestBytes requestBytes;
     final AtomicBoolean ready = new AtomicBoolean(true);
-    /** HTTP requests received, in part or whole, and not yet answered; kept by {@link InFlightRequests}. */
+    /** HTTP requests received whole and not yet answered; kept by {@link InFlightRequests}. */
     final AtomicInteger apiInFlight = new AtomicInteger();
     final HttpServices services = new HttpServices();
+    /** HTTP requests whose headers came and whose body is still arriving; kept by {@link InFlightRequests}. */
+    final AtomicInteger requestsArriving = new AtomicInteger();
     private volatile BooleanSupplier clusterReady = () -> true;
 
     public ServerState(ServerOptions options, AppStore apps, ConnectionRegistry connections, SocketIds socketIds,
@@ -42,6 +47,8 @@ public final class ServerState {
         this.socketIds = socketIds;
         this.messages = messages;
         this.api = api;
+        this.connectionsPerIp = new ConnectionsPerIp(options.maxConnectionsPerIp());
+        this.requestBytes = new RequestBytes(options.requestBufferLimit());
         this.webSocketDecoderConfig = WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength(options.maxFrameSize())
                 .closeOnProtocolViolation(false)
@@ -68,6 +75,11 @@ public final class ServerState {
 
     public int apiRequestsInFlight() {
         return apiInFlight.get();
+    }
+
+    /** HTTP requests begun and not yet whole: a shutdown gives them only a moment. */
+    public int requestsArriving() {
+        return requestsArriving.get();
     }
 
     public int connectionCount() {

@@ -79,6 +79,22 @@ class ConfigLoaderTest {
         assertThat(o.apps()).extracting(App::id).containsExactly("app-id", "chat");
         assertThat(o.apps().get(0).limits()).isEqualTo(Limits.DEFAULT);
         assertThat(o.apps().get(1).webhooks()).hasSize(2);
+        assertThat(o.requestTimeout()).isEqualTo(ServerOptions.DEFAULT_REQUEST_TIMEOUT);
+        assertThat(o.maxPipelinedRequests()).isEqualTo(ServerOptions.DEFAULT_MAX_PIPELINED_REQUESTS);
+        assertThat(o.requestBufferLimit()).isEqualTo(ServerOptions.DEFAULT_REQUEST_BUFFER_LIMIT);
+        assertThat(o.maxConnectionsPerIp()).isEqualTo(ServerOptions.DEFAULT_MAX_CONNECTIONS_PER_IP);
+    }
+
+    @Test
+    void bindsTheHttpLimitsFromEnvironmentAndFlags() {
+        ServerOptions o = ConfigLoader.load(null,
+                Map.of("HERALD_REQUEST_TIMEOUT", "3s", "HERALD_MAX_CONNECTIONS_PER_IP", "50"),
+                Map.of("max-pipelined-requests", "4", "request-buffer-limit", "2097152"));
+
+        assertThat(o.requestTimeout()).isEqualTo(java.time.Duration.ofSeconds(3));
+        assertThat(o.maxConnectionsPerIp()).isEqualTo(50);
+        assertThat(o.maxPipelinedRequests()).isEqualTo(4);
+        assertThat(o.requestBufferLimit()).isEqualTo(2097152);
     }
 
     @Test

@@ -60,11 +60,20 @@ class ClientMessageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{", "not json", "{\"event\":}"})
-    void refusesInvalidJson(String text) {
+    @ValueSource(strings = {"{", "not json", "{\"event\":}", "{\"event\":\"a\",\"data\":{\"channel\":\"x\"}", "[1,2"})
+    void refusesInvalidJsonSayingWhatIsWrongWithoutParserInternals(String text) {
         assertThatThrownBy(() -> ClientMessage.parse(text))
                 .isInstanceOf(InvalidMessageException.class)
-                .hasMessageStartingWith("Invalid JSON");
+                .hasMessageStartingWith("Invalid JSON: the message ")
+                .hasMessageNotContainingAny("Source", "REDACTED", "StreamReadFeature", "marker", "\n");
+    }
+
+    @Test
+    void anUnclosedObjectIsSaidToEndTooSoonAndABadCharacterIsLocated() {
+        assertThatThrownBy(() -> ClientMessage.parse("{\"event\":\"a\""))
+                .hasMessage("Invalid JSON: the message ends before the JSON is complete (an object, array or string is not closed)");
+        assertThatThrownBy(() -> ClientMessage.parse("{\"event\":x}"))
+                .hasMessage("Invalid JSON: the message is not valid JSON at character 10");
     }
 
     @ParameterizedTest

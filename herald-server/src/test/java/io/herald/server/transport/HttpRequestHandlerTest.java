@@ -20,20 +20,20 @@ import io.herald.server.user.UserRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The HTTP stages in memory, wired as {@link HeraldChannelInitializer} wires them: health and
- * readiness for load balancers, the API, and the count of unanswered requests that a graceful
- * shutdown waits on.
+ * readiness for load balancers, the API, the count of unanswered requests that a graceful shutdown
+ * waits on, and the bounds on what one socket can make the node hold (time, bytes, requests).
  */
 class HttpRequestHandlerTest {
 
@@ -41,10 +41,19 @@ class HttpRequestHandlerTest {
     private static final RequestSigningVector VECTOR = TestVectors.requestSigning().get(0);
     private static final App APP = App.of("3", VECTOR.key(), VECTOR.secret());
 
-    private final ServerState state = newState();
-    private final EmbeddedChannel channel = new EmbeddedChannel(new HttpServerCodec(),
-            new InFlightRequests(state.apiInFlight), new HttpObjectAggregator(state.options.maxRequestSize()),
-            new HttpRequestHandler(state));
+    private final ServerState state = newState(b -> { });
+    private final EmbeddedChannel channel = httpChannel(state);
+
+    private static EmbeddedChannel httpChannel(ServerState state) {
+        EmbeddedChannel channel = new EmbeddedChannel(false, false);
+        HeraldChannelInitializer.addHttpStages(channel, state);
+        try {
+            channel.register(); // now active: the stages start their clocks and ask for the first request
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        return channel;
+    }
 
     @AfterEach
     void close() {
@@ -97,16 +106,18 @@ class HttpRequestHandlerTest {
     }
 
     @Test
-    void aRequestCountsAsInFlightFromItsHeadersUntilItsResponse() {
+    void aRequestCountsAsInFlightOnlyOnceWholeSoAHalfSentOneDoesNotHoldAShutdown() {
         String request = trigger(VECTOR.signature());
         int split = request.length() - 10;
 
         channel.writeInbound(Unpooled.copiedBuffer(request.substring(0, split), StandardCharsets.UTF_8));
-        assertThat(state.apiRequestsInFlight()).as("body still arriving").isEqualTo(1);
+        assertThat(state.apiRequestsInFlight()).as("body still arriving").isZero();
+        assertThat(state.requestsArriving()).isEqualTo(1);
         assertThat((Object) channel.readOutbound()).isNull();
 
         assertThat(exchange(request.substring(split))).startsWith("HTTP/1.1 200 OK");
         assertThat(state.apiRequestsInFlight()).isZero();
+        assertThat(state.requestsArriving()).isZero();
     }
 
     @Test
@@ -115,21 +126,124 @@ class HttpRequestHandlerTest {
         int bodyStart = request.indexOf("\r\n\r\n") + 4;
 
         assertThat(exchange(request.substring(0, bodyStart))).startsWith("HTTP/1.1 100 Continue");
-        assertThat(state.apiRequestsInFlight()).isEqualTo(1);
 
         assertThat(exchange(request.substring(bodyStart))).startsWith("HTTP/1.1 200 OK");
         assertThat(state.apiRequestsInFlight()).isZero();
     }
 
     @Test
-    void aRequestCutOffByTheClientIsNoLongerCounted() {
+    void aBodyCutOffByTheClientGoesBackToTheBudget() {
         String request = trigger(VECTOR.signature());
         channel.writeInbound(Unpooled.copiedBuffer(request.substring(0, request.length() - 10), StandardCharsets.UTF_8));
-        assertThat(state.apiRequestsInFlight()).isEqualTo(1);
+        assertThat(state.requestBytes.held()).isEqualTo(VECTOR.body().length());
 
         channel.close();
 
+        assertThat(state.requestBytes.held()).isZero();
         assertThat(state.apiRequestsInFlight()).isZero();
+        assertThat(state.requestsArriving()).isZero();
+    }
+
+    @Test
+    void aBodyOverTheNodeBudgetIs503AtItsHeadersAndTheSocketCloses() {
+        ServerState small = newState(b -> b.maxRequestSize(100).requestBufferLimit(199));
+        EmbeddedChannel first = httpChannel(small);
+        EmbeddedChannel second = httpChannel(small);
+        String head = "POST /apps/3/events HTTP/1.1\r\nContent-Length: 100\r\n\r\n";
+        try {
+            first.writeInbound(Unpooled.copiedBuffer(head + "x".repeat(50), StandardCharsets.UTF_8));
+            assertThat(small.requestBytes.held()).isEqualTo(100);
+
+            second.writeInbound(Unpooled.copiedBuffer(head, StandardCharsets.UTF_8));
+
+            assertThat(outbound(second)).startsWith("HTTP/1.1 503 Service Unavailable")
+                    .contains("connection: close").endsWith("{\"error\":\"" + RequestBodyBuffer.BUSY + "\"}");
+            assertThat(second.isOpen()).isFalse();
+            assertThat(small.requestBytes.held()).as("only the first body").isEqualTo(100);
+        } finally {
+            first.finishAndReleaseAll();
+            second.finishAndReleaseAll();
+        }
+        assertThat(small.requestBytes.held()).isZero();
+    }
+
+    @Test
+    void aRequestNotCompleteWithinTheRequestTimeoutIs408AndTheSocketCloses() {
+        channel.writeInbound(Unpooled.copiedBuffer("POST /apps/3/events HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc",
+                StandardCharsets.UTF_8));
+
+        long half = ServerOptions.DEFAULT_REQUEST_TIMEOUT.toMillis() / 2;
+        channel.advanceTimeBy(half, TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(channel.isOpen()).isTrue();
+        channel.advanceTimeBy(half, TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+
+        assertThat(outbound(channel)).startsWith("HTTP/1.1 408 Request Timeout").contains("request-timeout");
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void anIdleKeepAliveSocketClosesQuietlyAfterTheRequestTimeout() {
+        assertThat(exchange("GET /health HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 200 OK");
+
+        channel.advanceTimeBy(ServerOptions.DEFAULT_REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+
+        assertThat(channel.isOpen()).isFalse();
+        assertThat((Object) channel.readOutbound()).isNull();
+    }
+
+    @Test
+    void theLastQuarterOfTheBudgetIsKeptForSmallBodies() {
+        RequestBytes budget = new RequestBytes(4 * RequestBytes.SMALL_BODY * 4);
+        int large = RequestBytes.SMALL_BODY * 4;
+        io.netty.buffer.ByteBuf first = budget.tryAllocate(large);
+        io.netty.buffer.ByteBuf second = budget.tryAllocate(large);
+        io.netty.buffer.ByteBuf third = budget.tryAllocate(large);
+
+        assertThat(budget.tryAllocate(large)).as("a fourth large body").isNull();
+        io.netty.buffer.ByteBuf small = budget.tryAllocate(RequestBytes.SMALL_BODY);
+        assertThat(small).as("a small one still fits").isNotNull();
+
+        for (io.netty.buffer.ByteBuf b : List.of(first, second, third, small)) {
+            b.release();
+        }
+        assertThat(budget.held()).isZero();
+        assertThat(budget.refused()).isEqualTo(1);
+    }
+
+    @Test
+    void moreRequestsAheadOfTheirAnswersThanMaxPipelinedRequestsCloseTheSocket() {
+        ServerState state = newState(b -> b.maxPipelinedRequests(3));
+        EmbeddedChannel pipelining = httpChannel(state);
+        try {
+            pipelining.writeInbound(Unpooled.copiedBuffer("GET /health HTTP/1.1\r\n\r\n".repeat(3), StandardCharsets.UTF_8));
+            assertThat(pipelining.isOpen()).as("three ahead is allowed").isTrue();
+            assertThat(outbound(pipelining)).containsPattern("(?s)200 OK.*200 OK.*200 OK");
+
+            pipelining.writeInbound(Unpooled.copiedBuffer("GET /health HTTP/1.1\r\n\r\n".repeat(4), StandardCharsets.UTF_8));
+        } finally {
+            pipelining.finishAndReleaseAll();
+        }
+        assertThat(pipelining.isOpen()).isFalse();
+    }
+
+    @Test
+    void traceIs405() {
+        assertThat(exchange("TRACE /health HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 405 Method Not Allowed");
+    }
+
+    @Test
+    void anUpgradeWithoutAKeyOrVersionIs400WithAMessage() {
+        String upgrade = "GET /app/key?protocol=7 HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n";
+
+        assertThat(exchange(upgrade + "Sec-WebSocket-Version: 13\r\n\r\n"))
+                .startsWith("HTTP/1.1 400 Bad Request").contains("Sec-WebSocket-Key");
+        assertThat(exchange(upgrade + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n"))
+                .startsWith("HTTP/1.1 400 Bad Request").contains("Sec-WebSocket-Version");
+        assertThat(exchange(upgrade + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 99\r\n\r\n"))
+                .startsWith("HTTP/1.1 426 Upgrade Required").contains("sec-websocket-version: 13");
     }
 
     @Test
@@ -155,17 +269,24 @@ class HttpRequestHandlerTest {
     /** Writes one raw request and returns the raw response the pipeline wrote back. */
     private String exchange(String request) {
         channel.writeInbound(Unpooled.copiedBuffer(request, StandardCharsets.UTF_8));
+        String response = outbound(channel);
+        assertThat(response).as("response to %s", request.lines().findFirst().orElse("")).isNotEmpty();
+        return response;
+    }
+
+    private static String outbound(EmbeddedChannel channel) {
         channel.runPendingTasks();
         StringBuilder response = new StringBuilder();
         for (ByteBuf part; (part = channel.readOutbound()) != null; part.release()) {
             response.append(part.toString(StandardCharsets.UTF_8));
         }
-        assertThat(response).as("response to %s", request.lines().findFirst().orElse("")).isNotEmpty();
         return response.toString();
     }
 
-    private static ServerState newState() {
-        ServerOptions options = ServerOptions.builder().apps(List.of(APP)).build();
+    private static ServerState newState(Consumer<ServerOptions.Builder> settings) {
+        ServerOptions.Builder builder = ServerOptions.builder().apps(List.of(APP));
+        settings.accept(builder);
+        ServerOptions options = builder.build();
         StaticAppStore apps = new StaticAppStore(options.apps());
         ChannelRegistries registries = new ChannelRegistries();
         UserRegistry users = new UserRegistry();

@@ -11,17 +11,17 @@ import java.util.Locale;
  * One HTTP/1.1 exchange over a plain socket, for requests the JDK client can't make (its
  * {@code expectContinue} hangs on a final answer before 100 in JDK 17).
  */
-final class RawHttp {
+public final class RawHttp {
 
     private RawHttp() {
     }
 
     /** A status and the body text. */
-    record Response(int status, String body) {
+    public record Response(int status, String body) {
     }
 
     /** Sends only the request head (the body is withheld, as a client waiting for 100 would) and reads one response. */
-    static Response sendHead(int port, String head) throws IOException {
+    public static Response sendHead(int port, String head) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(5000);
             socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
