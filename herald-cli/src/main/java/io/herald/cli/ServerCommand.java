@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code herald server}: loads the configuration (file, then {@code HERALD_*} variables, then flags)
  * and runs a node until SIGTERM or Ctrl-C, then shuts down gracefully. The flags are generated from
- * {@link Setting#ALL}, so the file, the environment and the command line always know the same names.
+ * {@link Setting#all()}, so the file, the environment and the command line always know the same names.
  */
 @Command(name = "server",
         mixinStandardHelpOptions = true,
@@ -44,7 +44,7 @@ final class ServerCommand implements Callable<Integer> {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new ServerCommand());
-        for (Setting setting : Setting.ALL) {
+        for (Setting setting : Setting.all()) {
             cli.getCommandSpec().addOption(OptionSpec.builder(setting.flagName())
                     .paramLabel("VALUE")
                     .description(setting.description())
@@ -77,6 +77,7 @@ final class ServerCommand implements Callable<Integer> {
         }, "herald-shutdown"));
         System.out.println("Herald is running on port " + server.port() + " (apps: "
                 + options.apps().stream().map(a -> a.id() + "/" + a.key()).toList() + "). Ctrl-C stops it.");
+        server.extensionSummary().forEach(System.out::println);
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -87,7 +88,7 @@ final class ServerCommand implements Callable<Integer> {
 
     private Map<String, String> flags() {
         Map<String, String> flags = new HashMap<>();
-        for (Setting setting : Setting.ALL) {
+        for (Setting setting : Setting.all()) {
             String value = spec.findOption(setting.flagName()).getValue();
             if (value != null) {
                 flags.put(setting.name(), value);

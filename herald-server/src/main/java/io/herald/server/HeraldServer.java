@@ -9,6 +9,9 @@ import io.herald.server.cluster.Adapter;
 import io.herald.server.cluster.Adapters;
 import io.herald.server.cluster.ClusterNode;
 import io.herald.server.config.ServerOptions;
+import io.herald.server.extension.Extensions;
+import io.herald.server.extension.ServerExtension;
+import io.herald.server.extension.ServerExtensionProvider;
 import io.herald.server.session.ClientMessageHandler;
 import io.herald.server.session.Connection;
 import io.herald.server.session.ConnectionRegistry;
@@ -22,6 +25,8 @@ import io.herald.server.transport.ServerResources;
 import io.herald.server.transport.ServerState;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +47,7 @@ public final class HeraldServer implements AutoCloseable {
     private final Adapter adapter;
     private final WebhookDispatcher webhooks;
     private final Listener listener;
+    private final List<ServerExtension> extensions = new ArrayList<>();
     private boolean closed;
 
     private HeraldServer(ServerOptions options) throws InterruptedException {
@@ -66,11 +72,21 @@ public final class HeraldServer implements AutoCloseable {
                 new ApiService(apps, adapter, Clock.systemUTC()));
         state.readyWhen(adapter::isReady);
         try {
+            startExtensions();
             this.listener = Listener.bind(resources, state);
         } catch (RuntimeException | InterruptedException e) {
+            extensions.forEach(ServerExtension::close);
             resources.shutdown(options.shutdownTimeout());
             adapter.close();
             throw e;
+        }
+    }
+
+    private void startExtensions() {
+        for (ServerExtensionProvider provider : Extensions.providers()) {
+            ServerExtension extension = provider.start(options, options.extension(provider.name()));
+            extensions.add(extension);
+            extension.httpServices().forEach(state::mount);
         }
     }
 
@@ -92,6 +108,11 @@ public final class HeraldServer implements AutoCloseable {
 
     public ServerOptions options() {
         return options;
+    }
+
+    /** What the started extensions say about themselves, one line each, for the start-up banner. */
+    public List<String> extensionSummary() {
+        return extensions.stream().flatMap(e -> e.summary().stream()).toList();
     }
 
     /** Connections currently open on this node. */
@@ -124,6 +145,7 @@ public final class HeraldServer implements AutoCloseable {
         // Departures of the closed connections are webhooks too: flush them with most of what is left.
         adapter.releaseDepartures();
         webhooks.close(Duration.ofNanos(Math.max(0, (deadline - System.nanoTime()) * 3 / 4)));
+        extensions.forEach(ServerExtension::close);
         adapter.close();
         resources.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         log.info("Herald stopped");

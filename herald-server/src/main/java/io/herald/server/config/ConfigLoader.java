@@ -37,13 +37,13 @@ public final class ConfigLoader {
      */
     public static ServerOptions load(Path file, Map<String, String> env, Map<String, String> flags) {
         ObjectNode tree = file == null ? JsonNodeFactory.instance.objectNode() : readYaml(file);
-        for (Setting setting : Setting.ALL) {
+        for (Setting setting : Setting.all()) {
             String fromEnv = env.get(setting.envName());
             if (fromEnv != null) {
                 override(tree, setting, fromEnv);
             }
         }
-        for (Setting setting : Setting.ALL) {
+        for (Setting setting : Setting.all()) {
             String fromFlag = flags.get(setting.name());
             if (fromFlag != null) {
                 override(tree, setting, fromFlag);
@@ -73,8 +73,21 @@ public final class ConfigLoader {
 
     /** Sets one value as text; {@link OptionsBinder} parses text and YAML scalars alike. */
     private static void override(ObjectNode tree, Setting setting, String value) {
-        ObjectNode target = setting.isAppSetting() ? firstApp(tree) : tree;
+        ObjectNode target = setting.isAppSetting() ? firstApp(tree)
+                : setting.parent().isEmpty() ? tree : block(tree, setting.parent());
         target.put(setting.field(), value);
+    }
+
+    /** An extension's block, created when the file has none. */
+    private static ObjectNode block(ObjectNode tree, String name) {
+        JsonNode block = tree.get(name);
+        if (block == null || block.isNull()) {
+            return tree.putObject(name);
+        }
+        if (!block.isObject()) {
+            throw ConfigException.field(name, "must be a mapping of settings");
+        }
+        return (ObjectNode) block;
     }
 
     /** The first app, created from {@link ServerOptions#DEFAULT_APP} when the file lists none. */

@@ -1,17 +1,21 @@
 package io.herald.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.herald.protocol.Limits;
 import io.herald.server.app.App;
 import io.herald.server.app.StaticAppStore;
 import io.herald.server.app.WebhookEndpoint;
 import io.herald.server.app.WebhookType;
+import io.herald.server.extension.Extensions;
+import io.herald.server.extension.ServerExtensionProvider;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -50,8 +54,11 @@ final class OptionsBinder {
     }
 
     static ServerOptions bind(JsonNode tree) {
-        Fields f = new Fields(tree, "", SERVER_FIELDS);
+        Set<String> known = new HashSet<>(SERVER_FIELDS);
+        Extensions.providers().forEach(p -> known.add(p.name()));
+        Fields f = new Fields(tree, "", known);
         ServerOptions.Builder b = ServerOptions.builder();
+        bindExtensions(tree, b);
         f.text("host").ifPresent(b::host);
         f.integer("port", 0, 65535).ifPresent(b::port);
         f.seconds("activity-timeout").ifPresent(b::activityTimeout);
@@ -80,6 +87,20 @@ final class OptionsBinder {
             return b.build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException("apps: " + e.getMessage(), e);
+        }
+    }
+
+    /** Each extension checks its own block; the server keeps it as read. */
+    private static void bindExtensions(JsonNode tree, ServerOptions.Builder b) {
+        for (ServerExtensionProvider provider : Extensions.providers()) {
+            JsonNode block = tree.get(provider.name());
+            if (block == null || block.isNull()) {
+                block = JsonNodeFactory.instance.objectNode();
+            } else if (!block.isObject()) {
+                throw ConfigException.field(provider.name(), "must be a mapping of settings");
+            }
+            provider.validate(block);
+            b.extension(provider.name(), block);
         }
     }
 

@@ -1,10 +1,14 @@
 package io.herald.server.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.herald.protocol.Check;
 import io.herald.server.app.App;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Immutable server settings. Build with {@link #builder()}; every unset value takes its
@@ -75,6 +79,7 @@ public final class ServerOptions {
     private final String redisKeyPrefix;
     private final Duration nodeTimeout;
     private final List<App> apps;
+    private final Map<String, JsonNode> extensions;
 
     private ServerOptions(Builder b) {
         this.host = Check.notBlank(b.host, "host");
@@ -109,6 +114,7 @@ public final class ServerOptions {
         this.redisKeyPrefix = b.redisKeyPrefix == null ? "" : b.redisKeyPrefix;
         this.nodeTimeout = Check.positive(b.nodeTimeout, "nodeTimeout");
         this.apps = b.apps.isEmpty() ? List.of(DEFAULT_APP) : List.copyOf(b.apps);
+        this.extensions = Map.copyOf(b.extensions);
     }
 
     public static Builder builder() {
@@ -216,6 +222,12 @@ public final class ServerOptions {
         return nodeTimeout;
     }
 
+    /** The configuration block of the extension {@code name}, as read; an empty object when there is none. */
+    public JsonNode extension(String name) {
+        JsonNode block = extensions.get(name);
+        return block == null ? JsonNodeFactory.instance.objectNode() : block.deepCopy();
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder();
         b.host = host;
@@ -240,6 +252,7 @@ public final class ServerOptions {
         b.redisKeyPrefix = redisKeyPrefix;
         b.nodeTimeout = nodeTimeout;
         b.apps = new ArrayList<>(apps);
+        b.extensions = new HashMap<>(extensions);
         return b;
     }
 
@@ -267,6 +280,7 @@ public final class ServerOptions {
         private String redisKeyPrefix = DEFAULT_REDIS_KEY_PREFIX;
         private Duration nodeTimeout = DEFAULT_NODE_TIMEOUT;
         private List<App> apps = new ArrayList<>();
+        private Map<String, JsonNode> extensions = new HashMap<>();
 
         private Builder() {
         }
@@ -396,6 +410,12 @@ public final class ServerOptions {
         /** Replaces the app list. */
         public Builder apps(List<App> apps) {
             this.apps = new ArrayList<>(apps);
+            return this;
+        }
+
+        /** The configuration block of an extension, such as {@code push}; validated by the extension. */
+        public Builder extension(String name, JsonNode settings) {
+            this.extensions.put(name, settings.deepCopy());
             return this;
         }
 

@@ -1,7 +1,9 @@
 package io.herald.server.config;
 
+import io.herald.server.extension.Extensions;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * A setting that can also come from an environment variable and a command-line flag. Its YAML path
@@ -9,7 +11,8 @@ import java.util.Locale;
  * {@code --activity-timeout}; the first app's fields ({@code apps[0].max-connections}) are
  * {@code HERALD_APP_MAX_CONNECTIONS} and {@code --app-max-connections}.
  *
- * @param parent the YAML object holding the field: {@code ""} for the top level, {@code "app"} for the first app
+ * @param parent the YAML object holding the field: {@code ""} for the top level, {@code "app"} for the first app,
+ *               an extension's block name (such as {@code "push"}) for that block
  * @param field the YAML field name
  * @param description what it sets, for {@code --help}
  */
@@ -47,6 +50,11 @@ public record Setting(String parent, String field, String description) {
             new Setting("app", "subscription-counts", "whether the first app sends subscription counts (default false)"),
             new Setting("app", "authorized-connections-timeout", "close the first app's connections that don't sign in or join an authorized channel within it, 0 for off (default 0)"),
             new Setting("app", "api-requests-per-second", "the first app's HTTP API requests per second before 429, 0 for no limit (default 0)"));
+
+    /** {@link #ALL}, then the settings of the {@link Extensions} on the classpath (such as {@code push-…}). */
+    public static List<Setting> all() {
+        return Stream.concat(ALL.stream(), Extensions.settings().stream()).toList();
+    }
 
     /** The name without separators' differences: {@code app-max-connections}. */
     public String name() {

@@ -30,7 +30,8 @@ import java.util.Map;
 
 /**
  * Routes HTTP requests: WebSocket upgrades become sessions, {@code /apps/…} goes to the API,
- * {@code /health} and {@code /ready} answer for load balancers, anything else is a 404.
+ * {@code /health} and {@code /ready} answer for load balancers, mounted {@link HttpService}s answer
+ * their paths, anything else is a 404.
  */
 final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
@@ -57,6 +58,8 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             respond(ctx, request, ready ? 200 : 503, JsonNodeFactory.instance.objectNode().put("ready", ready));
         } else if (ApiService.handles(path)) {
             api(ctx, request, path, uri);
+        } else if (state.services.find(path) != null) {
+            HttpServices.serve(state.services.find(path), ctx, request, uri);
         } else if (path.startsWith("/app/")) {
             respond(ctx, request, 400, error("WebSocket upgrade required at " + path));
         } else {

@@ -31,6 +31,7 @@ public final class ServerState {
     final AtomicBoolean ready = new AtomicBoolean(true);
     /** HTTP requests received, in part or whole, and not yet answered; kept by {@link InFlightRequests}. */
     final AtomicInteger apiInFlight = new AtomicInteger();
+    final HttpServices services = new HttpServices();
     private volatile BooleanSupplier clusterReady = () -> true;
 
     public ServerState(ServerOptions options, AppStore apps, ConnectionRegistry connections, SocketIds socketIds,
@@ -54,6 +55,11 @@ public final class ServerState {
     /** Also not ready while this is false: the cluster adapter has lost its backend. */
     public void readyWhen(BooleanSupplier clusterReady) {
         this.clusterReady = clusterReady;
+    }
+
+    /** Serves {@code service}'s paths from now on, on every socket. */
+    public void mount(HttpService service) {
+        services.mount(service);
     }
 
     public void markNotReady() {

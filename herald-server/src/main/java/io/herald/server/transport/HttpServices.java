@@ -1,0 +1,81 @@
+package io.herald.server.transport;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The mounted {@link HttpService}s, and the translation between Netty's request/response and theirs. */
+final class HttpServices {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpServices.class);
+    private static final byte[] INTERNAL_ERROR =
+            "{\"error\":\"Internal Server Error\",\"description\":\"internal error\"}".getBytes(StandardCharsets.UTF_8);
+
+    private final List<HttpService> services = new CopyOnWriteArrayList<>();
+
+    void mount(HttpService service) {
+        services.add(service);
+    }
+
+    /** The first service that handles {@code path}, or {@code null}. */
+    HttpService find(String path) {
+        for (HttpService service : services) {
+            if (service.handles(path)) {
+                return service;
+            }
+        }
+        return null;
+    }
+
+    /** Hands the request to {@code service} and writes its answer whenever it comes. Event loop only. */
+    static void serve(HttpService service, ChannelHandlerContext ctx, FullHttpRequest request, QueryStringDecoder uri) {
+        Map<String, String> headers = new HashMap<>();
+        request.headers().forEach(h -> headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+        HttpServiceRequest serviceRequest = new HttpServiceRequest(request.method().name(), uri.rawPath(),
+                uri.parameters(), headers, ByteBufUtil.getBytes(request.content()));
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        CompletableFuture<HttpServiceResponse> answer;
+        try {
+            answer = service.handle(serviceRequest);
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        answer.whenComplete((response, error) -> {
+            if (response == null) {
+                log.warn("{} {} failed", serviceRequest.method(), serviceRequest.path(), error);
+                response = new HttpServiceResponse(500, Map.of("Content-Type", "application/json"), INTERNAL_ERROR);
+            }
+            write(ctx, keepAlive, response);
+        });
+    }
+
+    private static void write(ChannelHandlerContext ctx, boolean keepAlive, HttpServiceResponse answer) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.body()));
+        answer.headers().forEach((name, value) -> response.headers().set(name, value));
+        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
+        HttpUtil.setKeepAlive(response, keepAlive);
+        var written = ctx.writeAndFlush(response);
+        if (!keepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}

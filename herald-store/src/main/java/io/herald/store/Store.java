@@ -1,0 +1,140 @@
+package io.herald.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable store: a pool of connections to the embedded H2 database (a file under the data
+ * directory) or to PostgreSQL, migrated to the newest schema when opened. Every call blocks on JDBC:
+ * never call it from an event loop.
+ */
+public final class Store implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Store.class);
+
+    static {
+        // Several processes may share one embedded file (H2's AUTO_SERVER): the first serves it to
+        // the others over TCP, which must stay on this machine's loopback.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
+    private final HikariDataSource pool;
+    private final StoreKind kind;
+
+    private Store(HikariDataSource pool, StoreKind kind) {
+        this.pool = pool;
+        this.kind = kind;
+    }
+
+    /**
+     * Opens the store and runs each set of migrations that has not run yet.
+     *
+     * @throws StoreException when the database can't be reached or a migration fails
+     */
+    public static Store open(StoreOptions options, Migrations... migrations) {
+        String url = options.isEmbedded() ? embeddedUrl(options.dataDirectory()) : options.url();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(options.poolSize());
+        config.setConnectionTimeout(options.connectionTimeout().toMillis());
+        config.setPoolName("herald-store");
+        // A database that is down at start is reported at once, not on the first request.
+        config.setInitializationFailTimeout(options.connectionTimeout().toMillis());
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open the store at " + redact(url) + ": " + rootMessage(e), e);
+        }
+        Store store = new Store(pool, url.startsWith("jdbc:h2:") ? StoreKind.H2 : StoreKind.POSTGRESQL);
+        try {
+            for (Migrations m : migrations) {
+                store.migrate(m);
+            }
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        log.info("Store open: {}", redact(url));
+        return store;
+    }
+
+    /**
+     * H2 in PostgreSQL mode, so one set of SQL serves both; {@code AUTO_SERVER} lets a second
+     * process on this machine open the same file instead of failing on the lock.
+     */
+    static String embeddedUrl(Path dataDirectory) {
+        Path file = dataDirectory.toAbsolutePath().normalize().resolve("herald");
+        return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                + ";AUTO_SERVER=TRUE";
+    }
+
+    private void migrate(Migrations m) {
+        try {
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations(m.location())
+                    .table(m.historyTable())
+                    // Other users' tables may already be there: that is not a reason to refuse.
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StoreException("migrating " + m.location() + " failed: " + rootMessage(e), e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T transaction(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("store: " + e.getMessage(), e);
+        }
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public StoreKind kind() {
+        return kind;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** A URL without its password, for logs and errors. */
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^:/@]+):[^@/]*@", "//$1:***@");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}
