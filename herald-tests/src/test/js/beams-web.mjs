@@ -80,10 +80,11 @@ async function statusOf(promise) {
   }
 }
 
+const jwtPart = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+
 /** An HS256 JWT, built by hand so that tokens the official SDK would never make can be tried too. */
 function jwt(claims, secret) {
-  const part = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`;
+  const unsigned = `${jwtPart({ alg: 'HS256', typ: 'JWT' })}.${jwtPart(claims)}`;
   return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
 }
 
@@ -216,6 +217,7 @@ const scenarios = {
         wrongIssuer: await refusedWith(jwt(claims({ iss: 'https://another.pushnotifications.pusher.com' }), args.secret)),
         notAJwt: await refusedWith('not-a-token'),
         unsigned: await refusedWith(`${jwt(claims({}), args.secret).split('.').slice(0, 2).join('.')}.`),
+        algNone: await refusedWith(`${jwtPart({ alg: 'none', typ: 'JWT' })}.${jwtPart(claims({}))}.`),
       };
       const userUrl = `${deviceApi}/devices/web/${alice.deviceId}/user`;
       refused.missing = (await fetch(userUrl, { method: 'PUT' })).status;

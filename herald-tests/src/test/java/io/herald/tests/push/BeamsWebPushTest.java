@@ -102,6 +102,7 @@ class BeamsWebPushTest {
         assertThat(refused.path("expired").asInt()).as("expired an hour ago").isEqualTo(401);
         assertThat(refused.path("notAJwt").asInt()).isEqualTo(401);
         assertThat(refused.path("unsigned").asInt()).as("no signature").isEqualTo(401);
+        assertThat(refused.path("algNone").asInt()).as("alg none").isEqualTo(401);
         assertThat(refused.path("missing").asInt()).as("no Authorization header").isEqualTo(401);
         assertThat(refused.path("wrongIssuer").asInt()).as("issued for another instance").isEqualTo(403);
         assertThat(refused.path("secondUser").asInt()).as("a device bound to alice claimed for bob").isEqualTo(400);
