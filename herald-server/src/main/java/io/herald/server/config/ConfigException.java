@@ -13,7 +13,7 @@ public final class ConfigException extends HeraldException {
         super(message, cause);
     }
 
-    static ConfigException field(String field, String problem) {
+    public static ConfigException field(String field, String problem) {
         return new ConfigException(field + ": " + problem);
     }
 }

@@ -16,14 +16,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -45,7 +40,6 @@ final class OptionsBinder {
             "client-events", "limits", "webhooks", "subscription-counts", "authorized-connections-timeout",
             "api-requests-per-second");
     private static final Set<String> WEBHOOK_FIELDS = Set.of("url", "events", "channel-prefix");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
     private static final Set<String> LIMIT_FIELDS = Set.of("max-event-payload", "max-channels-per-trigger",
             "max-events-per-batch", "max-presence-members", "max-user-info", "max-user-id-length",
             "max-channel-name-length", "max-event-name-length", "client-events-per-second");
@@ -56,7 +50,7 @@ final class OptionsBinder {
     static ServerOptions bind(JsonNode tree) {
         Set<String> known = new HashSet<>(SERVER_FIELDS);
         Extensions.providers().forEach(p -> known.add(p.name()));
-        Fields f = new Fields(tree, "", known);
+        ConfigFields f = new ConfigFields(tree, "", known);
         ServerOptions.Builder b = ServerOptions.builder();
         bindExtensions(tree, b);
         f.text("host").ifPresent(b::host);
@@ -104,7 +98,7 @@ final class OptionsBinder {
         }
     }
 
-    private static void bindCluster(Fields f, ServerOptions.Builder b) {
+    private static void bindCluster(ConfigFields f, ServerOptions.Builder b) {
         String adapter = f.text("adapter").orElse(ServerOptions.DEFAULT_ADAPTER);
         if (!ADAPTERS.contains(adapter)) {
             throw ConfigException.field("adapter", "must be local or redis, was \"" + adapter + "\"");
@@ -141,7 +135,7 @@ final class OptionsBinder {
     }
 
     private static App bindApp(JsonNode node, String path) {
-        Fields f = new Fields(node, path, APP_FIELDS);
+        ConfigFields f = new ConfigFields(node, path, APP_FIELDS);
         App.Builder app = App.builder(f.requiredText("id"), f.requiredText("key"), f.requiredText("secret"));
         f.bool("enabled").ifPresent(app::enabled);
         f.integer("max-connections", 0, Integer.MAX_VALUE).ifPresent(app::maxConnections);
@@ -167,7 +161,7 @@ final class OptionsBinder {
         List<WebhookEndpoint> result = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             String at = path + "[" + i + "]";
-            Fields f = new Fields(list.get(i), at, WEBHOOK_FIELDS);
+            ConfigFields f = new ConfigFields(list.get(i), at, WEBHOOK_FIELDS);
             String url = f.requiredText("url");
             URI uri;
             try {
@@ -201,7 +195,7 @@ final class OptionsBinder {
     }
 
     private static Limits bindLimits(JsonNode node, String path) {
-        Fields f = new Fields(node, path, LIMIT_FIELDS);
+        ConfigFields f = new ConfigFields(node, path, LIMIT_FIELDS);
         Limits d = Limits.DEFAULT;
         return new Limits(
                 f.positive("max-event-payload").orElse(d.maxEventPayloadBytes()),
@@ -213,120 +207,5 @@ final class OptionsBinder {
                 f.positive("max-channel-name-length").orElse(d.maxChannelNameLength()),
                 f.positive("max-event-name-length").orElse(d.maxEventNameLength()),
                 f.positive("client-events-per-second").orElse(d.clientEventsPerSecond()));
-    }
-
-    /** Typed reads of one YAML object's fields, with errors that name the full path. */
-    private static final class Fields {
-        private final JsonNode node;
-        private final String path;
-
-        Fields(JsonNode node, String path, Set<String> known) {
-            if (node == null || !node.isObject()) {
-                throw ConfigException.field(path.isEmpty() ? "(top level)" : path, "must be a mapping of settings");
-            }
-            this.node = node;
-            this.path = path;
-            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!known.contains(name)) {
-                    throw ConfigException.field(name(name), "unknown setting (known: " + String.join(", ", new TreeSet<>(known)) + ")");
-                }
-            }
-        }
-
-        private String name(String field) {
-            return path.isEmpty() ? field : path + "." + field;
-        }
-
-        private String scalar(String field) {
-            JsonNode value = node.get(field);
-            if (value == null || value.isNull()) {
-                return null;
-            }
-            if (!value.isValueNode()) {
-                throw ConfigException.field(name(field), "must be a single value");
-            }
-            return value.asText();
-        }
-
-        Optional<String> text(String field) {
-            String value = scalar(field);
-            if (value != null && value.isBlank()) {
-                throw ConfigException.field(name(field), "must not be empty");
-            }
-            return Optional.ofNullable(value);
-        }
-
-        String requiredText(String field) {
-            return text(field).orElseThrow(() -> ConfigException.field(name(field), "is required"));
-        }
-
-        Optional<Integer> integer(String field, int min, int max) {
-            String value = scalar(field);
-            if (value == null) {
-                return Optional.empty();
-            }
-            try {
-                int parsed = Integer.parseInt(value.trim());
-                if (parsed >= min && parsed <= max) {
-                    return Optional.of(parsed);
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below with the range
-            }
-            String range = max == Integer.MAX_VALUE ? "at least " + min : "between " + min + " and " + max;
-            throw ConfigException.field(name(field), "must be a whole number " + range + ", was \"" + value + "\"");
-        }
-
-        Optional<Integer> positive(String field) {
-            return integer(field, 1, Integer.MAX_VALUE);
-        }
-
-        Optional<Duration> seconds(String field) {
-            return integer(field, 1, Integer.MAX_VALUE).map(Duration::ofSeconds);
-        }
-
-        /**
-         * A duration: a whole number of seconds, or a number with a unit ({@code 250ms}, {@code 3s},
-         * {@code 5m}, {@code 1h}). Zero only where it means "off".
-         */
-        Optional<Duration> duration(String field, boolean zeroAllowed) {
-            String value = scalar(field);
-            if (value == null) {
-                return Optional.empty();
-            }
-            Matcher m = DURATION.matcher(value.trim());
-            if (m.matches()) {
-                try {
-                    long n = Long.parseLong(m.group(1));
-                    String unit = m.group(2) == null ? "s" : m.group(2);
-                    Duration d = switch (unit) {
-                        case "ms" -> Duration.ofMillis(n);
-                        case "m" -> Duration.ofMinutes(n);
-                        case "h" -> Duration.ofHours(n);
-                        default -> Duration.ofSeconds(n);
-                    };
-                    if (zeroAllowed || !d.isZero()) {
-                        return Optional.of(d);
-                    }
-                } catch (NumberFormatException | ArithmeticException ignored) {
-                    // reported below
-                }
-            }
-            throw ConfigException.field(name(field), "must be a " + (zeroAllowed ? "" : "positive ")
-                    + "duration: seconds, or a number with ms, s, m or h (250ms, 3s, 5m), was \"" + value + "\"");
-        }
-
-        Optional<Boolean> bool(String field) {
-            String value = scalar(field);
-            if (value == null) {
-                return Optional.empty();
-            }
-            return switch (value.trim().toLowerCase(Locale.ROOT)) {
-                case "true", "yes", "on", "1" -> Optional.of(true);
-                case "false", "no", "off", "0" -> Optional.of(false);
-                default -> throw ConfigException.field(name(field), "must be true or false, was \"" + value + "\"");
-            };
-        }
     }
 }

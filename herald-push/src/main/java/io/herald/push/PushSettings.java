@@ -1,0 +1,137 @@
+package io.herald.push;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.herald.server.config.ConfigException;
+import io.herald.server.config.ConfigFields;
+import io.herald.server.config.Setting;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the {@code push:} block into {@link PushOptions}; every error names its field
+ * ({@code push.instances[0].secret: is required}). {@code instance-id} and {@code instance-secret}
+ * override the first instance, as {@code HERALD_APP_*} does for the first app.
+ */
+final class PushSettings {
+
+    static final String BLOCK = "push";
+    /** Instance ids go into URLs and token issuers: keep them to plain characters. */
+    private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9_\\-.]{1,100}");
+    private static final Set<String> FIELDS = Set.of("enabled", "data-dir", "store-url", "store-pool-size",
+            "instances", "instance-id", "instance-secret", "allowed-origins", "vapid-subject", "token-leeway",
+            "max-devices-per-user", "max-interests-per-device", "delivery-concurrency", "claim-batch-size",
+            "max-attempts", "retry-backoff", "request-timeout", "poll-interval", "pending-requests");
+    private static final Set<String> INSTANCE_FIELDS = Set.of("id", "secret");
+
+    static final List<Setting> SETTINGS = List.of(
+            new Setting(BLOCK, "enabled", "whether herald server serves push notifications (default true)"),
+            new Setting(BLOCK, "data-dir", "directory of the embedded push store (default ./data)"),
+            new Setting(BLOCK, "store-url", "PostgreSQL JDBC URL of the push store, for several nodes (default: the embedded store)"),
+            new Setting(BLOCK, "instance-id", "the first push instance's id (default instance-id)"),
+            new Setting(BLOCK, "instance-secret", "the first push instance's secret key (default instance-secret)"),
+            new Setting(BLOCK, "allowed-origins", "comma-separated browser origins allowed to call the device API, * for any (default *)"),
+            new Setting(BLOCK, "vapid-subject", "VAPID contact sent to push services, mailto: or https: (default mailto:admin@example.com)"),
+            new Setting(BLOCK, "delivery-concurrency", "Web Push requests in flight at once per node (default 64)"));
+
+    private PushSettings() {
+    }
+
+    static PushOptions bind(JsonNode block) {
+        ConfigFields f = new ConfigFields(block, BLOCK, FIELDS);
+        List<PushInstance> instances = instances(block.get("instances"));
+        PushInstance first = instances.get(0);
+        String firstId = f.text("instance-id").orElse(first.id());
+        String firstSecret = f.text("instance-secret").orElse(first.secret());
+        instances.set(0, instance(firstId, firstSecret, BLOCK + ".instance-id"));
+        String vapidSubject = f.text("vapid-subject").orElse(PushOptions.DEFAULT_VAPID_SUBJECT);
+        if (!vapidSubject.startsWith("mailto:") && !vapidSubject.startsWith("https://")) {
+            throw ConfigException.field(f.name("vapid-subject"), "must be a mailto: or https: contact, was \""
+                    + vapidSubject + "\"");
+        }
+        try {
+            return new PushOptions(
+                    f.bool("enabled").orElse(true),
+                    Path.of(f.text("data-dir").orElse(PushOptions.DEFAULT_DATA_DIRECTORY)),
+                    storeUrl(f),
+                    f.positive("store-pool-size").orElse(PushOptions.DEFAULT_STORE_POOL_SIZE),
+                    instances,
+                    origins(block.get("allowed-origins"), f.name("allowed-origins")),
+                    vapidSubject,
+                    f.duration("token-leeway", true).orElse(PushOptions.DEFAULT_TOKEN_LEEWAY),
+                    f.positive("max-devices-per-user").orElse(PushOptions.DEFAULT_MAX_DEVICES_PER_USER),
+                    f.integer("max-interests-per-device", 1, PushOptions.DEFAULT_MAX_INTERESTS_PER_DEVICE)
+                            .orElse(PushOptions.DEFAULT_MAX_INTERESTS_PER_DEVICE),
+                    f.integer("delivery-concurrency", 1, 10_000).orElse(PushOptions.DEFAULT_DELIVERY_CONCURRENCY),
+                    f.integer("claim-batch-size", 1, 10_000).orElse(PushOptions.DEFAULT_CLAIM_BATCH_SIZE),
+                    f.integer("max-attempts", 1, 100).orElse(PushOptions.DEFAULT_MAX_ATTEMPTS),
+                    f.duration("retry-backoff", false).orElse(PushOptions.DEFAULT_RETRY_BACKOFF),
+                    f.duration("request-timeout", false).orElse(PushOptions.DEFAULT_REQUEST_TIMEOUT),
+                    f.duration("poll-interval", false).orElse(PushOptions.DEFAULT_POLL_INTERVAL),
+                    f.positive("pending-requests").orElse(PushOptions.DEFAULT_PENDING_REQUESTS));
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.field(BLOCK + ".instances", e.getMessage());
+        }
+    }
+
+    private static String storeUrl(ConfigFields f) {
+        String url = f.text("store-url").orElse(null);
+        if (url != null && !url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
+            throw ConfigException.field(f.name("store-url"),
+                    "must be a jdbc:postgresql://host:port/database?user=… URL, was \"" + url + "\"");
+        }
+        return url;
+    }
+
+    private static List<PushInstance> instances(JsonNode list) {
+        List<PushInstance> result = new ArrayList<>();
+        if (list == null || list.isNull()) {
+            result.add(PushOptions.DEFAULT_INSTANCE);
+            return result;
+        }
+        if (!list.isArray() || list.isEmpty()) {
+            throw ConfigException.field(BLOCK + ".instances", "must be a list of instances ({id, secret})");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String at = BLOCK + ".instances[" + i + "]";
+            ConfigFields f = new ConfigFields(list.get(i), at, INSTANCE_FIELDS);
+            result.add(instance(f.requiredText("id"), f.requiredText("secret"), at + ".id"));
+        }
+        return result;
+    }
+
+    private static PushInstance instance(String id, String secret, String field) {
+        if (!INSTANCE_ID.matcher(id).matches()) {
+            throw ConfigException.field(field, "must be 1-100 letters, digits, '_', '-' or '.', was \"" + id + "\"");
+        }
+        return new PushInstance(id, secret);
+    }
+
+    /** A YAML list, or one comma-separated string (as an environment variable gives it). */
+    private static List<String> origins(JsonNode node, String field) {
+        if (node == null || node.isNull()) {
+            return PushOptions.DEFAULT_ALLOWED_ORIGINS;
+        }
+        List<String> origins = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(o -> origins.add(o.asText().trim()));
+        } else if (node.isValueNode()) {
+            Arrays.stream(node.asText().split(",")).map(String::trim).forEach(origins::add);
+        }
+        origins.removeIf(String::isEmpty);
+        for (String origin : origins) {
+            if (!origin.equals("*") && !origin.matches("https?://[^/]+")) {
+                throw ConfigException.field(field, "origins look like https://example.com (no path), or *; was \""
+                        + origin + "\"");
+            }
+        }
+        if (origins.isEmpty()) {
+            throw ConfigException.field(field, "must list at least one origin, or *");
+        }
+        return origins;
+    }
+}

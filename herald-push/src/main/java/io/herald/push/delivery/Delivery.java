@@ -1,0 +1,81 @@
+package io.herald.push.delivery;
+
+import com.zerodeplibs.webpush.VAPIDKeyPair;
+import com.zerodeplibs.webpush.VAPIDKeyPairs;
+import com.zerodeplibs.webpush.key.PrivateKeySources;
+import com.zerodeplibs.webpush.key.PublicKeySources;
+import io.herald.push.PushOptions;
+import io.herald.push.data.DeliveryQueue;
+import io.herald.push.data.VapidKeyStore;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Web Push delivery of one node: the threads it owns (the claimer, the settler, a crypto pool of
+ * one thread per core, the HTTP client's), started once and stopped once.
+ */
+public final class Delivery implements AutoCloseable {
+
+    private final ExecutorService crypto;
+    private final ExecutorService httpThreads;
+    private final DeliveryWorker worker;
+
+    private Delivery(ExecutorService crypto, ExecutorService httpThreads, DeliveryWorker worker) {
+        this.crypto = crypto;
+        this.httpThreads = httpThreads;
+        this.worker = worker;
+    }
+
+    /** Starts delivering from {@code queue} with each instance's keys. */
+    public static Delivery start(PushOptions options, DeliveryQueue queue, Map<String, VapidKeyStore.Keys> keys) {
+        Map<String, VAPIDKeyPair> pairs = new HashMap<>();
+        keys.forEach((instance, k) -> pairs.put(instance, VAPIDKeyPairs.of(
+                PrivateKeySources.ofPKCS8Bytes(k.privateKey()),
+                PublicKeySources.ofUncompressedBytes(Base64.getUrlDecoder().decode(k.publicKey())))));
+        ExecutorService crypto = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                named("push-crypto"));
+        ExecutorService httpThreads = Executors.newFixedThreadPool(2, named("push-http"));
+        HttpClient http = HttpClient.newBuilder()
+                .executor(httpThreads)
+                .connectTimeout(options.requestTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        WebPushSender sender = new WebPushSender(pairs, options.vapidSubject(), http, crypto, options.requestTimeout(),
+                new RetryPolicy(options.retryBackoff()), options.maxAttempts());
+        DeliveryWorker worker = new DeliveryWorker(queue, sender, options.deliveryConcurrency(),
+                options.claimBatchSize(), options.pollInterval(), options.requestTimeout());
+        worker.start();
+        return new Delivery(crypto, httpThreads, worker);
+    }
+
+    /** Look at the queue now. */
+    public void wake() {
+        worker.wake();
+    }
+
+    /** Stops claiming and lets sends in flight finish within {@code grace}. */
+    public void close(Duration grace) {
+        worker.close(grace);
+        crypto.shutdownNow();
+        httpThreads.shutdownNow();
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(5));
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

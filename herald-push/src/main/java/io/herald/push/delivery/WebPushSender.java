@@ -1,0 +1,133 @@
+package io.herald.push.delivery;
+
+import com.zerodeplibs.webpush.PushSubscription;
+import com.zerodeplibs.webpush.VAPIDKeyPair;
+import com.zerodeplibs.webpush.httpclient.StandardHttpClientRequestPreparer;
+import io.herald.push.data.ClaimedDelivery;
+import io.herald.push.data.Device;
+import io.herald.push.data.Outcome;
+import io.herald.push.data.Publication;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends one Web Push message (RFC 8030) encrypted with {@code aes128gcm} (RFC 8291) and signed with
+ * the instance's VAPID key (RFC 8292), using zerodep-web-push-java for the crypto and the JDK
+ * {@link HttpClient} for the request, and says what the answer means for the queue. Encryption runs
+ * on {@code cryptoExecutor}; nothing here runs on an event loop.
+ */
+final class WebPushSender {
+
+    /** What push services keep a message for when the publish says nothing: four weeks. */
+    static final int DEFAULT_TTL_SECONDS = 2_419_200;
+
+    private final Map<String, VAPIDKeyPair> vapidKeys;
+    private final String vapidSubject;
+    private final HttpClient http;
+    private final Executor cryptoExecutor;
+    private final Duration requestTimeout;
+    private final RetryPolicy retries;
+    private final int maxAttempts;
+
+    WebPushSender(Map<String, VAPIDKeyPair> vapidKeys, String vapidSubject, HttpClient http, Executor cryptoExecutor,
+                  Duration requestTimeout, RetryPolicy retries, int maxAttempts) {
+        this.vapidKeys = vapidKeys;
+        this.vapidSubject = vapidSubject;
+        this.http = http;
+        this.cryptoExecutor = cryptoExecutor;
+        this.requestTimeout = requestTimeout;
+        this.retries = retries;
+        this.maxAttempts = maxAttempts;
+    }
+
+    CompletableFuture<Outcome> send(ClaimedDelivery delivery, Device device, Publication publication) {
+        CompletableFuture<HttpRequest> request = CompletableFuture.supplyAsync(() -> {
+            try {
+                return request(delivery, device, publication);
+            } catch (RuntimeException e) {
+                throw new Unsendable(e);
+            }
+        }, cryptoExecutor);
+        return request.thenCompose(r -> http.sendAsync(r, HttpResponse.BodyHandlers.discarding()))
+                .handle((response, error) -> {
+                    if (error == null) {
+                        return outcome(delivery, response);
+                    }
+                    if (error instanceof Unsendable || error.getCause() instanceof Unsendable) {
+                        // Trying again would not help: the subscription's keys or URL are unusable.
+                        return Outcome.failed("cannot encrypt for this subscription: " + rootMessage(error));
+                    }
+                    return retryOrFail(delivery, null, "push service unreachable: " + rootMessage(error));
+                });
+    }
+
+    private HttpRequest request(ClaimedDelivery delivery, Device device, Publication publication) {
+        PushSubscription subscription = new PushSubscription();
+        subscription.setEndpoint(device.endpoint());
+        PushSubscription.Keys keys = new PushSubscription.Keys();
+        keys.setP256dh(device.p256dh());
+        keys.setAuth(device.auth());
+        subscription.setKeys(keys);
+        int ttl = publication.ttlSeconds() == null ? DEFAULT_TTL_SECONDS : publication.ttlSeconds();
+        HttpRequest.Builder builder = StandardHttpClientRequestPreparer.getBuilder()
+                .pushSubscription(subscription)
+                .vapidJWTExpiresAfter(12, TimeUnit.HOURS)
+                .vapidJWTSubject(vapidSubject)
+                .pushMessage(publication.payload().getBytes(StandardCharsets.UTF_8))
+                .ttl(ttl, TimeUnit.SECONDS)
+                .build(vapidKeys.get(delivery.instanceId()))
+                .toRequestBuilder()
+                .timeout(requestTimeout);
+        // Plain-HTTP push services (local ones) get HTTP/1.1: no h2c upgrade dance on a POST.
+        if ("http".equalsIgnoreCase(URI.create(device.endpoint()).getScheme())) {
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
+        return builder.build();
+    }
+
+    private Outcome outcome(ClaimedDelivery delivery, HttpResponse<Void> response) {
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return Outcome.SENT;
+        }
+        if (status == 404 || status == 410) {
+            return Outcome.gone("push service answered " + status + ": the subscription is gone");
+        }
+        if (status == 429 || status >= 500) {
+            return retryOrFail(delivery, response.headers().firstValue("Retry-After").orElse(null),
+                    "push service answered " + status);
+        }
+        return Outcome.failed("push service refused with " + status);
+    }
+
+    private Outcome retryOrFail(ClaimedDelivery delivery, String retryAfter, String error) {
+        if (delivery.attempts() >= maxAttempts) {
+            return Outcome.failed(error + " (after " + delivery.attempts() + " attempts)");
+        }
+        long now = System.currentTimeMillis();
+        return Outcome.retry(now + retries.delayMillis(delivery.attempts(), retryAfter, now), error);
+    }
+
+    /** The message could not be made: a fault of the subscription, not of the push service. */
+    private static final class Unsendable extends RuntimeException {
+        Unsendable(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+}
