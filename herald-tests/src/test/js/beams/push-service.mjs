@@ -33,6 +33,7 @@ export class PushService {
     if (!response.ok) {
       throw new Error(`push service ${path}: ${response.status} ${text}`);
     }
-    return text ? JSON.parse(text) : {};
+    // some answers are a plain "OK"
+    return (response.headers.get('content-type') || '').includes('json') ? JSON.parse(text) : {};
   }
 }

@@ -70,6 +70,12 @@ final class BeamsHttp {
         return expect(200, send("POST", path, body, "Bearer " + secretKey)).path("publishId").asText();
     }
 
+    /** Herald's publish status: targets, queued, sent, failed, removed. */
+    JsonNode publishStatus(String publishId) {
+        return expect(200, send("GET", "/publish_api/v1/instances/" + instanceId + "/publishes/" + publishId, null,
+                "Bearer " + secretKey));
+    }
+
     private String deviceApi(String path) {
         return "/device_api/v1/instances/" + instanceId + path;
     }

@@ -61,8 +61,9 @@ class PushDurabilityTest {
             Map<String, List<String>> received = awaitDeliveries(devices, ids -> ids.size() >= publishIds.size());
             Thread.sleep(QUIET.toMillis()); // a duplicate would arrive now
             received = publishIdsAt(devices);
-            received.forEach((device, ids) ->
-                    assertThat(ids).as("publishes received by device %s", device).containsExactlyInAnyOrderElementsOf(publishIds));
+            List<JsonNode> statuses = publishIds.stream().map(viaA::publishStatus).toList();
+            received.forEach((device, ids) -> assertThat(ids).as("publishes received by device %s; publish statuses %s",
+                    device, statuses).containsExactlyInAnyOrderElementsOf(publishIds));
             for (String device : devices.keySet()) {
                 assertThat(viaA.deviceStatus(device)).isEqualTo(200);
             }
@@ -72,7 +73,7 @@ class PushDurabilityTest {
     @ParameterizedTest(name = "{0} store")
     @ValueSource(strings = {"embedded", "postgres"})
     void aPublishAnsweredJustBeforeKill9IsDeliveredAfterRestart(String store) throws Exception {
-        int deviceCount = 300;
+        int deviceCount = 150;
         Path dataDir = Files.createTempDirectory("herald-crash");
         try (PostgresDatabase db = store.equals("postgres") ? PostgresDatabase.create() : null) {
             String jdbcUrl = db == null ? null : db.jdbcUrl();
@@ -124,7 +125,7 @@ class PushDurabilityTest {
         long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
         Map<String, List<String>> received = publishIdsAt(devices);
         while (!received.values().stream().allMatch(done) && System.nanoTime() < deadline) {
-            Thread.sleep(250);
+            Thread.sleep(500);
             received = publishIdsAt(devices);
         }
         Map<String, List<String>> lagging = new LinkedHashMap<>(received);

@@ -20,7 +20,7 @@ final class PushNode {
 
     /** A node with the embedded store under {@code dataDir}. */
     static ServerProcess embedded(Path dataDir) throws IOException {
-        return start(dataDir, "");
+        return start(dataDir, null);
     }
 
     /** A node with its store on PostgreSQL at {@code jdbcUrl}; {@code dataDir} is its own. */
@@ -30,11 +30,8 @@ final class PushNode {
 
     private static ServerProcess start(Path dataDir, String jdbcUrl) throws IOException {
         Path config = Files.createTempFile("herald-push", ".yml");
-        Files.writeString(config, """
-                push:
-                  data-dir: %s
-                  store-url: "%s"
-                """.formatted(dataDir, jdbcUrl));
+        String store = jdbcUrl == null ? "" : "  store-url: \"" + jdbcUrl + "\"\n";
+        Files.writeString(config, "push:\n  data-dir: \"" + dataDir + "\"\n" + store);
         return ServerProcess.start(List.of(), config);
     }
 

@@ -98,7 +98,7 @@ final class WebPushTestingProcess implements AutoCloseable {
     private JsonNode post(String path, Map<String, Object> body) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + path))
-                    .timeout(Duration.ofSeconds(10))
+                    .timeout(Duration.ofSeconds(30)) // it decrypts on one thread: slow while a burst arrives
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                     HttpResponse.BodyHandlers.ofString());
