@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.tests.push.WebPushTestingProcess.Subscription;
 import io.herald.tests.support.ServerProcess;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,10 +44,10 @@ class PushDurabilityTest {
     }
 
     @Test
-    void twoNodesOnOnePostgresDeliverEachPushExactlyOnce() throws Exception {
+    void twoNodesOnOnePostgresDeliverEachPushExactlyOnce(@TempDir Path dataDir) throws Exception {
         try (PostgresDatabase db = PostgresDatabase.create();
-             ServerProcess a = PushNode.postgres(Files.createTempDirectory("herald-a"), db.jdbcUrl());
-             ServerProcess b = PushNode.postgres(Files.createTempDirectory("herald-b"), db.jdbcUrl())) {
+             ServerProcess a = PushNode.postgres(dataDir.resolve("a"), db.jdbcUrl());
+             ServerProcess b = PushNode.postgres(dataDir.resolve("b"), db.jdbcUrl())) {
             BeamsHttp viaA = PushNode.beams(a);
             BeamsHttp viaB = PushNode.beams(b);
             assertThat(viaB.vapidPublicKey()).as("one VAPID key per instance, kept in the store").isEqualTo(viaA.vapidPublicKey());
@@ -72,9 +72,8 @@ class PushDurabilityTest {
 
     @ParameterizedTest(name = "{0} store")
     @ValueSource(strings = {"embedded", "postgres"})
-    void aPublishAnsweredJustBeforeKill9IsDeliveredAfterRestart(String store) throws Exception {
+    void aPublishAnsweredJustBeforeKill9IsDeliveredAfterRestart(String store, @TempDir Path dataDir) throws Exception {
         int deviceCount = 150;
-        Path dataDir = Files.createTempDirectory("herald-crash");
         try (PostgresDatabase db = store.equals("postgres") ? PostgresDatabase.create() : null) {
             String jdbcUrl = db == null ? null : db.jdbcUrl();
             ServerProcess node = start(dataDir, jdbcUrl);
