@@ -5,6 +5,7 @@ import io.herald.server.config.ConfigException;
 import io.herald.server.config.ConfigLoader;
 import io.herald.server.config.ServerOptions;
 import io.herald.server.config.Setting;
+import io.herald.store.StoreException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -66,6 +67,9 @@ final class ServerCommand implements Callable<Integer> {
         HeraldServer server;
         try {
             server = HeraldServer.start(options);
+        } catch (StoreException e) { // an extension's store (push notifications) can't be opened
+            System.err.println("herald: cannot start: " + e.getMessage());
+            return 1;
         } catch (Exception e) { // Netty rethrows the bind failure (address in use, no permission) unchecked
             System.err.println("herald: cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage());
             return 1;

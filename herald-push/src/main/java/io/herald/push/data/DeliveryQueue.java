@@ -1,0 +1,168 @@
+package io.herald.push.data;
+
+import io.herald.store.Store;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The durable delivery queue shared by every node on one store. A node claims due rows with
+ * {@code FOR UPDATE SKIP LOCKED} and pushes their due time past a lease, so no other node takes them
+ * while it sends; a node that dies mid-way loses only its lease, and the rows come back due. Blocking
+ * JDBC: call it from the delivery threads only.
+ */
+public final class DeliveryQueue {
+
+    private final Store store;
+
+    public DeliveryQueue(Store store) {
+        this.store = store;
+    }
+
+    /** Claims up to {@code max} due deliveries for {@code leaseMillis}. */
+    public List<ClaimedDelivery> claim(int max, long leaseMillis) {
+        return store.transaction(c -> {
+            long now = System.currentTimeMillis();
+            List<ClaimedDelivery> claimed = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, instance_id, publish_id, device_id, attempts "
+                    + "FROM push_deliveries WHERE due_at <= ? ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                s.setLong(1, now);
+                s.setInt(2, max);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        claimed.add(new ClaimedDelivery(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
+                                r.getInt(5) + 1));
+                    }
+                }
+            }
+            if (claimed.isEmpty()) {
+                return claimed;
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE push_deliveries SET due_at = ?, attempts = attempts + 1 WHERE id = ?")) {
+                for (ClaimedDelivery d : claimed) {
+                    s.setLong(1, now + leaseMillis);
+                    s.setLong(2, d.id());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return claimed;
+        });
+    }
+
+    /** The devices of one instance by id; ids that are gone are missing from the map. */
+    public Map<String, Device> devices(String instanceId, Set<String> ids) {
+        return store.transaction(c -> {
+            Map<String, Device> devices = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, endpoint, p256dh, auth, user_id, sdk_version "
+                    + "FROM push_devices WHERE instance_id = ? AND id IN (" + Sql.placeholders(ids.size()) + ")")) {
+                s.setString(1, instanceId);
+                Sql.bind(s, 2, ids);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        devices.put(r.getString(1), new Device(r.getString(1), r.getString(2), r.getString(3),
+                                r.getString(4), r.getString(5), r.getString(6)));
+                    }
+                }
+            }
+            return devices;
+        });
+    }
+
+    /** The payload of a publish, or {@code null} when it is gone. */
+    public Publication publication(String instanceId, String publishId) {
+        return store.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT web_payload, ttl_seconds FROM push_publishes WHERE instance_id = ? AND id = ?")) {
+                s.setString(1, instanceId);
+                s.setString(2, publishId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() && r.getString(1) != null
+                            ? new Publication(r.getString(1), (Integer) r.getObject(2, Integer.class)) : null;
+                }
+            }
+        });
+    }
+
+    /** Records how each claimed delivery ended, in one transaction: rows, devices and counts together. */
+    public void settle(Map<ClaimedDelivery, Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        store.transaction(c -> {
+            try (PreparedStatement done = c.prepareStatement("DELETE FROM push_deliveries WHERE id = ?");
+                 PreparedStatement retry = c.prepareStatement(
+                         "UPDATE push_deliveries SET due_at = ?, last_error = ? WHERE id = ?");
+                 PreparedStatement gone = c.prepareStatement(
+                         "DELETE FROM push_devices WHERE instance_id = ? AND id = ?")) {
+                for (Map.Entry<ClaimedDelivery, Outcome> e : outcomes.entrySet()) {
+                    ClaimedDelivery d = e.getKey();
+                    Outcome o = e.getValue();
+                    if (o.kind() == Outcome.Kind.RETRY) {
+                        retry.setLong(1, o.retryAt());
+                        retry.setString(2, truncate(o.error()));
+                        retry.setLong(3, d.id());
+                        retry.addBatch();
+                        continue;
+                    }
+                    done.setLong(1, d.id());
+                    done.addBatch();
+                    if (o.kind() == Outcome.Kind.GONE) {
+                        gone.setString(1, d.instanceId());
+                        gone.setString(2, d.deviceId());
+                        gone.addBatch();
+                    }
+                }
+                retry.executeBatch();
+                done.executeBatch();
+                gone.executeBatch();
+            }
+            count(c, outcomes);
+            return null;
+        });
+    }
+
+    /** One update per publish in the batch, not one per delivery: a big publish's row is hot. */
+    private static void count(Connection c, Map<ClaimedDelivery, Outcome> outcomes) throws SQLException {
+        Map<List<String>, int[]> perPublish = outcomes.entrySet().stream()
+                .filter(e -> e.getValue().kind() != Outcome.Kind.RETRY)
+                .collect(Collectors.groupingBy(e -> List.of(e.getKey().instanceId(), e.getKey().publishId()),
+                        Collectors.reducing(new int[3], e -> one(e.getValue().kind()), DeliveryQueue::add)));
+        try (PreparedStatement s = c.prepareStatement("UPDATE push_publishes SET sent = sent + ?, "
+                + "failed = failed + ?, removed = removed + ? WHERE instance_id = ? AND id = ?")) {
+            for (Map.Entry<List<String>, int[]> e : perPublish.entrySet()) {
+                s.setInt(1, e.getValue()[0]);
+                s.setInt(2, e.getValue()[1]);
+                s.setInt(3, e.getValue()[2]);
+                s.setString(4, e.getKey().get(0));
+                s.setString(5, e.getKey().get(1));
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static int[] one(Outcome.Kind kind) {
+        return switch (kind) {
+            case SENT -> new int[] {1, 0, 0};
+            case FAILED -> new int[] {0, 1, 0};
+            default -> new int[] {0, 0, 1};
+        };
+    }
+
+    private static int[] add(int[] a, int[] b) {
+        return new int[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]};
+    }
+
+    private static String truncate(String error) {
+        return error == null || error.length() <= 300 ? error : error.substring(0, 300);
+    }
+}

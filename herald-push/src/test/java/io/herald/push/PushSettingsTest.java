@@ -1,0 +1,90 @@
+package io.herald.push;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.herald.server.config.ConfigException;
+import io.herald.server.config.ConfigLoader;
+import io.herald.server.config.ServerOptions;
+import io.herald.server.config.Setting;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code push:} block through the server's own loader: file, then environment, then flags. */
+class PushSettingsTest {
+
+    @TempDir
+    Path dir;
+
+    private PushOptions load(String yaml, Map<String, String> env, Map<String, String> flags) throws IOException {
+        Path file = Files.writeString(dir.resolve("herald.yml"), yaml);
+        ServerOptions options = ConfigLoader.load(file, env, flags);
+        return PushSettings.bind(options.extension("push"));
+    }
+
+    @Test
+    void withoutABlockThereIsTheDefaultInstance() throws IOException {
+        PushOptions push = load("port: 7000\n", Map.of(), Map.of());
+        assertThat(push.enabled()).isTrue();
+        assertThat(push.instances()).containsExactly(PushOptions.DEFAULT_INSTANCE);
+        assertThat(push.storeUrl()).isNull();
+        assertThat(push.dataDirectory()).isEqualTo(Path.of("./data"));
+        assertThat(push.maxInterestsPerDevice()).isEqualTo(5000);
+        assertThat(push.maxDevicesPerUser()).isEqualTo(100);
+    }
+
+    @Test
+    void theFileSetsInstancesAndTheEnvironmentAndFlagsOverrideTheFirst() throws IOException {
+        String yaml = """
+                push:
+                  allowed-origins: [https://a.example, https://b.example]
+                  retry-backoff: 250ms
+                  instances:
+                    - {id: shop, secret: s1}
+                    - {id: blog, secret: s2}
+                """;
+        PushOptions push = load(yaml, Map.of("HERALD_PUSH_INSTANCE_SECRET", "from-env",
+                "HERALD_PUSH_STORE_URL", "jdbc:postgresql://127.0.0.1:5432/h?user=postgres"),
+                Map.of("push-delivery-concurrency", "7"));
+        assertThat(push.instances()).containsExactly(new PushInstance("shop", "from-env"), new PushInstance("blog", "s2"));
+        assertThat(push.allowedOrigins()).containsExactly("https://a.example", "https://b.example");
+        assertThat(push.retryBackoff()).isEqualTo(Duration.ofMillis(250));
+        assertThat(push.storeUrl()).startsWith("jdbc:postgresql:");
+        assertThat(push.deliveryConcurrency()).isEqualTo(7);
+        assertThat(Setting.all()).extracting(Setting::envName).contains("HERALD_PUSH_INSTANCE_SECRET");
+    }
+
+    /** The example the README points to, whole, with herald-push on the classpath. */
+    @Test
+    void theRepositorysExampleConfigurationLoads() {
+        ServerOptions options = ConfigLoader.load(Path.of("..", "herald.example.yml"), Map.of(), Map.of());
+        PushOptions push = PushSettings.bind(options.extension("push"));
+        assertThat(push.instances()).containsExactly(PushOptions.DEFAULT_INSTANCE);
+        assertThat(push).isEqualTo(PushOptions.defaults(Path.of("./data"), push.instances()));
+    }
+
+    @Test
+    void mistakesNameTheirField() {
+        assertThatThrownBy(() -> load("push:\n  instancs: []\n", Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("push.instancs: unknown setting");
+        assertThatThrownBy(() -> load("push:\n  instances:\n    - {id: a}\n", Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("push.instances[0].secret: is required");
+        assertThatThrownBy(() -> load("push:\n  instances:\n    - {id: 'a b', secret: x}\n", Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("push.instances[0].id");
+        assertThatThrownBy(() -> load("push:\n  instances:\n    - {id: a, secret: x}\n    - {id: a, secret: y}\n",
+                Map.of(), Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining("unique");
+        assertThatThrownBy(() -> load("push: 3\n", Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("push: must be a mapping");
+        assertThatThrownBy(() -> load("", Map.of("HERALD_PUSH_STORE_URL", "mysql://x"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("push.store-url");
+        assertThatThrownBy(() -> load("", Map.of("HERALD_PUSH_ALLOWED_ORIGINS", "https://a.example/path"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("push.allowed-origins");
+        assertThatThrownBy(() -> load("push:\n  max-interests-per-device: 6000\n", Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("push.max-interests-per-device");
+    }
+}
