@@ -3,6 +3,7 @@ package io.herald.tests.push;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.herald.store.TestPostgres;
 import io.herald.tests.push.WebPushTestingProcess.Subscription;
 import io.herald.tests.support.ServerProcess;
 import java.nio.file.Path;
@@ -45,9 +46,9 @@ class PushDurabilityTest {
 
     @Test
     void twoNodesOnOnePostgresDeliverEachPushExactlyOnce(@TempDir Path dataDir) throws Exception {
-        try (PostgresDatabase db = PostgresDatabase.create();
-             ServerProcess a = PushNode.postgres(dataDir.resolve("a"), db.jdbcUrl());
-             ServerProcess b = PushNode.postgres(dataDir.resolve("b"), db.jdbcUrl())) {
+        try (TestPostgres db = TestPostgres.create();
+             ServerProcess a = PushNode.postgres(dataDir.resolve("a"), db.url());
+             ServerProcess b = PushNode.postgres(dataDir.resolve("b"), db.url())) {
             BeamsHttp viaA = PushNode.beams(a);
             BeamsHttp viaB = PushNode.beams(b);
             assertThat(viaB.vapidPublicKey()).as("one VAPID key per instance, kept in the store").isEqualTo(viaA.vapidPublicKey());
@@ -74,8 +75,8 @@ class PushDurabilityTest {
     @ValueSource(strings = {"embedded", "postgres"})
     void aPublishAnsweredJustBeforeKill9IsDeliveredAfterRestart(String store, @TempDir Path dataDir) throws Exception {
         int deviceCount = 150;
-        try (PostgresDatabase db = store.equals("postgres") ? PostgresDatabase.create() : null) {
-            String jdbcUrl = db == null ? null : db.jdbcUrl();
+        try (TestPostgres db = store.equals("postgres") ? TestPostgres.create() : null) {
+            String jdbcUrl = db == null ? null : db.url();
             ServerProcess node = start(dataDir, jdbcUrl);
             String publishId;
             Map<String, Subscription> devices;
