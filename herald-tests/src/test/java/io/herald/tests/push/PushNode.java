@@ -30,6 +30,7 @@ final class PushNode {
 
     private static ServerProcess start(Path dataDir, String jdbcUrl) throws IOException {
         Path config = Files.createTempFile("herald-push", ".yml");
+        config.toFile().deleteOnExit();
         String store = jdbcUrl == null ? "" : "  store-url: \"" + jdbcUrl + "\"\n";
         Files.writeString(config, "push:\n  data-dir: \"" + dataDir + "\"\n" + store);
         return ServerProcess.start(List.of(), config);
