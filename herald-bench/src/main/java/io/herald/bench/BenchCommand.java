@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Load-test a Pusher-compatible server over WebSocket v7 and the signed HTTP API.",
         subcommands = {BenchCommand.Fanout.class, BenchCommand.Channels.class, BenchCommand.Connections.class,
-                BenchCommand.Publish.class, BenchCommand.Presence.class, BenchCommand.Soak.class})
+                BenchCommand.Publish.class, BenchCommand.Presence.class, BenchCommand.Soak.class,
+                BenchCommand.Push.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -27,7 +28,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "choose a scenario: fanout, channels, connections, publish, presence, soak");
+        throw new ParameterException(spec.commandLine(), "choose a scenario: fanout, channels, connections, publish, presence, soak, push");
     }
 
     /** Options every scenario takes: where the server is, and how to spread the load. */
@@ -251,6 +252,35 @@ public final class BenchCommand implements Runnable {
             return SoakScenario.run(s, new SoakScenario.Options(connections, channels, membersPerChannel, rate, bytes,
                     reconnect, rejoin, Duration.ofSeconds(seconds), Duration.ofSeconds(sampleEvery),
                     Duration.ofSeconds(warmup), flatWithin, samples));
+        }
+    }
+
+    @Command(name = "push", mixinStandardHelpOptions = true,
+            description = "N Beams devices on one interest, one publish, encrypted Web Push deliveries to a local sink.")
+    static final class Push extends ScenarioCommand {
+        @Option(names = "--devices", defaultValue = "10000", description = "Devices (default: ${DEFAULT-VALUE}).")
+        int devices;
+        @Option(names = "--instance-id", defaultValue = "instance-id", description = "Beams instance (default: ${DEFAULT-VALUE}).")
+        String instanceId;
+        @Option(names = "--instance-secret", defaultValue = "instance-secret",
+                description = "The instance's secret key (default: ${DEFAULT-VALUE}).")
+        String secretKey;
+        @Option(names = "--in-flight", defaultValue = "32",
+                description = "Device registrations under way at once (default: ${DEFAULT-VALUE}).")
+        int inFlight;
+        @Option(names = "--key-pool", defaultValue = "256",
+                description = "Distinct subscription key pairs, used in turn (default: ${DEFAULT-VALUE}).")
+        int keyPool;
+        @Option(names = "--sink-threads", defaultValue = "1", description = "Event loops of the sink (default: ${DEFAULT-VALUE}).")
+        int sinkThreads;
+        @Option(names = "--sink-host", defaultValue = "127.0.0.1",
+                description = "Address of the sink, named by the subscriptions' endpoints (default: ${DEFAULT-VALUE}).")
+        String sinkHost;
+
+        @Override
+        Report run(BenchSettings s) throws InterruptedException {
+            return PushScenario.run(s, new PushScenario.Options(devices, instanceId, secretKey, inFlight, keyPool,
+                    sinkThreads, sinkHost));
         }
     }
 }

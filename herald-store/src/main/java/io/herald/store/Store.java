@@ -71,12 +71,15 @@ public final class Store implements AutoCloseable {
 
     /**
      * H2 in PostgreSQL mode, so one set of SQL serves both; {@code AUTO_SERVER} lets a second
-     * process on this machine open the same file instead of failing on the lock.
+     * process on this machine open the same file instead of failing on the lock. {@code WRITE_DELAY=0}
+     * writes each commit to the file before the commit returns: by default H2 holds commits for up to
+     * 500 ms, and a {@code kill -9} in that window lost a publish already answered 200
+     * (PushDurabilityTest).
      */
     static String embeddedUrl(Path dataDirectory) {
         Path file = dataDirectory.toAbsolutePath().normalize().resolve("herald");
         return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                + ";AUTO_SERVER=TRUE";
+                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     private void migrate(Migrations m) {
