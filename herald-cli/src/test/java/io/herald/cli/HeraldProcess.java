@@ -2,6 +2,7 @@ package io.herald.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herald.testkit.PushDataDirectory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * The {@code herald} command run as a real JVM process from the test classpath, so exit codes,
  * stderr and SIGTERM are the real thing. Output is collected by reader threads, so a chatty process
- * never blocks on a full pipe.
+ * never blocks on a full pipe. A server keeps its push store in a {@link PushDataDirectory}, deleted on
+ * {@link #close()}.
  */
 final class HeraldProcess implements AutoCloseable {
 
@@ -30,6 +32,7 @@ final class HeraldProcess implements AutoCloseable {
     private static final Pattern RUNNING = Pattern.compile("Herald is running on port (\\d+)");
 
     private final Process process;
+    private final PushDataDirectory pushData = PushDataDirectory.create();
     private final Output stdout;
     private final Output stderr;
     private int port = -1;
@@ -44,10 +47,12 @@ final class HeraldProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command);
         // Only the variables a test names may configure the process.
         builder.environment().keySet().removeIf(name -> name.startsWith("HERALD_") || name.startsWith("PUSHER_"));
+        pushData.applyTo(builder.environment());
         builder.environment().putAll(env);
         try {
             this.process = builder.start();
         } catch (IOException e) {
+            pushData.close();
             throw new UncheckedIOException(e);
         }
         this.stdout = new Output(process.getInputStream(), "herald-stdout");
@@ -96,6 +101,11 @@ final class HeraldProcess implements AutoCloseable {
         }
     }
 
+    /** Where a server keeps its push store. */
+    Path pushDataDirectory() {
+        return pushData.path();
+    }
+
     /** The port the server reported it listens on. */
     int port() {
         return port;
@@ -140,6 +150,13 @@ final class HeraldProcess implements AutoCloseable {
     public void close() {
         if (process.isAlive()) {
             process.destroyForcibly();
+        }
+        try {
+            if (process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                pushData.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,128 +1,175 @@
 package io.herald.protocol;
 
+import static io.herald.protocol.PropertyGenerators.ALPHA;
+import static io.herald.protocol.PropertyGenerators.NUMERIC;
+import static io.herald.protocol.PropertyGenerators.anyChar;
+import static io.herald.protocol.PropertyGenerators.anyString;
+import static io.herald.protocol.PropertyGenerators.stringsOf;
+import static io.herald.protocol.PropertyGenerators.wellFormedChar;
+import static io.herald.protocol.PropertyGenerators.wellFormedString;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.AlphaChars;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.NotEmpty;
-import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
- * Properties of the signature code on generated input (jqwik): whatever is signed verifies, any
- * single-character change is refused, and no input makes a check throw.
+ * Properties of the signature code on generated input (QuickTheories): whatever is signed verifies,
+ * any single-character change is refused, and no input makes a check throw.
  */
 class SigningProperties {
 
     private static final String HEX = "0123456789abcdef";
+    /** Examples drawn per property: at least 1000 distinct ones run (repeats are skipped). */
+    private static final int TRIES = 1500;
 
-    @Property
-    void aChannelSignatureVerifiesAndAnyChangeToTheAuthStringIsRefused(
-            @ForAll @NotEmpty String secret, @ForAll String key, @ForAll("socketIds") String socketId,
-            @ForAll("channels") String channel, @ForAll("channelData") String channelData,
-            @ForAll @IntRange(min = 0, max = 10_000) int position, @ForAll char replacement) {
-        String signature = ChannelAuth.channelSignature(secret, socketId, channel, channelData);
-        String auth = ChannelAuth.authString(key, signature);
-        assertThat(ChannelAuth.matches(key, signature, auth)).isTrue();
+    /** Where in a string to change a character (taken modulo its length). */
+    private static final Gen<Integer> POSITIONS = integers().between(0, 10_000);
 
-        String changed = replaceOneChar(auth, position, replacement);
-        Assume.that(!changed.equals(auth));
-        assertThat(ChannelAuth.matches(key, signature, changed)).as("changed auth %s", changed).isFalse();
+    private record AuthCase(String secret, String key, String socketId, String channel, String channelData,
+                            int position, char replacement) {
     }
 
-    @Property
-    void anyChangeToWhatAChannelSignatureCoversChangesIt(
-            @ForAll @NotEmpty String secret, @ForAll("socketIds") String socketId, @ForAll("channels") String channel,
-            @ForAll("channelData") String channelData, @ForAll @IntRange(min = 0, max = 2) int part,
-            @ForAll @IntRange(min = 0, max = 10_000) int position, @ForAll("wellFormedChars") char replacement) {
-        String[] parts = {socketId, channel, channelData};
-        String[] changed = parts.clone();
-        changed[part] = replaceOneChar(parts[part], position, replacement);
-        Assume.that(!changed[part].equals(parts[part]));
+    @Test
+    void aChannelSignatureVerifiesAndAnyChangeToTheAuthStringIsRefused() {
+        Gen<AuthCase> cases = in -> new AuthCase(secrets().generate(in), anyString().generate(in),
+                socketIds().generate(in), channels().generate(in), channelData().generate(in),
+                POSITIONS.generate(in), anyChar().generate(in));
+        qt().withExamples(TRIES).forAll(cases).checkAssert(c -> {
+            String signature = ChannelAuth.channelSignature(c.secret(), c.socketId(), c.channel(), c.channelData());
+            String auth = ChannelAuth.authString(c.key(), signature);
+            assertThat(ChannelAuth.matches(c.key(), signature, auth)).isTrue();
 
-        assertThat(ChannelAuth.channelSignature(secret, changed[0], changed[1], changed[2]))
-                .isNotEqualTo(ChannelAuth.channelSignature(secret, socketId, channel, channelData));
+            String changed = replaceOneChar(auth, c.position(), c.replacement());
+            if (!changed.equals(auth)) {
+                assertThat(ChannelAuth.matches(c.key(), signature, changed)).as("changed auth %s", changed).isFalse();
+            }
+        });
     }
 
-    @Property
-    void aUserSignatureVerifiesOnlyForTheSignedUserData(
-            @ForAll @NotEmpty String secret, @ForAll("socketIds") String socketId, @ForAll("channelData") String userData,
-            @ForAll @IntRange(min = 0, max = 10_000) int position, @ForAll("wellFormedChars") char replacement) {
-        String signature = ChannelAuth.userSignature(secret, socketId, userData);
-        assertThat(ChannelAuth.matches("key", signature, "key:" + signature)).isTrue();
-        String forged = replaceOneChar(userData, position, replacement);
-        Assume.that(!forged.equals(userData));
-        assertThat(ChannelAuth.matches("key", ChannelAuth.userSignature(secret, socketId, forged), "key:" + signature))
-                .isFalse();
+    private record CoveredChange(String secret, String socketId, String channel, String channelData, int part,
+                                 int position, char replacement) {
     }
 
-    @Property
-    void checkingAnyAuthStringNeverThrows(@ForAll String key, @ForAll String expected, @ForAll String auth) {
-        ChannelAuth.matches(key, expected, auth);
-        assertThat(ChannelAuth.matches(key, expected, null)).isFalse();
+    @Test
+    void anyChangeToWhatAChannelSignatureCoversChangesIt() {
+        Gen<CoveredChange> cases = in -> new CoveredChange(secrets().generate(in), socketIds().generate(in),
+                channels().generate(in), channelData().generate(in), integers().between(0, 2).generate(in),
+                POSITIONS.generate(in), wellFormedChar().generate(in));
+        qt().withExamples(TRIES).forAll(cases).checkAssert(c -> {
+            String[] parts = {c.socketId(), c.channel(), c.channelData()};
+            String[] changed = parts.clone();
+            changed[c.part()] = replaceOneChar(parts[c.part()], c.position(), c.replacement());
+            if (changed[c.part()].equals(parts[c.part()])) {
+                return; // replaced a char by itself: nothing changed
+            }
+            assertThat(ChannelAuth.channelSignature(c.secret(), changed[0], changed[1], changed[2]))
+                    .isNotEqualTo(ChannelAuth.channelSignature(c.secret(), c.socketId(), c.channel(), c.channelData()));
+        });
     }
 
-    @Property
-    void constantTimeEqualsAgreesWithEquals(@ForAll String a, @ForAll String b, @ForAll boolean same) {
-        String other = same ? new String(a.toCharArray()) : b;
-        assertThat(Crypto.constantTimeEquals(a, other)).isEqualTo(a.equals(other));
+    private record UserDataChange(String secret, String socketId, String userData, int position, char replacement) {
+    }
+
+    @Test
+    void aUserSignatureVerifiesOnlyForTheSignedUserData() {
+        Gen<UserDataChange> cases = in -> new UserDataChange(secrets().generate(in), socketIds().generate(in),
+                channelData().generate(in), POSITIONS.generate(in), wellFormedChar().generate(in));
+        qt().withExamples(TRIES).forAll(cases).checkAssert(c -> {
+            String signature = ChannelAuth.userSignature(c.secret(), c.socketId(), c.userData());
+            assertThat(ChannelAuth.matches("key", signature, "key:" + signature)).isTrue();
+            String forged = replaceOneChar(c.userData(), c.position(), c.replacement());
+            if (forged.equals(c.userData())) {
+                return;
+            }
+            assertThat(ChannelAuth.matches("key", ChannelAuth.userSignature(c.secret(), c.socketId(), forged),
+                    "key:" + signature)).isFalse();
+        });
+    }
+
+    @Test
+    void checkingAnyAuthStringNeverThrows() {
+        qt().withExamples(TRIES).forAll(anyString(), anyString(), anyString()).checkAssert((key, expected, auth) -> {
+            ChannelAuth.matches(key, expected, auth);
+            assertThat(ChannelAuth.matches(key, expected, null)).isFalse();
+        });
+    }
+
+    private record Comparison(String a, String b) {
+    }
+
+    @Test
+    void constantTimeEqualsAgreesWithEquals() {
+        qt().withExamples(TRIES).forAll(comparisons()).checkAssert(c ->
+                assertThat(Crypto.constantTimeEquals(c.a(), c.b())).isEqualTo(c.a().equals(c.b())));
     }
 
     /** Found by the property above: UTF-8 encoding turns a lone surrogate into '?'. */
-    @Example
+    @Test
     void aLoneSurrogateDoesNotPassForAQuestionMark() {
         assertThat(Crypto.constantTimeEquals("\uD800", "?")).isFalse();
         assertThat(ChannelAuth.matches("k?", "abc", "k\uDC00:abc")).isFalse();
     }
 
-    @Property
-    void digestsAreLowerCaseHexOfFixedLengthForAnyInput(@ForAll @NotEmpty String secret, @ForAll String message,
-                                                         @ForAll byte[] body) {
-        assertThat(Crypto.hmacSha256Hex(secret, message)).hasSize(64).matches("[0-9a-f]+");
-        assertThat(Crypto.md5Hex(body)).hasSize(32).matches("[0-9a-f]+");
+    @Test
+    void digestsAreLowerCaseHexOfFixedLengthForAnyInput() {
+        qt().withExamples(TRIES).forAll(secrets(), anyString(), PropertyGenerators.bytes(PropertyGenerators.DEFAULT_MAX_LENGTH))
+                .checkAssert((secret, message, body) -> {
+                    assertThat(Crypto.hmacSha256Hex(secret, message)).hasSize(64).matches("[0-9a-f]+");
+                    assertThat(Crypto.md5Hex(body)).hasSize(32).matches("[0-9a-f]+");
+                });
     }
 
-    @Property
-    void theStringToSignIgnoresParameterOrderAndTheSignatureItself(
-            @ForAll @AlphaChars @StringLength(min = 1, max = 7) String method, @ForAll String path,
-            @ForAll("params") Map<String, String> params, @ForAll String oldSignature, @ForAll long seed) {
-        String expected = RequestSigning.stringToSign(method, path, params);
-        assertThat(expected).startsWith(method.toUpperCase(java.util.Locale.ROOT) + "\n" + path + "\n");
-
-        List<Map.Entry<String, String>> entries = new ArrayList<>(params.entrySet());
-        Collections.shuffle(entries, new Random(seed));
-        Map<String, String> reordered = new LinkedHashMap<>();
-        entries.forEach(e -> reordered.put(e.getKey(), e.getValue()));
-        reordered.put(seed % 2 == 0 ? "auth_signature" : "AUTH_Signature", oldSignature);
-        assertThat(RequestSigning.stringToSign(method.toLowerCase(java.util.Locale.ROOT), path, reordered))
-                .isEqualTo(expected);
+    private record Reordering(String method, String path, Map<String, String> params, String oldSignature, long seed) {
     }
 
-    @Property
-    void anyChangeToASignedParameterValueChangesTheRequestSignature(
-            @ForAll @NotEmpty String secret, @ForAll("params") Map<String, String> params,
-            @ForAll @IntRange(min = 0, max = 10_000) int which, @ForAll @IntRange(min = 0, max = 10_000) int position,
-            @ForAll("wellFormedChars") char replacement) {
-        Assume.that(!params.isEmpty());
-        String name = new ArrayList<>(params.keySet()).get(which % params.size());
-        Map<String, String> changed = new LinkedHashMap<>(params);
-        changed.put(name, replaceOneChar(params.get(name), position, replacement));
-        Assume.that(!changed.get(name).equals(params.get(name)));
+    @Test
+    void theStringToSignIgnoresParameterOrderAndTheSignatureItself() {
+        Gen<Reordering> cases = in -> new Reordering(stringsOf(ALPHA, 1, 7).generate(in), anyString().generate(in),
+                params().generate(in), anyString().generate(in), longs().all().generate(in));
+        qt().withExamples(TRIES).forAll(cases).checkAssert(c -> {
+            String expected = RequestSigning.stringToSign(c.method(), c.path(), c.params());
+            assertThat(expected).startsWith(c.method().toUpperCase(Locale.ROOT) + "\n" + c.path() + "\n");
 
-        assertThat(RequestSigning.signature(secret, "POST", "/apps/1/events", changed))
-                .isNotEqualTo(RequestSigning.signature(secret, "POST", "/apps/1/events", params));
+            List<Map.Entry<String, String>> entries = new ArrayList<>(c.params().entrySet());
+            Collections.shuffle(entries, new Random(c.seed()));
+            Map<String, String> reordered = new LinkedHashMap<>();
+            entries.forEach(e -> reordered.put(e.getKey(), e.getValue()));
+            reordered.put(c.seed() % 2 == 0 ? "auth_signature" : "AUTH_Signature", c.oldSignature());
+            assertThat(RequestSigning.stringToSign(c.method().toLowerCase(Locale.ROOT), c.path(), reordered))
+                    .isEqualTo(expected);
+        });
+    }
+
+    private record ParameterChange(String secret, Map<String, String> params, int which, int position,
+                                   char replacement) {
+    }
+
+    @Test
+    void anyChangeToASignedParameterValueChangesTheRequestSignature() {
+        Gen<ParameterChange> cases = in -> new ParameterChange(secrets().generate(in),
+                params().assuming(p -> !p.isEmpty()).generate(in), POSITIONS.generate(in), POSITIONS.generate(in),
+                wellFormedChar().generate(in));
+        qt().withExamples(TRIES).forAll(cases).checkAssert(c -> {
+            String name = new ArrayList<>(c.params().keySet()).get(c.which() % c.params().size());
+            Map<String, String> changed = new LinkedHashMap<>(c.params());
+            changed.put(name, replaceOneChar(c.params().get(name), c.position(), c.replacement()));
+            if (changed.get(name).equals(c.params().get(name))) {
+                return;
+            }
+            assertThat(RequestSigning.signature(c.secret(), "POST", "/apps/1/events", changed))
+                    .isNotEqualTo(RequestSigning.signature(c.secret(), "POST", "/apps/1/events", c.params()));
+        });
     }
 
     /** Replaces the character at {@code position} (modulo the length) or appends when {@code s} is empty. */
@@ -134,55 +181,56 @@ class SigningProperties {
         return s.substring(0, at) + replacement + s.substring(at + 1);
     }
 
-    @Provide
-    Arbitrary<String> socketIds() {
-        return Arbitraries.longs().between(0, Long.MAX_VALUE).tuple2()
-                .map(t -> t.get1() + "." + t.get2());
+    /**
+     * Pairs of strings: equal but distinct copies, unrelated, or one char apart (where a lossy
+     * encoding, such as UTF-8 turning lone surrogates into '?', would make them compare equal).
+     */
+    private static Gen<Comparison> comparisons() {
+        return in -> {
+            String a = anyString().generate(in);
+            switch (integers().between(0, 2).generate(in)) {
+                case 0:
+                    return new Comparison(a, new String(a.toCharArray()));
+                case 1:
+                    return new Comparison(a, anyString().generate(in));
+                default:
+                    return new Comparison(a, replaceOneChar(a, POSITIONS.generate(in), anyChar().generate(in)));
+            }
+        };
+    }
+
+    /** HMAC keys: any non-empty string. */
+    private static Gen<String> secrets() {
+        return anyString(1, PropertyGenerators.DEFAULT_MAX_LENGTH);
+    }
+
+    private static Gen<String> socketIds() {
+        Gen<Long> parts = longs().between(0, Long.MAX_VALUE);
+        return parts.zip(parts, (a, b) -> a + "." + b);
     }
 
     /** Valid channel names: what a subscription gets to the signature check with. */
-    @Provide
-    Arbitrary<String> channels() {
-        Arbitrary<String> prefixes = Arbitraries.of("", "private-", "presence-", "private-encrypted-", "private-cache-");
-        Arbitrary<String> names = Arbitraries.strings().withChars("-_=@,.;").alpha().numeric().ofMinLength(1).ofMaxLength(60);
-        return prefixes.flatMap(prefix -> names.map(name -> prefix + name));
+    private static Gen<String> channels() {
+        Gen<String> prefixes = Generate.pick(List.of("", "private-", "presence-", "private-encrypted-", "private-cache-"));
+        return prefixes.zip(stringsOf("-_=@,.;" + ALPHA + NUMERIC, 1, 60), String::concat);
     }
 
     /**
      * Well-formed text (clients' strings are: the message parser refuses lone surrogates), JSON-like
      * and not, including non-ASCII.
      */
-    @Provide
-    Arbitrary<String> channelData() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(200).filter(SigningProperties::isWellFormed),
-                Arbitraries.strings().alpha().numeric().ofMaxLength(20)
+    private static Gen<String> channelData() {
+        return Generate.oneOf(
+                wellFormedString(0, 200),
+                stringsOf(ALPHA + NUMERIC, 0, 20)
                         .map(id -> "{\"user_id\":\"" + id + "\",\"user_info\":{\"name\":\"Zoë " + id + "\"}}"));
     }
 
-    @Provide
-    Arbitrary<Character> wellFormedChars() {
-        return Arbitraries.chars().filter(c -> !Character.isSurrogate(c));
-    }
-
-    @Provide
-    Arbitrary<Map<String, String>> params() {
-        Arbitrary<String> keys = Arbitraries.strings().withChars(HEX + "_XYZ").ofMinLength(1).ofMaxLength(12);
-        Arbitrary<String> values = Arbitraries.strings().ofMaxLength(40).filter(SigningProperties::isWellFormed);
+    private static Gen<Map<String, String>> params() {
+        Gen<String> keys = stringsOf(HEX + "_XYZ", 1, 12);
+        Gen<String> values = wellFormedString(0, 40);
         // Lower-case keys only: the signature lower-cases them, so "A" and "a" are one parameter to it.
-        return Arbitraries.maps(keys.map(k -> k.toLowerCase(java.util.Locale.ROOT)), values).ofMaxSize(8)
-                .filter(m -> !m.containsKey("auth_signature"));
-    }
-
-    private static boolean isWellFormed(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
+        return PropertyGenerators.mapsOf(keys.map(k -> k.toLowerCase(Locale.ROOT)), values, 8)
+                .assuming(m -> !m.containsKey("auth_signature"));
     }
 }

@@ -3,18 +3,24 @@ package io.herald.testkit;
 import io.herald.server.HeraldServer;
 import io.herald.server.app.App;
 import io.herald.server.config.ServerOptions;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 
-/** A Herald server for tests: loopback, port 0, closed with try-with-resources. */
+/**
+ * A Herald server for tests: loopback, port 0, closed with try-with-resources. Push notifications
+ * keep their store in a {@link PushDataDirectory} deleted on close, unless the options name one.
+ */
 public final class TestServer implements AutoCloseable {
 
     /** The app every default test server has: {@code app-id} / {@code app-key} / {@code app-secret}. */
     public static final App APP = ServerOptions.DEFAULT_APP;
 
     private final HeraldServer server;
+    private final PushDataDirectory pushData;
 
-    private TestServer(HeraldServer server) {
+    private TestServer(HeraldServer server, PushDataDirectory pushData) {
         this.server = server;
+        this.pushData = pushData;
     }
 
     /** A server with the default app and default settings. */
@@ -26,7 +32,13 @@ public final class TestServer implements AutoCloseable {
     public static TestServer start(Consumer<ServerOptions.Builder> customizer) {
         ServerOptions.Builder builder = ServerOptions.builder().host("127.0.0.1").port(0);
         customizer.accept(builder);
-        return new TestServer(HeraldServer.start(builder.build()));
+        PushDataDirectory pushData = PushDataDirectory.create();
+        try {
+            return new TestServer(HeraldServer.start(pushData.applyTo(builder.build())), pushData);
+        } catch (RuntimeException | Error e) {
+            pushData.close();
+            throw e;
+        }
     }
 
     public int port() {
@@ -35,6 +47,11 @@ public final class TestServer implements AutoCloseable {
 
     public HeraldServer server() {
         return server;
+    }
+
+    /** Where push notifications keep their store unless the options named a directory. */
+    public Path pushDataDirectory() {
+        return pushData.path();
     }
 
     /** {@code ws://127.0.0.1:port/app/{key}?protocol=7} */
@@ -66,6 +83,10 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        try {
+            server.close();
+        } finally {
+            pushData.close();
+        }
     }
 }

@@ -3,6 +3,12 @@ package io.herald.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +19,7 @@ import io.herald.protocol.ChannelName;
 import io.herald.protocol.ChannelType;
 import io.herald.protocol.Crypto;
 import io.herald.protocol.Limits;
+import io.herald.protocol.PropertyGenerators;
 import io.herald.protocol.RequestSigning;
 import io.herald.protocol.SocketId;
 import io.herald.server.app.App;
@@ -29,21 +36,18 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
- * The HTTP API's request parsing and validation on generated input (jqwik): trigger and batch
+ * The HTTP API's request parsing and validation on generated input (QuickTheories): trigger and batch
  * bodies, {@code info}, the channel queries and the signature check. Whatever arrives is accepted
  * within the app's limits or refused with a 4xx and a message; nothing ends in a 500.
  */
@@ -60,94 +64,115 @@ class ApiParsingProperties {
     private final ApiService api = new ApiService(new StaticAppStore(List.of(APP)),
             new LocalAdapter(new ChannelRegistries(), new UserRegistry(), Duration.ofMinutes(30)), Clock.systemUTC());
 
-    @Property(tries = 2000)
-    void aTriggerIsAcceptedOnlyWithinTheLimitsElseRefusedWith400Or413(@ForAll("triggerBodies") JsonNode body) {
-        TriggerEvent event;
-        try {
-            event = TriggerEvent.parseTrigger(body, SMALL);
-        } catch (ApiException refused) {
-            assertThat(refused.status()).isIn(400, 413);
-            assertThat(refused.getMessage()).isNotBlank();
-            return;
-        }
-        assertWithinLimits(event);
-    }
-
-    @Property(tries = 1000)
-    void anyJsonAsATriggerOrBatchItemIsParsedOrRefusedWithA4xx(@ForAll("anyJson") JsonNode body) {
-        for (Runnable parse : List.<Runnable>of(() -> TriggerEvent.parseTrigger(body, SMALL),
-                () -> TriggerEvent.parseBatchItem(body, 0, SMALL))) {
+    @Test
+    void aTriggerIsAcceptedOnlyWithinTheLimitsElseRefusedWith400Or413() {
+        qt().withExamples(3000).forAll(triggerBodies()).checkAssert(body -> {
+            TriggerEvent event;
             try {
-                parse.run();
+                event = TriggerEvent.parseTrigger(body, SMALL);
             } catch (ApiException refused) {
                 assertThat(refused.status()).isIn(400, 413);
+                assertThat(refused.getMessage()).isNotBlank();
+                return;
             }
-        }
+            assertWithinLimits(event);
+        });
     }
 
-    @Property
-    void infoAcceptsExactlyListsOfKnownAttributes(@ForAll("infoValues") String info) {
-        boolean known = info.isBlank() || List.of(info.split(",")).stream().map(String::trim).allMatch(INFO_NAMES::contains);
-        if (known) {
-            InfoAttributes parsed = InfoAttributes.parse(info);
-            for (InfoAttributes.Attribute a : InfoAttributes.Attribute.values()) {
-                assertThat(parsed.has(a)).isEqualTo(List.of(info.split(",")).stream().map(String::trim)
-                        .anyMatch(a.wireName::equals));
+    @Test
+    void anyJsonAsATriggerOrBatchItemIsParsedOrRefusedWithA4xx() {
+        qt().withExamples(1500).forAll(anyJson()).checkAssert(body -> {
+            for (Runnable parse : List.<Runnable>of(() -> TriggerEvent.parseTrigger(body, SMALL),
+                    () -> TriggerEvent.parseBatchItem(body, 0, SMALL))) {
+                try {
+                    parse.run();
+                } catch (ApiException refused) {
+                    assertThat(refused.status()).isIn(400, 413);
+                }
             }
-        } else {
-            assertThat(catchThrowableOfType(ApiException.class, () -> InfoAttributes.parse(info)).status()).isEqualTo(400);
-        }
+        });
     }
 
-    @Property(tries = 600)
-    void signedRequestsToAnyEndpointAreAnsweredWithoutA500(@ForAll("requests") ApiRequest unsigned) throws Exception {
-        ApiResponse response = api.handle(sign(unsigned, System.currentTimeMillis() / 1000)).get(5, TimeUnit.SECONDS);
-
-        assertThat(response.status() == 200 || REFUSALS.contains(response.status()))
-                .as("%s %s %s → %d %s", unsigned.method(), unsigned.path(), unsigned.query(), response.status(),
-                        response.body()).isTrue();
-        if (response.status() != 200) {
-            assertThat(response.body().path("error").asText()).isNotBlank();
-        }
+    @Test
+    void infoAcceptsExactlyListsOfKnownAttributes() {
+        qt().withExamples(1500).forAll(infoValues()).checkAssert(info -> {
+            boolean known = info.isBlank()
+                    || List.of(info.split(",")).stream().map(String::trim).allMatch(INFO_NAMES::contains);
+            if (known) {
+                InfoAttributes parsed = InfoAttributes.parse(info);
+                for (InfoAttributes.Attribute a : InfoAttributes.Attribute.values()) {
+                    assertThat(parsed.has(a)).isEqualTo(List.of(info.split(",")).stream().map(String::trim)
+                            .anyMatch(a.wireName::equals));
+                }
+            } else {
+                assertThat(catchThrowableOfType(ApiException.class, () -> InfoAttributes.parse(info)).status())
+                        .isEqualTo(400);
+            }
+        });
     }
 
-    @Property(tries = 600)
-    void anyOneCharacterChangedInASignedRequestIsRefusedWith401(
-            @ForAll("requests") ApiRequest unsigned, @ForAll @IntRange(min = 0, max = 3) int part,
-            @ForAll @IntRange(min = 0, max = 100_000) int position, @ForAll("printable") char replacement) {
-        long now = System.currentTimeMillis() / 1000;
-        ApiRequest signed = sign(unsigned, now);
+    @Test
+    void signedRequestsToAnyEndpointAreAnsweredWithoutA500() {
+        qt().withExamples(900).forAll(requests()).checkAssert(unsigned -> {
+            ApiResponse response;
+            try {
+                response = api.handle(sign(unsigned, System.currentTimeMillis() / 1000)).get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new AssertionError("no answer to " + unsigned, e);
+            }
+            assertThat(response.status() == 200 || REFUSALS.contains(response.status()))
+                    .as("%s %s %s → %d %s", unsigned.method(), unsigned.path(), unsigned.query(), response.status(),
+                            response.body()).isTrue();
+            if (response.status() != 200) {
+                assertThat(response.body().path("error").asText()).isNotBlank();
+            }
+        });
+    }
+
+    @Test
+    void anyOneCharacterChangedInASignedRequestIsRefusedWith401() {
         RequestAuthenticator authenticator = new RequestAuthenticator(Clock.systemUTC());
-        authenticator.verify(APP, signed);
+        qt().withExamples(900)
+                .forAll(requests(), integers().between(0, 3), integers().between(0, 100_000), printable())
+                .checkAssert((unsigned, part, position, replacement) -> {
+                    ApiRequest signed = sign(unsigned, System.currentTimeMillis() / 1000);
+                    authenticator.verify(APP, signed);
 
-        ApiRequest changed = changeOneChar(signed, part, position, replacement);
-        Assume.that(changed != null);
-        ApiException refused = catchThrowableOfType(ApiException.class, () -> authenticator.verify(APP, changed));
-        assertThat(refused).as("changed request verified: %s", changed).isNotNull();
-        assertThat(refused.status()).isEqualTo(401);
+                    ApiRequest changed = changeOneChar(signed, part, position, replacement);
+                    if (changed == null) {
+                        return; // nothing of that part to change, or a change the signature rightly ignores
+                    }
+                    ApiException refused = catchThrowableOfType(ApiException.class,
+                            () -> authenticator.verify(APP, changed));
+                    assertThat(refused).as("changed request verified: %s", changed).isNotNull();
+                    assertThat(refused.status()).isEqualTo(401);
+                });
     }
 
-    @Property(tries = 2000)
-    void aTimestampIsAcceptedExactlyWithinTheWindow(@ForAll("clocks") long nowSeconds, @ForAll boolean nearNow,
-                                                     @ForAll @IntRange(min = -700, max = 700) int offset,
-                                                     @ForAll long anyTimestamp) {
-        long timestamp = nearNow ? nowSeconds + offset : anyTimestamp;
-        Clock clock = Clock.fixed(Instant.ofEpochSecond(nowSeconds), ZoneOffset.UTC);
-        ApiRequest request = sign(new ApiRequest("GET", "/apps/app-1/channels", Map.of(), new byte[0]), timestamp);
-        boolean within = BigInteger.valueOf(timestamp).subtract(BigInteger.valueOf(nowSeconds)).abs()
-                .compareTo(BigInteger.valueOf(RequestAuthenticator.TIMESTAMP_WINDOW_SECONDS)) <= 0;
+    @Test
+    void aTimestampIsAcceptedExactlyWithinTheWindow() {
+        qt().withExamples(3000)
+                .forAll(clocks(), booleans().all(), integers().between(-700, 700), longs().all())
+                .checkAssert((nowSeconds, nearNow, offset, anyTimestamp) -> {
+                    long timestamp = nearNow ? nowSeconds + offset : anyTimestamp;
+                    Clock clock = Clock.fixed(Instant.ofEpochSecond(nowSeconds), ZoneOffset.UTC);
+                    ApiRequest request = sign(new ApiRequest("GET", "/apps/app-1/channels", Map.of(), new byte[0]),
+                            timestamp);
+                    boolean within = BigInteger.valueOf(timestamp).subtract(BigInteger.valueOf(nowSeconds)).abs()
+                            .compareTo(BigInteger.valueOf(RequestAuthenticator.TIMESTAMP_WINDOW_SECONDS)) <= 0;
 
-        if (within) {
-            new RequestAuthenticator(clock).verify(APP, request);
-        } else {
-            assertThatThrownBy(() -> new RequestAuthenticator(clock).verify(APP, request))
-                    .as("timestamp %d at %d", timestamp, nowSeconds)
-                    .isInstanceOf(ApiException.class).hasMessageContaining("auth_timestamp");
-        }
+                    if (within) {
+                        new RequestAuthenticator(clock).verify(APP, request);
+                    } else {
+                        assertThatThrownBy(() -> new RequestAuthenticator(clock).verify(APP, request))
+                                .as("timestamp %d at %d", timestamp, nowSeconds)
+                                .isInstanceOf(ApiException.class).hasMessageContaining("auth_timestamp");
+                    }
+                });
     }
 
     /** Found by the property above: now - 2^63 overflowed to Long.MIN_VALUE, whose absolute value is negative. */
-    @Example
+    @Test
     void aTimestampThatOverflowsTheDifferenceIsRefused() {
         Clock epoch = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
         ApiRequest request = sign(new ApiRequest("GET", "/apps/app-1/channels", Map.of(), new byte[0]), Long.MIN_VALUE);
@@ -224,131 +249,122 @@ class ApiParsingProperties {
 
     // ---- generators ----
 
-    @Provide
-    Arbitrary<Character> printable() {
-        return Arbitraries.chars().range(' ', '~');
+    private static Gen<Character> printable() {
+        return Generate.characters(' ', '~');
     }
 
-    @Provide
-    Arbitrary<Long> clocks() {
-        return Arbitraries.oneOf(Arbitraries.of(0L, 1_700_000_000L), Arbitraries.longs().between(0, 4_000_000_000L));
+    private static Gen<Long> clocks() {
+        return Generate.oneOf(Generate.pick(List.of(0L, 1_700_000_000L)), longs().between(0, 4_000_000_000L));
     }
 
-    @Provide
-    Arbitrary<String> channelNames() {
-        Arbitrary<String> prefix = Arbitraries.of("", "private-", "presence-", "private-encrypted-", "cache-", "#server-to-user-");
-        Arbitrary<String> body = Arbitraries.oneOf(
-                Arbitraries.strings().withChars("-_=@,.;").alpha().numeric().ofMaxLength(24),
-                Arbitraries.strings().ofMaxLength(8));
-        return Combinators.combine(prefix, body).as(String::concat);
+    private static Gen<String> channelNames() {
+        Gen<String> prefix = Generate.pick(List.of("", "private-", "presence-", "private-encrypted-", "cache-",
+                "#server-to-user-"));
+        Gen<String> body = Generate.oneOf(
+                PropertyGenerators.stringsOf("-_=@,.;" + PropertyGenerators.ALPHA + PropertyGenerators.NUMERIC, 0, 24),
+                PropertyGenerators.anyString(0, 8));
+        return prefix.zip(body, String::concat);
     }
 
-    @Provide
-    Arbitrary<String> infoValues() {
-        Arbitrary<String> names = Arbitraries.of("user_count", "subscription_count", "cache", " cache ", "", "users", "USER_COUNT");
-        return Arbitraries.oneOf(names.list().ofMaxSize(4).map(l -> String.join(",", l)), Arbitraries.strings().ofMaxLength(20));
+    private static Gen<String> infoValues() {
+        Gen<String> names = Generate.pick(List.of("user_count", "subscription_count", "cache", " cache ", "", "users",
+                "USER_COUNT"));
+        return Generate.oneOf(lists().of(names).ofSizeBetween(0, 4).map(l -> String.join(",", l)),
+                PropertyGenerators.anyString(0, 20));
     }
 
     /** Anything JSON: nested objects and arrays of every kind of value, with the fields a trigger reads. */
-    @Provide
-    Arbitrary<JsonNode> anyJson() {
+    private static Gen<JsonNode> anyJson() {
         return json(2);
     }
 
-    private Arbitrary<JsonNode> json(int depth) {
-        Arbitrary<JsonNode> leaves = Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(30).map(NODES::textNode),
-                Arbitraries.integers().map(NODES::numberNode),
-                Arbitraries.doubles().map(NODES::numberNode),
-                Arbitraries.of(NODES.nullNode(), NODES.booleanNode(true), NODES.booleanNode(false)));
+    private static Gen<JsonNode> json(int depth) {
+        Gen<JsonNode> leaves = Generate.oneOf(
+                PropertyGenerators.anyString(0, 30).map(NODES::textNode),
+                integers().all().map(NODES::numberNode),
+                doubles().any().map(NODES::numberNode),
+                Generate.pick(List.<JsonNode>of(NODES.nullNode(), NODES.booleanNode(true), NODES.booleanNode(false))));
         if (depth == 0) {
             return leaves;
         }
-        Arbitrary<JsonNode> child = Arbitraries.lazy(() -> json(depth - 1));
-        Arbitrary<String> keys = Arbitraries.oneOf(
-                Arbitraries.of("name", "data", "channel", "channels", "socket_id", "info", "batch"),
-                Arbitraries.strings().ofMaxLength(6));
-        Arbitrary<JsonNode> objects = Arbitraries.maps(keys, child).ofMaxSize(4).map(fields -> {
+        Gen<JsonNode> child = json(depth - 1);
+        Gen<String> keys = Generate.oneOf(
+                Generate.pick(List.of("name", "data", "channel", "channels", "socket_id", "info", "batch")),
+                PropertyGenerators.anyString(0, 6));
+        Gen<JsonNode> objects = PropertyGenerators.mapsOf(keys, child, 4).map(fields -> {
             ObjectNode o = NODES.objectNode();
             fields.forEach(o::set);
             return o;
         });
-        Arbitrary<JsonNode> arrays = child.list().ofMaxSize(3).map(items -> {
+        Gen<JsonNode> arrays = lists().of(child).ofSizeBetween(0, 3).map(items -> {
             ArrayNode a = NODES.arrayNode();
             items.forEach(a::add);
             return a;
         });
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, leaves), net.jqwik.api.Tuple.of(4, objects), net.jqwik.api.Tuple.of(2, arrays));
+        return Generate.frequency(List.of(Pair.of(3, leaves), Pair.of(4, objects), Pair.of(2, arrays)));
     }
 
     /** Trigger bodies near the limits: each field valid, invalid, missing or of the wrong type. */
-    @Provide
-    Arbitrary<JsonNode> triggerBodies() {
-        Arbitrary<JsonNode> name = Arbitraries.oneOf(
-                Arbitraries.strings().alpha().ofMaxLength(25).map(NODES::textNode),
-                Arbitraries.of("pusher:x", "pusher_internal:y", "client-z").map(NODES::textNode),
-                Arbitraries.just(NODES.numberNode(1)));
-        Arbitrary<JsonNode> data = Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(70).map(NODES::textNode),
-                Arbitraries.strings().withChars("é€😀").ofMaxLength(25).map(NODES::textNode),
-                Arbitraries.just(NODES.objectNode()));
-        Arbitrary<JsonNode> channels = channelNames().list().ofMaxSize(5).map(list -> {
+    private static Gen<JsonNode> triggerBodies() {
+        Gen<JsonNode> name = Generate.oneOf(
+                PropertyGenerators.stringsOf(PropertyGenerators.ALPHA, 0, 25).map(NODES::textNode),
+                Generate.pick(List.of("pusher:x", "pusher_internal:y", "client-z")).map(NODES::textNode),
+                Generate.constant(NODES.numberNode(1)));
+        Gen<JsonNode> data = Generate.oneOf(
+                PropertyGenerators.anyString(0, 70).map(NODES::textNode),
+                PropertyGenerators.stringsOf("é€😀", 0, 25).map(NODES::textNode),
+                Generate.constant(NODES.objectNode()));
+        Gen<JsonNode> channels = lists().of(channelNames()).ofSizeBetween(0, 5).map(list -> {
             ArrayNode a = NODES.arrayNode();
             list.forEach(a::add);
             return a;
         });
-        Arbitrary<JsonNode> socketId = Arbitraries.oneOf(
-                Arbitraries.of("1.2", "123.456", "1.", ".1", "x.y", "1.2.3", "").map(NODES::textNode),
-                Arbitraries.just(NODES.numberNode(1.5)));
-        Arbitrary<JsonNode> info = infoValues().map(NODES::textNode);
-        Arbitrary<JsonNode> maybeAbsent = Arbitraries.just(null);
-        return Combinators.combine(
-                Arbitraries.oneOf(name, maybeAbsent), Arbitraries.oneOf(data, maybeAbsent),
-                Arbitraries.oneOf(channels, maybeAbsent), Arbitraries.oneOf(channelNames().map(NODES::textNode), maybeAbsent),
-                Arbitraries.oneOf(socketId, maybeAbsent), Arbitraries.oneOf(info, maybeAbsent)).as((n, d, cs, c, s, i) -> {
-                    ObjectNode o = NODES.objectNode();
-                    putIfPresent(o, "name", n);
-                    putIfPresent(o, "data", d);
-                    putIfPresent(o, "channels", cs);
-                    putIfPresent(o, "channel", c);
-                    putIfPresent(o, "socket_id", s);
-                    putIfPresent(o, "info", i);
-                    return (JsonNode) o;
-                });
-    }
-
-    private static void putIfPresent(ObjectNode o, String field, JsonNode value) {
-        if (value != null) {
-            o.set(field, value);
-        }
+        Gen<JsonNode> socketId = Generate.oneOf(
+                Generate.pick(List.of("1.2", "123.456", "1.", ".1", "x.y", "1.2.3", "")).map(NODES::textNode),
+                Generate.constant(NODES.numberNode(1.5)));
+        Gen<JsonNode> info = infoValues().map(NODES::textNode);
+        Gen<JsonNode> channel = channelNames().map(NODES::textNode);
+        Map<String, Gen<Optional<JsonNode>>> fields = new LinkedHashMap<>();
+        fields.put("name", name.toOptionals(50)); // each field absent half the time
+        fields.put("data", data.toOptionals(50));
+        fields.put("channels", channels.toOptionals(50));
+        fields.put("channel", channel.toOptionals(50));
+        fields.put("socket_id", socketId.toOptionals(50));
+        fields.put("info", info.toOptionals(50));
+        return in -> {
+            ObjectNode o = NODES.objectNode();
+            fields.forEach((field, value) -> value.generate(in).ifPresent(v -> o.set(field, v)));
+            return o;
+        };
     }
 
     /** Requests to every API path with generated query parameters and bodies, before signing. */
-    @Provide
-    Arbitrary<ApiRequest> requests() {
-        Arbitrary<String> paths = Arbitraries.oneOf(
-                Arbitraries.of("/events", "/batch_events", "/channels", "", "/nope"),
+    private static Gen<ApiRequest> requests() {
+        Gen<String> paths = Generate.oneOf(
+                Generate.pick(List.of("/events", "/batch_events", "/channels", "", "/nope")),
                 channelNames().map(c -> "/channels/" + c),
                 channelNames().map(c -> "/channels/" + c + "/users"),
-                Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(10).map(u -> "/users/" + u + "/terminate_connections"));
-        Arbitrary<Map<String, String>> query = Arbitraries.maps(
-                Arbitraries.oneOf(Arbitraries.of("filter_by_prefix", "info"), Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8)
-                        .map(s -> s.toLowerCase(java.util.Locale.ROOT)).filter(s -> !s.startsWith("auth_") && !s.equals("body_md5"))),
-                Arbitraries.oneOf(infoValues(), channelNames(), Arbitraries.strings().ofMaxLength(12)))
-                .ofMaxSize(3);
-        Arbitrary<byte[]> bodies = Arbitraries.oneOf(
-                Arbitraries.just(new byte[0]),
+                PropertyGenerators.stringsOf(PropertyGenerators.ALPHA + PropertyGenerators.NUMERIC, 1, 10)
+                        .map(u -> "/users/" + u + "/terminate_connections"));
+        Gen<String> queryKeys = Generate.oneOf(
+                Generate.pick(List.of("filter_by_prefix", "info")),
+                PropertyGenerators.stringsOf(PropertyGenerators.ALPHA, 1, 8).map(k -> k.toLowerCase(Locale.ROOT))
+                        .assuming(k -> !k.startsWith("auth_") && !k.equals("body_md5")));
+        Gen<Map<String, String>> query = PropertyGenerators.mapsOf(queryKeys,
+                Generate.oneOf(infoValues(), channelNames(), PropertyGenerators.anyString(0, 12)), 3);
+        Gen<byte[]> bodies = Generate.oneOf(
+                Generate.constant(new byte[0]),
                 triggerBodies().map(ApiParsingProperties::bytes),
-                triggerBodies().list().ofMaxSize(4).map(items -> {
+                lists().of(triggerBodies()).ofSizeBetween(0, 4).map(items -> {
                     ObjectNode batch = NODES.objectNode();
                     batch.putArray("batch").addAll(items);
                     return bytes(batch);
                 }),
                 anyJson().map(ApiParsingProperties::bytes),
-                Arbitraries.strings().ofMaxLength(40).map(s -> s.getBytes(StandardCharsets.UTF_8)));
-        return Combinators.combine(Arbitraries.of("GET", "POST", "PUT"), paths, query, bodies)
-                .as((method, path, q, body) -> new ApiRequest(method, "/apps/" + APP.id() + path, q, body));
+                PropertyGenerators.anyString(0, 40).map(t -> t.getBytes(StandardCharsets.UTF_8)));
+        Gen<String> methods = Generate.pick(List.of("GET", "POST", "PUT"));
+        return methods.zip(paths, query, bodies,
+                (method, path, q, body) -> new ApiRequest(method, "/apps/" + APP.id() + path, q, body));
     }
 
     private static byte[] bytes(JsonNode node) {

@@ -1,21 +1,24 @@
 package io.herald.server.message;
 
+import static io.herald.protocol.PropertyGenerators.anyString;
+import static io.herald.protocol.PropertyGenerators.mapsOf;
+import static io.herald.protocol.PropertyGenerators.wellFormedString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
- * The client-message parser on generated input (jqwik): any text either parses or is refused with
+ * The client-message parser on generated input (QuickTheories): any text either parses or is refused with
  * {@link InvalidMessageException} and a message for the client, never another exception; what a
  * well-formed message carries comes back unchanged.
  */
@@ -24,19 +27,24 @@ class ClientMessageProperties {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FIELDS = List.of("channel", "auth", "channel_data", "user_data");
 
-    @Property
-    void anyTextParsesOrIsRefusedWithAMessage(@ForAll String text) {
-        readEverything(text);
+    @Test
+    void anyTextParsesOrIsRefusedWithAMessage() {
+        qt().withExamples(1500).forAll(anyString()).checkAssert(ClientMessageProperties::readEverything);
     }
 
-    @Property(tries = 3000)
-    void jsonLikeTokenSoupParsesOrIsRefusedWithAMessage(@ForAll("tokenSoup") String text) {
-        readEverything(text);
+    @Test
+    void jsonLikeTokenSoupParsesOrIsRefusedWithAMessage() {
+        qt().withExamples(4500).forAll(tokenSoup()).checkAssert(ClientMessageProperties::readEverything);
     }
 
-    @Property
-    void aWellFormedMessageComesBackUnchanged(@ForAll("wellFormed") String event, @ForAll("wellFormed") String channel,
-                                              @ForAll("dataFields") Map<String, String> fields, @ForAll boolean asString) {
+    @Test
+    void aWellFormedMessageComesBackUnchanged() {
+        qt().withExamples(1500).forAll(wellFormed(), wellFormed(), dataFields(), booleans().all())
+                .checkAssert(ClientMessageProperties::assertComesBackUnchanged);
+    }
+
+    private static void assertComesBackUnchanged(String event, String channel, Map<String, String> fields,
+                                                 boolean asString) {
         ObjectNode data = JSON.createObjectNode();
         fields.forEach(data::put);
         ObjectNode message = JSON.createObjectNode().put("event", event).put("channel", channel);
@@ -55,7 +63,7 @@ class ClientMessageProperties {
         }
     }
 
-    @Example
+    @Test
     void anUnpairedSurrogateInADataFieldIsRefused() {
         ClientMessage message = ClientMessage.parse(
                 "{\"event\":\"pusher:subscribe\",\"data\":{\"channel_data\":\"{\\\"user_id\\\":\\\"a\\ud800\\\"}\"}}");
@@ -80,24 +88,20 @@ class ClientMessageProperties {
     }
 
     /** Fragments of Pusher messages and JSON in any order: mostly broken, sometimes a real message. */
-    @Provide
-    Arbitrary<String> tokenSoup() {
-        Arbitrary<String> tokens = Arbitraries.of("{", "}", "[", "]", ":", ",", "\"event\"", "\"data\"", "\"channel\"",
+    private static Gen<String> tokenSoup() {
+        Gen<String> tokens = Generate.pick(List.of("{", "}", "[", "]", ":", ",", "\"event\"", "\"data\"", "\"channel\"",
                 "\"pusher:subscribe\"", "\"pusher:ping\"", "\"client-x\"", "\"auth\"", "\"channel_data\"", "\"user_data\"",
                 "\"\\ud800\"", "\"\\u0000\"", "\"\\\"{}\\\"\"", "null", "true", "1e999999", "-0", "12345678901234567890",
-                "\"", "\\", " ", "\u00e9", "\"presence-x\"", "{\"event\":\"pusher:subscribe\",\"data\":");
-        return tokens.list().ofMaxSize(40).map(list -> String.join("", list));
+                "\"", "\\", " ", "\u00e9", "\"presence-x\"", "{\"event\":\"pusher:subscribe\",\"data\":"));
+        return lists().of(tokens).ofSizeBetween(0, 40).map(list -> String.join("", list));
     }
 
     /** Strings Jackson can write and read back: any text without unpaired surrogates. */
-    @Provide
-    Arbitrary<String> wellFormed() {
-        return Arbitraries.strings().ofMinLength(1).ofMaxLength(60)
-                .filter(s -> s.codePoints().noneMatch(cp -> cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE));
+    private static Gen<String> wellFormed() {
+        return wellFormedString(1, 60);
     }
 
-    @Provide
-    Arbitrary<Map<String, String>> dataFields() {
-        return Arbitraries.maps(Arbitraries.of(FIELDS), wellFormed()).ofMaxSize(FIELDS.size());
+    private static Gen<Map<String, String>> dataFields() {
+        return mapsOf(Generate.pick(FIELDS), wellFormed(), FIELDS.size());
     }
 }

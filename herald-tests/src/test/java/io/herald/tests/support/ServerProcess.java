@@ -1,5 +1,6 @@
 package io.herald.tests.support;
 
+import io.herald.testkit.PushDataDirectory;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A Herald server in its own JVM ({@code java -cp <test classpath> io.herald.cli.HeraldCommand server}),
  * on a free port of 127.0.0.1. {@link #kill()} is a {@code kill -9}; its output goes to
- * {@code target/server-<port>.log}.
+ * {@code target/server-<port>.log}. Push notifications keep their store in a {@link PushDataDirectory},
+ * deleted when the process has ended ({@link #close()} or {@link #kill()}).
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -26,10 +28,12 @@ public final class ServerProcess implements AutoCloseable {
 
     private final int port;
     private final Process process;
+    private final PushDataDirectory pushData;
 
-    private ServerProcess(int port, Process process) {
+    private ServerProcess(int port, Process process, PushDataDirectory pushData) {
         this.port = port;
         this.process = process;
+        this.pushData = pushData;
     }
 
     /**
@@ -45,14 +49,23 @@ public final class ServerProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), "io.herald.cli.HeraldCommand", "server",
                 "--config", config.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port)));
         command.addAll(List.of(flags));
+        PushDataDirectory pushData = PushDataDirectory.create();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(new File("target/server-" + port + ".log"));
+        pushData.applyTo(builder.environment());
+        ServerProcess server;
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(new File("target/server-" + port + ".log")).start();
-            ServerProcess server = new ServerProcess(port, process);
+            server = new ServerProcess(port, builder.start(), pushData);
+        } catch (IOException e) {
+            pushData.close();
+            throw new UncheckedIOException(e);
+        }
+        try {
             server.awaitReady(Duration.ofSeconds(30));
             return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            server.kill();
+            throw e;
         }
     }
 
@@ -102,14 +115,15 @@ public final class ServerProcess implements AutoCloseable {
             }
             pause();
         }
-        kill();
         throw new IllegalStateException("server on " + port + " not ready within " + within);
     }
 
     /** SIGKILL: no shutdown hook, no goodbye to a cluster. */
     public void kill() {
         process.destroyForcibly();
-        waitFor(10);
+        if (waitFor(10)) {
+            pushData.close();
+        }
     }
 
     @Override
@@ -119,6 +133,9 @@ public final class ServerProcess implements AutoCloseable {
             if (!waitFor(15)) {
                 kill();
             }
+        }
+        if (!process.isAlive()) {
+            pushData.close();
         }
     }
 
