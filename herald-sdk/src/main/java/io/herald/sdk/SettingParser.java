@@ -23,7 +23,7 @@ public final class SettingParser {
     }
 
     /** Applies {@code http[s]://KEY:SECRET@HOST[:PORT]/apps/APP_ID}; the message never echoes the secret. */
-    static void applyUrl(HeraldOptions.Builder builder, String url, String setting) {
+    static void applyUrl(HeraldRestOptions.Builder builder, String url, String setting) {
         String shape = setting + " must look like https://KEY:SECRET@HOST[:PORT]/apps/APP_ID";
         if (url == null || url.isBlank()) {
             throw new HeraldValidationException(shape + ", was empty");
@@ -61,7 +61,7 @@ public final class SettingParser {
     }
 
     /** Fills {@code builder} from {@code PUSHER_*} variables; single variables beat {@code PUSHER_URL}. */
-    static void applyEnvironment(HeraldOptions.Builder builder, Map<String, String> env) {
+    static void applyEnvironment(HeraldRestOptions.Builder builder, Map<String, String> env) {
         String url = value(env, "PUSHER_URL");
         if (url != null) {
             applyUrl(builder, url, "PUSHER_URL");
@@ -99,10 +99,10 @@ public final class SettingParser {
         try {
             key = Base64.getDecoder().decode(base64.trim());
         } catch (IllegalArgumentException e) {
-            throw new HeraldValidationException(setting + " must be base64 of " + HeraldOptions.MASTER_KEY_BYTES + " bytes (it is not valid base64)");
+            throw new HeraldValidationException(setting + " must be base64 of " + HeraldRestOptions.MASTER_KEY_BYTES + " bytes (it is not valid base64)");
         }
-        if (key.length != HeraldOptions.MASTER_KEY_BYTES) {
-            throw new HeraldValidationException(setting + " must be base64 of " + HeraldOptions.MASTER_KEY_BYTES
+        if (key.length != HeraldRestOptions.MASTER_KEY_BYTES) {
+            throw new HeraldValidationException(setting + " must be base64 of " + HeraldRestOptions.MASTER_KEY_BYTES
                     + " bytes, decodes to " + key.length);
         }
         return key;

@@ -1,7 +1,7 @@
 package io.herald.sdk.http;
 
 import io.herald.sdk.ApiResponse;
-import io.herald.sdk.HeraldOptions;
+import io.herald.sdk.HeraldRestOptions;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Clock;
@@ -10,16 +10,16 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends the Channels HTTP API's signed requests through {@link JsonHttp}. Proxy, timeout, TLS and
- * keep-alive come from {@link HeraldOptions}. Internal to the SDK.
+ * keep-alive come from {@link HeraldRestOptions}. Internal to the SDK.
  */
 public final class HttpTransport {
 
-    private final HeraldOptions options;
+    private final HeraldRestOptions options;
     private final RequestSigner signer;
     private final Clock clock;
     private final JsonHttp http;
 
-    public HttpTransport(HeraldOptions options, Clock clock) {
+    public HttpTransport(HeraldRestOptions options, Clock clock) {
         this.options = options;
         this.signer = new RequestSigner(options.key(), options.secret());
         this.clock = clock;
