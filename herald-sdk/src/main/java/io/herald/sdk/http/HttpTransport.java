@@ -1,5 +1,6 @@
 package io.herald.sdk.http;
 
+import io.herald.protocol.RequestSigning;
 import io.herald.sdk.ApiResponse;
 import io.herald.sdk.HeraldRestOptions;
 import java.net.URI;
@@ -15,13 +16,11 @@ import java.util.concurrent.CompletableFuture;
 public final class HttpTransport {
 
     private final HeraldRestOptions options;
-    private final RequestSigner signer;
     private final Clock clock;
     private final JsonHttp http;
 
     public HttpTransport(HeraldRestOptions options, Clock clock) {
         this.options = options;
-        this.signer = new RequestSigner(options.key(), options.secret());
         this.clock = clock;
         this.http = new JsonHttp(options.baseUri(), options.requestTimeout(), options.proxy(), options.keepAlive());
     }
@@ -31,8 +30,9 @@ public final class HttpTransport {
      * is absolute, e.g. {@code /apps/1/events}.
      */
     public CompletableFuture<ApiResponse> send(String method, String path, Map<String, String> query, String body) {
-        Map<String, String> signed = signer.sign(method, path, query, body, clock.instant().getEpochSecond());
-        URI uri = options.baseUri().resolve(path + "?" + RequestSigner.queryString(signed));
+        Map<String, String> signed = RequestSigning.signedQuery(options.key(), options.secret(), method, path, query,
+                body, clock.instant().getEpochSecond());
+        URI uri = options.baseUri().resolve(path + "?" + RequestSigning.encodeQuery(signed));
         return http.send(method, uri, path, HttpRequest.newBuilder(), body);
     }
 }
