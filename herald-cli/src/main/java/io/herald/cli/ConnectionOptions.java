@@ -57,7 +57,7 @@ final class ConnectionOptions {
     Path envFile;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Request timeout, e.g. 5s, 500ms, 1m (PUSHER_TIMEOUT); default 30s. "
+            description = "Request timeout, e.g. 5s, 500ms, 1m; a bare number is seconds (in PUSHER_TIMEOUT, milliseconds); default 30s. "
                     + "For subscribe: how long to connect and listen")
     Duration timeout;
 

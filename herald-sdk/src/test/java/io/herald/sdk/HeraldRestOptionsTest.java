@@ -104,6 +104,16 @@ class HeraldRestOptionsTest {
         assertThat(options.requestTimeout()).isEqualTo(Duration.ofSeconds(9));
     }
 
+    /** The shared duration grammar, except that a bare number keeps its documented meaning here: milliseconds. */
+    @Test
+    void theTimeoutTakesEveryDurationUnitAndABareNumberStaysMilliseconds() {
+        assertThat(minimal().environment(Map.of("PUSHER_TIMEOUT", "1h")).build().requestTimeout()).isEqualTo(Duration.ofHours(1));
+        assertThat(minimal().environment(Map.of("PUSHER_TIMEOUT", "PT0.5S")).build().requestTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(minimal().environment(Map.of("PUSHER_TIMEOUT", "750")).build().requestTimeout()).isEqualTo(Duration.ofMillis(750));
+        assertThatThrownBy(() -> minimal().environment(Map.of("PUSHER_TIMEOUT", "1.5s")).build())
+                .isInstanceOf(HeraldValidationException.class).hasMessageContaining("PUSHER_TIMEOUT").hasMessageContaining("1.5s");
+    }
+
     @Test
     void explicitClusterBeatsAHostFromTheEnvironment() {
         HeraldRestOptions options = HeraldRestOptions.builder().environment(Map.of("PUSHER_URL", "https://k:s@h.local/apps/1"))
