@@ -59,11 +59,12 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--concurrency", defaultValue = "500",
                 description = "Connections connecting at once (default: ${DEFAULT-VALUE}).")
         int concurrency;
-        @Option(names = "--timeout", defaultValue = "120", description = "Bound of each phase, seconds (default: ${DEFAULT-VALUE}).")
-        int timeoutSeconds;
-        @Option(names = "--drain", defaultValue = "5",
-                description = "Seconds without a delivery after which missing ones count as lost (default: ${DEFAULT-VALUE}).")
-        int drainSeconds;
+        @Option(names = "--timeout", defaultValue = "120", converter = DurationOption.class,
+                description = "Bound of each phase; a duration, bare numbers are seconds (default: ${DEFAULT-VALUE}).")
+        Duration timeout;
+        @Option(names = "--drain", defaultValue = "5", converter = DurationOption.class,
+                description = "Time without a delivery after which missing ones count as lost (default: ${DEFAULT-VALUE} s).")
+        Duration drain;
         @Option(names = "--server-pid", defaultValue = "0", description = "The server's pid, for memory figures.")
         long serverPid;
         @Option(names = "--out", description = "JSON result file (default: bench-<scenario>.json).")
@@ -73,8 +74,8 @@ public final class BenchCommand implements Runnable {
 
         BenchSettings settings(PrintStream progress) {
             return new BenchSettings(new BenchTarget(host, port, appId, key, secret), workers, perWorker, threads,
-                    localAddresses, inProcess, concurrency, Duration.ofSeconds(timeoutSeconds),
-                    Duration.ofSeconds(drainSeconds), quiet ? null : progress, serverPid);
+                    localAddresses, inProcess, concurrency, timeout, drain,
+                    quiet ? null : progress, serverPid);
         }
     }
 
@@ -174,7 +175,8 @@ public final class BenchCommand implements Runnable {
     static final class Connections extends ScenarioCommand {
         @Option(names = "--connections", defaultValue = "1000") int connections;
         @Option(names = "--channels", defaultValue = "100") int channels;
-        @Option(names = "--hold", defaultValue = "5", description = "Seconds to hold them open.") int hold;
+        @Option(names = "--hold", defaultValue = "5", converter = DurationOption.class,
+                description = "How long to hold them open (default: ${DEFAULT-VALUE} s).") Duration hold;
 
         @Override
         Report run(BenchSettings s) throws InterruptedException {
@@ -200,7 +202,8 @@ public final class BenchCommand implements Runnable {
     static final class Presence extends ScenarioCommand {
         @Option(names = "--connections", defaultValue = "1000") int connections;
         @Option(names = "--members-per-channel", defaultValue = "100") int membersPerChannel;
-        @Option(names = "--seconds", defaultValue = "10") int seconds;
+        @Option(names = "--seconds", defaultValue = "10", converter = DurationOption.class,
+                description = "How long the churn runs (default: ${DEFAULT-VALUE} s).") Duration seconds;
 
         @Override
         Report run(BenchSettings s) throws InterruptedException {
@@ -230,13 +233,15 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--rejoin", defaultValue = "0.02",
                 description = "Share of the members that leave and rejoin their channel each second (default: ${DEFAULT-VALUE}).")
         double rejoin;
-        @Option(names = "--seconds", defaultValue = "1800", description = "Duration (default: ${DEFAULT-VALUE}).")
-        int seconds;
-        @Option(names = "--sample-every", defaultValue = "10", description = "Seconds between server samples (default: ${DEFAULT-VALUE}).")
-        int sampleEvery;
-        @Option(names = "--warmup", defaultValue = "300",
-                description = "Seconds before the samples that must stay flat (default: ${DEFAULT-VALUE}).")
-        int warmup;
+        @Option(names = "--seconds", defaultValue = "1800", converter = DurationOption.class,
+                description = "How long it runs, e.g. 30m (default: ${DEFAULT-VALUE} s).")
+        Duration seconds;
+        @Option(names = "--sample-every", defaultValue = "10", converter = DurationOption.class,
+                description = "Time between server samples (default: ${DEFAULT-VALUE} s).")
+        Duration sampleEvery;
+        @Option(names = "--warmup", defaultValue = "300", converter = DurationOption.class,
+                description = "Time before the samples that must stay flat (default: ${DEFAULT-VALUE} s).")
+        Duration warmup;
         @Option(names = "--flat-within", defaultValue = "5",
                 description = "Largest spread, ± percent, of RSS and open files after the warm-up (default: ${DEFAULT-VALUE}).")
         double flatWithin;
@@ -246,12 +251,11 @@ public final class BenchCommand implements Runnable {
 
         @Override
         Report run(BenchSettings s) throws InterruptedException {
-            if (warmup >= seconds) {
+            if (warmup.compareTo(seconds) >= 0) {
                 throw new IllegalArgumentException("--warmup must be shorter than --seconds");
             }
             return SoakScenario.run(s, new SoakScenario.Options(connections, channels, membersPerChannel, rate, bytes,
-                    reconnect, rejoin, Duration.ofSeconds(seconds), Duration.ofSeconds(sampleEvery),
-                    Duration.ofSeconds(warmup), flatWithin, samples));
+                    reconnect, rejoin, seconds, sampleEvery, warmup, flatWithin, samples));
         }
     }
 

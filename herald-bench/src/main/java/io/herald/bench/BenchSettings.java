@@ -57,11 +57,6 @@ public record BenchSettings(BenchTarget target, int workers, int perWorker, int 
         return (int) Math.max(1, (connections + fit - 1) / Math.max(1, fit));
     }
 
-    public BenchSettings withProgress(PrintStream out) {
-        return new BenchSettings(target, workers, perWorker, threads, localAddresses, inProcess, concurrency,
-                timeout, drain, out, serverPid, subscribeTo, publishTo);
-    }
-
     /** These settings with connections spread over {@code nodes} and events published to {@code publisher}. */
     public BenchSettings across(List<BenchTarget> nodes, BenchTarget publisher) {
         return new BenchSettings(target, workers, perWorker, threads, localAddresses, inProcess, concurrency,

@@ -1,6 +1,8 @@
 package io.herald.bench;
 
+import io.herald.protocol.RequestSigning;
 import java.net.URI;
+import java.util.Map;
 
 /**
  * The server under test and the app to use: any Pusher-compatible server reachable over plain
@@ -31,5 +33,12 @@ public record BenchTarget(String host, int port, String appId, String key, Strin
     /** The path of the events endpoint of the HTTP API. */
     public String eventsPath() {
         return "/apps/" + appId + "/events";
+    }
+
+    /** {@code path?auth_key=…&auth_signature=…} for a POST of {@code body} to the events endpoint, signed now. */
+    String signedEventsUri(byte[] body) {
+        Map<String, String> query = RequestSigning.signedQuery(key, secret, "POST", eventsPath(), Map.of(), body,
+                System.currentTimeMillis() / 1000);
+        return eventsPath() + "?" + RequestSigning.encodeQuery(query);
     }
 }

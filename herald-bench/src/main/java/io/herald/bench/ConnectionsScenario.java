@@ -1,5 +1,6 @@
 package io.herald.bench;
 
+import java.time.Duration;
 import java.util.OptionalLong;
 
 /**
@@ -10,8 +11,8 @@ import java.util.OptionalLong;
  */
 public final class ConnectionsScenario {
 
-    /** @param holdSeconds how long to keep the connections open before measuring memory */
-    public record Options(int connections, int channels, int holdSeconds) {
+    /** @param hold how long to keep the connections open before measuring memory */
+    public record Options(int connections, int channels, Duration hold) {
     }
 
     private ConnectionsScenario() {
@@ -20,7 +21,7 @@ public final class ConnectionsScenario {
     @SuppressWarnings("try") // the Progress resource only prints while the block runs
     public static Report run(BenchSettings settings, Options o) throws InterruptedException {
         Report report = new Report("connections").parameter("connections", o.connections())
-                .parameter("channels", o.channels()).parameter("hold_s", o.holdSeconds());
+                .parameter("channels", o.channels()).parameter("hold_s", o.hold().toSeconds());
         long pid = settings.serverPid();
         OptionalLong before = pid > 0 ? ProcessMemory.rssKib(pid) : OptionalLong.empty();
         if (pid > 0) {
@@ -30,7 +31,7 @@ public final class ConnectionsScenario {
         try (Fleet fleet = Fleet.open(settings, plan, report)) {
             try (Progress p = Progress.start(settings.progress(), "hold",
                     () -> (fleet.total("established") - fleet.total("closed")) + " open")) {
-                Thread.sleep(o.holdSeconds() * 1000L);
+                Thread.sleep(o.hold().toMillis());
             }
             long open = fleet.total("established") - fleet.total("closed");
             report.result("connections.open_after_hold", open);

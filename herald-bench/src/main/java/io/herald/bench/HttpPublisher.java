@@ -183,7 +183,7 @@ final class HttpPublisher implements AutoCloseable {
             body.putArray("channels").add(run.plan.channelOf().apply(seq));
             byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
             FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST,
-                    Signer.signedUri(target, "POST", target.eventsPath(), bytes), Unpooled.wrappedBuffer(bytes));
+                    target.signedEventsUri(bytes), Unpooled.wrappedBuffer(bytes));
             request.headers().set(HttpHeaderNames.HOST, target.host() + ":" + target.port())
                     .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                     .set(HttpHeaderNames.CONTENT_LENGTH, bytes.length);

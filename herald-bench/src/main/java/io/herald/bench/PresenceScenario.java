@@ -1,14 +1,16 @@
 package io.herald.bench;
 
+import java.time.Duration;
+
 /**
  * presence: {@code connections} users join presence channels of at most {@code membersPerChannel}
- * members; then each leaves and rejoins as fast as the server confirms, for {@code seconds}.
+ * members; then each leaves and rejoins as fast as the server confirms, for {@code churn}.
  * Reports joins and leaves per second and every error.
  */
 public final class PresenceScenario {
 
-    /** @param seconds how long the churn runs */
-    public record Options(int connections, int membersPerChannel, int seconds) {
+    /** @param churn how long the churn runs */
+    public record Options(int connections, int membersPerChannel, Duration churn) {
     }
 
     private PresenceScenario() {
@@ -18,7 +20,7 @@ public final class PresenceScenario {
     public static Report run(BenchSettings settings, Options o) throws InterruptedException {
         int channels = Math.max(1, (o.connections() + o.membersPerChannel() - 1) / o.membersPerChannel());
         Report report = new Report("presence").parameter("connections", o.connections())
-                .parameter("channels", channels).parameter("seconds", o.seconds());
+                .parameter("channels", channels).parameter("seconds", o.churn().toSeconds());
         FleetPlan plan = new FleetPlan(0, o.connections(), "presence-bench-", channels, true, 0, settings.concurrency());
         try (Fleet fleet = Fleet.open(settings, plan, report)) {
             if (!fleet.allSubscribed()) {
@@ -30,7 +32,7 @@ public final class PresenceScenario {
             try (Progress p = Progress.start(settings.progress(), "churn",
                     () -> fleet.total("joins") + " joins, " + fleet.total("leaves") + " leaves, "
                             + fleet.total("errors") + " errors")) {
-                Thread.sleep(o.seconds() * 1000L);
+                Thread.sleep(o.churn().toMillis());
             }
             var replies = fleet.stopChurn(report);
             cpu.finish(report, "churn");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.herald.testkit.TestServer;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class LocalAddressesTest {
@@ -38,7 +39,7 @@ class LocalAddressesTest {
             BenchSettings rotating = new BenchSettings(s.target(), 1, s.perWorker(), 1, 4, true, s.concurrency(),
                     s.timeout(), s.drain(), null, 0);
 
-            Report report = ConnectionsScenario.run(rotating, new ConnectionsScenario.Options(8, 1, 0));
+            Report report = ConnectionsScenario.run(rotating, new ConnectionsScenario.Options(8, 1, Duration.ZERO));
 
             assertThat(report.errors()).isEmpty();
             assertThat(count(report, "connections.subscribed")).isEqualTo(8);

@@ -87,7 +87,7 @@ class ScenarioTest {
     void connectionsHoldsEverySubscribedConnectionAndMeasuresServerMemory() throws Exception {
         BenchSettings inThisJvm = withServerPid(Bench.settings(server), ProcessHandle.current().pid());
 
-        Report report = ConnectionsScenario.run(inThisJvm, new ConnectionsScenario.Options(20, 3, 0));
+        Report report = ConnectionsScenario.run(inThisJvm, new ConnectionsScenario.Options(20, 3, Duration.ZERO));
 
         assertThat(report.errors()).isEmpty();
         assertThat(count(report, "connections.subscribed")).isEqualTo(20);
@@ -112,7 +112,7 @@ class ScenarioTest {
 
     @Test
     void presenceChurnJoinsAndLeavesWithoutErrors() throws Exception {
-        Report report = PresenceScenario.run(Bench.settings(server), new PresenceScenario.Options(20, 10, 1));
+        Report report = PresenceScenario.run(Bench.settings(server), new PresenceScenario.Options(20, 10, Duration.ofSeconds(1)));
 
         assertThat(report.errors()).isEmpty();
         assertThat(count(report, "connections.subscribed")).isEqualTo(20);
@@ -149,7 +149,7 @@ class ScenarioTest {
     void refusedConnectionsAreCountedAndReported() throws Exception {
         BenchTarget wrongKey = new BenchTarget("127.0.0.1", server.port(), "app-id", "no-such-key", "app-secret");
 
-        Report report = ConnectionsScenario.run(BenchSettings.inProcess(wrongKey), new ConnectionsScenario.Options(3, 1, 0));
+        Report report = ConnectionsScenario.run(BenchSettings.inProcess(wrongKey), new ConnectionsScenario.Options(3, 1, Duration.ZERO));
 
         assertThat(count(report, "connections.subscribed")).isZero();
         assertThat(count(report, "connections.failed")).isEqualTo(3);

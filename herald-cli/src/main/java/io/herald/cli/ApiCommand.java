@@ -1,12 +1,12 @@
 package io.herald.cli;
 
-import io.herald.sdk.HeraldClient;
-import io.herald.sdk.HeraldOptions;
+import io.herald.sdk.HeraldRest;
+import io.herald.sdk.HeraldRestOptions;
 import java.net.URI;
 import picocli.CommandLine.Mixin;
 
-/** A {@link JsonCommand} of the Channels HTTP API, through the server SDK's {@link HeraldClient}. */
-abstract class ApiCommand extends JsonCommand<HeraldClient> {
+/** A {@link JsonCommand} of the Channels HTTP API, through the server SDK's {@link HeraldRest}. */
+abstract class ApiCommand extends JsonCommand<HeraldRest> {
 
     @Mixin
     ConnectionOptions connection;
@@ -16,17 +16,17 @@ abstract class ApiCommand extends JsonCommand<HeraldClient> {
     }
 
     /** The SDK options this command needs. */
-    protected HeraldOptions options() {
+    protected HeraldRestOptions options() {
         return connection.options();
     }
 
     @Override
-    protected final HeraldClient connect() {
-        return HeraldClient.create(options());
+    protected final HeraldRest connect() {
+        return HeraldRest.create(options());
     }
 
     @Override
-    protected final URI server(HeraldClient client) {
+    protected final URI server(HeraldRest client) {
         return client.options().baseUri();
     }
 }

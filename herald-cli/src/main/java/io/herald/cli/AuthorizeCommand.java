@@ -3,7 +3,7 @@ package io.herald.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.protocol.ChannelName;
 import io.herald.protocol.ChannelType;
-import io.herald.sdk.HeraldClient;
+import io.herald.sdk.HeraldRest;
 import io.herald.sdk.auth.PresenceData;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,7 +50,7 @@ final class AuthorizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            String auth = authorize(HeraldClient.create(connection.optionsWithoutAppId()));
+            String auth = authorize(HeraldRest.create(connection.optionsWithoutAppId()));
             spec.commandLine().getOut().println(auth);
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
@@ -62,7 +62,7 @@ final class AuthorizeCommand implements Callable<Integer> {
         }
     }
 
-    private String authorize(HeraldClient herald) {
+    private String authorize(HeraldRest herald) {
         if (ChannelName.typeOf(channel) != ChannelType.PRESENCE) {
             if (userData != null) {
                 throw new CliException("--user-data is for presence- channels only");

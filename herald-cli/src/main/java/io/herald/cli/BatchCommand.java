@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.sdk.BatchResult;
 import io.herald.sdk.Event;
-import io.herald.sdk.HeraldClient;
+import io.herald.sdk.HeraldRest;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -39,7 +39,7 @@ final class BatchCommand extends ApiCommand {
     }
 
     @Override
-    protected void perform(HeraldClient herald, ObjectNode result) {
+    protected void perform(HeraldRest herald, ObjectNode result) {
         JsonNode array = Json.parse(Payload.read(file, "batch", context), "the batch");
         if (!array.isArray()) {
             throw new CliException("the batch must be a JSON array of events");

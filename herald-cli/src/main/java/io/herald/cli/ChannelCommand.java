@@ -2,7 +2,7 @@ package io.herald.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.sdk.ChannelInfo;
-import io.herald.sdk.HeraldClient;
+import io.herald.sdk.HeraldRest;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -42,7 +42,7 @@ final class ChannelCommand extends ApiCommand {
     }
 
     @Override
-    protected void perform(HeraldClient herald, ObjectNode result) {
+    protected void perform(HeraldRest herald, ObjectNode result) {
         ChannelInfo channel = herald.channel(name, info.toArray(String[]::new));
         result.put("occupied", channel.occupied());
         result.put("user_count", channel.userCount());

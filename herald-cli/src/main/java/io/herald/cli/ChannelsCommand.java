@@ -1,7 +1,7 @@
 package io.herald.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.herald.sdk.HeraldClient;
+import io.herald.sdk.HeraldRest;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -37,7 +37,7 @@ final class ChannelsCommand extends ApiCommand {
     }
 
     @Override
-    protected void perform(HeraldClient herald, ObjectNode result) {
+    protected void perform(HeraldRest herald, ObjectNode result) {
         result.set("channels", ChannelJson.infos(herald.channels(prefix, info.toArray(String[]::new))));
     }
 

@@ -1,6 +1,6 @@
 package io.herald.cli;
 
-import io.herald.sdk.HeraldOptions;
+import io.herald.sdk.HeraldRestOptions;
 import io.herald.sdk.HeraldValidationException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  * Where the server is and which app to act as, shared by every command that talks to Herald.
  * Each setting is taken from the first place that has it: the flag, then the env file
  * ({@code --env-file}, else {@code ./.env} when present), then the environment. The {@code PUSHER_*}
- * names are read by the SDK itself ({@link HeraldOptions.Builder#environment(Map)}), so the command
+ * names are read by the SDK itself ({@link HeraldRestOptions.Builder#environment(Map)}), so the command
  * accepts exactly what the SDK accepts.
  *
  * <p><b>Local Herald defaults.</b> When no host, cluster or URL is configured anywhere, the commands
@@ -57,7 +57,7 @@ final class ConnectionOptions {
     Path envFile;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Request timeout, e.g. 5s, 500ms, 1m (PUSHER_TIMEOUT); default 30s. "
+            description = "Request timeout, e.g. 5s, 500ms, 1m; a bare number is seconds (in PUSHER_TIMEOUT, milliseconds); default 30s. "
                     + "For subscribe: how long to connect and listen")
     Duration timeout;
 
@@ -66,12 +66,12 @@ final class ConnectionOptions {
     }
 
     /** The SDK options, or a {@link CliException} (exit 2) naming what is missing or malformed. */
-    HeraldOptions options() {
+    HeraldRestOptions options() {
         return build(true);
     }
 
     /** Like {@link #options()} for commands that only sign or listen and need no app id. */
-    HeraldOptions optionsWithoutAppId() {
+    HeraldRestOptions optionsWithoutAppId() {
         return build(false);
     }
 
@@ -80,7 +80,7 @@ final class ConnectionOptions {
         return EnvFile.settings(context, envFile);
     }
 
-    private HeraldOptions build(boolean needsAppId) {
+    private HeraldRestOptions build(boolean needsAppId) {
         Map<String, String> settings = settings();
         boolean fromUrl = url != null || settings.containsKey("PUSHER_URL");
         require(fromUrl || key != null || has(settings, "PUSHER_KEY", "PUSHER_APP_KEY"), "app key", "--key", "PUSHER_KEY");
@@ -89,7 +89,7 @@ final class ConnectionOptions {
         if (needsAppId) {
             require(hasAppId, "app id", "--app-id", "PUSHER_APP_ID");
         }
-        HeraldOptions.Builder builder = HeraldOptions.builder().environment(settings);
+        HeraldRestOptions.Builder builder = HeraldRestOptions.builder().environment(settings);
         if (!hasAppId) {
             builder.appId(NO_APP_ID);
         }
@@ -102,7 +102,7 @@ final class ConnectionOptions {
         }
     }
 
-    private void applyLocalDefaults(HeraldOptions.Builder builder, Map<String, String> settings, boolean fromUrl) {
+    private void applyLocalDefaults(HeraldRestOptions.Builder builder, Map<String, String> settings, boolean fromUrl) {
         if (fromUrl || host != null || cluster != null || has(settings, "PUSHER_HOST", "PUSHER_CLUSTER")) {
             return;
         }
@@ -116,7 +116,7 @@ final class ConnectionOptions {
     }
 
     /** Flags last: the builder's explicit settings beat the environment, and later calls beat earlier ones. */
-    private void applyFlags(HeraldOptions.Builder builder) {
+    private void applyFlags(HeraldRestOptions.Builder builder) {
         try {
             if (url != null) {
                 builder.url(url);

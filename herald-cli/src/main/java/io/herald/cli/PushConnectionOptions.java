@@ -40,7 +40,7 @@ final class PushConnectionOptions {
     Path envFile;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Request timeout, e.g. 5s, 500ms, 1m (PUSHER_BEAMS_TIMEOUT); default 30s")
+            description = "Request timeout, e.g. 5s, 500ms, 1m; a bare number is seconds (in PUSHER_BEAMS_TIMEOUT, milliseconds); default 30s")
     Duration timeout;
 
     PushConnectionOptions(CliContext context) {

@@ -1,7 +1,7 @@
 package io.herald.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.herald.sdk.HeraldClient;
+import io.herald.sdk.HeraldRest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -38,7 +38,7 @@ final class SendToUserCommand extends ApiCommand {
     }
 
     @Override
-    protected void perform(HeraldClient herald, ObjectNode result) {
+    protected void perform(HeraldRest herald, ObjectNode result) {
         result.put("event_id", herald.sendToUser(user, event, Payload.json(data, "DATA", context)).eventId());
     }
 

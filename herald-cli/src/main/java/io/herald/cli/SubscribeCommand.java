@@ -4,15 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.client.Channel;
 import io.herald.client.ChannelListener;
-import io.herald.client.ClientOptions;
+import io.herald.client.HeraldRealtimeOptions;
 import io.herald.client.ConnectionListener;
 import io.herald.client.ConnectionState;
 import io.herald.client.ConnectionStateChange;
-import io.herald.client.HeraldClient;
+import io.herald.client.HeraldRealtime;
 import io.herald.client.LocalChannelAuthorizer;
 import io.herald.client.Member;
 import io.herald.client.PusherEvent;
-import io.herald.sdk.HeraldOptions;
+import io.herald.sdk.HeraldRestOptions;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,7 +82,7 @@ final class SubscribeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ClientOptions options;
+        HeraldRealtimeOptions options;
         try {
             if (count != null && count < 1) {
                 throw new CliException("--count must be at least 1");
@@ -95,7 +95,7 @@ final class SubscribeCommand implements Callable<Integer> {
         }
         Thread stop = new Thread(() -> finish(null), "herald-subscribe-stop");
         Runtime.getRuntime().addShutdownHook(stop);
-        try (HeraldClient client = new HeraldClient(options)) {
+        try (HeraldRealtime client = new HeraldRealtime(options)) {
             client.addConnectionListener(connectionListener(options));
             for (String name : channels) {
                 client.subscribe(name, channelListener()).bindGlobal(this::onEvent);
@@ -118,10 +118,10 @@ final class SubscribeCommand implements Callable<Integer> {
         }
     }
 
-    private ClientOptions clientOptions(HeraldOptions app) {
+    private HeraldRealtimeOptions clientOptions(HeraldRestOptions app) {
         JsonNode info = userInfo == null ? null : Json.parse(userInfo, "--user-info");
-        Duration connectTimeout = connection.timeout != null ? connection.timeout : ClientOptions.DEFAULT_CONNECT_TIMEOUT;
-        return ClientOptions.builder(app.key())
+        Duration connectTimeout = connection.timeout != null ? connection.timeout : HeraldRealtimeOptions.DEFAULT_CONNECT_TIMEOUT;
+        return HeraldRealtimeOptions.builder(app.key())
                 .host(app.host()).port(app.port()).tls(app.useTls())
                 .connectTimeout(connectTimeout)
                 .authorizer(new LocalChannelAuthorizer(app.key(), app.secret(),
@@ -183,7 +183,7 @@ final class SubscribeCommand implements Callable<Integer> {
         };
     }
 
-    private ConnectionListener connectionListener(ClientOptions options) {
+    private ConnectionListener connectionListener(HeraldRealtimeOptions options) {
         return new ConnectionListener() {
             @Override
             public void onStateChange(ConnectionStateChange change) {
@@ -212,7 +212,7 @@ final class SubscribeCommand implements Callable<Integer> {
         spec.commandLine().getErr().flush();
     }
 
-    private static String where(ClientOptions options) {
+    private static String where(HeraldRealtimeOptions options) {
         return (options.tls() ? "wss" : "ws") + "://" + options.host() + ":" + options.port();
     }
 

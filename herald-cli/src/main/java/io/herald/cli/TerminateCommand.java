@@ -1,7 +1,7 @@
 package io.herald.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.herald.sdk.HeraldClient;
+import io.herald.sdk.HeraldRest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -30,7 +30,7 @@ final class TerminateCommand extends ApiCommand {
     }
 
     @Override
-    protected void perform(HeraldClient herald, ObjectNode result) {
+    protected void perform(HeraldRest herald, ObjectNode result) {
         herald.terminateUserConnections(user);
     }
 

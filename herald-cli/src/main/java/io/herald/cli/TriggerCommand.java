@@ -3,7 +3,7 @@ package io.herald.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.sdk.Event;
-import io.herald.sdk.HeraldClient;
+import io.herald.sdk.HeraldRest;
 import io.herald.sdk.TriggerResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +59,7 @@ final class TriggerCommand extends ApiCommand {
     }
 
     @Override
-    protected void perform(HeraldClient herald, ObjectNode result) {
+    protected void perform(HeraldRest herald, ObjectNode result) {
         if (event == null) {
             throw new CliException("no event name: pass --event NAME");
         }

@@ -2,7 +2,7 @@ package io.herald.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.herald.sdk.HeraldClient;
+import io.herald.sdk.HeraldRest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -32,7 +32,7 @@ final class UsersCommand extends ApiCommand {
     }
 
     @Override
-    protected void perform(HeraldClient herald, ObjectNode result) {
+    protected void perform(HeraldRest herald, ObjectNode result) {
         ArrayNode users = result.putArray("users");
         herald.users(channel).forEach(users::add);
     }

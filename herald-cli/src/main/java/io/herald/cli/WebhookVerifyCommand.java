@@ -2,7 +2,7 @@ package io.herald.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.herald.sdk.HeraldOptions;
+import io.herald.sdk.HeraldRestOptions;
 import io.herald.sdk.webhook.Webhook;
 import io.herald.sdk.webhook.WebhookValidator;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +65,7 @@ final class WebhookVerifyCommand implements Callable<Integer> {
         result.putNull("verdict");
         int exitCode;
         try {
-            HeraldOptions app = appSettings();
+            HeraldRestOptions app = appSettings();
             byte[] body = Payload.read("-", "webhook body", context).getBytes(StandardCharsets.UTF_8);
             Webhook hook = WebhookValidator.of(app.key(), app.secret()).validate(headerKey, signature, body);
             result.put("verdict", hook.verdict().name());
@@ -90,7 +90,7 @@ final class WebhookVerifyCommand implements Callable<Integer> {
     }
 
     /** The app key and secret, resolved like every command's settings (no host or app id needed). */
-    private HeraldOptions appSettings() {
+    private HeraldRestOptions appSettings() {
         ConnectionOptions settings = new ConnectionOptions(context);
         settings.key = appKey;
         settings.secret = secret;

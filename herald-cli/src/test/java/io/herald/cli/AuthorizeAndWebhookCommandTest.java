@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.protocol.Crypto;
-import io.herald.sdk.HeraldClient;
-import io.herald.sdk.HeraldOptions;
+import io.herald.sdk.HeraldRest;
+import io.herald.sdk.HeraldRestOptions;
 import io.herald.sdk.auth.PresenceData;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ class AuthorizeAndWebhookCommandTest {
 
     private static final String KEY = "app-key";
     private static final String SECRET = "app-secret";
-    private static final HeraldClient SDK = HeraldClient.create(HeraldOptions.builder()
+    private static final HeraldRest SDK = HeraldRest.create(HeraldRestOptions.builder()
             .appId("1").key(KEY).secret(SECRET).host("127.0.0.1").build());
     private static final String BODY = "{\"time_ms\":1700000000000,\"events\":[{\"name\":\"channel_occupied\",\"channel\":\"orders\"}]}";
 

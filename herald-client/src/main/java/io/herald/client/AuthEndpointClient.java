@@ -37,7 +37,7 @@ final class AuthEndpointClient {
 
     /**
      * POSTs {@code form} url-encoded; completes with the parsed body of a 200 answer, or fails with a
-     * {@link HeraldClientException} naming {@code what} for any other status or a body that is not JSON.
+     * {@link HeraldRealtimeException} naming {@code what} for any other status or a body that is not JSON.
      */
     CompletableFuture<JsonNode> post(Map<String, String> form, String what) {
         String body = form.entrySet().stream()
@@ -61,7 +61,7 @@ final class AuthEndpointClient {
 
     private static JsonNode parse(String what, HttpResponse<String> response) {
         if (response.statusCode() != 200) {
-            throw new HeraldClientException("auth endpoint answered " + response.statusCode()
+            throw new HeraldRealtimeException("auth endpoint answered " + response.statusCode()
                     + " for " + what + ": " + response.body());
         }
         try {
@@ -71,7 +71,7 @@ final class AuthEndpointClient {
             }
             return body;
         } catch (IOException | IllegalArgumentException e) {
-            throw new HeraldClientException("auth endpoint sent an unusable answer for " + what
+            throw new HeraldRealtimeException("auth endpoint sent an unusable answer for " + what
                     + ": " + response.body(), e);
         }
     }

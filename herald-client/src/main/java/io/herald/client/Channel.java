@@ -13,15 +13,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A channel this client subscribed to, from {@link HeraldClient#subscribe(String)}. It stays subscribed
- * across reconnects until {@link HeraldClient#unsubscribe(String)}. Binding methods may be called from
+ * A channel this client subscribed to, from {@link HeraldRealtime#subscribe(String)}. It stays subscribed
+ * across reconnects until {@link HeraldRealtime#unsubscribe(String)}. Binding methods may be called from
  * any thread; listeners run on the client's event thread.
  */
 public class Channel {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HeraldClient client;
+    private final HeraldRealtime client;
     private final String name;
     private final ChannelType type;
     private final EventBindings bindings = new EventBindings();
@@ -30,7 +30,7 @@ public class Channel {
     private byte[] sharedSecret; // event thread only
     private Object requestedOn; // event thread only: the connection the last subscribe went out on
 
-    Channel(HeraldClient client, String name) {
+    Channel(HeraldRealtime client, String name) {
         this.client = client;
         this.name = name;
         this.type = ChannelName.typeOf(name);

@@ -2,7 +2,7 @@ package io.herald.client;
 
 /**
  * Hears about the connection. Called on the client's event thread: return quickly and never block
- * (see {@link HeraldClient} for the thread model).
+ * (see {@link HeraldRealtime} for the thread model).
  */
 public interface ConnectionListener {
 

@@ -1,8 +1,8 @@
 package io.herald.client;
 
-/** Where a {@link HeraldClient}'s connection is. */
+/** Where a {@link HeraldRealtime}'s connection is. */
 public enum ConnectionState {
-    /** Created; {@link HeraldClient#connect()} not called yet. */
+    /** Created; {@link HeraldRealtime#connect()} not called yet. */
     INITIALIZED,
     /** Opening the WebSocket and waiting for {@code pusher:connection_established}. */
     CONNECTING,
@@ -10,7 +10,7 @@ public enum ConnectionState {
     CONNECTED,
     /** Lost; a new attempt is scheduled (at once or after a backoff, depending on the close code). */
     RECONNECTING,
-    /** Closed by {@link HeraldClient#disconnect()}; nothing is scheduled. */
+    /** Closed by {@link HeraldRealtime#disconnect()}; nothing is scheduled. */
     DISCONNECTED,
     /** The server refused the connection with a code in 4000–4099; retrying as is would not help. */
     FAILED

@@ -2,7 +2,7 @@ package io.herald.client;
 
 /**
  * Receives events. Called on the client's event thread: return quickly and never block (see
- * {@link HeraldClient} for the thread model). An exception thrown here is logged and does not stop
+ * {@link HeraldRealtime} for the thread model). An exception thrown here is logged and does not stop
  * delivery to other listeners.
  */
 @FunctionalInterface

@@ -36,7 +36,7 @@ public final class HttpChannelAuthorizer implements ChannelAuthorizer {
                 return new AuthorizationResult(AuthEndpointClient.text(body, "auth"),
                         AuthEndpointClient.text(body, "channel_data"), AuthEndpointClient.text(body, "shared_secret"));
             } catch (IllegalArgumentException e) {
-                throw new HeraldClientException("auth endpoint sent an unusable answer for " + channelName
+                throw new HeraldRealtimeException("auth endpoint sent an unusable answer for " + channelName
                         + ": " + body, e);
             }
         });

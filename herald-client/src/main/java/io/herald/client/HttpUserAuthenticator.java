@@ -28,7 +28,7 @@ public final class HttpUserAuthenticator implements UserAuthenticator {
                 return new UserAuthentication(AuthEndpointClient.text(body, "auth"),
                         AuthEndpointClient.text(body, "user_data"));
             } catch (IllegalArgumentException e) {
-                throw new HeraldClientException("user-auth endpoint sent an unusable answer: " + body, e);
+                throw new HeraldRealtimeException("user-auth endpoint sent an unusable answer: " + body, e);
             }
         });
     }

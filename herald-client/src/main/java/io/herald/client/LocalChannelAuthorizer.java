@@ -65,7 +65,7 @@ public final class LocalChannelAuthorizer implements ChannelAuthorizer {
     private String channelData(String channelName) {
         Member user = presenceUser == null ? null : presenceUser.get();
         if (user == null) {
-            throw new HeraldClientException("no presence user to join " + channelName + " as");
+            throw new HeraldRealtimeException("no presence user to join " + channelName + " as");
         }
         ObjectNode data = JSON.createObjectNode().put("user_id", user.id());
         JsonNode info = user.info();
@@ -78,7 +78,7 @@ public final class LocalChannelAuthorizer implements ChannelAuthorizer {
     /** base64(SHA-256(channel name ‖ master key)), as Pusher's server libraries derive it. */
     private String sharedSecret(String channelName) {
         if (encryptionMasterKey == null) {
-            throw new HeraldClientException("no encryption master key to join " + channelName);
+            throw new HeraldRealtimeException("no encryption master key to join " + channelName);
         }
         return SharedSecret.deriveBase64(channelName, encryptionMasterKey);
     }

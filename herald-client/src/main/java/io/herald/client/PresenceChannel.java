@@ -24,7 +24,7 @@ public final class PresenceChannel extends Channel {
     private volatile Map<String, Member> members = Map.of();
     private volatile String myUserId;
 
-    PresenceChannel(HeraldClient client, String name) {
+    PresenceChannel(HeraldRealtime client, String name) {
         super(client, name);
     }
 

@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The user this client signs in as, from {@link HeraldClient#user()}; the counterpart of pusher-js's
- * {@code pusher.user}. After {@link HeraldClient#signin()} succeeds the client subscribes
+ * The user this client signs in as, from {@link HeraldRealtime#user()}; the counterpart of pusher-js's
+ * {@code pusher.user}. After {@link HeraldRealtime#signin()} succeeds the client subscribes
  * {@code #server-to-user-{id}} itself, and events sent there (the server SDKs' {@code sendToUser}) reach
  * the listeners bound here. Listener methods may be called from any thread; listeners run on the
  * client's event thread.
  */
 public final class User {
 
-    private final HeraldClient client;
+    private final HeraldRealtime client;
     private final EventBindings bindings = new EventBindings();
     private final List<UserListener> userListeners = new CopyOnWriteArrayList<>();
     private final List<WatchlistListener> watchlistListeners = new CopyOnWriteArrayList<>();
@@ -30,7 +30,7 @@ public final class User {
     private boolean pending;
     private Channel serverToUser; // event thread only
 
-    User(HeraldClient client) {
+    User(HeraldRealtime client) {
         this.client = client;
     }
 

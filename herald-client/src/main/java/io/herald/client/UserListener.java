@@ -2,7 +2,7 @@ package io.herald.client;
 
 /**
  * Hears how sign-ins turn out. Called on the client's event thread: return quickly and never block
- * (see {@link HeraldClient} for the thread model).
+ * (see {@link HeraldRealtime} for the thread model).
  */
 public interface UserListener {
 

@@ -13,7 +13,7 @@ class ActivityTest {
     void answersServerPingsAndStaysConnected() {
         ClientRecorder recorder = new ClientRecorder();
         try (TestServer server = TestServer.start(b -> b.activityTimeout(Duration.ofSeconds(1)).pongTimeout(Duration.ofMillis(500)));
-             HeraldClient client = Clients.connected(server, recorder)) {
+             HeraldRealtime client = Clients.connected(server, recorder)) {
             String socketId = client.socketId();
             recorder.awaitEvent(PusherEvents.PING);
             // Several activity periods: unanswered pings would have closed the socket with 4201.
@@ -26,7 +26,7 @@ class ActivityTest {
     void pingsTheServerWhenIdle() {
         ClientRecorder recorder = new ClientRecorder();
         try (TestServer server = TestServer.start();
-             HeraldClient client = Clients.connected(server, recorder, b -> b.activityTimeout(Duration.ofMillis(300)))) {
+             HeraldRealtime client = Clients.connected(server, recorder, b -> b.activityTimeout(Duration.ofMillis(300)))) {
             // The server only sends pusher:pong in answer to the client's pusher:ping.
             recorder.awaitEvent(PusherEvents.PONG);
             recorder.awaitEvent(PusherEvents.PONG);

@@ -19,8 +19,8 @@ class ClientEventTest {
         ClientRecorder sender = new ClientRecorder();
         ClientRecorder receiver = new ClientRecorder();
         try (TestServer server = TestServer.start();
-             HeraldClient a = Clients.connected(server, sender, b -> b.authorizer(privateSigner()));
-             HeraldClient b = Clients.connected(server, receiver, o -> o.authorizer(privateSigner()))) {
+             HeraldRealtime a = Clients.connected(server, sender, b -> b.authorizer(privateSigner()));
+             HeraldRealtime b = Clients.connected(server, receiver, o -> o.authorizer(privateSigner()))) {
             Channel channel = Clients.subscribed(a, sender, "private-chat");
             Clients.subscribed(b, receiver, "private-chat");
 
@@ -37,8 +37,8 @@ class ClientEventTest {
         ClientRecorder sender = new ClientRecorder();
         ClientRecorder receiver = new ClientRecorder();
         try (TestServer server = TestServer.start();
-             HeraldClient a = Clients.connected(server, sender, b -> b.authorizer(PresenceChannelTest.signerFor("ann", null)));
-             HeraldClient b = Clients.connected(server, receiver, o -> o.authorizer(PresenceChannelTest.signerFor("bob", null)))) {
+             HeraldRealtime a = Clients.connected(server, sender, b -> b.authorizer(PresenceChannelTest.signerFor("ann", null)));
+             HeraldRealtime b = Clients.connected(server, receiver, o -> o.authorizer(PresenceChannelTest.signerFor("bob", null)))) {
             Channel channel = Clients.subscribed(a, sender, "presence-chat");
             Clients.subscribed(b, receiver, "presence-chat");
 
@@ -54,7 +54,7 @@ class ClientEventTest {
     void refusesClientEventsItCannotSend() {
         ClientRecorder recorder = new ClientRecorder();
         try (TestServer server = TestServer.start();
-             HeraldClient client = Clients.connected(server, recorder, b -> b.authorizer(privateSigner()))) {
+             HeraldRealtime client = Clients.connected(server, recorder, b -> b.authorizer(privateSigner()))) {
             Channel channel = Clients.subscribed(client, recorder, "private-chat");
             assertThatThrownBy(() -> channel.trigger("typing", "x")).isInstanceOf(IllegalArgumentException.class);
             client.disconnect();

@@ -19,12 +19,12 @@ final class Clients {
     private Clients() {
     }
 
-    static ClientOptions.Builder options(TestServer server) {
+    static HeraldRealtimeOptions.Builder options(TestServer server) {
         return options(server.port());
     }
 
-    static ClientOptions.Builder options(int port) {
-        return ClientOptions.builder(TestServer.APP.key())
+    static HeraldRealtimeOptions.Builder options(int port) {
+        return HeraldRealtimeOptions.builder(TestServer.APP.key())
                 .host("127.0.0.1")
                 .port(port)
                 .reconnectInitialDelay(Duration.ofMillis(100))
@@ -32,14 +32,14 @@ final class Clients {
     }
 
     /** A client connected to {@code server} whose every callback {@code recorder} records. */
-    static HeraldClient connected(TestServer server, ClientRecorder recorder) {
+    static HeraldRealtime connected(TestServer server, ClientRecorder recorder) {
         return connected(server, recorder, b -> { });
     }
 
-    static HeraldClient connected(TestServer server, ClientRecorder recorder, Consumer<ClientOptions.Builder> customizer) {
-        ClientOptions.Builder builder = options(server);
+    static HeraldRealtime connected(TestServer server, ClientRecorder recorder, Consumer<HeraldRealtimeOptions.Builder> customizer) {
+        HeraldRealtimeOptions.Builder builder = options(server);
         customizer.accept(builder);
-        HeraldClient client = new HeraldClient(builder.build());
+        HeraldRealtime client = new HeraldRealtime(builder.build());
         client.addConnectionListener(recorder).bindGlobal(recorder);
         client.connect();
         recorder.awaitState(ConnectionState.CONNECTED);
@@ -50,8 +50,8 @@ final class Clients {
      * A client signed in through {@code authenticator}, whose {@code #server-to-user-} channel is
      * subscribed; {@code recorder} hears its connection, events, user and watchlist.
      */
-    static HeraldClient signedIn(TestServer server, ClientRecorder recorder, UserAuthenticator authenticator) {
-        HeraldClient client = connected(server, recorder, b -> b.userAuthenticator(authenticator));
+    static HeraldRealtime signedIn(TestServer server, ClientRecorder recorder, UserAuthenticator authenticator) {
+        HeraldRealtime client = connected(server, recorder, b -> b.userAuthenticator(authenticator));
         client.user().addListener(recorder).addWatchlistListener(recorder);
         client.signin();
         awaitSignedIn(recorder);
@@ -78,7 +78,7 @@ final class Clients {
     }
 
     /** Subscribes with {@code recorder} as the channel's listener, and waits for the confirmation. */
-    static Channel subscribed(HeraldClient client, ClientRecorder recorder, String channelName) {
+    static Channel subscribed(HeraldRealtime client, ClientRecorder recorder, String channelName) {
         Channel channel = client.subscribe(channelName, recorder);
         if (channel instanceof PresenceChannel presence) {
             presence.addPresenceListener(recorder);

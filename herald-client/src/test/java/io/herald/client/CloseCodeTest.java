@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  */
 class CloseCodeTest {
 
-    private static HeraldClient connected(ScriptedServer server, ClientRecorder recorder, Duration activityTimeout) {
-        HeraldClient client = new HeraldClient(Clients.options(server.port())
+    private static HeraldRealtime connected(ScriptedServer server, ClientRecorder recorder, Duration activityTimeout) {
+        HeraldRealtime client = new HeraldRealtime(Clients.options(server.port())
                 .reconnectInitialDelay(Duration.ofSeconds(5)).reconnectMaxDelay(Duration.ofSeconds(10))
                 .activityTimeout(activityTimeout).pongTimeout(Duration.ofMillis(300)).build());
         client.addConnectionListener(recorder).bindGlobal(recorder);
@@ -26,7 +26,7 @@ class CloseCodeTest {
     void reconnectsAtOnceAfterA42xxClose() {
         ClientRecorder recorder = new ClientRecorder();
         try (ScriptedServer server = new ScriptedServer(true);
-             HeraldClient client = connected(server, recorder, Duration.ofMinutes(2))) {
+             HeraldRealtime client = connected(server, recorder, Duration.ofMinutes(2))) {
             server.closeAll(4200, "reconnect now");
             assertThat(recorder.awaitState(ConnectionState.RECONNECTING).closeCode()).isEqualTo(4200);
             assertThat(recorder.statesDuring(Duration.ofSeconds(1)))
@@ -40,7 +40,7 @@ class CloseCodeTest {
     void backsOffAfterA41xxClose() {
         ClientRecorder recorder = new ClientRecorder();
         try (ScriptedServer server = new ScriptedServer(true);
-             HeraldClient client = connected(server, recorder, Duration.ofMinutes(2))) {
+             HeraldRealtime client = connected(server, recorder, Duration.ofMinutes(2))) {
             server.closeAll(4100, "over capacity");
             assertThat(recorder.awaitState(ConnectionState.RECONNECTING).closeCode()).isEqualTo(4100);
             assertThat(recorder.statesDuring(Duration.ofSeconds(1))).isEmpty();
@@ -52,7 +52,7 @@ class CloseCodeTest {
     void staysDownAfterA40xxClose() {
         ClientRecorder recorder = new ClientRecorder();
         try (ScriptedServer server = new ScriptedServer(true);
-             HeraldClient client = connected(server, recorder, Duration.ofMinutes(2))) {
+             HeraldRealtime client = connected(server, recorder, Duration.ofMinutes(2))) {
             server.closeAll(4009, "unauthorized");
             ConnectionStateChange failed = recorder.awaitState(ConnectionState.FAILED);
             assertThat(failed.closeCode()).isEqualTo(4009);
@@ -65,7 +65,7 @@ class CloseCodeTest {
     void dropsTheSocketAndReconnectsWhenItsPingGoesUnanswered() throws InterruptedException {
         ClientRecorder recorder = new ClientRecorder();
         try (ScriptedServer server = new ScriptedServer(false);
-             HeraldClient client = connected(server, recorder, Duration.ofMillis(200))) {
+             HeraldRealtime client = connected(server, recorder, Duration.ofMillis(200))) {
             String ping = server.received().poll(5, TimeUnit.SECONDS);
             assertThat(ping).contains("\"event\":\"pusher:ping\"");
             assertThat(recorder.awaitState(ConnectionState.RECONNECTING).closeCode()).isEqualTo(4201);
@@ -78,7 +78,7 @@ class CloseCodeTest {
     void keepsTheConnectionWhileItsPingsAreAnswered() {
         ClientRecorder recorder = new ClientRecorder();
         try (ScriptedServer server = new ScriptedServer(true);
-             HeraldClient client = connected(server, recorder, Duration.ofMillis(200))) {
+             HeraldRealtime client = connected(server, recorder, Duration.ofMillis(200))) {
             assertThat(recorder.statesDuring(Duration.ofMillis(1500))).isEmpty();
             assertThat(server.received()).hasSizeGreaterThanOrEqualTo(3)
                     .allMatch(frame -> frame.contains("\"event\":\"pusher:ping\""));

@@ -40,7 +40,7 @@ class EncryptedChannelTest {
         ClientRecorder recorder = new ClientRecorder();
         try (TestServer server = TestServer.start(); Pusher sdk = officialSdk(server);
              AuthEndpoint endpoint = new AuthEndpoint(sdk::authenticate);
-             HeraldClient client = Clients.connected(server, recorder,
+             HeraldRealtime client = Clients.connected(server, recorder,
                      b -> b.authorizer(new HttpChannelAuthorizer(endpoint.uri())))) {
             Clients.subscribed(client, recorder, CHANNEL);
             assertThat(sdk.trigger(CHANNEL, "secret", Map.of("msg", "hi")).getHttpStatus()).isEqualTo(200);
@@ -52,7 +52,7 @@ class EncryptedChannelTest {
     void decryptsEventsWithTheSharedSecretTheLocalSignerDerives() throws Exception {
         ClientRecorder recorder = new ClientRecorder();
         try (TestServer server = TestServer.start(); Pusher sdk = officialSdk(server);
-             HeraldClient client = Clients.connected(server, recorder, b -> b.authorizer(localSigner(MASTER_KEY)))) {
+             HeraldRealtime client = Clients.connected(server, recorder, b -> b.authorizer(localSigner(MASTER_KEY)))) {
             Clients.subscribed(client, recorder, CHANNEL);
             sdk.trigger(CHANNEL, "secret", "plain text");
             assertThat(recorder.awaitEvent("secret", CHANNEL).data()).isEqualTo("\"plain text\"");
@@ -67,7 +67,7 @@ class EncryptedChannelTest {
              Pusher beforeRotation = officialSdk(server, OTHER_MASTER_KEY);
              AuthEndpoint endpoint = new AuthEndpoint((socketId, channel) -> answers.getAndIncrement() == 0
                      ? beforeRotation.authenticate(socketId, channel) : sdk.authenticate(socketId, channel));
-             HeraldClient client = Clients.connected(server, recorder,
+             HeraldRealtime client = Clients.connected(server, recorder,
                      b -> b.authorizer(new HttpChannelAuthorizer(endpoint.uri())))) {
             Clients.subscribed(client, recorder, CHANNEL);
             sdk.trigger(CHANNEL, "secret", "after rotation");
@@ -80,7 +80,7 @@ class EncryptedChannelTest {
     void reportsEventsItCannotDecryptInsteadOfDeliveringThem() throws Exception {
         ClientRecorder recorder = new ClientRecorder();
         try (TestServer server = TestServer.start(); Pusher sdk = officialSdk(server);
-             HeraldClient client = Clients.connected(server, recorder, b -> b.authorizer(localSigner(OTHER_MASTER_KEY)))) {
+             HeraldRealtime client = Clients.connected(server, recorder, b -> b.authorizer(localSigner(OTHER_MASTER_KEY)))) {
             Clients.subscribed(client, recorder, CHANNEL);
             sdk.trigger(CHANNEL, "secret", "x");
             assertThat(recorder.awaitNotice("decrypt", CHANNEL).detail()).startsWith("secret");

@@ -24,12 +24,12 @@ class PresenceChannelTest {
         ClientRecorder ann = new ClientRecorder();
         ClientRecorder bob = new ClientRecorder();
         try (TestServer server = TestServer.start();
-             HeraldClient annClient = Clients.connected(server, ann, b -> b.authorizer(signerFor("1", "Ann")))) {
+             HeraldRealtime annClient = Clients.connected(server, ann, b -> b.authorizer(signerFor("1", "Ann")))) {
             PresenceChannel annRoom = (PresenceChannel) Clients.subscribed(annClient, ann, "presence-room");
             assertThat(annRoom.members()).extracting(Member::id).containsExactly("1");
             assertThat(annRoom.me().info().get("name").asText()).isEqualTo("Ann");
 
-            try (HeraldClient bobClient = Clients.connected(server, bob, b -> b.authorizer(signerFor("2", "Bob")))) {
+            try (HeraldRealtime bobClient = Clients.connected(server, bob, b -> b.authorizer(signerFor("2", "Bob")))) {
                 PresenceChannel bobRoom = (PresenceChannel) Clients.subscribed(bobClient, bob, "presence-room");
                 assertThat(bobRoom.members()).extracting(Member::id).containsExactlyInAnyOrder("1", "2");
                 assertThat(bobRoom.member("1").info().get("name").asText()).isEqualTo("Ann");
@@ -50,7 +50,7 @@ class PresenceChannelTest {
              Pusher sdk = new Pusher(TestServer.APP.id(), TestServer.APP.key(), TestServer.APP.secret());
              AuthEndpoint endpoint = new AuthEndpoint((socketId, channel) ->
                      sdk.authenticate(socketId, channel, new PresenceUser("42", Map.of("name", "Zoe"))));
-             HeraldClient client = Clients.connected(server, recorder,
+             HeraldRealtime client = Clients.connected(server, recorder,
                      b -> b.authorizer(new HttpChannelAuthorizer(endpoint.uri())))) {
             PresenceChannel room = client.subscribePresence("presence-lobby", recorder);
             recorder.awaitSubscribed("presence-lobby");
@@ -63,7 +63,7 @@ class PresenceChannelTest {
     void clearsMembersOnDisconnectAndReloadsThemOnReconnect() {
         ClientRecorder ann = new ClientRecorder();
         try (TestServer server = TestServer.start();
-             HeraldClient annClient = Clients.connected(server, ann, b -> b.authorizer(signerFor("1", null)))) {
+             HeraldRealtime annClient = Clients.connected(server, ann, b -> b.authorizer(signerFor("1", null)))) {
             PresenceChannel room = (PresenceChannel) Clients.subscribed(annClient, ann, "presence-room");
             assertThat(room.me().info().isNull()).isTrue();
             annClient.disconnect();

@@ -22,7 +22,7 @@ class PrivateChannelTest {
         ClientRecorder recorder = new ClientRecorder();
         try (TestServer server = TestServer.start();
              AuthEndpoint endpoint = new AuthEndpoint((socketId, channel) -> privateAuth(SECRET, socketId, channel));
-             HeraldClient client = Clients.connected(server, recorder,
+             HeraldRealtime client = Clients.connected(server, recorder,
                      b -> b.authorizer(new HttpChannelAuthorizer(endpoint.uri(), Map.of("Authorization", "Bearer t"))))) {
             Clients.subscribed(client, recorder, "private-orders");
             Clients.publish(server, "private-orders", "created", "{\"id\":7}");
@@ -35,7 +35,7 @@ class PrivateChannelTest {
     void subscribesWithTheLocalSigner() {
         ClientRecorder recorder = new ClientRecorder();
         try (TestServer server = TestServer.start();
-             HeraldClient client = Clients.connected(server, recorder,
+             HeraldRealtime client = Clients.connected(server, recorder,
                      b -> b.authorizer(new LocalChannelAuthorizer(KEY, SECRET)))) {
             Clients.subscribed(client, recorder, "private-orders");
             Clients.publish(server, "private-orders", "created", "1");
@@ -47,7 +47,7 @@ class PrivateChannelTest {
     void reportsTheServersRefusalOfABadSignature() {
         ClientRecorder recorder = new ClientRecorder();
         try (TestServer server = TestServer.start();
-             HeraldClient client = Clients.connected(server, recorder,
+             HeraldRealtime client = Clients.connected(server, recorder,
                      b -> b.authorizer(new LocalChannelAuthorizer(KEY, "not-the-secret")))) {
             Channel channel = client.subscribe("private-orders", recorder);
             ClientRecorder.Notice error = recorder.awaitNotice("error", "private-orders");
@@ -61,7 +61,7 @@ class PrivateChannelTest {
         ClientRecorder recorder = new ClientRecorder();
         try (TestServer server = TestServer.start();
              AuthEndpoint endpoint = new AuthEndpoint((socketId, channel) -> null);
-             HeraldClient client = Clients.connected(server, recorder,
+             HeraldRealtime client = Clients.connected(server, recorder,
                      b -> b.authorizer(new HttpChannelAuthorizer(endpoint.uri())))) {
             client.subscribe("private-orders", recorder);
             ClientRecorder.Notice error = recorder.awaitNotice("error", "private-orders");
@@ -73,7 +73,7 @@ class PrivateChannelTest {
     @Test
     void reportsAMissingAuthorizer() {
         ClientRecorder recorder = new ClientRecorder();
-        try (TestServer server = TestServer.start(); HeraldClient client = Clients.connected(server, recorder)) {
+        try (TestServer server = TestServer.start(); HeraldRealtime client = Clients.connected(server, recorder)) {
             client.subscribe("private-orders", recorder);
             assertThat(recorder.awaitNotice("error", "private-orders").detail()).contains("no ChannelAuthorizer");
         }

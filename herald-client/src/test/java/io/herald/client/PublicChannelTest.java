@@ -15,7 +15,7 @@ class PublicChannelTest {
     @Test
     void connectsAndReportsStatesAndSocketId() {
         ClientRecorder recorder = new ClientRecorder();
-        try (TestServer server = TestServer.start(); HeraldClient client = Clients.connected(server, recorder)) {
+        try (TestServer server = TestServer.start(); HeraldRealtime client = Clients.connected(server, recorder)) {
             assertThat(client.state()).isEqualTo(ConnectionState.CONNECTED);
             assertThat(client.socketId()).matches("\\d+\\.\\d+");
             client.disconnect();
@@ -28,7 +28,7 @@ class PublicChannelTest {
     @Test
     void deliversPublishedEventsToChannelAndClientBindings() throws InterruptedException {
         ClientRecorder recorder = new ClientRecorder();
-        try (TestServer server = TestServer.start(); HeraldClient client = Clients.connected(server, recorder)) {
+        try (TestServer server = TestServer.start(); HeraldRealtime client = Clients.connected(server, recorder)) {
             BlockingQueue<PusherEvent> onChannel = new LinkedBlockingQueue<>();
             BlockingQueue<PusherEvent> onClient = new LinkedBlockingQueue<>();
             Channel channel = Clients.subscribed(client, recorder, "news");
@@ -48,7 +48,7 @@ class PublicChannelTest {
     @Test
     void stopsDeliveringAfterUnbindAndUnsubscribe() throws InterruptedException {
         ClientRecorder recorder = new ClientRecorder();
-        try (TestServer server = TestServer.start(); HeraldClient client = Clients.connected(server, recorder)) {
+        try (TestServer server = TestServer.start(); HeraldRealtime client = Clients.connected(server, recorder)) {
             BlockingQueue<PusherEvent> onChannel = new LinkedBlockingQueue<>();
             EventListener listener = onChannel::add;
             Channel channel = Clients.subscribed(client, recorder, "news").bind("flash", listener);
@@ -71,7 +71,7 @@ class PublicChannelTest {
     void subscribesChannelsRequestedBeforeConnecting() {
         ClientRecorder recorder = new ClientRecorder();
         try (TestServer server = TestServer.start();
-             HeraldClient client = new HeraldClient(Clients.options(server).build())) {
+             HeraldRealtime client = new HeraldRealtime(Clients.options(server).build())) {
             client.subscribe("early", recorder);
             client.addConnectionListener(recorder).bindGlobal(recorder);
             client.connect();
@@ -84,7 +84,7 @@ class PublicChannelTest {
     @Test
     void isolatesAThrowingListener() {
         ClientRecorder recorder = new ClientRecorder();
-        try (TestServer server = TestServer.start(); HeraldClient client = Clients.connected(server, recorder)) {
+        try (TestServer server = TestServer.start(); HeraldRealtime client = Clients.connected(server, recorder)) {
             Clients.subscribed(client, recorder, "news").bind("flash", event -> {
                 throw new IllegalStateException("listener bug");
             });
@@ -96,7 +96,7 @@ class PublicChannelTest {
     @Test
     void rejectsInvalidChannelNamesAndClientEventsOnPublicChannels() {
         ClientRecorder recorder = new ClientRecorder();
-        try (TestServer server = TestServer.start(); HeraldClient client = Clients.connected(server, recorder)) {
+        try (TestServer server = TestServer.start(); HeraldRealtime client = Clients.connected(server, recorder)) {
             assertThatThrownBy(() -> client.subscribe("bad name")).isInstanceOf(IllegalArgumentException.class);
             Channel channel = Clients.subscribed(client, recorder, "news");
             assertThatThrownBy(() -> channel.trigger("client-x", "{}")).isInstanceOf(IllegalStateException.class);

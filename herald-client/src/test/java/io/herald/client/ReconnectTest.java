@@ -14,7 +14,7 @@ class ReconnectTest {
         ClientRecorder recorder = new ClientRecorder();
         ClientRecorder other = new ClientRecorder();
         TestServer first = Clients.startOn(port);
-        try (HeraldClient client = Clients.connected(first, recorder, b -> b.authorizer(PresenceChannelTest.signerFor("1", null)))) {
+        try (HeraldRealtime client = Clients.connected(first, recorder, b -> b.authorizer(PresenceChannelTest.signerFor("1", null)))) {
             Clients.subscribed(client, recorder, "news");
             Clients.subscribed(client, recorder, "private-orders");
             Clients.subscribed(client, recorder, "presence-room");
@@ -37,7 +37,7 @@ class ReconnectTest {
                 assertThat(recorder.awaitEvent("after", "news").data()).isEqualTo("1");
                 assertThat(recorder.awaitEvent("after", "private-orders").data()).isEqualTo("2");
 
-                try (HeraldClient bob = Clients.connected(second, other, b -> b.authorizer(PresenceChannelTest.signerFor("2", null)))) {
+                try (HeraldRealtime bob = Clients.connected(second, other, b -> b.authorizer(PresenceChannelTest.signerFor("2", null)))) {
                     PresenceChannel room = (PresenceChannel) Clients.subscribed(bob, other, "presence-room");
                     assertThat(room.members()).extracting(Member::id).containsExactlyInAnyOrder("1", "2");
                 }
@@ -51,7 +51,7 @@ class ReconnectTest {
     void keepsRetryingWithBackoffUntilAServerAppears() {
         int port = Clients.freePort();
         ClientRecorder recorder = new ClientRecorder();
-        try (HeraldClient client = new HeraldClient(Clients.options(port).build())) {
+        try (HeraldRealtime client = new HeraldRealtime(Clients.options(port).build())) {
             client.addConnectionListener(recorder);
             client.connect();
             ConnectionStateChange refused = recorder.awaitState(ConnectionState.RECONNECTING);
@@ -68,7 +68,7 @@ class ReconnectTest {
     void doesNotReconnectWhenTheServerRefusesTheAppKey() {
         ClientRecorder recorder = new ClientRecorder();
         try (TestServer server = TestServer.start();
-             HeraldClient client = new HeraldClient(ClientOptions.builder("no-such-key").host("127.0.0.1")
+             HeraldRealtime client = new HeraldRealtime(HeraldRealtimeOptions.builder("no-such-key").host("127.0.0.1")
                      .port(server.port()).reconnectInitialDelay(Duration.ofMillis(50)).build())) {
             client.addConnectionListener(recorder);
             client.connect();
@@ -84,7 +84,7 @@ class ReconnectTest {
     void stopsReconnectingAfterDisconnect() {
         int port = Clients.freePort();
         ClientRecorder recorder = new ClientRecorder();
-        try (HeraldClient client = new HeraldClient(Clients.options(port).build())) {
+        try (HeraldRealtime client = new HeraldRealtime(Clients.options(port).build())) {
             client.addConnectionListener(recorder);
             client.connect();
             recorder.awaitState(ConnectionState.RECONNECTING);

@@ -14,7 +14,7 @@ class TlsTest {
     void connectsOverTlsWithTheGivenTrust() throws Exception {
         ClientRecorder recorder = new ClientRecorder();
         try (ScriptedServer server = new ScriptedServer(true, TLS.serverContext());
-             HeraldClient client = new HeraldClient(Clients.options(server.port()).tls(true)
+             HeraldRealtime client = new HeraldRealtime(Clients.options(server.port()).tls(true)
                      .sslContext(TLS.clientContext()).build())) {
             client.addConnectionListener(recorder);
             client.connect();
@@ -27,7 +27,7 @@ class TlsTest {
     void refusesAServerItDoesNotTrust() throws Exception {
         ClientRecorder recorder = new ClientRecorder();
         try (ScriptedServer server = new ScriptedServer(true, TLS.serverContext());
-             HeraldClient client = new HeraldClient(Clients.options(server.port()).tls(true)
+             HeraldRealtime client = new HeraldRealtime(Clients.options(server.port()).tls(true)
                      .reconnectInitialDelay(Duration.ofSeconds(5)).reconnectMaxDelay(Duration.ofSeconds(5)).build())) {
             client.addConnectionListener(recorder);
             client.connect();

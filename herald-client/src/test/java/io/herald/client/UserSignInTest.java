@@ -21,9 +21,9 @@ class UserSignInTest {
         ClientRecorder laptopUser = new ClientRecorder();
         ClientRecorder phoneUser = new ClientRecorder();
         try (TestServer server = TestServer.start();
-             HeraldClient first = Clients.signedIn(server, laptop, Clients.localUser(USER_42));
-             HeraldClient second = Clients.signedIn(server, phone, Clients.localUser(USER_42));
-             HeraldClient seven = Clients.signedIn(server, other, Clients.localUser("{\"id\":\"7\"}"))) {
+             HeraldRealtime first = Clients.signedIn(server, laptop, Clients.localUser(USER_42));
+             HeraldRealtime second = Clients.signedIn(server, phone, Clients.localUser(USER_42));
+             HeraldRealtime seven = Clients.signedIn(server, other, Clients.localUser("{\"id\":\"7\"}"))) {
             first.user().bind("hello", laptopUser);
             second.user().bindGlobal(phoneUser);
             assertThat(first.user().id()).isEqualTo("42");
@@ -45,7 +45,7 @@ class UserSignInTest {
         try (TestServer server = TestServer.start();
              AuthEndpoint endpoint = new AuthEndpoint((socketId, channel) ->
                      channel == null ? Clients.userAuth(socketId, USER_42) : null);
-             HeraldClient client = new HeraldClient(Clients.options(server)
+             HeraldRealtime client = new HeraldRealtime(Clients.options(server)
                      .userAuthenticator(new HttpUserAuthenticator(endpoint.uri()))
                      .signinOnConnect(true)
                      .build())) {
@@ -63,7 +63,7 @@ class UserSignInTest {
         ClientRecorder recorder = new ClientRecorder();
         try (TestServer server = TestServer.start();
              AuthEndpoint endpoint = new AuthEndpoint((socketId, channel) -> null);
-             HeraldClient client = Clients.connected(server, recorder,
+             HeraldRealtime client = Clients.connected(server, recorder,
                      b -> b.userAuthenticator(new HttpUserAuthenticator(endpoint.uri())))) {
             client.user().addListener(recorder);
             client.signin();
@@ -81,7 +81,7 @@ class UserSignInTest {
     void aBadSignatureIsReportedAndTheClientStopsWith4009() {
         ClientRecorder recorder = new ClientRecorder();
         try (TestServer server = TestServer.start();
-             HeraldClient client = Clients.connected(server, recorder, b -> b.userAuthenticator(
+             HeraldRealtime client = Clients.connected(server, recorder, b -> b.userAuthenticator(
                      new LocalUserAuthenticator(TestServer.APP.key(), "not-the-secret", USER_42)))) {
             client.user().addListener(recorder);
             client.signin();
@@ -99,7 +99,7 @@ class UserSignInTest {
     void terminateConnectionsClosesTheSignedInClientWith4009ForGood() {
         ClientRecorder recorder = new ClientRecorder();
         try (TestServer server = TestServer.start();
-             HeraldClient client = Clients.signedIn(server, recorder, Clients.localUser(USER_42))) {
+             HeraldRealtime client = Clients.signedIn(server, recorder, Clients.localUser(USER_42))) {
             assertThat(server.api().post("/apps/" + TestServer.APP.id() + "/users/42/terminate_connections", "{}")
                     .status()).isEqualTo(200);
 
@@ -117,7 +117,7 @@ class UserSignInTest {
         ClientRecorder recorder = new ClientRecorder();
         ClientRecorder userEvents = new ClientRecorder();
         TestServer first = Clients.startOn(port);
-        try (HeraldClient client = Clients.signedIn(first, recorder, Clients.localUser(USER_42))) {
+        try (HeraldRealtime client = Clients.signedIn(first, recorder, Clients.localUser(USER_42))) {
             client.user().bind("after", userEvents);
             String firstSocketId = client.socketId();
 

@@ -16,11 +16,11 @@ class WatchlistTest {
         ClientRecorder alice = new ClientRecorder();
         ClientRecorder bob = new ClientRecorder();
         try (TestServer server = TestServer.start();
-             HeraldClient aliceClient = Clients.signedIn(server, alice,
+             HeraldRealtime aliceClient = Clients.signedIn(server, alice,
                      Clients.localUser("{\"id\":\"alice\",\"watchlist\":[\"bob\",\"carol\"]}"))) {
             assertThat(alice.awaitUserNotice("offline").detail()).isEqualTo("bob,carol");
 
-            try (HeraldClient bobClient = Clients.signedIn(server, bob, Clients.localUser("{\"id\":\"bob\"}"))) {
+            try (HeraldRealtime bobClient = Clients.signedIn(server, bob, Clients.localUser("{\"id\":\"bob\"}"))) {
                 assertThat(alice.awaitUserNotice("online").detail()).isEqualTo("bob");
             }
             assertThat(alice.awaitUserNotice("offline").detail()).isEqualTo("bob");
@@ -32,8 +32,8 @@ class WatchlistTest {
         ClientRecorder alice = new ClientRecorder();
         ClientRecorder bob = new ClientRecorder();
         try (TestServer server = TestServer.start();
-             HeraldClient bobClient = Clients.signedIn(server, bob, Clients.localUser("{\"id\":\"bob\"}"));
-             HeraldClient aliceClient = Clients.signedIn(server, alice,
+             HeraldRealtime bobClient = Clients.signedIn(server, bob, Clients.localUser("{\"id\":\"bob\"}"));
+             HeraldRealtime aliceClient = Clients.signedIn(server, alice,
                      Clients.localUser("{\"id\":\"alice\",\"watchlist\":[\"bob\",\"carol\"]}"))) {
             assertThat(alice.awaitUserNotice("online").detail()).isEqualTo("bob");
             assertThat(alice.awaitUserNotice("offline").detail()).isEqualTo("carol");
@@ -45,7 +45,7 @@ class WatchlistTest {
         ClientRecorder recorder = new ClientRecorder();
         List<String> tooMany = IntStream.rangeClosed(1, 101).mapToObj(Integer::toString).toList();
         try (TestServer server = TestServer.start();
-             HeraldClient client = Clients.connected(server, recorder, b -> b.userAuthenticator(new LocalUserAuthenticator(
+             HeraldRealtime client = Clients.connected(server, recorder, b -> b.userAuthenticator(new LocalUserAuthenticator(
                      TestServer.APP.key(), TestServer.APP.secret(), Map.of("id", "alice", "watchlist", tooMany))))) {
             client.user().addListener(recorder);
             client.signin();

@@ -45,9 +45,7 @@ public class SignatureBenchmark {
     public void setUp() {
         body = "{\"name\":\"foo\",\"channels\":[\"project-3\"],\"data\":\"{\\\"some\\\":\\\"data\\\"}\"}"
                 .getBytes(StandardCharsets.UTF_8);
-        query = new TreeMap<>(Map.of(RequestSigning.AUTH_KEY, KEY, RequestSigning.AUTH_TIMESTAMP, "1353088179",
-                RequestSigning.AUTH_VERSION, RequestSigning.VERSION, RequestSigning.BODY_MD5, Crypto.md5Hex(body)));
-        query.put(RequestSigning.AUTH_SIGNATURE, RequestSigning.signature(SECRET, "POST", PATH, query));
+        query = new TreeMap<>(RequestSigning.signedQuery(KEY, SECRET, "POST", PATH, Map.of(), body, 1353088179L));
         channelAuth = ChannelAuth.authString(KEY,
                 ChannelAuth.channelSignature(SECRET, socketId, "presence-room", channelData));
     }

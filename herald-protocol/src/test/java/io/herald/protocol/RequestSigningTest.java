@@ -41,6 +41,46 @@ class RequestSigningTest {
         assertThat(RequestSigning.signature(v.secret(), v.method(), v.path(), params)).isEqualTo(v.signature());
     }
 
+    @ParameterizedTest
+    @MethodSource(VECTORS)
+    void signedQueryAddsTheAuthParametersOfThePublishedVector(RequestSigningVector v) {
+        Map<String, String> signed = RequestSigning.signedQuery(v.key(), v.secret(), v.method(), v.path(), Map.of(),
+                v.body(), Long.parseLong(v.timestamp()));
+
+        assertThat(signed).containsExactly(
+                Map.entry(RequestSigning.AUTH_KEY, v.key()),
+                Map.entry(RequestSigning.AUTH_TIMESTAMP, v.timestamp()),
+                Map.entry(RequestSigning.AUTH_VERSION, RequestSigning.VERSION),
+                Map.entry(RequestSigning.BODY_MD5, v.bodyMd5()),
+                Map.entry(RequestSigning.AUTH_SIGNATURE, v.signature()));
+    }
+
+    @Test
+    void signedQueryKeepsTheCallersParametersAndSignsThem() {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("filter_by_prefix", "presence-");
+        query.put("info", "user_count");
+
+        Map<String, String> signed = RequestSigning.signedQuery("k", "s", "GET", "/apps/1/channels", query, (String) null, 7L);
+
+        assertThat(signed).doesNotContainKey(RequestSigning.BODY_MD5)
+                .containsEntry("filter_by_prefix", "presence-").containsEntry("info", "user_count");
+        assertThat(signed.get(RequestSigning.AUTH_SIGNATURE))
+                .isEqualTo(RequestSigning.signature("s", "GET", "/apps/1/channels", signed));
+        assertThat(RequestSigning.signedQuery("k", "s", "POST", "/apps/1/events", Map.of(), new byte[0], 7L))
+                .as("an empty body has no body_md5").doesNotContainKey(RequestSigning.BODY_MD5);
+    }
+
+    @Test
+    void encodesTheQueryForTheRequestLineWithSpacesAsPercent20() {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("info", "user_count,subscription_count");
+        params.put("filter_by_prefix", "a b+c&d=\u00e9");
+
+        assertThat(RequestSigning.encodeQuery(params))
+                .isEqualTo("info=user_count%2Csubscription_count&filter_by_prefix=a%20b%2Bc%26d%3D%C3%A9");
+    }
+
     @Test
     void sortsLowerCasedKeysAndDoesNotEscapeValues() {
         Map<String, String> params = new LinkedHashMap<>();

@@ -1,9 +1,10 @@
 package io.herald.sdk;
 
+import io.herald.protocol.Durations;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -17,13 +18,12 @@ import java.util.regex.Pattern;
 public final class SettingParser {
 
     private static final Pattern APP_PATH = Pattern.compile("/apps/([^/]+)/?");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
 
     private SettingParser() {
     }
 
     /** Applies {@code http[s]://KEY:SECRET@HOST[:PORT]/apps/APP_ID}; the message never echoes the secret. */
-    static void applyUrl(HeraldOptions.Builder builder, String url, String setting) {
+    static void applyUrl(HeraldRestOptions.Builder builder, String url, String setting) {
         String shape = setting + " must look like https://KEY:SECRET@HOST[:PORT]/apps/APP_ID";
         if (url == null || url.isBlank()) {
             throw new HeraldValidationException(shape + ", was empty");
@@ -61,7 +61,7 @@ public final class SettingParser {
     }
 
     /** Fills {@code builder} from {@code PUSHER_*} variables; single variables beat {@code PUSHER_URL}. */
-    static void applyEnvironment(HeraldOptions.Builder builder, Map<String, String> env) {
+    static void applyEnvironment(HeraldRestOptions.Builder builder, Map<String, String> env) {
         String url = value(env, "PUSHER_URL");
         if (url != null) {
             applyUrl(builder, url, "PUSHER_URL");
@@ -99,32 +99,26 @@ public final class SettingParser {
         try {
             key = Base64.getDecoder().decode(base64.trim());
         } catch (IllegalArgumentException e) {
-            throw new HeraldValidationException(setting + " must be base64 of " + HeraldOptions.MASTER_KEY_BYTES + " bytes (it is not valid base64)");
+            throw new HeraldValidationException(setting + " must be base64 of " + HeraldRestOptions.MASTER_KEY_BYTES + " bytes (it is not valid base64)");
         }
-        if (key.length != HeraldOptions.MASTER_KEY_BYTES) {
-            throw new HeraldValidationException(setting + " must be base64 of " + HeraldOptions.MASTER_KEY_BYTES
+        if (key.length != HeraldRestOptions.MASTER_KEY_BYTES) {
+            throw new HeraldValidationException(setting + " must be base64 of " + HeraldRestOptions.MASTER_KEY_BYTES
                     + " bytes, decodes to " + key.length);
         }
         return key;
     }
 
-    /** {@code 5000} (milliseconds, as the Pusher libraries take it), {@code 5s}, {@code 500ms}, {@code 1m} or ISO {@code PT5S}. */
+    /**
+     * A {@code PUSHER_*} timeout in herald-protocol's {@link Durations} grammar ({@code 5s}, {@code 500ms},
+     * {@code 1m}, {@code PT5S}), except that a bare number stays milliseconds ({@code 5000}), as these
+     * variables have read it from the start and as the Pusher libraries take their timeouts.
+     */
     public static Duration duration(String value, String setting) {
-        String v = value.trim();
-        Matcher m = DURATION.matcher(v);
-        if (m.matches()) {
-            long amount = Long.parseLong(m.group(1));
-            String unit = m.group(2) == null ? "ms" : m.group(2);
-            return switch (unit) {
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofMillis(amount);
-            };
-        }
         try {
-            return Duration.parse(v);
-        } catch (DateTimeParseException e) {
-            throw new HeraldValidationException(setting + " must be milliseconds (5000), 5s, 1m or PT5S, was " + value);
+            return Durations.parse(value, ChronoUnit.MILLIS);
+        } catch (IllegalArgumentException e) {
+            throw new HeraldValidationException(setting + " must be a duration such as 5s, 500ms, 1m or PT5S"
+                    + " (a bare number is milliseconds), was " + value);
         }
     }
 

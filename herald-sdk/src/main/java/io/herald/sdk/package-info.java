@@ -1,6 +1,6 @@
 /**
- * The Herald server SDK: {@link io.herald.sdk.HeraldClient} (the facade), its immutable
- * {@link io.herald.sdk.HeraldOptions}, the request and result values ({@link io.herald.sdk.Event},
+ * The Herald server SDK: {@link io.herald.sdk.HeraldRest} (the facade), its immutable
+ * {@link io.herald.sdk.HeraldRestOptions}, the request and result values ({@link io.herald.sdk.Event},
  * {@link io.herald.sdk.TriggerResult}, {@link io.herald.sdk.BatchResult}, {@link io.herald.sdk.ChannelInfo},
  * {@link io.herald.sdk.ApiResponse}) and the exceptions, all rooted at
  * {@link io.herald.protocol.HeraldException}: {@link io.herald.sdk.HeraldValidationException} (refused

@@ -42,7 +42,7 @@ class PublishingTest extends SharedServerTest {
 
     @Test
     void aPluggedSerializerReplacesJackson() {
-        HeraldClient custom = HeraldClient.create(SdkTestSupport.options(server.port())
+        HeraldRest custom = HeraldRest.create(SdkTestSupport.options(server.port())
                 .serializer(value -> "{\"custom\":\"" + value + "\"}").build());
         try (RecordingClient subscriber = subscribed("ser-news")) {
             custom.trigger("ser-news", "e", 7);
@@ -112,7 +112,7 @@ class PublishingTest extends SharedServerTest {
 
     @Test
     void aWrongSecretIsAnAuthenticationError() {
-        HeraldClient wrong = HeraldClient.create(SdkTestSupport.options(server.port()).secret("wrong").build());
+        HeraldRest wrong = HeraldRest.create(SdkTestSupport.options(server.port()).secret("wrong").build());
         assertThatThrownBy(() -> wrong.trigger("news", "e", "x"))
                 .isInstanceOfSatisfying(HeraldAuthenticationException.class, e -> {
                     assertThat(e.status()).isEqualTo(401);
@@ -125,7 +125,7 @@ class PublishingTest extends SharedServerTest {
 
     @Test
     void aServerThatIsDownIsARetryableNetworkError() {
-        HeraldClient down = unreachableClient();
+        HeraldRest down = unreachableClient();
         assertThatThrownBy(() -> down.trigger("news", "e", "x"))
                 .isInstanceOfSatisfying(HeraldNetworkException.class, e -> assertThat(e.isRetryable()).isTrue())
                 .isNotInstanceOf(HeraldTimeoutException.class);
@@ -148,7 +148,7 @@ class PublishingTest extends SharedServerTest {
             });
             acceptor.setDaemon(true);
             acceptor.start();
-            HeraldClient slow = HeraldClient.create(SdkTestSupport.options(silent.getLocalPort())
+            HeraldRest slow = HeraldRest.create(SdkTestSupport.options(silent.getLocalPort())
                     .requestTimeout(Duration.ofMillis(300)).build());
             assertThatThrownBy(() -> slow.trigger("news", "e", "x"))
                     .isInstanceOfSatisfying(HeraldTimeoutException.class, e -> assertThat(e.isRetryable()).isTrue());
@@ -182,7 +182,7 @@ class PublishingTest extends SharedServerTest {
 
     @Test
     void badNamesAndSocketIdsAreRefusedBeforeAnyRequest() {
-        HeraldClient client = unreachableClient();
+        HeraldRest client = unreachableClient();
         assertThatThrownBy(() -> client.trigger("bad channel!", "e", "x"))
                 .isInstanceOf(HeraldValidationException.class).hasMessageContaining("may only contain");
         assertThatThrownBy(() -> client.trigger("c".repeat(201), "e", "x")).hasMessageContaining("longer than 200");
@@ -197,7 +197,7 @@ class PublishingTest extends SharedServerTest {
     void anEncryptedChannelMustBeAloneInItsRequest() {
         assertThatThrownBy(() -> unreachableClient().trigger(List.of("private-encrypted-a", "news"), "e", "x"))
                 .isInstanceOf(HeraldValidationException.class).hasMessageContaining("alone");
-        HeraldClient withoutKey = HeraldClient.create(SdkTestSupport.options(SdkTestSupport.closedPort())
+        HeraldRest withoutKey = HeraldRest.create(SdkTestSupport.options(SdkTestSupport.closedPort())
                 .encryptionMasterKey(null).build());
         assertThatThrownBy(() -> withoutKey.trigger("private-encrypted-a", "e", "x"))
                 .isInstanceOf(HeraldValidationException.class).hasMessageContaining("encryptionMasterKey");
@@ -205,7 +205,7 @@ class PublishingTest extends SharedServerTest {
 
     @Test
     void keepAliveOffStillDelivers() {
-        HeraldClient fresh = HeraldClient.create(SdkTestSupport.options(server.port()).keepAlive(false).build());
+        HeraldRest fresh = HeraldRest.create(SdkTestSupport.options(server.port()).keepAlive(false).build());
         try (RecordingClient subscriber = subscribed("ka-news")) {
             fresh.trigger("ka-news", "a", "1");
             fresh.trigger("ka-news", "b", "2");

@@ -80,7 +80,7 @@ class QueriesTest extends SharedServerTest {
 
     @Test
     void anUnknownAppIsA404() {
-        HeraldClient stranger = HeraldClient.create(SdkTestSupport.options(server.port()).appId("no-such-app").build());
+        HeraldRest stranger = HeraldRest.create(SdkTestSupport.options(server.port()).appId("no-such-app").build());
         assertThatThrownBy(() -> stranger.channels(null))
                 .isInstanceOfSatisfying(HeraldHttpException.class, e -> assertThat(e.status()).isEqualTo(404));
         assertThat(herald.channels("zzz-")).isEmpty();

@@ -20,8 +20,8 @@ public final class SdkTestSupport {
     }
 
     /** Options for the test server's default app, plain HTTP, a 5 s timeout and the master key. */
-    public static HeraldOptions.Builder options(int port) {
-        return HeraldOptions.builder()
+    public static HeraldRestOptions.Builder options(int port) {
+        return HeraldRestOptions.builder()
                 .appId(TestServer.APP.id())
                 .key(TestServer.APP.key())
                 .secret(TestServer.APP.secret())
@@ -32,13 +32,13 @@ public final class SdkTestSupport {
                 .encryptionMasterKey(MASTER_KEY);
     }
 
-    public static HeraldClient client(TestServer server) {
-        return HeraldClient.create(options(server.port()).build());
+    public static HeraldRest client(TestServer server) {
+        return HeraldRest.create(options(server.port()).build());
     }
 
     /** A client whose requests can't connect anywhere: any request it sends is a network error. */
-    public static HeraldClient unreachableClient() {
-        return HeraldClient.create(options(closedPort()).build());
+    public static HeraldRest unreachableClient() {
+        return HeraldRest.create(options(closedPort()).build());
     }
 
     /** A loopback port that nothing listens on. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 abstract class SharedServerTest {
 
     protected TestServer server;
-    protected HeraldClient herald;
+    protected HeraldRest herald;
 
     @BeforeAll
     void startServer() {

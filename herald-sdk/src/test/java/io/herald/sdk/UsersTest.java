@@ -28,7 +28,7 @@ class UsersTest {
     @Test
     void sendToUserTriggersOnTheServerToUserChannel() {
         try (TestServer server = TestServer.start()) {
-            HeraldClient herald = client(server);
+            HeraldRest herald = client(server);
             TriggerResult result = herald.sendToUser("42", "welcome", Map.of("hello", "you"));
             assertThat(result.status()).isEqualTo(200);
             assertThat(result.eventId()).isNotBlank();
@@ -40,7 +40,7 @@ class UsersTest {
     @Test
     void sendToUserNamesTheServerToUserChannelInTheRequest() throws IOException {
         try (SigningCheckServer fake = new SigningCheckServer()) {
-            HeraldClient herald = HeraldClient.create(SdkTestSupport.options(fake.port()).build());
+            HeraldRest herald = HeraldRest.create(SdkTestSupport.options(fake.port()).build());
             herald.sendToUser("42", "welcome", "x");
             Captured request = fake.next();
             assertThat(request.path()).isEqualTo("/apps/app-id/events");
@@ -51,7 +51,7 @@ class UsersTest {
     @Test
     void terminateUserConnectionsPostsASignedRequestToTheUsersPath() throws IOException {
         try (SigningCheckServer fake = new SigningCheckServer()) {
-            HeraldClient herald = HeraldClient.create(SdkTestSupport.options(fake.port()).build());
+            HeraldRest herald = HeraldRest.create(SdkTestSupport.options(fake.port()).build());
             ApiResponse response = herald.terminateUserConnections("user-7");
             assertThat(response.status()).isEqualTo(200);
             Captured request = fake.next();

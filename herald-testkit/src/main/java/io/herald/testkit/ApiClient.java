@@ -2,13 +2,11 @@ package io.herald.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.herald.protocol.Crypto;
 import io.herald.protocol.RequestSigning;
 import io.herald.server.app.App;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Signs and sends HTTP API requests the way Pusher's server libraries do, and lets tests break any
@@ -58,15 +55,7 @@ public final class ApiClient {
 
     /** The auth parameters for a request, as the server libraries compute them. */
     public Map<String, String> signedQuery(String method, String path, Map<String, String> query, String body, long timestamp) {
-        Map<String, String> params = new LinkedHashMap<>(query);
-        params.put(RequestSigning.AUTH_KEY, app.key());
-        params.put(RequestSigning.AUTH_TIMESTAMP, Long.toString(timestamp));
-        params.put(RequestSigning.AUTH_VERSION, RequestSigning.VERSION);
-        if (!body.isEmpty()) {
-            params.put(RequestSigning.BODY_MD5, Crypto.md5Hex(body.getBytes(StandardCharsets.UTF_8)));
-        }
-        params.put(RequestSigning.AUTH_SIGNATURE, RequestSigning.signature(app.secret(), method, path, params));
-        return params;
+        return RequestSigning.signedQuery(app.key(), app.secret(), method, path, query, body, timestamp);
     }
 
     /** Sends a request; {@code signed=false} sends {@code query} as given, with no auth added. */
@@ -116,11 +105,9 @@ public final class ApiClient {
         return params;
     }
 
+    /** A query string as the SDK puts it on the request line ({@link RequestSigning#encodeQuery}). */
     public static String encode(Map<String, String> params) {
-        return params.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return RequestSigning.encodeQuery(params);
     }
 
     private static JsonNode parse(String body) {

@@ -4,7 +4,7 @@ import io.herald.protocol.ChannelName;
 import io.herald.protocol.ChannelType;
 import io.herald.protocol.crypto.EncryptedPayload;
 import io.herald.protocol.crypto.SharedSecret;
-import io.herald.sdk.HeraldOptions;
+import io.herald.sdk.HeraldRestOptions;
 import io.herald.sdk.HeraldValidationException;
 import java.util.Base64;
 
@@ -21,8 +21,8 @@ public final class ChannelEncryption {
 
     /** @param masterKey 32 bytes, the app's encryption master key */
     public ChannelEncryption(byte[] masterKey) {
-        if (masterKey == null || masterKey.length != HeraldOptions.MASTER_KEY_BYTES) {
-            throw new HeraldValidationException("encryptionMasterKey must be " + HeraldOptions.MASTER_KEY_BYTES + " bytes");
+        if (masterKey == null || masterKey.length != HeraldRestOptions.MASTER_KEY_BYTES) {
+            throw new HeraldValidationException("encryptionMasterKey must be " + HeraldRestOptions.MASTER_KEY_BYTES + " bytes");
         }
         this.masterKey = masterKey.clone();
     }

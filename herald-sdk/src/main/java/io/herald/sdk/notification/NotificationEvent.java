@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * A structured UI notification, ready to send with
- * {@link io.herald.sdk.HeraldClient#sendNotification(String, String, NotificationEvent)}.
+ * {@link io.herald.sdk.HeraldRest#sendNotification(String, String, NotificationEvent)}.
  *
  * <p><b>Version 1</b> ({@link #of}) carries one action; the event name is the action type and the
  * data is flat:

@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The push-notification client: publishes to the Beams APIs that Herald serves (and that hosted
  * Pusher Beams serves: same wire protocol), signs Beams tokens and deletes users. Immutable and
- * thread-safe; create one per instance and share it. It is to Beams what {@link io.herald.sdk.HeraldClient}
+ * thread-safe; create one per instance and share it. It is to Beams what {@link io.herald.sdk.HeraldRest}
  * is to Channels.
  *
  * <pre>{@code
@@ -115,7 +115,7 @@ public final class HeraldPush {
 
     /**
      * Publishes a structured notification to one recipient, on the interest {@code {name}-{recipientId}}
-     * (the naming {@link io.herald.sdk.HeraldClient#sendNotification} uses for channels): the browser
+     * (the naming {@link io.herald.sdk.HeraldRest#sendNotification} uses for channels): the browser
      * shows {@code web}, and the page or service worker gets
      * {@code data = {"event": notification.eventName(), "notification": notification.data()}}, the
      * same message types, actions and sequence numbers a Channels notification carries. {@code web}

@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * <tr><td>{@value #ENV_INSTANCE_ID}</td><td>instance id</td></tr>
  * <tr><td>{@value #ENV_SECRET_KEY}</td><td>secret key</td></tr>
  * <tr><td>{@value #ENV_BASE_URL}</td><td>base URL</td></tr>
- * <tr><td>{@value #ENV_TIMEOUT}</td><td>request timeout (ms, {@code 5s}, {@code 1m}, {@code PT5S})</td></tr>
+ * <tr><td>{@value #ENV_TIMEOUT}</td><td>request timeout: a duration ({@code 5s}, {@code 1m}, {@code PT5S}); a bare number is milliseconds</td></tr>
  * <tr><td>{@value #ENV_PROXY}</td><td>HTTP proxy, {@code http://HOST:PORT} (shared with the Channels client)</td></tr>
  * </table>
  */

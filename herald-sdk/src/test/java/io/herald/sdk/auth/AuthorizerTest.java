@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pusher.rest.Pusher;
 import com.pusher.rest.data.PresenceUser;
 import io.herald.protocol.ChannelAuth;
-import io.herald.sdk.HeraldClient;
+import io.herald.sdk.HeraldRest;
 import io.herald.sdk.HeraldValidationException;
 import io.herald.sdk.SdkTestSupport;
 import io.herald.testkit.RecordingClient;
@@ -24,7 +24,7 @@ class AuthorizerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SOCKET = "1234.5678";
 
-    private final HeraldClient herald = HeraldClient.create(SdkTestSupport.options(SdkTestSupport.closedPort()).build());
+    private final HeraldRest herald = HeraldRest.create(SdkTestSupport.options(SdkTestSupport.closedPort()).build());
     private final Pusher official = new Pusher(TestServer.APP.id(), TestServer.APP.key(), TestServer.APP.secret(),
             SdkTestSupport.MASTER_KEY_BASE64);
 
@@ -61,7 +61,7 @@ class AuthorizerTest {
     @Test
     void heraldAcceptsTheAuthOfEveryAuthorizedChannelType() throws Exception {
         try (TestServer server = TestServer.start(); RecordingClient client = server.connect()) {
-            HeraldClient sdk = SdkTestSupport.client(server);
+            HeraldRest sdk = SdkTestSupport.client(server);
             String socketId = client.socketId();
             for (String channel : List.of("private-a", "private-encrypted-b")) {
                 JsonNode auth = JSON.readTree(sdk.authorizeChannel(socketId, channel));
@@ -108,7 +108,7 @@ class AuthorizerTest {
         assertThatThrownBy(() -> herald.authorizeChannel(SOCKET, "presence-room")).hasMessageContaining("PresenceData");
         assertThatThrownBy(() -> herald.authorizeChannel(SOCKET, "private-x", PresenceData.of("u")))
                 .hasMessageContaining("not a presence- channel");
-        HeraldClient withoutKey = HeraldClient.create(SdkTestSupport.options(1).encryptionMasterKey(null).build());
+        HeraldRest withoutKey = HeraldRest.create(SdkTestSupport.options(1).encryptionMasterKey(null).build());
         assertThatThrownBy(() -> withoutKey.authorizeChannel(SOCKET, "private-encrypted-x"))
                 .hasMessageContaining("encryptionMasterKey");
     }

@@ -9,7 +9,7 @@ import com.pusher.client.PusherOptions;
 import com.pusher.client.channel.PrivateEncryptedChannelEventListener;
 import com.pusher.client.channel.PusherEvent;
 import com.pusher.rest.data.Result;
-import io.herald.sdk.HeraldClient;
+import io.herald.sdk.HeraldRest;
 import io.herald.sdk.SdkTestSupport;
 import io.herald.testkit.ReceivedEvent;
 import io.herald.testkit.RecordingClient;
@@ -30,7 +30,7 @@ class EncryptedChannelTest {
     @Test
     void theOfficialJavaClientDecryptsAnEventEncryptedByHeraldSdk() throws Exception {
         try (TestServer server = TestServer.start()) {
-            HeraldClient herald = SdkTestSupport.client(server);
+            HeraldRest herald = SdkTestSupport.client(server);
             PusherOptions options = new PusherOptions().setHost("127.0.0.1").setWsPort(server.port()).setUseTLS(false)
                     .setChannelAuthorizer((channel, socketId) -> herald.authorizeChannel(socketId, channel));
             Pusher pusher = new Pusher(TestServer.APP.key(), options);
@@ -57,7 +57,7 @@ class EncryptedChannelTest {
     @Test
     void heraldSeesOnlyCiphertextAndHeraldSdkDecryptsTheOfficialServerSdksTrigger() throws Exception {
         try (TestServer server = TestServer.start(); RecordingClient subscriber = server.connect()) {
-            HeraldClient herald = SdkTestSupport.client(server);
+            HeraldRest herald = SdkTestSupport.client(server);
             JsonNode auth = JSON.readTree(herald.authorizeChannel(subscriber.socketId(), CHANNEL));
             subscriber.subscribe(CHANNEL, auth.get("auth").asText(), null);
             subscriber.assertSubscribed(CHANNEL);

@@ -8,7 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpServer;
 import io.herald.sdk.HeraldAuthenticationException;
-import io.herald.sdk.HeraldClient;
+import io.herald.sdk.HeraldRest;
 import io.herald.sdk.SdkTestSupport;
 import io.herald.sdk.TriggerResult;
 import io.herald.testkit.TestServer;
@@ -40,7 +40,7 @@ class HttpTransportTest {
         });
         proxy.start();
         try {
-            HeraldClient client = HeraldClient.create(SdkTestSupport.options(6001)
+            HeraldRest client = HeraldRest.create(SdkTestSupport.options(6001)
                     .host("herald.invalid")
                     .proxy("http://127.0.0.1:" + proxy.getAddress().getPort())
                     .build());
@@ -66,10 +66,10 @@ class HttpTransportTest {
         Level previous = logger.getLevel();
         logger.setLevel(Level.DEBUG);
         try (TestServer server = TestServer.start()) {
-            HeraldClient client = SdkTestSupport.client(server);
+            HeraldRest client = SdkTestSupport.client(server);
             client.trigger("news", "e", "x");
             try {
-                HeraldClient.create(SdkTestSupport.options(server.port()).secret("wrong-secret").build()).trigger("news", "e", "x");
+                HeraldRest.create(SdkTestSupport.options(server.port()).secret("wrong-secret").build()).trigger("news", "e", "x");
             } catch (HeraldAuthenticationException expected) {
                 // logged like any other answer
             }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.herald.sdk.HeraldClient;
+import io.herald.sdk.HeraldRest;
 import io.herald.sdk.SdkTestSupport;
 import io.herald.sdk.TriggerResult;
 import io.herald.testkit.ReceivedEvent;
@@ -75,7 +75,7 @@ class NotificationEventTest {
         try (TestServer server = TestServer.start(); RecordingClient recipient = server.connect()) {
             recipient.subscribe("orders-42");
             recipient.assertSubscribed("orders-42");
-            HeraldClient herald = SdkTestSupport.client(server);
+            HeraldRest herald = SdkTestSupport.client(server);
             NotificationEvent toast = NotificationEvent.of(MessageType.SUCCESS, NotificationAction.toast("Saved"));
             NotificationEvent v2 = NotificationEvent.v2(MessageType.INFO).action(NotificationAction.navigate("/x")).build();
 

@@ -65,8 +65,10 @@ final class EventsEndpoint {
     }
 
     private String publish(App app, TriggerEvent event) {
+        // The data is quoted once for the whole trigger; each channel's event shares that text.
+        OutboundEvent outbound = OutboundEvent.server(event.channels().get(0), event.name(), event.data(), event.socketId());
         for (String channel : event.channels()) {
-            adapter.publish(app.id(), OutboundEvent.server(channel, event.name(), event.data(), event.socketId()));
+            adapter.publish(app.id(), outbound.onChannel(channel));
         }
         return EventIds.next();
     }

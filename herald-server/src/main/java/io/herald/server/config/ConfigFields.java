@@ -1,14 +1,14 @@
 package io.herald.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.herald.protocol.Durations;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 /**
  * Typed reads of one YAML object's fields, with errors that name the full path
@@ -16,8 +16,6 @@ import java.util.regex.Pattern;
  * the server's own settings and by extensions for their blocks.
  */
 public final class ConfigFields {
-
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
     private final JsonNode node;
     private final String path;
@@ -85,39 +83,35 @@ public final class ConfigFields {
         return integer(field, 1, Integer.MAX_VALUE);
     }
 
+    /**
+     * A whole number of seconds, at least one: a bare number ({@code 120}) or any
+     * {@linkplain Durations duration} that comes to whole seconds ({@code 2m}).
+     */
     public Optional<Duration> seconds(String field) {
-        return integer(field, 1, Integer.MAX_VALUE).map(Duration::ofSeconds);
+        return duration(field, d -> d.toSeconds() >= 1 && d.toSeconds() <= Integer.MAX_VALUE && d.toNanosPart() == 0,
+                "must be a whole number of seconds, at least 1 (or a duration such as 2m)");
     }
 
-    /**
-     * A duration: a whole number of seconds, or a number with a unit ({@code 250ms}, {@code 3s},
-     * {@code 5m}, {@code 1h}). Zero only where it means "off".
-     */
+    /** A {@linkplain Durations duration} ({@code 30}, {@code 250ms}, {@code 5m}, {@code PT5S}). Zero only where it means "off". */
     public Optional<Duration> duration(String field, boolean zeroAllowed) {
+        return duration(field, d -> zeroAllowed || !d.isZero(),
+                "must be a " + (zeroAllowed ? "" : "positive ") + "duration: " + Durations.GRAMMAR);
+    }
+
+    private Optional<Duration> duration(String field, Predicate<Duration> allowed, String rule) {
         String value = scalar(field);
         if (value == null) {
             return Optional.empty();
         }
-        Matcher m = DURATION.matcher(value.trim());
-        if (m.matches()) {
-            try {
-                long n = Long.parseLong(m.group(1));
-                String unit = m.group(2) == null ? "s" : m.group(2);
-                Duration d = switch (unit) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    case "h" -> Duration.ofHours(n);
-                    default -> Duration.ofSeconds(n);
-                };
-                if (zeroAllowed || !d.isZero()) {
-                    return Optional.of(d);
-                }
-            } catch (NumberFormatException | ArithmeticException ignored) {
-                // reported below
+        try {
+            Duration d = Durations.parse(value);
+            if (allowed.test(d)) {
+                return Optional.of(d);
             }
+        } catch (IllegalArgumentException ignored) {
+            // reported below, with the rule
         }
-        throw ConfigException.field(name(field), "must be a " + (zeroAllowed ? "" : "positive ")
-                + "duration: seconds, or a number with ms, s, m or h (250ms, 3s, 5m), was \"" + value + "\"");
+        throw ConfigException.field(name(field), rule + "; was \"" + value + "\"");
     }
 
     public Optional<Boolean> bool(String field) {

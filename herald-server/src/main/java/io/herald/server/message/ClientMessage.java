@@ -7,11 +7,39 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
  * A frame a client sent: {@code {"event", "channel"?, "data"?}}. Some clients send {@code data} as a
- * JSON-encoded string instead of an object; {@link #dataObject()} accepts both.
+ * JSON-encoded string instead of an object; {@link #dataObject()} accepts both, and decodes such a
+ * string once however many fields are read. Used by one connection's event loop, not shared.
  */
-public record ClientMessage(String event, String channel, JsonNode data) {
+public final class ClientMessage {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String event;
+    private final String channel;
+    private final JsonNode data;
+    /** {@link #dataObject()}, once it has been asked for. */
+    private JsonNode dataObject;
+
+    private ClientMessage(String event, String channel, JsonNode data) {
+        this.event = event;
+        this.channel = channel;
+        this.data = data;
+    }
+
+    /** The event name, never empty. */
+    public String event() {
+        return event;
+    }
+
+    /** The channel the frame names, or {@code null}. */
+    public String channel() {
+        return channel;
+    }
+
+    /** The data as sent (a missing node when there was none), for relaying as it is. */
+    public JsonNode data() {
+        return data;
+    }
 
     /** Parses a text frame; throws {@link InvalidMessageException} with a message for the client. */
     public static ClientMessage parse(String text) {
@@ -39,6 +67,13 @@ public record ClientMessage(String event, String channel, JsonNode data) {
 
     /** The data as an object, decoding it first when it was sent as a JSON string. */
     public JsonNode dataObject() {
+        if (dataObject == null) {
+            dataObject = decodeDataObject();
+        }
+        return dataObject;
+    }
+
+    private JsonNode decodeDataObject() {
         if (data.isTextual()) {
             try {
                 JsonNode decoded = JSON.readTree(data.asText());

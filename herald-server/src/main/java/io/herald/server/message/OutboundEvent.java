@@ -24,6 +24,11 @@ public record OutboundEvent(String channel, String event, String dataJson, Strin
         return new OutboundEvent(channel, event, quote(data), excludeSocketId, null);
     }
 
+    /** The same event on {@code otherChannel}, sharing its encoded data (one trigger, many channels). */
+    public OutboundEvent onChannel(String otherChannel) {
+        return new OutboundEvent(otherChannel, event, dataJson, excludeSocketId, userId);
+    }
+
     /** A client event relayed as sent, never back to its sender. */
     public static OutboundEvent client(String channel, String event, JsonNode data, String senderSocketId, String userId) {
         return new OutboundEvent(channel, event, data.toString(), senderSocketId, userId);

@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.protocol.ChannelName;
 import io.herald.protocol.ChannelType;
-import io.herald.protocol.Crypto;
 import io.herald.protocol.Limits;
 import io.herald.protocol.PropertyGenerators;
 import io.herald.protocol.RequestSigning;
@@ -194,15 +193,8 @@ class ApiParsingProperties {
 
     /** Adds auth_key, auth_timestamp, auth_version, body_md5 and auth_signature, as Pusher's libraries do. */
     private static ApiRequest sign(ApiRequest request, long timestamp) {
-        Map<String, String> query = new LinkedHashMap<>(request.query());
-        query.put(RequestSigning.AUTH_KEY, APP.key());
-        query.put(RequestSigning.AUTH_TIMESTAMP, Long.toString(timestamp));
-        query.put(RequestSigning.AUTH_VERSION, RequestSigning.VERSION);
-        if (request.body().length > 0) {
-            query.put(RequestSigning.BODY_MD5, Crypto.md5Hex(request.body()));
-        }
-        query.put(RequestSigning.AUTH_SIGNATURE,
-                RequestSigning.signature(APP.secret(), request.method(), request.path(), query));
+        Map<String, String> query = RequestSigning.signedQuery(APP.key(), APP.secret(), request.method(), request.path(),
+                request.query(), request.body(), timestamp);
         return new ApiRequest(request.method(), request.path(), query, request.body());
     }
 

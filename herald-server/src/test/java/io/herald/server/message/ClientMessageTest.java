@@ -29,6 +29,14 @@ class ClientMessageTest {
     }
 
     @Test
+    void decodesStringDataOnceForAllItsFields() {
+        ClientMessage m = ClientMessage.parse("{\"event\":\"pusher:subscribe\",\"data\":\"{\\\"channel\\\":\\\"a\\\"}\"}");
+
+        assertThat(m.dataObject()).isSameAs(m.dataObject());
+        assertThat(m.data().isTextual()).as("the data as sent stays a string").isTrue();
+    }
+
+    @Test
     void keepsStringDataAsSentForRelaying() {
         ClientMessage m = ClientMessage.parse("{\"event\":\"client-x\",\"channel\":\"private-a\",\"data\":\"hello\"}");
 

@@ -1,10 +1,8 @@
 package io.herald.tests.api;
 
-import io.herald.protocol.Crypto;
 import io.herald.protocol.RequestSigning;
 import io.herald.server.app.App;
 import io.herald.testkit.ApiClient;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,14 +30,8 @@ final class SignedRequest {
 
     /** A request signed now with {@code app}'s key and secret. */
     static SignedRequest of(App app, String method, String path, Map<String, String> query, String body) {
-        Map<String, String> params = new LinkedHashMap<>(query);
-        params.put(RequestSigning.AUTH_KEY, app.key());
-        params.put(RequestSigning.AUTH_TIMESTAMP, Long.toString(System.currentTimeMillis() / 1000));
-        params.put(RequestSigning.AUTH_VERSION, RequestSigning.VERSION);
-        if (!body.isEmpty()) {
-            params.put(RequestSigning.BODY_MD5, Crypto.md5Hex(body.getBytes(StandardCharsets.UTF_8)));
-        }
-        return new SignedRequest(app, method, path, params, body).resigned();
+        return new SignedRequest(app, method, path, RequestSigning.signedQuery(app.key(), app.secret(), method, path,
+                query, body, System.currentTimeMillis() / 1000), body);
     }
 
     static SignedRequest post(App app, String path, String body) {

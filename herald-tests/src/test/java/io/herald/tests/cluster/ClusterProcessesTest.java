@@ -8,8 +8,8 @@ import com.pusher.client.Pusher;
 import com.pusher.client.PusherOptions;
 import com.pusher.client.channel.ChannelEventListener;
 import io.herald.client.ChannelListener;
-import io.herald.client.ClientOptions;
-import io.herald.client.HeraldClient;
+import io.herald.client.HeraldRealtimeOptions;
+import io.herald.client.HeraldRealtime;
 import io.herald.server.app.App;
 import io.herald.testkit.ApiClient;
 import io.herald.testkit.RecordingClient;
@@ -92,12 +92,12 @@ class ClusterProcessesTest {
     }
 
     @Test
-    void anEventPublishedOnOneNodeReachesOfficialAndHeraldClientsOnTheOthersExactlyOnce() throws Exception {
+    void anEventPublishedOnOneNodeReachesOfficialAndHeraldRealtimeClientsOnTheOthersExactlyOnce() throws Exception {
         BlockingQueue<String> pusherTicks = new LinkedBlockingQueue<>();
         BlockingQueue<String> heraldTicks = new LinkedBlockingQueue<>();
         Pusher pusher = new Pusher(APP.key(), new PusherOptions().setHost("127.0.0.1").setWsPort(n1.port())
                 .setUseTLS(false).setMaxReconnectionAttempts(0));
-        HeraldClient herald = new HeraldClient(ClientOptions.builder(APP.key()).host("127.0.0.1").port(n2.port())
+        HeraldRealtime herald = new HeraldRealtime(HeraldRealtimeOptions.builder(APP.key()).host("127.0.0.1").port(n2.port())
                 .tls(false).build());
         try (RecordingClient raw = RecordingClient.connect(n3.webSocketUrl(APP.key()))) {
             CompletableFuture<Void> pusherSubscribed = new CompletableFuture<>();

@@ -1,7 +1,7 @@
 package io.herald.tests.support;
 
-import io.herald.sdk.HeraldClient;
-import io.herald.sdk.HeraldOptions;
+import io.herald.sdk.HeraldRest;
+import io.herald.sdk.HeraldRestOptions;
 import io.herald.server.app.App;
 import io.herald.testkit.TestServer;
 
@@ -11,8 +11,8 @@ public final class SdkClients {
     private SdkClients() {
     }
 
-    public static HeraldClient forServer(TestServer server, App app) {
-        return HeraldClient.create(HeraldOptions.builder()
+    public static HeraldRest forServer(TestServer server, App app) {
+        return HeraldRest.create(HeraldRestOptions.builder()
                 .appId(app.id()).key(app.key()).secret(app.secret())
                 .host("127.0.0.1").port(server.port()).useTls(false)
                 .build());

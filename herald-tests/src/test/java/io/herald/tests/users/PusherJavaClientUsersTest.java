@@ -3,7 +3,7 @@ package io.herald.tests.users;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pusher.client.channel.PusherEvent;
-import io.herald.sdk.HeraldClient;
+import io.herald.sdk.HeraldRest;
 import io.herald.server.app.App;
 import io.herald.testkit.RecordingClient;
 import io.herald.testkit.TestServer;
@@ -28,7 +28,7 @@ class PusherJavaClientUsersTest {
             second.bindUserEvent("notice");
             assertThat(first.awaitSignedIn()).isEqualTo("carol");
             assertThat(second.awaitSignedIn()).isEqualTo("carol");
-            HeraldClient sdk = SdkClients.forServer(server, APP);
+            HeraldRest sdk = SdkClients.forServer(server, APP);
 
             sdk.sendToUser("carol", "notice", Map.of("n", 1));
 

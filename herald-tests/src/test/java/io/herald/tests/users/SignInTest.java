@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.protocol.ErrorCode;
 import io.herald.protocol.PusherEvents;
-import io.herald.sdk.HeraldClient;
+import io.herald.sdk.HeraldRest;
 import io.herald.server.app.App;
 import io.herald.testkit.ReceivedEvent;
 import io.herald.testkit.RecordingClient;
@@ -98,7 +98,7 @@ class SignInTest {
              RecordingClient anonymous = server.connect()) {
             anonymous.subscribe("#server-to-user-alice");
             anonymous.assertSubscriptionError("#server-to-user-alice", 401);
-            HeraldClient sdk = SdkClients.forServer(server, APP);
+            HeraldRest sdk = SdkClients.forServer(server, APP);
 
             sdk.sendToUser("alice", "greeting", Map.of("text", "hi"));
 
@@ -118,7 +118,7 @@ class SignInTest {
              RecordingClient laptop = signedIn(server, "alice");
              RecordingClient phone = signedIn(server, "alice");
              RecordingClient bob = signedIn(server, "bob")) {
-            HeraldClient sdk = SdkClients.forServer(server, APP);
+            HeraldRest sdk = SdkClients.forServer(server, APP);
 
             assertThat(sdk.terminateUserConnections("alice").status()).isEqualTo(200);
 

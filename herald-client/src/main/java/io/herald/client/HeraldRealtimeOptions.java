@@ -6,10 +6,10 @@ import java.time.Duration;
 import javax.net.ssl.SSLContext;
 
 /**
- * Immutable settings of a {@link HeraldClient}. Build with {@link #builder(String)}; every setting not
+ * Immutable settings of a {@link HeraldRealtime}. Build with {@link #builder(String)}; every setting not
  * given has the {@code DEFAULT_*} value documented on its builder method.
  */
-public final class ClientOptions {
+public final class HeraldRealtimeOptions {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 6001;
@@ -36,7 +36,7 @@ public final class ClientOptions {
     private final Duration reconnectInitialDelay;
     private final Duration reconnectMaxDelay;
 
-    private ClientOptions(Builder b) {
+    private HeraldRealtimeOptions(Builder b) {
         this.key = Check.notBlank(b.key, "key");
         this.host = Check.notBlank(b.host, "host");
         if (b.port < 1 || b.port > 65535) {
@@ -96,12 +96,12 @@ public final class ClientOptions {
         return authorizer;
     }
 
-    /** Signs user sign-ins ({@link HeraldClient#signin()}), or {@code null} for none. */
+    /** Signs user sign-ins ({@link HeraldRealtime#signin()}), or {@code null} for none. */
     public UserAuthenticator userAuthenticator() {
         return userAuthenticator;
     }
 
-    /** True when the client signs in by itself on connect, as if {@link HeraldClient#signin()} had been called. */
+    /** True when the client signs in by itself on connect, as if {@link HeraldRealtime#signin()} had been called. */
     public boolean signinOnConnect() {
         return signinOnConnect;
     }
@@ -182,7 +182,7 @@ public final class ClientOptions {
             return this;
         }
 
-        /** Sign in on every connect without calling {@link HeraldClient#signin()}; default off. */
+        /** Sign in on every connect without calling {@link HeraldRealtime#signin()}; default off. */
         public Builder signinOnConnect(boolean signinOnConnect) {
             this.signinOnConnect = signinOnConnect;
             return this;
@@ -218,8 +218,8 @@ public final class ClientOptions {
             return this;
         }
 
-        public ClientOptions build() {
-            return new ClientOptions(this);
+        public HeraldRealtimeOptions build() {
+            return new HeraldRealtimeOptions(this);
         }
     }
 }

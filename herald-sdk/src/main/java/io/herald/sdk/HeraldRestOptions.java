@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Immutable settings of a {@link HeraldClient}: where the server is, the app's credentials and how
+ * Immutable settings of a {@link HeraldRest}: where the server is, the app's credentials and how
  * requests travel. Build with {@link #builder()}, or from a URL ({@link #fromUrl(String)}) or the
  * environment ({@link #fromEnvironment()}); explicit builder settings beat the environment.
  *
@@ -19,7 +19,7 @@ import java.util.Objects;
  * {@code api-{cluster}.pusher.com} unless a host is given. Missing or malformed settings fail in
  * {@link Builder#build()} with a {@link HeraldValidationException} naming the setting.
  */
-public final class HeraldOptions {
+public final class HeraldRestOptions {
 
     public static final boolean DEFAULT_USE_TLS = true;
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -40,7 +40,7 @@ public final class HeraldOptions {
     private final JsonSerializer serializer;
     private final Limits limits;
 
-    private HeraldOptions(Builder b) {
+    private HeraldRestOptions(Builder b) {
         this.appId = required(b.appId, "appId");
         this.key = required(b.key, "key");
         this.secret = required(b.secret, "secret");
@@ -65,12 +65,12 @@ public final class HeraldOptions {
     }
 
     /** Options from {@code http[s]://KEY:SECRET@HOST[:PORT]/apps/APP_ID}. */
-    public static HeraldOptions fromUrl(String url) {
+    public static HeraldRestOptions fromUrl(String url) {
         return builder().url(url).build();
     }
 
     /** Options from the process environment ({@code PUSHER_URL}, {@code PUSHER_APP_ID}, …). */
-    public static HeraldOptions fromEnvironment() {
+    public static HeraldRestOptions fromEnvironment() {
         return builder().environment(System.getenv()).build();
     }
 
@@ -140,7 +140,7 @@ public final class HeraldOptions {
     @Override
     public String toString() {
         // Never print the secret or the master key.
-        return "HeraldOptions[appId=" + appId + ", key=" + key + ", base=" + baseUri()
+        return "HeraldRestOptions[appId=" + appId + ", key=" + key + ", base=" + baseUri()
                 + ", proxy=" + proxy + ", timeout=" + requestTimeout + ", keepAlive=" + keepAlive
                 + ", encryption=" + (encryptionMasterKey != null) + "]";
     }
@@ -281,11 +281,11 @@ public final class HeraldOptions {
             return environment(System.getenv());
         }
 
-        public HeraldOptions build() {
+        public HeraldRestOptions build() {
             Builder merged = new Builder();
             SettingParser.applyEnvironment(merged, environment);
             merged.overlay(this);
-            return new HeraldOptions(merged);
+            return new HeraldRestOptions(merged);
         }
 
         /** Copies every setting made on {@code explicit} over this builder's. */
@@ -310,7 +310,7 @@ public final class HeraldOptions {
 
         @Override
         public String toString() {
-            return "HeraldOptions.Builder[appId=" + appId + ", key=" + key + "]";
+            return "HeraldRestOptions.Builder[appId=" + appId + ", key=" + key + "]";
         }
     }
 }

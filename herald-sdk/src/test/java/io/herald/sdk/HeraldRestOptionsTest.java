@@ -9,13 +9,13 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class HeraldOptionsTest {
+class HeraldRestOptionsTest {
 
     private static final String KEY64 = SdkTestSupport.MASTER_KEY_BASE64;
 
     @Test
     void urlSetsSchemeCredentialsHostPortAndAppId() {
-        HeraldOptions options = HeraldOptions.fromUrl("http://k1:s1@herald.local:8080/apps/42");
+        HeraldRestOptions options = HeraldRestOptions.fromUrl("http://k1:s1@herald.local:8080/apps/42");
         assertThat(options.useTls()).isFalse();
         assertThat(options.key()).isEqualTo("k1");
         assertThat(options.secret()).isEqualTo("s1");
@@ -27,24 +27,24 @@ class HeraldOptionsTest {
 
     @Test
     void portDefaultsTo443WithTlsAnd80Without() {
-        assertThat(HeraldOptions.fromUrl("https://k:s@h/apps/1").port()).isEqualTo(443);
-        assertThat(HeraldOptions.fromUrl("http://k:s@h/apps/1").port()).isEqualTo(80);
+        assertThat(HeraldRestOptions.fromUrl("https://k:s@h/apps/1").port()).isEqualTo(443);
+        assertThat(HeraldRestOptions.fromUrl("http://k:s@h/apps/1").port()).isEqualTo(80);
         assertThat(minimal().build().useTls()).isTrue();
         assertThat(minimal().build().port()).isEqualTo(443);
     }
 
     @Test
     void clusterBecomesPusherHostUnlessAHostIsGiven() {
-        HeraldOptions.Builder b = HeraldOptions.builder().appId("1").key("k").secret("s");
+        HeraldRestOptions.Builder b = HeraldRestOptions.builder().appId("1").key("k").secret("s");
         assertThat(b.cluster("eu").build().host()).isEqualTo("api-eu.pusher.com");
         assertThat(b.cluster("eu").host("herald.local").build().host()).isEqualTo("herald.local");
     }
 
     @Test
     void defaultsAreTheDocumentedConstants() {
-        HeraldOptions options = minimal().build();
-        assertThat(options.requestTimeout()).isEqualTo(HeraldOptions.DEFAULT_REQUEST_TIMEOUT);
-        assertThat(options.keepAlive()).isEqualTo(HeraldOptions.DEFAULT_KEEP_ALIVE);
+        HeraldRestOptions options = minimal().build();
+        assertThat(options.requestTimeout()).isEqualTo(HeraldRestOptions.DEFAULT_REQUEST_TIMEOUT);
+        assertThat(options.keepAlive()).isEqualTo(HeraldRestOptions.DEFAULT_KEEP_ALIVE);
         assertThat(options.proxy()).isNull();
         assertThat(options.encryptionMasterKey()).isNull();
         assertThat(options.serializer()).isInstanceOf(JacksonSerializer.class);
@@ -63,7 +63,7 @@ class HeraldOptionsTest {
         env.put("PUSHER_TIMEOUT", "2500");
         env.put("PUSHER_KEEP_ALIVE", "false");
         env.put("PUSHER_ENCRYPTION_MASTER_KEY", KEY64);
-        HeraldOptions options = HeraldOptions.builder().environment(env).build();
+        HeraldRestOptions options = HeraldRestOptions.builder().environment(env).build();
         assertThat(options.appId()).isEqualTo("7");
         assertThat(options.key()).isEqualTo("env-key");
         assertThat(options.secret()).isEqualTo("env-secret");
@@ -76,7 +76,7 @@ class HeraldOptionsTest {
 
     @Test
     void environmentAcceptsTheAppPrefixedNamesAndACluster() {
-        HeraldOptions options = HeraldOptions.builder().environment(Map.of(
+        HeraldRestOptions options = HeraldRestOptions.builder().environment(Map.of(
                 "PUSHER_APP_ID", "7", "PUSHER_APP_KEY", "k", "PUSHER_APP_SECRET", "s", "PUSHER_CLUSTER", "ap1")).build();
         assertThat(options.key()).isEqualTo("k");
         assertThat(options.secret()).isEqualTo("s");
@@ -85,7 +85,7 @@ class HeraldOptionsTest {
 
     @Test
     void singleVariablesBeatPusherUrl() {
-        HeraldOptions options = HeraldOptions.builder().environment(Map.of(
+        HeraldRestOptions options = HeraldRestOptions.builder().environment(Map.of(
                 "PUSHER_URL", "https://k:s@h.local/apps/1", "PUSHER_APP_ID", "2", "PUSHER_PORT", "8443")).build();
         assertThat(options.appId()).isEqualTo("2");
         assertThat(options.key()).isEqualTo("k");
@@ -94,7 +94,7 @@ class HeraldOptionsTest {
 
     @Test
     void explicitSettingsBeatTheEnvironment() {
-        HeraldOptions options = HeraldOptions.builder()
+        HeraldRestOptions options = HeraldRestOptions.builder()
                 .environment(Map.of("PUSHER_URL", "https://k:s@h.local/apps/1", "PUSHER_TIMEOUT", "5s"))
                 .appId("explicit").secret("explicit-secret").requestTimeout(Duration.ofSeconds(9))
                 .build();
@@ -104,22 +104,32 @@ class HeraldOptionsTest {
         assertThat(options.requestTimeout()).isEqualTo(Duration.ofSeconds(9));
     }
 
+    /** The shared duration grammar, except that a bare number keeps its documented meaning here: milliseconds. */
+    @Test
+    void theTimeoutTakesEveryDurationUnitAndABareNumberStaysMilliseconds() {
+        assertThat(minimal().environment(Map.of("PUSHER_TIMEOUT", "1h")).build().requestTimeout()).isEqualTo(Duration.ofHours(1));
+        assertThat(minimal().environment(Map.of("PUSHER_TIMEOUT", "PT0.5S")).build().requestTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(minimal().environment(Map.of("PUSHER_TIMEOUT", "750")).build().requestTimeout()).isEqualTo(Duration.ofMillis(750));
+        assertThatThrownBy(() -> minimal().environment(Map.of("PUSHER_TIMEOUT", "1.5s")).build())
+                .isInstanceOf(HeraldValidationException.class).hasMessageContaining("PUSHER_TIMEOUT").hasMessageContaining("1.5s");
+    }
+
     @Test
     void explicitClusterBeatsAHostFromTheEnvironment() {
-        HeraldOptions options = HeraldOptions.builder().environment(Map.of("PUSHER_URL", "https://k:s@h.local/apps/1"))
+        HeraldRestOptions options = HeraldRestOptions.builder().environment(Map.of("PUSHER_URL", "https://k:s@h.local/apps/1"))
                 .cluster("eu").build();
         assertThat(options.host()).isEqualTo("api-eu.pusher.com");
     }
 
     @Test
     void missingSettingsFailNamingTheSetting() {
-        assertThatThrownBy(() -> HeraldOptions.builder().key("k").secret("s").host("h").build())
+        assertThatThrownBy(() -> HeraldRestOptions.builder().key("k").secret("s").host("h").build())
                 .isInstanceOf(HeraldValidationException.class).hasMessageContaining("appId");
-        assertThatThrownBy(() -> HeraldOptions.builder().appId("1").secret("s").host("h").build())
+        assertThatThrownBy(() -> HeraldRestOptions.builder().appId("1").secret("s").host("h").build())
                 .isInstanceOf(HeraldValidationException.class).hasMessageContaining("key");
-        assertThatThrownBy(() -> HeraldOptions.builder().appId("1").key("k").host("h").build())
+        assertThatThrownBy(() -> HeraldRestOptions.builder().appId("1").key("k").host("h").build())
                 .isInstanceOf(HeraldValidationException.class).hasMessageContaining("secret");
-        assertThatThrownBy(() -> HeraldOptions.builder().appId("1").key("k").secret("s").build())
+        assertThatThrownBy(() -> HeraldRestOptions.builder().appId("1").key("k").secret("s").build())
                 .isInstanceOf(HeraldValidationException.class).hasMessageContaining("host (or cluster)");
     }
 
@@ -142,30 +152,30 @@ class HeraldOptionsTest {
 
     @Test
     void malformedUrlsFailWithoutEchoingTheSecret() {
-        assertThatThrownBy(() -> HeraldOptions.fromUrl("ftp://k:topsecret@h/apps/1"))
+        assertThatThrownBy(() -> HeraldRestOptions.fromUrl("ftp://k:topsecret@h/apps/1"))
                 .isInstanceOf(HeraldValidationException.class)
                 .hasMessageContaining("url").hasMessageContaining("scheme").hasMessageNotContaining("topsecret");
-        assertThatThrownBy(() -> HeraldOptions.fromUrl("https://k:topsecret@h/channels"))
+        assertThatThrownBy(() -> HeraldRestOptions.fromUrl("https://k:topsecret@h/channels"))
                 .hasMessageContaining("/apps/APP_ID").hasMessageNotContaining("topsecret");
-        assertThatThrownBy(() -> HeraldOptions.fromUrl("https://h/apps/1")).hasMessageContaining("KEY:SECRET");
+        assertThatThrownBy(() -> HeraldRestOptions.fromUrl("https://h/apps/1")).hasMessageContaining("KEY:SECRET");
         assertThatThrownBy(() -> minimal().environment(Map.of("PUSHER_URL", "nonsense")).build())
                 .hasMessageContaining("PUSHER_URL");
     }
 
     @Test
     void toStringNeverShowsTheSecretOrMasterKey() {
-        HeraldOptions options = minimal().secret("topsecret").encryptionMasterKeyBase64(KEY64).build();
+        HeraldRestOptions options = minimal().secret("topsecret").encryptionMasterKeyBase64(KEY64).build();
         assertThat(options.toString()).doesNotContain("topsecret").doesNotContain(KEY64).contains("encryption=true");
     }
 
     @Test
     void toBuilderDerivesAVariant() {
-        HeraldOptions options = minimal().build().toBuilder().port(8443).build();
+        HeraldRestOptions options = minimal().build().toBuilder().port(8443).build();
         assertThat(options.port()).isEqualTo(8443);
         assertThat(options.appId()).isEqualTo("1");
     }
 
-    private static HeraldOptions.Builder minimal() {
-        return HeraldOptions.builder().appId("1").key("k").secret("s").host("h");
+    private static HeraldRestOptions.Builder minimal() {
+        return HeraldRestOptions.builder().appId("1").key("k").secret("s").host("h");
     }
 }

@@ -21,11 +21,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The Herald (and Pusher Channels) server SDK: publish events, query channels, act on users,
- * authorize subscriptions and sign-ins. Immutable and thread-safe; create one per app and share it.
+ * The Herald (and Pusher Channels) server SDK's client of the Channels HTTP API: publish events,
+ * query channels, act on users, authorize subscriptions and sign-ins. Named for what it speaks, like
+ * {@code AblyRest}: its siblings are {@link io.herald.sdk.push.HeraldPush} (the Beams APIs) and
+ * herald-client's {@code HeraldRealtime} (a WebSocket subscriber). Immutable and thread-safe; create
+ * one per app and share it.
  *
  * <pre>{@code
- * HeraldClient herald = HeraldClient.create(HeraldOptions.fromUrl("https://key:secret@herald.example.com/apps/1"));
+ * HeraldRest herald = HeraldRest.create(HeraldRestOptions.fromUrl("https://key:secret@herald.example.com/apps/1"));
  * herald.trigger("orders", "created", Map.of("id", 42));
  * }</pre>
  *
@@ -36,16 +39,16 @@ import java.util.concurrent.CompletionException;
  * blocking form and delivered through the future by the async one. Futures complete on the JDK
  * HttpClient's threads: don't block inside their callbacks.
  */
-public final class HeraldClient {
+public final class HeraldRest {
 
-    private final HeraldOptions options;
+    private final HeraldRestOptions options;
     private final HttpTransport transport;
     private final EventEncoder encoder;
     private final Authorizer authorizer;
     private final ChannelEncryption encryption;
     private final String appPath;
 
-    private HeraldClient(HeraldOptions options, Clock clock) {
+    private HeraldRest(HeraldRestOptions options, Clock clock) {
         this.options = options;
         this.transport = new HttpTransport(options, clock);
         byte[] masterKey = options.encryptionMasterKey();
@@ -55,26 +58,26 @@ public final class HeraldClient {
         this.appPath = "/apps/" + options.appId();
     }
 
-    public static HeraldClient create(HeraldOptions options) {
-        return new HeraldClient(options, Clock.systemUTC());
+    public static HeraldRest create(HeraldRestOptions options) {
+        return new HeraldRest(options, Clock.systemUTC());
     }
 
     /** A client whose request timestamps come from {@code clock} (tests, or a corrected clock). */
-    public static HeraldClient create(HeraldOptions options, Clock clock) {
-        return new HeraldClient(options, clock);
+    public static HeraldRest create(HeraldRestOptions options, Clock clock) {
+        return new HeraldRest(options, clock);
     }
 
     /** A client for {@code http[s]://KEY:SECRET@HOST[:PORT]/apps/APP_ID}. */
-    public static HeraldClient fromUrl(String url) {
-        return create(HeraldOptions.fromUrl(url));
+    public static HeraldRest fromUrl(String url) {
+        return create(HeraldRestOptions.fromUrl(url));
     }
 
     /** A client configured by the {@code PUSHER_*} environment variables. */
-    public static HeraldClient fromEnvironment() {
-        return create(HeraldOptions.fromEnvironment());
+    public static HeraldRest fromEnvironment() {
+        return create(HeraldRestOptions.fromEnvironment());
     }
 
-    public HeraldOptions options() {
+    public HeraldRestOptions options() {
         return options;
     }
 

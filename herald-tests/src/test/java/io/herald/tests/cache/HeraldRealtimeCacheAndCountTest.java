@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.herald.client.ClientOptions;
-import io.herald.client.HeraldClient;
+import io.herald.client.HeraldRealtimeOptions;
+import io.herald.client.HeraldRealtime;
 import io.herald.client.PusherEvent;
 import io.herald.protocol.PusherEvents;
 import io.herald.server.app.App;
@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** herald-client (io.herald.client) against cache channels and subscription counts. */
-class HeraldClientCacheAndCountTest {
+class HeraldRealtimeCacheAndCountTest {
 
     private static final App APP = TestServer.APP.toBuilder().subscriptionCounts(true).build();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,7 +26,7 @@ class HeraldClientCacheAndCountTest {
     @Test
     void heraldClientGetsTheCachedEventAndCacheMiss() throws Exception {
         try (TestServer server = TestServer.start(b -> b.apps(List.of(APP)));
-             HeraldClient client = connect(server)) {
+             HeraldRealtime client = connect(server)) {
             String body = JsonNodeFactory.instance.objectNode().put("name", "state").put("channel", "cache-hc")
                     .put("data", "{\"v\":5}").toString();
             assertThat(server.api(APP).post("/apps/" + APP.id() + "/events", body).status()).isEqualTo(200);
@@ -46,8 +46,8 @@ class HeraldClientCacheAndCountTest {
     @Test
     void heraldClientSubscribersHearSubscriptionCounts() throws Exception {
         try (TestServer server = TestServer.start(b -> b.apps(List.of(APP)));
-             HeraldClient first = connect(server);
-             HeraldClient second = connect(server)) {
+             HeraldRealtime first = connect(server);
+             HeraldRealtime second = connect(server)) {
             BlockingQueue<PusherEvent> counts = new LinkedBlockingQueue<>();
             first.subscribe("counted").bind(PusherEvents.SUBSCRIPTION_COUNT, counts::add);
             assertThat(count(next(counts))).isEqualTo(1);
@@ -58,8 +58,8 @@ class HeraldClientCacheAndCountTest {
         }
     }
 
-    private static HeraldClient connect(TestServer server) {
-        HeraldClient client = new HeraldClient(ClientOptions.builder(APP.key())
+    private static HeraldRealtime connect(TestServer server) {
+        HeraldRealtime client = new HeraldRealtime(HeraldRealtimeOptions.builder(APP.key())
                 .host("127.0.0.1").port(server.port()).tls(false).build());
         client.connect();
         return client;

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A realtime client for Herald or any Pusher-compatible server (protocol 7 over the JDK WebSocket).
+ * Named like {@code AblyRealtime}: it subscribes and listens, where the server SDK's
+ * {@code HeraldRest} publishes over HTTP.
  *
  * <p><b>Thread model.</b> Each client owns one daemon thread, its <em>event thread</em>
  * ({@code herald-client-N}). Every listener — connection, channel, presence and event listeners — is
@@ -41,25 +43,25 @@ import org.slf4j.LoggerFactory;
  * <p><b>Reconnects.</b> After a close with 4000–4099 the client stops ({@link ConnectionState#FAILED});
  * 4200–4299 reconnects at once; 4100–4199 and everything else (1006, a server that went away, a failed
  * handshake) reconnect after an exponential backoff with jitter, capped at
- * {@link ClientOptions#reconnectMaxDelay()}. Every channel is subscribed again, with fresh
+ * {@link HeraldRealtimeOptions#reconnectMaxDelay()}. Every channel is subscribed again, with fresh
  * authorization, on each new connection, and a client that signed in signs in again.
  *
- * <p><b>Users.</b> {@link #signin()} (or {@link ClientOptions#signinOnConnect()}) signs in with the
+ * <p><b>Users.</b> {@link #signin()} (or {@link HeraldRealtimeOptions#signinOnConnect()}) signs in with the
  * configured {@link UserAuthenticator}, like pusher-js's {@code pusher.signin()}; {@link #user()} then
  * receives events sent to the user and its watchlist.
  *
  * <p><b>Liveness.</b> The server's {@code pusher:ping} is answered with {@code pusher:pong}. After
  * {@code min(activityTimeout, server's activity_timeout)} without any frame the client sends
- * {@code pusher:ping}; if nothing arrives within {@link ClientOptions#pongTimeout()} it drops the socket
+ * {@code pusher:ping}; if nothing arrives within {@link HeraldRealtimeOptions#pongTimeout()} it drops the socket
  * and reconnects at once.
  */
-public final class HeraldClient implements AutoCloseable {
+public final class HeraldRealtime implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HeraldClient.class);
+    private static final Logger LOG = LoggerFactory.getLogger(HeraldRealtime.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger THREADS = new AtomicInteger();
 
-    private final ClientOptions options;
+    private final HeraldRealtimeOptions options;
     private final ReconnectPolicy reconnectPolicy;
     private final HttpClient http;
     private final ScheduledExecutorService events;
@@ -79,7 +81,7 @@ public final class HeraldClient implements AutoCloseable {
     private ScheduledFuture<?> reconnectTask;
     private volatile boolean signinRequested;
 
-    public HeraldClient(ClientOptions options) {
+    public HeraldRealtime(HeraldRealtimeOptions options) {
         this.options = options;
         this.reconnectPolicy = new ReconnectPolicy(options.reconnectInitialDelay(), options.reconnectMaxDelay());
         HttpClient.Builder httpBuilder = HttpClient.newBuilder().connectTimeout(options.connectTimeout());
@@ -102,7 +104,7 @@ public final class HeraldClient implements AutoCloseable {
         this.signinRequested = options.signinOnConnect();
     }
 
-    public ClientOptions options() {
+    public HeraldRealtimeOptions options() {
         return options;
     }
 
@@ -245,34 +247,34 @@ public final class HeraldClient implements AutoCloseable {
         return channels.get(channelName);
     }
 
-    public HeraldClient addConnectionListener(ConnectionListener listener) {
+    public HeraldRealtime addConnectionListener(ConnectionListener listener) {
         connectionListeners.add(listener);
         return this;
     }
 
-    public HeraldClient removeConnectionListener(ConnectionListener listener) {
+    public HeraldRealtime removeConnectionListener(ConnectionListener listener) {
         connectionListeners.remove(listener);
         return this;
     }
 
     /** Calls {@code listener} for every event named {@code event}, on any channel or none. */
-    public HeraldClient bind(String event, EventListener listener) {
+    public HeraldRealtime bind(String event, EventListener listener) {
         bindings.bind(event, listener);
         return this;
     }
 
-    public HeraldClient unbind(String event, EventListener listener) {
+    public HeraldRealtime unbind(String event, EventListener listener) {
         bindings.unbind(event, listener);
         return this;
     }
 
     /** Calls {@code listener} for every frame received, the protocol's own ({@code pusher:…}) included. */
-    public HeraldClient bindGlobal(EventListener listener) {
+    public HeraldRealtime bindGlobal(EventListener listener) {
         bindings.bindGlobal(listener);
         return this;
     }
 
-    public HeraldClient unbindGlobal(EventListener listener) {
+    public HeraldRealtime unbindGlobal(EventListener listener) {
         bindings.unbindGlobal(listener);
         return this;
     }
@@ -400,7 +402,7 @@ public final class HeraldClient implements AutoCloseable {
             answer = CompletableFuture.failedFuture(e);
         }
         if (answer == null) {
-            answer = CompletableFuture.failedFuture(new HeraldClientException("the UserAuthenticator returned null"));
+            answer = CompletableFuture.failedFuture(new HeraldRealtimeException("the UserAuthenticator returned null"));
         }
         answer.whenCompleteAsync((result, error) -> {
             if (connection != socket) {
@@ -447,7 +449,7 @@ public final class HeraldClient implements AutoCloseable {
         ChannelAuthorizer authorizer = options.authorizer();
         if (authorizer == null) {
             return CompletableFuture.failedFuture(
-                    new HeraldClientException("no ChannelAuthorizer configured for " + channel.name()));
+                    new HeraldRealtimeException("no ChannelAuthorizer configured for " + channel.name()));
         }
         try {
             return authorizer.authorize(socketId, channel.name());
@@ -533,7 +535,7 @@ public final class HeraldClient implements AutoCloseable {
         @Override
         public void onClosed(WebSocketConnection connection, int code, String reason) {
             if (connection == socket) {
-                HeraldClient.this.onClosed(code, reason);
+                HeraldRealtime.this.onClosed(code, reason);
             }
         }
     }

@@ -3,13 +3,13 @@ package io.herald.client;
 import io.herald.protocol.HeraldException;
 
 /** Something the realtime client could not do: an authorization that failed, a bad answer. */
-public class HeraldClientException extends HeraldException {
+public class HeraldRealtimeException extends HeraldException {
 
-    public HeraldClientException(String message) {
+    public HeraldRealtimeException(String message) {
         super(message);
     }
 
-    public HeraldClientException(String message, Throwable cause) {
+    public HeraldRealtimeException(String message, Throwable cause) {
         super(message, cause);
     }
 }
