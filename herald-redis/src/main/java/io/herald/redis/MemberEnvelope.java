@@ -14,8 +14,9 @@ import io.herald.server.channel.PresenceMember;
  * @param channel the presence channel
  * @param member who; the user info matters only for an arrival
  * @param added joined, else left
+ * @param seq the change's presence sequence number, 0 when it has none
  */
-record MemberEnvelope(String nodeId, String appId, String channel, PresenceMember member, boolean added) {
+record MemberEnvelope(String nodeId, String appId, String channel, PresenceMember member, boolean added, long seq) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,7 +28,7 @@ record MemberEnvelope(String nodeId, String appId, String channel, PresenceMembe
     String encode() {
         ObjectNode node = JSON.createObjectNode()
                 .put("n", nodeId).put("a", appId).put("c", channel).put("m", added ? "+" : "-")
-                .put("u", member.userId());
+                .put("u", member.userId()).put("s", seq);
         if (added) {
             node.set("i", member.userInfo());
         }
@@ -40,6 +41,6 @@ record MemberEnvelope(String nodeId, String appId, String channel, PresenceMembe
             throw new IllegalArgumentException("not a member change: " + kind);
         }
         return new MemberEnvelope(node.path("n").asText(), node.path("a").asText(), node.path("c").asText(),
-                new PresenceMember(node.path("u").asText(), node.path("i")), kind.equals("+"));
+                new PresenceMember(node.path("u").asText(), node.path("i")), kind.equals("+"), node.path("s").asLong());
     }
 }

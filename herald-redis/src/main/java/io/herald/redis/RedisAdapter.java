@@ -78,6 +78,8 @@ final class RedisAdapter implements Adapter {
     private final Duration cacheTtl;
     /** The webhook queues this node may deliver from; the heartbeat renews its claim on them. */
     private final List<RedisWebhookQueue> webhookQueues = new CopyOnWriteArrayList<>();
+    /** What this node's presence subscribers were told, ordered by the cluster's presence sequence. */
+    private final PresenceViews presence = new PresenceViews();
     private volatile ClusterListener listener = ClusterListener.NONE;
     /** Each app's connections on the other nodes, as of the last heartbeat. */
     private volatile Map<String, Integer> elsewhere = Map.of();
@@ -266,23 +268,23 @@ final class RedisAdapter implements Adapter {
      * node's own if {@code toLocalSubscribers}. An arrival is one of this node's members, with its info.
      */
     private void announceMember(ClusterState.Change c, boolean added, boolean toLocalSubscribers) {
-        Channel channel = node.registries().forApp(c.appId()).find(c.channel());
         PresenceMember member = new PresenceMember(c.userId(), NullNode.getInstance());
         if (added) {
+            Channel channel = node.registries().forApp(c.appId()).find(c.channel());
             if (channel == null) {
                 return; // left again since the sync, which reports that departure in turn
             }
             member = localMember(channel, c.userId());
         }
-        if (toLocalSubscribers && channel != null) {
-            local.announce(MemberChange.fromElsewhere(channel, member, added, null));
+        if (toLocalSubscribers) {
+            presence.announce(c.appId(), c.channel(), member, added, c.seq());
         }
-        announceElsewhere(c.appId(), c.channel(), member, added);
+        announceElsewhere(c.appId(), c.channel(), member, added, c.seq());
     }
 
     /** Sends a member change this node decided to the other nodes, without waiting for Redis. */
-    private void announceElsewhere(String appId, String channel, PresenceMember member, boolean added) {
-        commands.publish(eventsChannel, new MemberEnvelope(nodeId, appId, channel, member, added).encode())
+    private void announceElsewhere(String appId, String channel, PresenceMember member, boolean added, long seq) {
+        commands.publish(eventsChannel, new MemberEnvelope(nodeId, appId, channel, member, added, seq).encode())
                 .exceptionally(e -> {
                     log.debug("Member change on {} not published to the other nodes: {}", channel, e.toString());
                     return 0L;
@@ -324,9 +326,8 @@ final class RedisAdapter implements Adapter {
             JsonNode json = Envelope.parse(message);
             if (MemberEnvelope.isMemberChange(json)) {
                 MemberEnvelope change = MemberEnvelope.decode(json);
-                Channel channel = node.registries().forApp(change.appId()).find(change.channel());
-                if (!change.nodeId().equals(nodeId) && channel != null) {
-                    local.announce(MemberChange.fromElsewhere(channel, change.member(), change.added(), null));
+                if (!change.nodeId().equals(nodeId)) {
+                    presence.announce(change.appId(), change.channel(), change.member(), change.added(), change.seq());
                 }
                 return;
             }
@@ -378,7 +379,7 @@ final class RedisAdapter implements Adapter {
         state.join(appId, channel, arrival == null ? null : arrival.member()).whenComplete((outcome, failure) -> {
             if (failure != null) {
                 needsSync = true;
-                announceHere(arrival); // this node's view at least; the sync tells the others
+                announceHere(appId, arrival); // this node's view at least; the sync tells the others
                 return;
             }
             // A return within a departure's grace (decided on any node) is no change for webhooks.
@@ -386,7 +387,7 @@ final class RedisAdapter implements Adapter {
                 listener.channelOccupied(appId, channel);
             }
             if (outcome.memberChanged()) {
-                announce(appId, arrival);
+                announce(appId, arrival, outcome.seq());
                 if (!outcome.memberReturned()) {
                     listener.memberAdded(appId, channel, arrival.userId());
                 }
@@ -395,15 +396,17 @@ final class RedisAdapter implements Adapter {
         });
     }
 
-    /** Announces a member change the cluster confirmed: here, then on the other nodes. */
-    private void announce(String appId, MemberChange change) {
-        local.announce(change);
-        announceElsewhere(appId, change.channel().name(), change.member(), change.added());
+    /** Announces a member change the cluster confirmed, numbered {@code seq}: here, then on the other nodes. */
+    private void announce(String appId, MemberChange change, long seq) {
+        String channel = change.channel().name();
+        presence.announce(appId, channel, change.member(), change.added(), seq);
+        announceElsewhere(appId, channel, change.member(), change.added(), seq);
     }
 
-    private void announceHere(MemberChange change) {
+    /** Redis could not decide: this node's subscribers hear of the change (unnumbered), the others after the sync. */
+    private void announceHere(String appId, MemberChange change) {
         if (change != null) {
-            local.announce(change);
+            presence.announce(appId, change.channel().name(), change.member(), change.added(), 0);
         }
     }
 
@@ -416,19 +419,30 @@ final class RedisAdapter implements Adapter {
         return new PresenceMember(userId, NullNode.getInstance());
     }
 
+    /**
+     * The cluster's members from Redis, with the joiner itself (its own join may reach Redis later), as
+     * of a presence sequence number; {@link PresenceViews} then sends it every later change, and no
+     * earlier one. Without Redis, this node's members.
+     */
     @Override
-    public CompletableFuture<List<PresenceMember>> presenceMembers(String appId, String channel,
-                                                                   List<PresenceMember> local) {
-        return state.presenceMembers(appId, channel).thenApply(cluster -> {
+    public CompletableFuture<List<PresenceMember>> presenceMembers(String appId, String channel, JoinResult joined) {
+        PresenceMember self = joined.member();
+        PresenceViews.View view = presence.open(appId, channel, joined.subscriber(), self.userId());
+        CompletableFuture<List<PresenceMember>> answer = new CompletableFuture<>();
+        state.presenceMembers(appId, channel).whenComplete((cluster, failure) -> {
+            if (failure != null) {
+                // Every numbered change from now on is news to a list made of this node's members alone.
+                presence.listed(view, 0, () -> answer.complete(joined.members()));
+                return;
+            }
             Map<String, PresenceMember> merged = new LinkedHashMap<>();
-            for (PresenceMember member : cluster) {
+            for (PresenceMember member : cluster.members()) {
                 merged.put(member.userId(), member);
             }
-            for (PresenceMember member : local) {
-                merged.put(member.userId(), member);
-            }
-            return List.copyOf(merged.values());
+            merged.put(self.userId(), self);
+            presence.listed(view, cluster.seq(), () -> answer.complete(List.copyOf(merged.values())));
         });
+        return answer;
     }
 
     @Override
@@ -436,16 +450,17 @@ final class RedisAdapter implements Adapter {
         if (!result.left()) {
             return;
         }
+        presence.close(appId, channel, result.subscriber());
         MemberChange departure = result.departure();
         String token = departures.newToken();
         state.leave(appId, channel, departure == null ? null : departure.userId(), token).whenComplete((outcome, failure) -> {
             if (failure != null) {
                 needsSync = true;
-                announceHere(departure);
+                announceHere(appId, departure);
                 return;
             }
             if (outcome.memberChanged()) {
-                announce(appId, departure);
+                announce(appId, departure, outcome.seq());
                 departures.hold(appId, channel, departure.userId(), token,
                         () -> listener.memberRemoved(appId, channel, departure.userId()));
             }

@@ -47,16 +47,17 @@ public final class ChannelRegistry {
         channels.compute(name, (key, existing) -> {
             if (existing == null && !reserveChannel(maxChannels)) {
                 result[0] = JoinResult.refused("the app has " + maxChannels
-                        + " occupied channels on this node, the most allowed (limits.max-channels)");
+                        + " occupied channels on this node, the most allowed (limits.max-channels)", subscriber, member);
                 return null;
             }
             Channel channel = existing != null ? existing : new Channel(key);
             if (channel.isSubscribed(subscriber)) {
-                result[0] = new JoinResult(channel, null, false, null, member == null ? List.of() : channel.members());
+                result[0] = new JoinResult(channel, null, false, null, member == null ? List.of() : channel.members(),
+                        subscriber, member);
                 return channel;
             }
             if (member != null && !channel.hasMember(member.userId()) && channel.memberCount() >= maxMembers) {
-                result[0] = JoinResult.refused("presence channel is full (" + maxMembers + " members)");
+                result[0] = JoinResult.refused("presence channel is full (" + maxMembers + " members)", subscriber, member);
                 if (existing == null) {
                     count.decrementAndGet();
                 }
@@ -66,7 +67,8 @@ public final class ChannelRegistry {
             channel.addSubscriber(subscriber);
             MemberChange arrival = member != null && channel.addMember(member)
                     ? new MemberChange(channel, member, true, subscriber.socketId(), channel.lastJoin()) : null;
-            result[0] = new JoinResult(channel, null, occupied, arrival, member == null ? List.of() : channel.members());
+            result[0] = new JoinResult(channel, null, occupied, arrival, member == null ? List.of() : channel.members(),
+                    subscriber, member);
             return channel;
         });
         return result[0];
@@ -91,7 +93,7 @@ public final class ChannelRegistry {
      * @param userId the presence user the subscriber joined as, else {@code null}
      */
     public LeaveResult leave(String name, Subscriber subscriber, String userId) {
-        LeaveResult[] result = {LeaveResult.NOT_SUBSCRIBED};
+        LeaveResult[] result = {new LeaveResult(false, false, null, subscriber)};
         channels.computeIfPresent(name, (key, channel) -> {
             if (!channel.removeSubscriber(subscriber)) {
                 return channel;
@@ -100,7 +102,7 @@ public final class ChannelRegistry {
             MemberChange departure = userId != null && channel.removeMember(userId)
                     ? MemberChange.departure(channel, userId, subscriber.socketId()) : null;
             boolean vacated = channel.isEmpty();
-            result[0] = new LeaveResult(true, vacated, departure);
+            result[0] = new LeaveResult(true, vacated, departure, subscriber);
             if (vacated) {
                 count.decrementAndGet();
                 return null;

@@ -12,12 +12,14 @@ import java.util.List;
  * @param members the channel's presence members on this node right after the join, taken while
  *     other joins and leaves waited: the joiner's list, consistent with what {@link #arrival} and
  *     later changes announce
+ * @param subscriber who joined
+ * @param member the presence user it joined as, else {@code null}
  */
 public record JoinResult(Channel channel, String refusal, boolean occupied, MemberChange arrival,
-                         List<PresenceMember> members) {
+                         List<PresenceMember> members, Subscriber subscriber, PresenceMember member) {
 
-    static JoinResult refused(String reason) {
-        return new JoinResult(null, reason, false, null, List.of());
+    static JoinResult refused(String reason, Subscriber subscriber, PresenceMember member) {
+        return new JoinResult(null, reason, false, null, List.of(), subscriber, member);
     }
 
     public boolean isRefused() {

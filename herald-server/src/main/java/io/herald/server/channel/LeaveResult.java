@@ -7,10 +7,9 @@ package io.herald.server.channel;
  * @param vacated the channel has no subscribers left (for vacancy webhooks)
  * @param departure the presence member this node lost, its user's last connection here (to announce),
  *     or {@code null}
+ * @param subscriber who left
  */
-public record LeaveResult(boolean left, boolean vacated, MemberChange departure) {
-
-    static final LeaveResult NOT_SUBSCRIBED = new LeaveResult(false, false, null);
+public record LeaveResult(boolean left, boolean vacated, MemberChange departure, Subscriber subscriber) {
 
     /** The presence user's last connection here left. */
     public boolean memberRemoved() {

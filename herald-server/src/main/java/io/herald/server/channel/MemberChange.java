@@ -17,11 +17,6 @@ import com.fasterxml.jackson.databind.node.NullNode;
  */
 public record MemberChange(Channel channel, PresenceMember member, boolean added, String socketId, long upToJoin) {
 
-    /** A change another node made, for every subscriber here now (their lists came from the cluster). */
-    public static MemberChange fromElsewhere(Channel channel, PresenceMember member, boolean added, String socketId) {
-        return new MemberChange(channel, member, added, socketId, channel.lastJoin());
-    }
-
     static MemberChange departure(Channel channel, String userId, String socketId) {
         return new MemberChange(channel, new PresenceMember(userId, NullNode.getInstance()), false, socketId,
                 channel.lastJoin());

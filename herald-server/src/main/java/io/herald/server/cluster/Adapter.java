@@ -45,12 +45,13 @@ public interface Adapter extends AutoCloseable {
     CompletableFuture<List<String>> presenceUserIds(String appId, String channel);
 
     /**
-     * The members a new presence subscriber is told of: {@code local} (this node's, snapshotted while
-     * the channel was held) plus, in a cluster, those on the other nodes.
+     * The member list a new presence subscriber is answered with ({@code subscription_succeeded}):
+     * on one node, {@link JoinResult#members()}, taken while the channel was held; in a cluster, the
+     * cluster's members as of a moment from which on the adapter announces every change to this
+     * subscriber, and none before. Answer the subscriber in the future's completion stage.
      */
-    default CompletableFuture<List<PresenceMember>> presenceMembers(String appId, String channel,
-                                                                    List<PresenceMember> local) {
-        return CompletableFuture.completedFuture(local);
+    default CompletableFuture<List<PresenceMember>> presenceMembers(String appId, String channel, JoinResult joined) {
+        return CompletableFuture.completedFuture(joined.members());
     }
 
     /** The cache channel's last event, empty when there is none or it expired. */

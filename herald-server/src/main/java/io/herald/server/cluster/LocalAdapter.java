@@ -80,14 +80,19 @@ public final class LocalAdapter implements Adapter {
      * {@code member_removed}, encoded once, to those whose member list predates it, never to the
      * connection that made it.
      */
-    public void announce(MemberChange change) {
-        ObjectNode data = JsonNodeFactory.instance.objectNode().put("user_id", change.userId());
-        if (change.added()) {
-            data.set("user_info", change.member().userInfo());
+    private static void announce(MemberChange change) {
+        change.channel().broadcast(Frames.wire(memberEvent(change.channel().name(), change.member(), change.added())),
+                change.socketId(), change.upToJoin());
+    }
+
+    /** {@code member_added} ({@code user_id}, {@code user_info}) or {@code member_removed} ({@code user_id}). */
+    public static OutboundEvent memberEvent(String channel, PresenceMember member, boolean added) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode().put("user_id", member.userId());
+        if (added) {
+            data.set("user_info", member.userInfo());
         }
-        OutboundEvent event = OutboundEvent.server(change.channel().name(),
-                change.added() ? PusherEvents.MEMBER_ADDED : PusherEvents.MEMBER_REMOVED, data.toString(), null);
-        change.channel().broadcast(Frames.wire(event), change.socketId(), change.upToJoin());
+        return OutboundEvent.server(channel, added ? PusherEvents.MEMBER_ADDED : PusherEvents.MEMBER_REMOVED,
+                data.toString(), null);
     }
 
     /** The app's own events on cache channels; never client events or the protocol's events. */

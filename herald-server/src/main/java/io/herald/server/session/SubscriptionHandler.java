@@ -68,7 +68,7 @@ final class SubscriptionHandler {
             // as soon as it hears subscription_succeeded must not find a new channel still missing.
             // A cluster adds the other nodes' presence members; a single node answers at once.
             CompletableFuture<List<PresenceMember>> members = type == ChannelType.PRESENCE
-                    ? adapter.presenceMembers(connection.app().id(), channel, joined.members())
+                    ? adapter.presenceMembers(connection.app().id(), channel, joined)
                             .exceptionally(failure -> joined.members())
                     : CompletableFuture.completedFuture(List.of());
             CompletableFuture<Void> answered = members.thenAccept(list -> connection.send(succeeded(channel, list)));
