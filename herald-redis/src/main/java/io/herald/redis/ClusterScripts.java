@@ -14,7 +14,8 @@ package io.herald.redis;
  * {@code P node:node} (set of {@code app\nchannel} the node has state in, for purging),
  * {@code P nodes} (sorted set node → last heartbeat, Redis time in ms),
  * {@code P gone:app:channel} and {@code P gone:app:channel\nuser} (a vacancy or member departure in
- * its webhook grace period: the deciding node's token, expiring a little after the grace).
+ * its webhook grace period: the deciding node's token, expiring a little after the grace),
+ * {@code P pseq} (the presence sequence: the number of the latest member change, see {@link #NEXT_SEQ}).
  *
  * <p>The departure keys make the grace cluster-wide: the script that decides a return deletes the key,
  * and the deciding node reports the departure only if its own token is still there when its grace
@@ -26,13 +27,31 @@ final class ClusterScripts {
     }
 
     /**
-     * A subscriber joined on a node. KEYS: subs, chans, node index, users, node users, user infos,
-     * channel departure, member departure. ARGV: node, channel, index entry, user id if the node just
-     * gained this presence member (else empty), its user_info.
-     * Returns {channel total, 1 if the user became a member cluster-wide, 1 if the channel returned
-     * within a vacancy's grace, 1 if the member returned within a departure's grace}.
+     * {@code nextSeq(key)}: numbers a member change. The number is Redis's clock in microseconds, or
+     * one more than the last number if that is not larger: it only grows, so the key may expire when
+     * presence is quiet (5 s after the last change; the next number, from the clock, is still larger
+     * than every earlier one), leaving no key behind.
      */
-    static final String JOIN = """
+    private static final String NEXT_SEQ = """
+            local function nextSeq(key)
+              local t = redis.call('TIME')
+              local seq = tonumber(t[1]) * 1000000 + tonumber(t[2])
+              local last = tonumber(redis.call('GET', key) or '0')
+              if seq <= last then seq = last + 1 end
+              redis.call('SET', key, string.format('%.0f', seq), 'PX', 5000)
+              return seq
+            end
+            """;
+
+    /**
+     * A subscriber joined on a node. KEYS: subs, chans, node index, users, node users, user infos,
+     * channel departure, member departure, presence sequence. ARGV: node, channel, index entry, user id
+     * if the node just gained this presence member (else empty), its user_info.
+     * Returns {channel total, 1 if the user became a member cluster-wide, 1 if the channel returned
+     * within a vacancy's grace, 1 if the member returned within a departure's grace, the member
+     * change's presence sequence number or 0}.
+     */
+    static final String JOIN = NEXT_SEQ + """
             redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
             redis.call('SADD', KEYS[2], ARGV[2])
             redis.call('SADD', KEYS[3], ARGV[3])
@@ -43,25 +62,29 @@ final class ClusterScripts {
               redis.call('HSET', KEYS[6], ARGV[4], ARGV[5])
               if redis.call('HINCRBY', KEYS[4], ARGV[4], 1) == 1 then added = 1 end
             end
-            local back, memberBack = 0, 0
+            local back, memberBack, seq = 0, 0, 0
             if total == 1 then back = redis.call('DEL', KEYS[7]) end
-            if added == 1 then memberBack = redis.call('DEL', KEYS[8]) end
-            return {total, added, back, memberBack}
+            if added == 1 then
+              memberBack = redis.call('DEL', KEYS[8])
+              seq = nextSeq(KEYS[9])
+            end
+            return {total, added, back, memberBack, seq}
             """;
 
     /**
      * A subscriber left on a node; same KEYS and ARGV as {@link #JOIN}, the user id given when the node
      * just lost the member, then ARGV[6] the departure token and ARGV[7] its lifetime in ms (0: no grace,
      * nothing recorded). A departure records the token under its departure key. Returns {channel total or -1 when the node had no subscriber counted
-     * (purged meanwhile), 1 if the user is no longer a member anywhere}.
+     * (purged meanwhile), 1 if the user is no longer a member anywhere, that change's presence sequence
+     * number or 0}.
      */
-    static final String LEAVE = """
+    static final String LEAVE = NEXT_SEQ + """
             local n = redis.call('HINCRBY', KEYS[1], ARGV[1], -1)
             if n <= 0 then
               redis.call('HDEL', KEYS[1], ARGV[1])
               redis.call('SREM', KEYS[3], ARGV[3])
             end
-            if n < 0 then return {-1, 0} end
+            if n < 0 then return {-1, 0, 0} end
             local total = 0
             for _, v in ipairs(redis.call('HVALS', KEYS[1])) do total = total + tonumber(v) end
             local ttl = tonumber(ARGV[7])
@@ -69,17 +92,18 @@ final class ClusterScripts {
               redis.call('SREM', KEYS[2], ARGV[2])
               if ttl > 0 then redis.call('SET', KEYS[7], ARGV[6], 'PX', ttl) end
             end
-            local removed = 0
+            local removed, seq = 0, 0
             if ARGV[4] ~= '' and redis.call('SREM', KEYS[5], ARGV[4]) == 1 then
               local u = redis.call('HINCRBY', KEYS[4], ARGV[4], -1)
               if u <= 0 then
                 redis.call('HDEL', KEYS[4], ARGV[4])
                 redis.call('HDEL', KEYS[6], ARGV[4])
                 removed = 1
+                seq = nextSeq(KEYS[9])
                 if ttl > 0 then redis.call('SET', KEYS[8], ARGV[6], 'PX', ttl) end
               end
             end
-            return {total, removed}
+            return {total, removed, seq}
             """;
 
     /**
@@ -87,10 +111,10 @@ final class ClusterScripts {
      * ARGV: prefix, node, mode ({@code sync}: this node, alive; {@code purge}: only when the node's
      * last heartbeat is older than ARGV[4] ms), timeout ms, then per channel the node has: app,
      * channel, subscriber count, member count, then each member's id and user_info. Returns a flat list of
-     * {kind, app, channel, user} with kind o (occupied), v (vacated), c (count changed), m+ / m-
-     * (member added / removed cluster-wide).
+     * {kind, app, channel, user, presence sequence number (member changes) or 0} with kind o (occupied),
+     * v (vacated), c (count changed), m+ / m- (member added / removed cluster-wide).
      */
-    static final String SYNC = """
+    static final String SYNC = NEXT_SEQ + """
             local P, X, mode = ARGV[1], ARGV[2], ARGV[3]
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -102,6 +126,9 @@ final class ClusterScripts {
             local out = {}
             local function emit(kind, app, ch, user)
               table.insert(out, kind) table.insert(out, app) table.insert(out, ch) table.insert(out, user)
+              local seq = 0
+              if string.sub(kind, 1, 1) == 'm' then seq = nextSeq(P .. 'pseq') end
+              table.insert(out, seq)
             end
             local function total(subs)
               local sum = 0
@@ -195,6 +222,16 @@ final class ClusterScripts {
               return 1
             end
             return 0
+            """;
+
+    /**
+     * A presence channel's members and the presence sequence number they are current as of, read at
+     * once. KEYS: user infos, presence sequence. Returns {sequence, user, user_info, user, ...}.
+     */
+    static final String MEMBERS = """
+            local out = {tonumber(redis.call('GET', KEYS[2]) or '0')}
+            for _, v in ipairs(redis.call('HGETALL', KEYS[1])) do table.insert(out, v) end
+            return out
             """;
 
     /** Records a heartbeat. KEYS: nodes. ARGV: node. Returns 1 when the node was not known (purged, or Redis restarted). */

@@ -26,15 +26,23 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ClusterState {
 
-    /** A cluster-wide change a script decided, to be reported by the node that ran it. */
-    record Change(String kind, String appId, String channel, String userId) {
+    /**
+     * A cluster-wide change a script decided, to be reported by the node that ran it; a member change
+     * has its presence sequence number ({@code seq}, else 0).
+     */
+    record Change(String kind, String appId, String channel, String userId, long seq) {
     }
 
     /**
-     * The outcome of a join or leave: the channel's total (-1: nothing was counted), the member change,
-     * and for a join whether the channel and the member came back within a departure's grace period.
+     * The outcome of a join or leave: the channel's total (-1: nothing was counted), the member change
+     * and its presence sequence number, and for a join whether the channel and the member came back
+     * within a departure's grace period.
      */
-    record Outcome(long total, boolean memberChanged, boolean channelReturned, boolean memberReturned) {
+    record Outcome(long total, boolean memberChanged, boolean channelReturned, boolean memberReturned, long seq) {
+    }
+
+    /** A presence channel's members as of the presence sequence number {@code seq}. */
+    record Members(long seq, List<PresenceMember> members) {
     }
 
     /**
@@ -63,13 +71,14 @@ final class ClusterState {
     private String[] channelKeys(String appId, String channel, String member) {
         return new String[] {keys.subscriptions(appId, channel), keys.channels(appId), keys.nodeIndex(nodeId),
                 keys.users(appId, channel), keys.nodeUsers(nodeId, appId, channel), keys.infos(appId, channel),
-                keys.departure(appId, channel, null), keys.departure(appId, channel, member)};
+                keys.departure(appId, channel, null), keys.departure(appId, channel, member), keys.presenceSequence()};
     }
 
     /** A subscriber joined here; {@code newMember} is the presence user this node just gained, else null. */
     CompletableFuture<Outcome> join(String appId, String channel, PresenceMember newMember) {
         return run(ClusterScripts.JOIN, appId, channel, newMember == null ? "" : newMember.userId(),
-                newMember == null ? "" : String.valueOf(newMember.userInfo()), "", 0);
+                newMember == null ? "" : String.valueOf(newMember.userInfo()), "", 0)
+                .thenApply(r -> new Outcome((Long) r.get(0), flag(r, 1), flag(r, 2), flag(r, 3), (Long) r.get(4)));
     }
 
     /**
@@ -79,15 +88,15 @@ final class ClusterState {
      */
     CompletableFuture<Outcome> leave(String appId, String channel, String lostMember, String token) {
         return run(ClusterScripts.LEAVE, appId, channel, lostMember == null ? "" : lostMember, "",
-                token == null ? "" : token, token == null ? 0 : departureTtlMillis);
+                token == null ? "" : token, token == null ? 0 : departureTtlMillis)
+                .thenApply(r -> new Outcome((Long) r.get(0), flag(r, 1), false, false, (Long) r.get(2)));
     }
 
-    private CompletableFuture<Outcome> run(String script, String appId, String channel, String member, String info,
-                                           String token, long ttlMillis) {
-        CompletableFuture<List<Object>> result = redis.<List<Object>>eval(script, ScriptOutputType.MULTI,
+    private CompletableFuture<List<Object>> run(String script, String appId, String channel, String member,
+                                                String info, String token, long ttlMillis) {
+        return redis.<List<Object>>eval(script, ScriptOutputType.MULTI,
                 channelKeys(appId, channel, member), nodeId, channel, appId + "\n" + channel, member, info,
                 token, String.valueOf(ttlMillis)).toCompletableFuture();
-        return result.thenApply(r -> new Outcome((Long) r.get(0), flag(r, 1), flag(r, 2), flag(r, 3)));
     }
 
     private static boolean flag(List<Object> result, int index) {
@@ -129,10 +138,10 @@ final class ClusterState {
         return redis.<List<Object>>eval(ClusterScripts.SYNC, ScriptOutputType.MULTI, new String[] {keys.nodes()},
                 args.toArray(String[]::new)).toCompletableFuture().thenApply(flat -> {
                     List<Change> changes = new ArrayList<>();
-                    for (int i = 0; i + 3 < flat.size(); i += 4) {
+                    for (int i = 0; i + 4 < flat.size(); i += 5) {
                         String user = (String) flat.get(i + 3);
                         changes.add(new Change((String) flat.get(i), (String) flat.get(i + 1), (String) flat.get(i + 2),
-                                user.isEmpty() ? null : user));
+                                user.isEmpty() ? null : user, (Long) flat.get(i + 4)));
                     }
                     return changes;
                 });
@@ -211,12 +220,16 @@ final class ClusterState {
     }
 
     /** Every member of a presence channel in the cluster, with the user_info each joined with. */
-    CompletableFuture<List<PresenceMember>> presenceMembers(String appId, String channel) {
-        return redis.hgetall(keys.infos(appId, channel)).toCompletableFuture().thenApply(map -> {
-            List<PresenceMember> members = new ArrayList<>();
-            map.forEach((userId, info) -> members.add(new PresenceMember(userId, parse(info))));
-            return members;
-        });
+    CompletableFuture<Members> presenceMembers(String appId, String channel) {
+        return redis.<List<Object>>eval(ClusterScripts.MEMBERS, ScriptOutputType.MULTI,
+                new String[] {keys.infos(appId, channel), keys.presenceSequence()}).toCompletableFuture()
+                .thenApply(flat -> {
+                    List<PresenceMember> members = new ArrayList<>();
+                    for (int i = 1; i + 1 < flat.size(); i += 2) {
+                        members.add(new PresenceMember((String) flat.get(i), parse((String) flat.get(i + 1))));
+                    }
+                    return new Members((Long) flat.get(0), members);
+                });
     }
 
     private static JsonNode parse(String json) {

@@ -36,11 +36,19 @@ record Envelope(String nodeId, String appId, OutboundEvent event) {
     }
 
     static Envelope decode(String text) {
+        return decode(parse(text));
+    }
+
+    static Envelope decode(JsonNode node) {
+        OutboundEvent event = new OutboundEvent(node.path("c").asText(), node.path("e").asText(),
+                node.path("d").asText(), optional(node, "x"), optional(node, "u"));
+        return new Envelope(node.path("n").asText(), node.path("a").asText(), event);
+    }
+
+    /** A message from the events channel as JSON. */
+    static JsonNode parse(String text) {
         try {
-            JsonNode node = JSON.readTree(text);
-            OutboundEvent event = new OutboundEvent(node.path("c").asText(), node.path("e").asText(),
-                    node.path("d").asText(), optional(node, "x"), optional(node, "u"));
-            return new Envelope(node.path("n").asText(), node.path("a").asText(), event);
+            return JSON.readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not an event envelope: " + e.getOriginalMessage(), e);
         }

@@ -2,16 +2,14 @@ package io.herald.redis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.herald.protocol.PusherEvents;
 import io.herald.server.app.App;
 import io.herald.server.app.WebhookEndpoint;
 import io.herald.server.channel.Channel;
 import io.herald.server.channel.JoinResult;
 import io.herald.server.channel.PresenceMember;
 import io.herald.server.channel.LeaveResult;
+import io.herald.server.channel.MemberChange;
 import io.herald.server.cluster.Adapter;
 import io.herald.server.cluster.CachedEvent;
 import io.herald.server.cluster.ChannelSummary;
@@ -80,8 +78,8 @@ final class RedisAdapter implements Adapter {
     private final Duration cacheTtl;
     /** The webhook queues this node may deliver from; the heartbeat renews its claim on them. */
     private final List<RedisWebhookQueue> webhookQueues = new CopyOnWriteArrayList<>();
-    /** Member events held until Redis says whether the user joined or left the whole cluster. */
-    private final ConcurrentHashMap<String, OutboundEvent> heldMemberEvents = new ConcurrentHashMap<>();
+    /** What this node's presence subscribers were told, ordered by the cluster's presence sequence. */
+    private final PresenceViews presence = new PresenceViews();
     private volatile ClusterListener listener = ClusterListener.NONE;
     /** Each app's connections on the other nodes, as of the last heartbeat. */
     private volatile Map<String, Integer> elsewhere = Map.of();
@@ -265,23 +263,32 @@ final class RedisAdapter implements Adapter {
         }
     }
 
-    /** Sends {@code member_added} (with the member's info, held here) or {@code member_removed} for a change. */
+    /**
+     * Announces a member change a sync or purge found: to the other nodes' subscribers, and to this
+     * node's own if {@code toLocalSubscribers}. An arrival is one of this node's members, with its info.
+     */
     private void announceMember(ClusterState.Change c, boolean added, boolean toLocalSubscribers) {
-        ObjectNode data = JsonNodeFactory.instance.objectNode().put("user_id", c.userId());
+        PresenceMember member = new PresenceMember(c.userId(), NullNode.getInstance());
         if (added) {
             Channel channel = node.registries().forApp(c.appId()).find(c.channel());
             if (channel == null) {
                 return; // left again since the sync, which reports that departure in turn
             }
-            data.set("user_info", localMember(channel, c.userId()).userInfo());
+            member = localMember(channel, c.userId());
         }
-        OutboundEvent event = OutboundEvent.server(c.channel(),
-                added ? PusherEvents.MEMBER_ADDED : PusherEvents.MEMBER_REMOVED, data.toString(), null);
         if (toLocalSubscribers) {
-            publishNow(c.appId(), event);
-        } else {
-            publishElsewhere(c.appId(), event);
+            presence.announce(c.appId(), c.channel(), member, added, c.seq());
         }
+        announceElsewhere(c.appId(), c.channel(), member, added, c.seq());
+    }
+
+    /** Sends a member change this node decided to the other nodes, without waiting for Redis. */
+    private void announceElsewhere(String appId, String channel, PresenceMember member, boolean added, long seq) {
+        commands.publish(eventsChannel, new MemberEnvelope(nodeId, appId, channel, member, added, seq).encode())
+                .exceptionally(e -> {
+                    log.debug("Member change on {} not published to the other nodes: {}", channel, e.toString());
+                    return 0L;
+                });
     }
 
     String nodeId() {
@@ -296,16 +303,6 @@ final class RedisAdapter implements Adapter {
 
     @Override
     public void publish(String appId, OutboundEvent event) {
-        String held = memberEventKey(appId, event);
-        if (held != null) {
-            // Published while the channel is held, just before joined/left: that decides its fate.
-            heldMemberEvents.put(held, event);
-            return;
-        }
-        publishNow(appId, event);
-    }
-
-    private void publishNow(String appId, OutboundEvent event) {
         local.publish(appId, event);
         publishElsewhere(appId, event);
     }
@@ -326,7 +323,15 @@ final class RedisAdapter implements Adapter {
 
     private void receive(String message) {
         try {
-            Envelope envelope = Envelope.decode(message);
+            JsonNode json = Envelope.parse(message);
+            if (MemberEnvelope.isMemberChange(json)) {
+                MemberEnvelope change = MemberEnvelope.decode(json);
+                if (!change.nodeId().equals(nodeId)) {
+                    presence.announce(change.appId(), change.channel(), change.member(), change.added(), change.seq());
+                }
+                return;
+            }
+            Envelope envelope = Envelope.decode(json);
             if (!envelope.nodeId().equals(nodeId)) {
                 local.publish(envelope.appId(), envelope.event());
             }
@@ -336,30 +341,6 @@ final class RedisAdapter implements Adapter {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** The key a member event waits under, or null when {@code event} is not one. */
-    private static String memberEventKey(String appId, OutboundEvent event) {
-        if (!event.event().equals(PusherEvents.MEMBER_ADDED) && !event.event().equals(PusherEvents.MEMBER_REMOVED)) {
-            return null;
-        }
-        try {
-            JsonNode data = JSON.readTree(event.dataNode().asText());
-            return heldKey(appId, event.channel(), data.path("user_id").asText(), event.event());
-        } catch (Exception e) {
-            return null;
-        }
-    }
-
-    private static String heldKey(String appId, String channel, String userId, String event) {
-        return appId + '\u0000' + channel + '\u0000' + userId + '\u0000' + event;
-    }
-
-    /** Sends a held member event when the cluster changed (or Redis cannot tell: then this node's view). */
-    private void release(String appId, OutboundEvent held, boolean changed) {
-        if (held != null && changed) {
-            publishNow(appId, held);
-        }
-    }
 
     @Override
     public CompletableFuture<List<ChannelSummary>> channels(String appId, String prefix) {
@@ -393,26 +374,40 @@ final class RedisAdapter implements Adapter {
     }
 
     @Override
-    public void joined(String appId, String channel, JoinResult result, String userId) {
-        PresenceMember newMember = result.memberAdded() ? localMember(result.channel(), userId) : null;
-        OutboundEvent held = newMember == null ? null
-                : heldMemberEvents.remove(heldKey(appId, channel, userId, PusherEvents.MEMBER_ADDED));
-        state.join(appId, channel, newMember).whenComplete((outcome, failure) -> {
+    public void joined(String appId, String channel, JoinResult result) {
+        MemberChange arrival = result.arrival();
+        state.join(appId, channel, arrival == null ? null : arrival.member()).whenComplete((outcome, failure) -> {
             if (failure != null) {
                 needsSync = true;
-                release(appId, held, true);
+                announceHere(appId, arrival); // this node's view at least; the sync tells the others
                 return;
             }
             // A return within a departure's grace (decided on any node) is no change for webhooks.
             if (outcome.total() == 1 && !outcome.channelReturned()) {
                 listener.channelOccupied(appId, channel);
             }
-            if (outcome.memberChanged() && !outcome.memberReturned()) {
-                listener.memberAdded(appId, channel, userId);
+            if (outcome.memberChanged()) {
+                announce(appId, arrival, outcome.seq());
+                if (!outcome.memberReturned()) {
+                    listener.memberAdded(appId, channel, arrival.userId());
+                }
             }
-            release(appId, held, outcome.memberChanged());
             listener.subscriptionCountChanged(appId, channel);
         });
+    }
+
+    /** Announces a member change the cluster confirmed, numbered {@code seq}: here, then on the other nodes. */
+    private void announce(String appId, MemberChange change, long seq) {
+        String channel = change.channel().name();
+        presence.announce(appId, channel, change.member(), change.added(), seq);
+        announceElsewhere(appId, channel, change.member(), change.added(), seq);
+    }
+
+    /** Redis could not decide: this node's subscribers hear of the change (unnumbered), the others after the sync. */
+    private void announceHere(String appId, MemberChange change) {
+        if (change != null) {
+            presence.announce(appId, change.channel().name(), change.member(), change.added(), 0);
+        }
     }
 
     private static PresenceMember localMember(Channel channel, String userId) {
@@ -424,40 +419,51 @@ final class RedisAdapter implements Adapter {
         return new PresenceMember(userId, NullNode.getInstance());
     }
 
+    /**
+     * The cluster's members from Redis, with the joiner itself (its own join may reach Redis later), as
+     * of a presence sequence number; {@link PresenceViews} then sends it every later change, and no
+     * earlier one. Without Redis, this node's members.
+     */
     @Override
-    public CompletableFuture<List<PresenceMember>> presenceMembers(String appId, String channel,
-                                                                   List<PresenceMember> local) {
-        return state.presenceMembers(appId, channel).thenApply(cluster -> {
+    public CompletableFuture<List<PresenceMember>> presenceMembers(String appId, String channel, JoinResult joined) {
+        PresenceMember self = joined.member();
+        PresenceViews.View view = presence.open(appId, channel, joined.subscriber(), self.userId());
+        CompletableFuture<List<PresenceMember>> answer = new CompletableFuture<>();
+        state.presenceMembers(appId, channel).whenComplete((cluster, failure) -> {
+            if (failure != null) {
+                // Every numbered change from now on is news to a list made of this node's members alone.
+                presence.listed(view, 0, () -> answer.complete(joined.members()));
+                return;
+            }
             Map<String, PresenceMember> merged = new LinkedHashMap<>();
-            for (PresenceMember member : cluster) {
+            for (PresenceMember member : cluster.members()) {
                 merged.put(member.userId(), member);
             }
-            for (PresenceMember member : local) {
-                merged.put(member.userId(), member);
-            }
-            return List.copyOf(merged.values());
+            merged.put(self.userId(), self);
+            presence.listed(view, cluster.seq(), () -> answer.complete(List.copyOf(merged.values())));
         });
+        return answer;
     }
 
     @Override
-    public void left(String appId, String channel, LeaveResult result, String userId) {
+    public void left(String appId, String channel, LeaveResult result) {
         if (!result.left()) {
             return;
         }
-        String lostMember = result.memberRemoved() ? userId : null;
-        OutboundEvent held = lostMember == null ? null
-                : heldMemberEvents.remove(heldKey(appId, channel, userId, PusherEvents.MEMBER_REMOVED));
+        presence.close(appId, channel, result.subscriber());
+        MemberChange departure = result.departure();
         String token = departures.newToken();
-        state.leave(appId, channel, lostMember, token).whenComplete((outcome, failure) -> {
+        state.leave(appId, channel, departure == null ? null : departure.userId(), token).whenComplete((outcome, failure) -> {
             if (failure != null) {
                 needsSync = true;
-                release(appId, held, true);
+                announceHere(appId, departure);
                 return;
             }
             if (outcome.memberChanged()) {
-                departures.hold(appId, channel, userId, token, () -> listener.memberRemoved(appId, channel, userId));
+                announce(appId, departure, outcome.seq());
+                departures.hold(appId, channel, departure.userId(), token,
+                        () -> listener.memberRemoved(appId, channel, departure.userId()));
             }
-            release(appId, held, outcome.memberChanged());
             if (outcome.total() == 0) {
                 departures.hold(appId, channel, null, token, () -> listener.channelVacated(appId, channel));
             }
@@ -558,12 +564,7 @@ final class RedisAdapter implements Adapter {
         return queue;
     }
 
-    /** Vacancies and member departures wait out the webhook grace here, cluster-wide. */
-    @Override
-    public boolean holdsDepartures() {
-        return true;
-    }
-
+    /** Vacancies and member departures wait out the webhook grace here, cluster-wide ({@link HeldDepartures}). */
     @Override
     public void releaseDepartures() {
         departures.releaseAll(Duration.ofSeconds(2));

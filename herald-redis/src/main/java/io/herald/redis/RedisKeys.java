@@ -34,6 +34,14 @@ final class RedisKeys {
         return prefix + "nodes";
     }
 
+    /**
+     * The presence sequence: a counter raised by every member change, cluster-wide, so that a member
+     * list and the announcements can be ordered against each other.
+     */
+    String presenceSequence() {
+        return prefix + "pseq";
+    }
+
     /** Hash node → subscribers of the channel there. */
     String subscriptions(String appId, String channel) {
         return prefix + "subs:" + appId + ":" + channel;

@@ -58,12 +58,18 @@ public final class HeraldServer implements AutoCloseable {
         ChannelRegistries registries = new ChannelRegistries();
         UserRegistry users = new UserRegistry();
         ConnectionRegistry connections = new ConnectionRegistry();
-        // First: a cluster adapter that cannot reach its backend fails here, before threads exist.
-        this.adapter = Adapters.create(new ClusterNode(options, registries, users, connections::count));
-        connections.countElsewhere(adapter::connectionsElsewhere);
         this.resources = new ServerResources();
+        try {
+            // A cluster adapter that cannot reach its backend fails here, before anything serves.
+            this.adapter = Adapters.create(new ClusterNode(options, registries, users, connections::count,
+                    resources.timers()));
+        } catch (RuntimeException e) {
+            resources.shutdown(Duration.ZERO);
+            throw e;
+        }
+        connections.countElsewhere(adapter::connectionsElsewhere);
         this.webhooks = new WebhookDispatcher(options, apps, resources.timers(), resources.webhookExecutor(),
-                adapter.holdsDepartures(), (app, endpoint, capacity) -> adapter.webhookQueue(app.id(), endpoint, capacity));
+                (app, endpoint, capacity) -> adapter.webhookQueue(app.id(), endpoint, capacity));
         Watchlists watchlists = new Watchlists(adapter, users);
         NodeEvents events = new NodeEvents(apps, webhooks, watchlists);
         events.counts(new SubscriptionCounts(adapter, resources.timers(), options.subscriptionCountInterval(),

@@ -96,11 +96,18 @@ public final class Channel {
      * Sends one encoded frame ({@code Frames.wire}) to every subscriber but the excluded socket, then
      * releases the caller's reference. Returns at once: each event loop with subscribers here gets one
      * task that writes a retained duplicate (shared bytes, never copied) to each of its sockets. Only
-     * those subscribed now receive it, so a presence joiner whose member list is taken after this call
-     * never hears about a member it already lists.
+     * those subscribed now receive it.
      */
     public void broadcast(ByteBuf wireFrame, String excludeSocketId) {
-        long upToJoin = lastJoin;
+        broadcast(wireFrame, excludeSocketId, lastJoin);
+    }
+
+    /**
+     * Like {@link #broadcast(ByteBuf, String)}, to the subscribers whose join (numbered in order) is
+     * {@code upToJoin} or earlier: a presence change goes only to those whose member list predates it
+     * ({@link MemberChange#upToJoin}).
+     */
+    public void broadcast(ByteBuf wireFrame, String excludeSocketId, long upToJoin) {
         try {
             for (LoopGroup group : groups) {
                 if (!group.subscribers.isEmpty()) {
@@ -110,6 +117,11 @@ public final class Channel {
         } finally {
             wireFrame.release();
         }
+    }
+
+    /** The number of the latest join. */
+    long lastJoin() {
+        return lastJoin;
     }
 
     /** Adds a connection of {@code member}; true when it is the user's first here. */

@@ -3,8 +3,8 @@ package io.herald.server.channel;
 import io.herald.protocol.Limits;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
  * The channels of one app on this node. A channel exists while it has subscribers. Joins and leaves
@@ -25,40 +25,39 @@ public final class ChannelRegistry {
      * @param maxMembers the app's presence member limit
      */
     public JoinResult join(String name, Subscriber subscriber, PresenceMember member, int maxMembers) {
-        return join(name, subscriber, member, maxMembers, Integer.MAX_VALUE, joined -> { });
+        return join(name, subscriber, member, maxMembers, Integer.MAX_VALUE);
     }
 
     /**
      * Adds {@code subscriber} to the channel within the app's {@code limits}: a full presence channel
      * refuses a new member, and once the app has {@link Limits#maxChannels()} channels here a join that
      * would create one is refused (channels that exist stay joinable). A refused join leaves nothing
-     * behind. {@code whileHeld} runs after a successful join while other joins and leaves of this
-     * channel still wait. Snapshotting the members and announcing the joiner there keeps presence
-     * views consistent: a concurrent joiner either is listed in the member list or hears
-     * {@code member_added}, never both. It must not block, and must not answer the joiner: a channel
-     * created by this join is not visible to {@link #find} until {@code join} returns.
+     * behind. The result's member list and arrival are taken while other joins and leaves of this
+     * channel wait, which keeps presence views consistent: a concurrent joiner either is listed or is
+     * told of the arrival, never both ({@link MemberChange#upToJoin}). Answer the joiner only after
+     * {@code join} returns: a channel it created is not visible to {@link #find} before.
      */
-    public JoinResult join(String name, Subscriber subscriber, PresenceMember member, Limits limits,
-                           Consumer<JoinResult> whileHeld) {
-        return join(name, subscriber, member, limits.maxPresenceMembers(), limits.maxChannels(), whileHeld);
+    public JoinResult join(String name, Subscriber subscriber, PresenceMember member, Limits limits) {
+        return join(name, subscriber, member, limits.maxPresenceMembers(), limits.maxChannels());
     }
 
     private JoinResult join(String name, Subscriber subscriber, PresenceMember member, int maxMembers,
-                            int maxChannels, Consumer<JoinResult> whileHeld) {
+                            int maxChannels) {
         JoinResult[] result = new JoinResult[1];
         channels.compute(name, (key, existing) -> {
             if (existing == null && !reserveChannel(maxChannels)) {
                 result[0] = JoinResult.refused("the app has " + maxChannels
-                        + " occupied channels on this node, the most allowed (limits.max-channels)");
+                        + " occupied channels on this node, the most allowed (limits.max-channels)", subscriber, member);
                 return null;
             }
             Channel channel = existing != null ? existing : new Channel(key);
             if (channel.isSubscribed(subscriber)) {
-                result[0] = new JoinResult(channel, null, false, false);
+                result[0] = new JoinResult(channel, null, false, null, member == null ? List.of() : channel.members(),
+                        subscriber, member);
                 return channel;
             }
             if (member != null && !channel.hasMember(member.userId()) && channel.memberCount() >= maxMembers) {
-                result[0] = JoinResult.refused("presence channel is full (" + maxMembers + " members)");
+                result[0] = JoinResult.refused("presence channel is full (" + maxMembers + " members)", subscriber, member);
                 if (existing == null) {
                     count.decrementAndGet();
                 }
@@ -66,9 +65,10 @@ public final class ChannelRegistry {
             }
             boolean occupied = channel.isEmpty();
             channel.addSubscriber(subscriber);
-            boolean memberAdded = member != null && channel.addMember(member);
-            result[0] = new JoinResult(channel, null, occupied, memberAdded);
-            whileHeld.accept(result[0]);
+            MemberChange arrival = member != null && channel.addMember(member)
+                    ? new MemberChange(channel, member, true, subscriber.socketId(), channel.lastJoin()) : null;
+            result[0] = new JoinResult(channel, null, occupied, arrival, member == null ? List.of() : channel.members(),
+                    subscriber, member);
             return channel;
         });
         return result[0];
@@ -93,24 +93,16 @@ public final class ChannelRegistry {
      * @param userId the presence user the subscriber joined as, else {@code null}
      */
     public LeaveResult leave(String name, Subscriber subscriber, String userId) {
-        return leave(name, subscriber, userId, left -> { });
-    }
-
-    /**
-     * Like {@link #leave(String, Subscriber, String)}, running {@code whileHeld} after the subscriber
-     * left while other joins and leaves of this channel still wait, so that {@code member_removed}
-     * never reaches a joiner whose member list already lacked the user. It must not block.
-     */
-    public LeaveResult leave(String name, Subscriber subscriber, String userId, Consumer<LeaveResult> whileHeld) {
-        LeaveResult[] result = {LeaveResult.NOT_SUBSCRIBED};
+        LeaveResult[] result = {new LeaveResult(false, false, null, subscriber)};
         channels.computeIfPresent(name, (key, channel) -> {
             if (!channel.removeSubscriber(subscriber)) {
                 return channel;
             }
-            boolean memberRemoved = userId != null && channel.removeMember(userId);
+            // Numbered while held: a joiner whose list already lacks the user is never told it left.
+            MemberChange departure = userId != null && channel.removeMember(userId)
+                    ? MemberChange.departure(channel, userId, subscriber.socketId()) : null;
             boolean vacated = channel.isEmpty();
-            result[0] = new LeaveResult(true, vacated, memberRemoved);
-            whileHeld.accept(result[0]);
+            result[0] = new LeaveResult(true, vacated, departure, subscriber);
             if (vacated) {
                 count.decrementAndGet();
                 return null;

@@ -5,9 +5,14 @@ package io.herald.server.channel;
  *
  * @param left the subscriber was subscribed and now is not
  * @param vacated the channel has no subscribers left (for vacancy webhooks)
- * @param memberRemoved the presence user's last connection left (announce {@code member_removed})
+ * @param departure the presence member this node lost, its user's last connection here (to announce),
+ *     or {@code null}
+ * @param subscriber who left
  */
-public record LeaveResult(boolean left, boolean vacated, boolean memberRemoved) {
+public record LeaveResult(boolean left, boolean vacated, MemberChange departure, Subscriber subscriber) {
 
-    static final LeaveResult NOT_SUBSCRIBED = new LeaveResult(false, false, false);
+    /** The presence user's last connection here left. */
+    public boolean memberRemoved() {
+        return departure != null;
+    }
 }

@@ -18,7 +18,8 @@ import java.util.concurrent.CompletableFuture;
  * The seam between protocol code and the nodes of a cluster. Everything that must reach or count
  * every node goes through here: event delivery, channel queries, the cache channels' last events,
  * channel occupancy and presence (reported to the {@link ClusterListener} once per cluster-wide
- * change), signed-in users and their connections. {@link LocalAdapter} serves one node; a cluster
+ * change, departures once final: the adapter applies the webhook grace), signed-in users and their
+ * connections. {@link LocalAdapter} serves one node; a cluster
  * adapter publishes to the other nodes as well and answers for all of them. Every method may be
  * called on an event loop and must never block.
  */
@@ -44,22 +45,27 @@ public interface Adapter extends AutoCloseable {
     CompletableFuture<List<String>> presenceUserIds(String appId, String channel);
 
     /**
-     * The members a new presence subscriber is told of: {@code local} (this node's, snapshotted while
-     * the channel was held) plus, in a cluster, those on the other nodes.
+     * The member list a new presence subscriber is answered with ({@code subscription_succeeded}):
+     * on one node, {@link JoinResult#members()}, taken while the channel was held; in a cluster, the
+     * cluster's members as of a moment from which on the adapter announces every change to this
+     * subscriber, and none before. Answer the subscriber in the future's completion stage.
      */
-    default CompletableFuture<List<PresenceMember>> presenceMembers(String appId, String channel,
-                                                                    List<PresenceMember> local) {
-        return CompletableFuture.completedFuture(local);
+    default CompletableFuture<List<PresenceMember>> presenceMembers(String appId, String channel, JoinResult joined) {
+        return CompletableFuture.completedFuture(joined.members());
     }
 
     /** The cache channel's last event, empty when there is none or it expired. */
     CompletableFuture<Optional<CachedEvent>> cachedEvent(String appId, String channel);
 
-    /** Reports a join on this node so the adapter can decide occupancy and membership cluster-wide. */
-    void joined(String appId, String channel, JoinResult result, String userId);
+    /**
+     * Reports a join on this node so the adapter can decide occupancy and membership cluster-wide. A
+     * presence member this node gained ({@link JoinResult#arrival()}) is announced by the adapter, to
+     * the subscribers of every node who don't list it already, once it is known to be new to the cluster.
+     */
+    void joined(String appId, String channel, JoinResult result);
 
-    /** Reports a leave on this node; {@code userId} is the presence user, else {@code null}. */
-    void left(String appId, String channel, LeaveResult result, String userId);
+    /** Reports a leave on this node; a member it lost ({@link LeaveResult#departure()}) is announced like an arrival. */
+    void left(String appId, String channel, LeaveResult result);
 
     /** A connection on this node signed in as {@code userId}. */
     void signedIn(String appId, String userId, UserConnection connection);
@@ -92,15 +98,6 @@ public interface Adapter extends AutoCloseable {
     }
 
     /**
-     * Whether the adapter holds {@link ClusterListener#channelVacated} and {@link ClusterListener#memberRemoved}
-     * back for the webhook grace itself (cluster-wide): it then reports a departure only when it is
-     * final and never reports the return that cancelled one, so the webhooks need no grace of their own.
-     */
-    default boolean holdsDepartures() {
-        return false;
-    }
-
-    /**
      * The queue an app endpoint's webhook events wait in until delivered, holding at most
      * {@code capacity}; called once per endpoint at start-up, off the event loops. On one node it is in
      * memory; a cluster adapter may keep it in its backend so that it survives this node and any node
@@ -111,8 +108,8 @@ public interface Adapter extends AutoCloseable {
     }
 
     /**
-     * Shutdown, before the webhooks are flushed: reports every departure still held in its grace now
-     * (they are real). May wait briefly; never called on an event loop.
+     * Shutdown, before the webhooks are flushed: reports every departure still in its webhook grace
+     * now (they are real). May wait briefly; never called on an event loop.
      */
     default void releaseDepartures() {
     }

@@ -11,7 +11,7 @@ public final class Adapters {
     public static Adapter create(ClusterNode node) {
         String name = node.options().adapter();
         if (name.equals("local")) {
-            return new LocalAdapter(node.registries(), node.users(), node.options().cacheTtl());
+            return new LocalAdapter(node);
         }
         for (AdapterFactory factory : ServiceLoader.load(AdapterFactory.class)) {
             if (factory.name().equals(name)) {

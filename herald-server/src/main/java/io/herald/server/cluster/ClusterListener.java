@@ -3,7 +3,9 @@ package io.herald.server.cluster;
 /**
  * What the {@link Adapter} decided for the whole cluster: channel occupancy and presence changes
  * (reported once, on one node: they drive webhooks) and users going online or offline (reported on
- * every node: each tells its own watchers). Called on event loops or adapter threads; implementations
+ * every node: each tells its own watchers). Departures ({@link #channelVacated}, {@link #memberRemoved})
+ * are reported only when final, once the webhook grace passed without a return; a return within it
+ * is not reported either. Called on event loops or adapter threads; implementations
  * must not block.
  */
 public interface ClusterListener {

@@ -3,6 +3,7 @@ package io.herald.server.cluster;
 import io.herald.server.channel.ChannelRegistries;
 import io.herald.server.config.ServerOptions;
 import io.herald.server.user.UserRegistry;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.ToIntFunction;
 
 /**
@@ -12,7 +13,8 @@ import java.util.function.ToIntFunction;
  * @param registries this node's channels
  * @param users this node's signed-in users
  * @param connections this node's open connections of an app (by app id), for cluster-wide quotas
+ * @param timers the node's timer thread, for the webhook grace of departures; tasks must not block
  */
 public record ClusterNode(ServerOptions options, ChannelRegistries registries, UserRegistry users,
-                          ToIntFunction<String> connections) {
+                          ToIntFunction<String> connections, ScheduledExecutorService timers) {
 }

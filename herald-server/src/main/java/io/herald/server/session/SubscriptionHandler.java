@@ -13,7 +13,6 @@ import io.herald.server.channel.LeaveResult;
 import io.herald.server.channel.PresenceMember;
 import io.herald.server.cluster.Adapter;
 import io.herald.server.message.Frames;
-import io.herald.server.message.OutboundEvent;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +20,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code pusher:subscribe} and {@code pusher:unsubscribe}: authorizes, joins or leaves the channel,
- * answers the subscriber, announces presence changes, reports joins and leaves to the adapter and
- * sends cache channels' last event. Runs on the connection's event loop.
+ * answers the subscriber, reports joins and leaves to the adapter (which announces presence changes)
+ * and sends cache channels' last event. Runs on the connection's event loop.
  */
 final class SubscriptionHandler {
 
@@ -58,23 +57,7 @@ final class SubscriptionHandler {
             ChannelType type = ChannelName.typeOf(channel);
             PresenceMember member = ChannelAuthorizer.authorize(connection.app(), connection.socketId(),
                     connection.userId(), channel, type, auth, channelData);
-            List<PresenceMember> snapshot = new ArrayList<>();
-            JoinResult joined = registry.join(channel, connection, member, connection.app().limits(),
-                    result -> {
-                        // Snapshot the members and announce the newcomer while the channel is held: a
-                        // concurrent joiner then either finds this member in its list or hears
-                        // member_added, never both.
-                        if (type == ChannelType.PRESENCE) {
-                            snapshot.addAll(result.channel().members());
-                        }
-                        if (result.memberAdded()) {
-                            ObjectNode data = JsonNodeFactory.instance.objectNode();
-                            data.put("user_id", member.userId());
-                            data.set("user_info", member.userInfo());
-                            adapter.publish(connection.app().id(), OutboundEvent.server(channel,
-                                    PusherEvents.MEMBER_ADDED, data.toString(), connection.socketId()));
-                        }
-                    });
+            JoinResult joined = registry.join(channel, connection, member, connection.app().limits());
             if (joined.isRefused()) {
                 throw SubscriptionRefused.limit(joined.refusal());
             }
@@ -85,14 +68,15 @@ final class SubscriptionHandler {
             // as soon as it hears subscription_succeeded must not find a new channel still missing.
             // A cluster adds the other nodes' presence members; a single node answers at once.
             CompletableFuture<List<PresenceMember>> members = type == ChannelType.PRESENCE
-                    ? adapter.presenceMembers(connection.app().id(), channel, snapshot).exceptionally(failure -> snapshot)
+                    ? adapter.presenceMembers(connection.app().id(), channel, joined)
+                            .exceptionally(failure -> joined.members())
                     : CompletableFuture.completedFuture(List.of());
             CompletableFuture<Void> answered = members.thenAccept(list -> connection.send(succeeded(channel, list)));
             if (ChannelName.isCache(channel)) {
                 // first: right after subscription_succeeded
                 answered.thenRun(() -> sendCachedEvent(connection, channel));
             }
-            adapter.joined(connection.app().id(), channel, joined, userId);
+            adapter.joined(connection.app().id(), channel, joined);
         } catch (SubscriptionRefused refused) {
             ObjectNode data = JsonNodeFactory.instance.objectNode();
             data.put("type", refused.type());
@@ -130,15 +114,8 @@ final class SubscriptionHandler {
     }
 
     private void leave(Connection connection, String channel, String userId) {
-        LeaveResult result = registries.forApp(connection.app().id()).leave(channel, connection, userId, left -> {
-            if (left.memberRemoved()) {
-                ObjectNode data = JsonNodeFactory.instance.objectNode();
-                data.put("user_id", userId);
-                adapter.publish(connection.app().id(), OutboundEvent.server(channel, PusherEvents.MEMBER_REMOVED,
-                        data.toString(), connection.socketId()));
-            }
-        });
-        adapter.left(connection.app().id(), channel, result, userId);
+        LeaveResult result = registries.forApp(connection.app().id()).leave(channel, connection, userId);
+        adapter.left(connection.app().id(), channel, result);
     }
 
     private static TextWebSocketFrame succeeded(String channel, List<PresenceMember> members) {

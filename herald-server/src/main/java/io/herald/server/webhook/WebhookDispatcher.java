@@ -19,11 +19,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Turns what happened into webhooks: builds each event, holds {@code channel_vacated} and
- * {@code member_removed} back for the grace period (a quick return cancels both the departure and
- * the return; a cluster adapter that holds departures cluster-wide does this itself), and hands
- * events to one {@link EndpointSender} per app endpoint that wants them, each with its own
- * {@link WebhookQueue} from the cluster adapter. Every method is called on event loops and returns at once.
+ * Turns what happened into webhooks: builds each event and hands it to one {@link EndpointSender} per
+ * app endpoint that wants it, each with its own {@link WebhookQueue} from the cluster adapter. The
+ * departures it is given are final: the adapter held them back for the grace period
+ * ({@code webhook-grace}) and dropped those cancelled by a quick return, with the return. Every method
+ * is called on event loops and returns at once.
  */
 public final class WebhookDispatcher {
 
@@ -48,24 +48,17 @@ public final class WebhookDispatcher {
 
     private final WebhookSettings settings;
     private final HttpClient http;
-    private final GraceTimers grace;
-    /** True when the cluster adapter already held departures back for the grace (cluster-wide). */
-    private final boolean departuresFinal;
     /** Senders of each app, in the order of its endpoints. */
     private final Map<String, List<EndpointSender>> senders = new ConcurrentHashMap<>();
 
     /**
-     * @param timers the thread for batch windows, retries and grace periods
+     * @param timers the thread for batch windows and retries
      * @param httpExecutor runs the HTTP client's completions
-     * @param departuresFinal true when the adapter applies the grace itself ({@code Adapter#holdsDepartures}):
-     *     departures are then sent at once and returns are never cancelled here
      * @param queues where each endpoint's events wait ({@code Adapter#webhookQueue})
      */
     public WebhookDispatcher(ServerOptions options, AppStore apps, ScheduledExecutorService timers,
-                             Executor httpExecutor, boolean departuresFinal, Queues queues) {
+                             Executor httpExecutor, Queues queues) {
         this.settings = WebhookSettings.of(options);
-        this.departuresFinal = departuresFinal;
-        this.grace = new GraceTimers(timers, settings.grace());
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.requestTimeout())
@@ -82,20 +75,19 @@ public final class WebhookDispatcher {
     }
 
     public void channelOccupied(App app, String channel) {
-        if (hasWebhooks(app) && !returned(vacatedKey(app, channel))) {
+        if (hasWebhooks(app)) {
             send(app, WebhookType.CHANNEL_OCCUPIED, channel, event(WebhookType.CHANNEL_OCCUPIED, channel));
         }
     }
 
     public void channelVacated(App app, String channel) {
         if (hasWebhooks(app)) {
-            depart(vacatedKey(app, channel), () ->
-                    send(app, WebhookType.CHANNEL_VACATED, channel, event(WebhookType.CHANNEL_VACATED, channel)));
+            send(app, WebhookType.CHANNEL_VACATED, channel, event(WebhookType.CHANNEL_VACATED, channel));
         }
     }
 
     public void memberAdded(App app, String channel, String userId) {
-        if (hasWebhooks(app) && !returned(removedKey(app, channel, userId))) {
+        if (hasWebhooks(app)) {
             send(app, WebhookType.MEMBER_ADDED, channel,
                     event(WebhookType.MEMBER_ADDED, channel).put("user_id", userId));
         }
@@ -103,8 +95,8 @@ public final class WebhookDispatcher {
 
     public void memberRemoved(App app, String channel, String userId) {
         if (hasWebhooks(app)) {
-            depart(removedKey(app, channel, userId), () -> send(app, WebhookType.MEMBER_REMOVED, channel,
-                    event(WebhookType.MEMBER_REMOVED, channel).put("user_id", userId)));
+            send(app, WebhookType.MEMBER_REMOVED, channel,
+                    event(WebhookType.MEMBER_REMOVED, channel).put("user_id", userId));
         }
     }
 
@@ -153,12 +145,12 @@ public final class WebhookDispatcher {
     }
 
     /**
-     * Graceful shutdown: releases the departures still in their grace period, sends everything
-     * queued (one attempt per batch, no more retries) and waits for it at most {@code budget}.
+     * Graceful shutdown, after the adapter released the departures still in their grace period
+     * ({@code Adapter#releaseDepartures}): sends everything queued (one attempt per batch, no more
+     * retries) and waits for it at most {@code budget}.
      */
     public void close(Duration budget) {
         long deadline = System.nanoTime() + budget.toNanos();
-        grace.flush();
         senders.values().forEach(list -> list.forEach(EndpointSender::closeAndFlush));
         while (System.nanoTime() < deadline && !allIdle()) {
             LockSupport.parkNanos(5_000_000L);
@@ -174,20 +166,6 @@ public final class WebhookDispatcher {
             }
         }
         return true;
-    }
-
-    /** Sends a departure after the grace, unless it is already final. */
-    private void depart(String key, Runnable send) {
-        if (departuresFinal) {
-            send.run();
-        } else {
-            grace.delay(key, send);
-        }
-    }
-
-    /** Whether a return cancels a departure still in its grace here (the return is then a non-event). */
-    private boolean returned(String key) {
-        return !departuresFinal && grace.cancel(key);
     }
 
     private boolean hasWebhooks(App app) {
@@ -206,13 +184,5 @@ public final class WebhookDispatcher {
 
     private static ObjectNode event(WebhookType type, String channel) {
         return JsonNodeFactory.instance.objectNode().put("name", type.wireName()).put("channel", channel);
-    }
-
-    private static String vacatedKey(App app, String channel) {
-        return "v\u0000" + app.id() + '\u0000' + channel;
-    }
-
-    private static String removedKey(App app, String channel, String userId) {
-        return "m\u0000" + app.id() + '\u0000' + channel + '\u0000' + userId;
     }
 }

@@ -13,13 +13,12 @@ import java.time.Duration;
  * @param retryBackoff wait before the first retry; doubles each time
  * @param retryMaxBackoff the longest wait between two attempts
  * @param retryHorizon how old (since it was queued) an event may get and still be retried
- * @param grace how long {@code channel_vacated} and {@code member_removed} wait to be cancelled
  */
 record WebhookSettings(Duration batchWindow, int batchMaxSize, int queueCapacity, Duration requestTimeout,
-                       Duration retryBackoff, Duration retryMaxBackoff, Duration retryHorizon, Duration grace) {
+                       Duration retryBackoff, Duration retryMaxBackoff, Duration retryHorizon) {
 
     static WebhookSettings of(ServerOptions o) {
         return new WebhookSettings(o.webhookBatchWindow(), o.webhookBatchMaxSize(), o.webhookQueueCapacity(),
-                o.webhookRequestTimeout(), o.webhookRetryBackoff(), o.webhookRetryMaxBackoff(), o.webhookRetryHorizon(), o.webhookGrace());
+                o.webhookRequestTimeout(), o.webhookRetryBackoff(), o.webhookRetryMaxBackoff(), o.webhookRetryHorizon());
     }
 }

@@ -56,8 +56,8 @@ class ChannelRegistryTest {
         LeaveResult first = registry.leave("news", a, null);
         LeaveResult last = registry.leave("news", b, null);
 
-        assertThat(first).isEqualTo(new LeaveResult(true, false, false));
-        assertThat(last).isEqualTo(new LeaveResult(true, true, false));
+        assertThat(first).isEqualTo(new LeaveResult(true, false, null, a));
+        assertThat(last).isEqualTo(new LeaveResult(true, true, null, b));
         assertThat(registry.find("news")).isNull();
         assertThat(registry.channels()).isEmpty();
     }

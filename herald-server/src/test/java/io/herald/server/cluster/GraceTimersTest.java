@@ -1,4 +1,4 @@
-package io.herald.server.webhook;
+package io.herald.server.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

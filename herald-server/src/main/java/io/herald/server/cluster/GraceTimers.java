@@ -1,4 +1,4 @@
-package io.herald.server.webhook;
+package io.herald.server.cluster;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,9 +9,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Holds {@code channel_vacated} and {@code member_removed} back for the grace period. The matching
- * return ({@code channel_occupied}, {@code member_added}) within it cancels both: a page reload must
- * not produce a vacated/occupied pair. Who wins a race between the timer and a return is decided by
+ * Holds one node's departures (vacancies, members who left) back for the webhook grace period. The
+ * matching return (the channel occupied again, the user back) within it cancels both: a page reload
+ * must not produce a vacated/occupied pair. Who wins a race between the timer and a return is decided by
  * one atomic {@code remove} on the pending map. Thread-safe.
  */
 final class GraceTimers {
