@@ -49,6 +49,6 @@ class BenchCommandTest {
         int exit = cli.execute();
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("choose a scenario: fanout, channels, connections, publish, presence, push");
+        assertThat(err.toString()).contains("choose a scenario: fanout, channels, connections, publish, presence, soak, push");
     }
 }
