@@ -66,7 +66,10 @@ class PipeliningFloodTest {
             HonestClient.assertServed(server.port());
             server.assertSurvived();
             assertThat(closedByServer.get()).as("pipelining sockets closed by the server").isPositive();
-            assertThat(sent.get()).as("bytes the server let in: it stopped reading").isLessThan(ATTACKERS * MAX_BYTES_EACH / 4);
+            // Attackers reconnect when cut off, so the total grows with the machine's speed; what one socket
+            // gets in before it is pushed back and closed must not.
+            long perSocket = sent.get() / (closedByServer.get() + ATTACKERS);
+            assertThat(perSocket).as("bytes the server let in per socket: it stopped reading").isLessThan(MAX_BYTES_EACH / 8);
         }
     }
 
