@@ -3,6 +3,7 @@ package io.herald.push;
 import io.herald.push.api.PushHttpService;
 import io.herald.push.data.DeliveryQueue;
 import io.herald.push.data.DeviceStore;
+import io.herald.push.data.PublishExpansion;
 import io.herald.push.data.PublishStore;
 import io.herald.push.data.VapidKeyStore;
 import io.herald.push.delivery.Delivery;
@@ -52,7 +53,7 @@ public final class PushExtension implements ServerExtension {
             VapidKeyStore vapid = new VapidKeyStore(store);
             Map<String, VapidKeyStore.Keys> keys = new HashMap<>();
             options.instances().forEach(i -> keys.put(i.id(), vapid.keysOf(i.id())));
-            Delivery delivery = Delivery.start(options, new DeliveryQueue(store), keys);
+            Delivery delivery = Delivery.start(options, new DeliveryQueue(store), new PublishExpansion(store), keys);
             AtomicInteger n = new AtomicInteger();
             ThreadPoolExecutor storeThreads = new ThreadPoolExecutor(options.storePoolSize(), options.storePoolSize(),
                     60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(options.pendingRequests()), r -> {

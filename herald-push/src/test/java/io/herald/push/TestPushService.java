@@ -52,9 +52,10 @@ final class TestPushService implements AutoCloseable {
      * @param subscription the subscription id
      * @param json the decrypted payload
      * @param ttl the TTL header
+     * @param vapidJwt the JWT of its VAPID Authorization header
      * @param atMillis when it arrived
      */
-    record Received(String subscription, String json, String ttl, long atMillis) {
+    record Received(String subscription, String json, String ttl, String vapidJwt, long atMillis) {
     }
 
     /** A browser's subscription: what it keeps, and the JSON it would give the web SDK. */
@@ -169,7 +170,8 @@ final class TestPushService implements AutoCloseable {
                 exchange.sendResponseHeaders(400, -1);
                 return;
             }
-            received.add(new Received(id, json, exchange.getRequestHeaders().getFirst("TTL"), System.currentTimeMillis()));
+            received.add(new Received(id, json, exchange.getRequestHeaders().getFirst("TTL"),
+                    vapidPart(exchange.getRequestHeaders().getFirst("Authorization"), "t"), System.currentTimeMillis()));
             exchange.sendResponseHeaders(201, -1);
         }
     }
@@ -187,16 +189,8 @@ final class TestPushService implements AutoCloseable {
         if (authorization == null || !authorization.startsWith("vapid ")) {
             return "no vapid Authorization: " + authorization;
         }
-        String t = null;
-        String k = null;
-        for (String part : authorization.substring(6).split(",")) {
-            String p = part.trim();
-            if (p.startsWith("t=")) {
-                t = p.substring(2);
-            } else if (p.startsWith("k=")) {
-                k = p.substring(2);
-            }
-        }
+        String t = vapidPart(authorization, "t");
+        String k = vapidPart(authorization, "k");
         if (!s.applicationServerKey().equals(k)) {
             return "VAPID key " + k + " is not the subscription's " + s.applicationServerKey();
         }
@@ -209,6 +203,17 @@ final class TestPushService implements AutoCloseable {
             }
         } catch (RuntimeException | GeneralSecurityException e) {
             return "bad VAPID JWT: " + e.getMessage();
+        }
+        return null;
+    }
+
+    /** The {@code t} (JWT) or {@code k} (key) parameter of a {@code vapid} Authorization header. */
+    private static String vapidPart(String authorization, String name) {
+        for (String part : authorization.substring("vapid ".length()).split(",")) {
+            String p = part.trim();
+            if (p.startsWith(name + "=")) {
+                return p.substring(name.length() + 1);
+            }
         }
         return null;
     }

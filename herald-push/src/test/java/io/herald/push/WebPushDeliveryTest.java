@@ -90,6 +90,24 @@ class WebPushDeliveryTest {
     }
 
     @Test
+    void oneVapidJwtServesEveryPushToAPushService() throws Exception {
+        WebSdk browser = new WebSdk(http, pushService, ID).start();
+        browser.addDeviceInterest("jwt");
+        WebSdk other = new WebSdk(http, pushService, ID).start();
+        other.addDeviceInterest("jwt");
+
+        java.util.Set<String> tokens = new java.util.HashSet<>();
+        for (int i = 0; i < 2; i++) {
+            assertThat(http.publish(ID, SECRET, "interests",
+                    "{\"interests\":[\"jwt\"],\"web\":{\"notification\":{\"title\":\"t\"}}}").status()).isEqualTo(200);
+            tokens.add(pushService.next(WAIT).vapidJwt());
+            tokens.add(pushService.next(WAIT).vapidJwt());
+        }
+        // Each was checked (signature, audience, exp) by the push service before it was accepted.
+        assertThat(tokens).as("one signature for four pushes to one origin").hasSize(1);
+    }
+
+    @Test
     void aGoneSubscriptionRemovesTheDevice() throws Exception {
         WebSdk browser = new WebSdk(http, pushService, ID).start();
         browser.addDeviceInterest("news");

@@ -37,9 +37,9 @@ final class PublishApi {
         PublishRequest request = PublishRequest.parse(audience, body);
         String publishId = "pubid-" + UUID.randomUUID();
         String payload = request.web() == null ? null : request.webPayload(instance.id(), publishId);
-        int queued = publishes.publish(instance.id(), publishId, request.json(), payload, request.ttlSeconds(),
-                audience, request.targets());
-        if (queued > 0) {
+        publishes.publish(instance.id(), publishId, request.json(), payload, request.ttlSeconds(), audience,
+                request.targets());
+        if (payload != null) {
             onQueued.run();
         }
         return Reply.ok(Json.newObject().put("publishId", publishId));

@@ -9,8 +9,9 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Publishes: stored with one queued delivery per target device in the same transaction, so a
- * publish that was answered 200 is in the queue even if the node dies right after. Blocking JDBC.
+ * Publishes: stored with their audience before the answer, so a publish that was answered 200 is
+ * delivered even if the node dies right after ({@link PublishExpansion} queues its deliveries).
+ * Blocking JDBC.
  */
 public final class PublishStore {
 
@@ -24,55 +25,30 @@ public final class PublishStore {
     }
 
     /**
-     * Stores the publish and queues one delivery per device that has any of {@code targets} (an
-     * interest or a user id). With no Web Push payload nothing is queued.
-     *
-     * @return how many deliveries were queued
+     * Stores the publish with its audience ({@code targets}: interests or user ids). With a Web Push
+     * payload it is marked for expansion: {@link PublishExpansion} queues one delivery per device
+     * after the answer. Once this returns the publish is durable, so it will be delivered.
      */
-    public int publish(String instanceId, String publishId, String request, String webPayload, Integer ttlSeconds,
-                       Audience audience, List<String> targets) {
-        return store.transaction(c -> {
+    public void publish(String instanceId, String publishId, String request, String webPayload, Integer ttlSeconds,
+                        Audience audience, List<String> targets) {
+        store.transaction(c -> {
             long now = System.currentTimeMillis();
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO push_publishes "
-                    + "(instance_id, id, created_at, request, web_payload, ttl_seconds) VALUES (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO push_publishes (instance_id, id, created_at, "
+                    + "request, web_payload, ttl_seconds, audience, audience_targets, expand_cursor, expand_due_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?)")) {
                 s.setString(1, instanceId);
                 s.setString(2, publishId);
                 s.setLong(3, now);
                 s.setString(4, request);
                 s.setString(5, webPayload);
                 s.setObject(6, ttlSeconds, java.sql.Types.INTEGER);
+                s.setString(7, audience.name());
+                s.setString(8, PublishExpansion.targetsJson(targets));
+                s.setObject(9, webPayload == null ? null : now, java.sql.Types.BIGINT);
                 s.executeUpdate();
             }
-            int queued = webPayload == null ? 0 : enqueue(c, instanceId, publishId, audience, targets, now);
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE push_publishes SET targets = ? WHERE instance_id = ? AND id = ?")) {
-                s.setInt(1, queued);
-                s.setString(2, instanceId);
-                s.setString(3, publishId);
-                s.executeUpdate();
-            }
-            return queued;
+            return null;
         });
-    }
-
-    private static int enqueue(Connection c, String instanceId, String publishId, Audience audience,
-                               List<String> targets, long now) throws SQLException {
-        // DISTINCT: a device with several of the interests gets one copy.
-        String devices = audience == Audience.INTERESTS
-                ? "SELECT DISTINCT device_id FROM push_device_interests WHERE instance_id = ? AND interest IN ("
-                        + Sql.placeholders(targets.size()) + ")"
-                : "SELECT id FROM push_devices WHERE instance_id = ? AND user_id IN ("
-                        + Sql.placeholders(targets.size()) + ")";
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO push_deliveries "
-                + "(instance_id, publish_id, device_id, due_at) SELECT ?, ?, t.device_id, ? FROM ("
-                + devices.replaceFirst("SELECT id ", "SELECT id AS device_id ") + ") t")) {
-            s.setString(1, instanceId);
-            s.setString(2, publishId);
-            s.setLong(3, now);
-            s.setString(4, instanceId);
-            Sql.bind(s, 5, targets);
-            return s.executeUpdate();
-        }
     }
 
     /** The publish's outcome so far; 404 when the instance has no such publish. */

@@ -6,6 +6,7 @@ import com.zerodeplibs.webpush.key.PrivateKeySources;
 import com.zerodeplibs.webpush.key.PublicKeySources;
 import io.herald.push.PushOptions;
 import io.herald.push.data.DeliveryQueue;
+import io.herald.push.data.PublishExpansion;
 import io.herald.push.data.VapidKeyStore;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -16,23 +17,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Web Push delivery of one node: the threads it owns (the claimer, the settler, a crypto pool of
- * one thread per core, the HTTP client's), started once and stopped once.
+ * Web Push delivery of one node: the threads it owns (the expander, the claimer, the settler, a
+ * crypto pool of one thread per core, the HTTP client's), started once and stopped once.
  */
 public final class Delivery implements AutoCloseable {
 
     private final ExecutorService crypto;
     private final ExecutorService httpThreads;
     private final DeliveryWorker worker;
+    private final Expander expander;
 
-    private Delivery(ExecutorService crypto, ExecutorService httpThreads, DeliveryWorker worker) {
+    private Delivery(ExecutorService crypto, ExecutorService httpThreads, DeliveryWorker worker, Expander expander) {
         this.crypto = crypto;
         this.httpThreads = httpThreads;
         this.worker = worker;
+        this.expander = expander;
     }
 
-    /** Starts delivering from {@code queue} with each instance's keys. */
-    public static Delivery start(PushOptions options, DeliveryQueue queue, Map<String, VapidKeyStore.Keys> keys) {
+    /** Starts expanding publishes into {@code queue} and delivering from it with each instance's keys. */
+    public static Delivery start(PushOptions options, DeliveryQueue queue, PublishExpansion expansion,
+                                 Map<String, VapidKeyStore.Keys> keys) {
         Map<String, VAPIDKeyPair> pairs = new HashMap<>();
         keys.forEach((instance, k) -> pairs.put(instance, VAPIDKeyPairs.of(
                 PrivateKeySources.ofPKCS8Bytes(k.privateKey()),
@@ -45,21 +49,24 @@ public final class Delivery implements AutoCloseable {
                 .connectTimeout(options.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        WebPushSender sender = new WebPushSender(pairs, options.vapidSubject(), http, crypto, options.requestTimeout(),
-                new RetryPolicy(options.retryBackoff()), options.maxAttempts());
+        WebPushSender sender = new WebPushSender(new VapidHeaders(pairs, options.vapidSubject()), http, crypto,
+                options.requestTimeout(), new RetryPolicy(options.retryBackoff()), options.maxAttempts());
         DeliveryWorker worker = new DeliveryWorker(queue, sender, options.deliveryConcurrency(),
                 options.claimBatchSize(), options.pollInterval(), options.requestTimeout());
         worker.start();
-        return new Delivery(crypto, httpThreads, worker);
+        Expander expander = new Expander(expansion, worker::wake, options.pollInterval());
+        expander.start();
+        return new Delivery(crypto, httpThreads, worker, expander);
     }
 
-    /** Look at the queue now. */
+    /** Look for new publishes now: this node just stored one. */
     public void wake() {
-        worker.wake();
+        expander.wake();
     }
 
     /** Stops claiming and lets sends in flight finish within {@code grace}. */
     public void close(Duration grace) {
+        expander.close();
         worker.close(grace);
         crypto.shutdownNow();
         httpThreads.shutdownNow();

@@ -1,8 +1,5 @@
 package io.herald.push.delivery;
 
-import com.zerodeplibs.webpush.PushSubscription;
-import com.zerodeplibs.webpush.VAPIDKeyPair;
-import com.zerodeplibs.webpush.httpclient.StandardHttpClientRequestPreparer;
 import io.herald.push.data.ClaimedDelivery;
 import io.herald.push.data.Device;
 import io.herald.push.data.Outcome;
@@ -13,34 +10,31 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sends one Web Push message (RFC 8030) encrypted with {@code aes128gcm} (RFC 8291) and signed with
- * the instance's VAPID key (RFC 8292), using zerodep-web-push-java for the crypto and the JDK
- * {@link HttpClient} for the request, and says what the answer means for the queue. Encryption runs
- * on {@code cryptoExecutor}; nothing here runs on an event loop.
+ * the instance's VAPID key (RFC 8292; {@link VapidHeaders}, signed by zerodep-web-push-java), with the
+ * JDK {@link HttpClient} for the request, and says what the answer means for the queue. Encryption
+ * ({@link Aes128GcmEncryption}) runs on {@code cryptoExecutor}; nothing here runs on an event loop.
  */
 final class WebPushSender {
 
     /** What push services keep a message for when the publish says nothing: four weeks. */
     static final int DEFAULT_TTL_SECONDS = 2_419_200;
 
-    private final Map<String, VAPIDKeyPair> vapidKeys;
-    private final String vapidSubject;
+    private final VapidHeaders vapid;
+    private final Aes128GcmEncryption encryption = new Aes128GcmEncryption();
     private final HttpClient http;
     private final Executor cryptoExecutor;
     private final Duration requestTimeout;
     private final RetryPolicy retries;
     private final int maxAttempts;
 
-    WebPushSender(Map<String, VAPIDKeyPair> vapidKeys, String vapidSubject, HttpClient http, Executor cryptoExecutor,
-                  Duration requestTimeout, RetryPolicy retries, int maxAttempts) {
-        this.vapidKeys = vapidKeys;
-        this.vapidSubject = vapidSubject;
+    WebPushSender(VapidHeaders vapid, HttpClient http, Executor cryptoExecutor, Duration requestTimeout,
+                  RetryPolicy retries, int maxAttempts) {
+        this.vapid = vapid;
         this.http = http;
         this.cryptoExecutor = cryptoExecutor;
         this.requestTimeout = requestTimeout;
@@ -70,24 +64,19 @@ final class WebPushSender {
     }
 
     private HttpRequest request(ClaimedDelivery delivery, Device device, Publication publication) {
-        PushSubscription subscription = new PushSubscription();
-        subscription.setEndpoint(device.endpoint());
-        PushSubscription.Keys keys = new PushSubscription.Keys();
-        keys.setP256dh(device.p256dh());
-        keys.setAuth(device.auth());
-        subscription.setKeys(keys);
+        URI endpoint = URI.create(device.endpoint());
         int ttl = publication.ttlSeconds() == null ? DEFAULT_TTL_SECONDS : publication.ttlSeconds();
-        HttpRequest.Builder builder = StandardHttpClientRequestPreparer.getBuilder()
-                .pushSubscription(subscription)
-                .vapidJWTExpiresAfter(12, TimeUnit.HOURS)
-                .vapidJWTSubject(vapidSubject)
-                .pushMessage(publication.payload().getBytes(StandardCharsets.UTF_8))
-                .ttl(ttl, TimeUnit.SECONDS)
-                .build(vapidKeys.get(delivery.instanceId()))
-                .toRequestBuilder()
+        byte[] body = encryption.encrypt(device.p256dh(), device.auth(),
+                publication.payload().getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
+                .header("Authorization", vapid.header(delivery.instanceId(), endpoint))
+                .header("TTL", Integer.toString(ttl))
+                .header("Content-Type", "application/octet-stream")
+                .header("Content-Encoding", "aes128gcm")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .timeout(requestTimeout);
         // Plain-HTTP push services (local ones) get HTTP/1.1: no h2c upgrade dance on a POST.
-        if ("http".equalsIgnoreCase(URI.create(device.endpoint()).getScheme())) {
+        if ("http".equalsIgnoreCase(endpoint.getScheme())) {
             builder.version(HttpClient.Version.HTTP_1_1);
         }
         return builder.build();
