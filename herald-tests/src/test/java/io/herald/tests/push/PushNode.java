@@ -33,7 +33,9 @@ final class PushNode {
         config.toFile().deleteOnExit();
         String store = jdbcUrl == null ? "" : "  store-url: \"" + jdbcUrl + "\"\n";
         Files.writeString(config, "push:\n  data-dir: \"" + dataDir + "\"\n" + store);
-        return ServerProcess.start(List.of(), config);
+        // A flag beats the test servers' own temporary push directory (an environment variable), so a
+        // restarted node finds the store of the one it replaces.
+        return ServerProcess.start(List.of(), config, "--push-data-dir", dataDir.toString());
     }
 
     static BeamsHttp beams(ServerProcess node) {
