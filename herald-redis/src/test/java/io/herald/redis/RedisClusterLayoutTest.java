@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.protocol.PusherEvents;
 import io.herald.server.message.OutboundEvent;
+import io.herald.testkit.Eventually;
 import io.herald.testkit.RecordingClient;
 import io.herald.testkit.RedisClusterProcesses;
 import io.herald.testkit.TestServer;

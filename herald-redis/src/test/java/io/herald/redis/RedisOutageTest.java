@@ -2,6 +2,7 @@ package io.herald.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herald.testkit.Eventually;
 import io.herald.testkit.RecordingClient;
 import io.herald.testkit.TestRedis;
 import io.herald.testkit.TestServer;

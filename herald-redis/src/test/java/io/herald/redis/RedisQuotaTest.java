@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.protocol.ErrorCode;
 import io.herald.server.app.App;
+import io.herald.testkit.Eventually;
 import io.herald.testkit.RecordingClient;
 import io.herald.testkit.RedisServerProcess;
 import io.herald.testkit.TestServer;

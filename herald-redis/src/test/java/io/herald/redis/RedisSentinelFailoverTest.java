@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.herald.protocol.PusherEvents;
 import io.herald.testkit.ApiClient;
+import io.herald.testkit.Eventually;
 import io.herald.testkit.ReceivedEvent;
 import io.herald.testkit.RecordingClient;
 import io.herald.testkit.RedisSentinelProcesses;

@@ -6,6 +6,7 @@ import io.herald.server.app.App;
 import io.herald.server.app.WebhookEndpoint;
 import io.herald.server.app.WebhookType;
 import io.herald.server.webhook.WebhookDispatcher;
+import io.herald.testkit.Eventually;
 import io.herald.testkit.RecordingClient;
 import io.herald.testkit.TestServer;
 import java.net.ServerSocket;

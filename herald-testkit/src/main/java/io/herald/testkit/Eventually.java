@@ -1,14 +1,17 @@
-package io.herald.redis;
+package io.herald.testkit;
 
 import java.time.Duration;
 
-/** Retries an assertion until it passes or the time is up (cluster state converges asynchronously). */
-final class Eventually {
+/**
+ * Retries an assertion until it passes or the time is up, for state that settles asynchronously
+ * (cluster state, a queue drained after the receiver has answered).
+ */
+public final class Eventually {
 
     private Eventually() {
     }
 
-    static void check(Duration within, Runnable assertion) {
+    public static void check(Duration within, Runnable assertion) {
         long deadline = System.nanoTime() + within.toNanos();
         while (true) {
             try {
