@@ -13,7 +13,7 @@ import java.util.List;
  * A {@link Subscriber} on the calling thread that decodes every frame it is written as a client
  * would, keeps its text once flushed, and releases the frame, as a socket would.
  */
-final class RecordingSubscriber implements Subscriber {
+public final class RecordingSubscriber implements Subscriber {
 
     private final String socketId;
     private final EventExecutor executor;
@@ -23,11 +23,11 @@ final class RecordingSubscriber implements Subscriber {
     private int flushes;
     private int writesOffItsLoop;
 
-    RecordingSubscriber(String socketId) {
+    public RecordingSubscriber(String socketId) {
         this(socketId, ImmediateEventExecutor.INSTANCE);
     }
 
-    RecordingSubscriber(String socketId, EventExecutor executor) {
+    public RecordingSubscriber(String socketId, EventExecutor executor) {
         this.socketId = socketId;
         this.executor = executor;
     }
@@ -71,7 +71,7 @@ final class RecordingSubscriber implements Subscriber {
         return writesOffItsLoop;
     }
 
-    synchronized List<String> received() {
+    public synchronized List<String> received() {
         return List.copyOf(received);
     }
 }
