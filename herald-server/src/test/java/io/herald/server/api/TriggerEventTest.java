@@ -45,7 +45,8 @@ class TriggerEventTest {
                 .isEqualTo("at most 2 channels per event, got 3");
         assertThat(badTrigger("{'name':'e','data':'d','channels':['a','private-encrypted-x']}"))
                 .isEqualTo("an event to an encrypted channel must name that channel alone");
-        assertThat(badTrigger("{'name':'e','data':'d','channel':'far-too-long-channel-name'}")).contains("far-too-long-channel-name");
+        assertThat(badTrigger("{'name':'e','data':'d','channel':'far-too-long-channel-name'}"))
+                .isEqualTo("channel name is longer than 24 characters");
         assertThat(badTrigger("{'name':'e','data':'d','channel':'bad channel'}")).contains("bad channel");
     }
 
