@@ -67,7 +67,12 @@ final class RecordingSocket {
 
     /** The next frame's {@code data}, decoded when it was sent as a JSON string (server events are). */
     JsonNode nextData(String event) {
-        JsonNode data = next(event).path("data");
+        return data(next(event));
+    }
+
+    /** A frame's {@code data}, decoded when it was sent as a JSON string. */
+    static JsonNode data(JsonNode frame) {
+        JsonNode data = frame.path("data");
         return data.isTextual() ? parse(data.asText()) : data;
     }
 
