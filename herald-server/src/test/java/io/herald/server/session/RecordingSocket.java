@@ -16,18 +16,20 @@ import java.util.ArrayDeque;
 import java.util.Queue;
 
 /**
- * A {@link Connection} over an in-memory socket ({@link EmbeddedChannel}) that records what the server
- * writes to it as a client would read it: text frames as JSON, pre-encoded broadcast frames decoded
- * first, and the close frame's code. Single-threaded: the test thread is the socket's event loop.
+ * An in-memory socket ({@link EmbeddedChannel}), with a {@link Connection} over it or the handlers a
+ * test put in its pipeline, that records what the server writes to it as a client would read it:
+ * text frames as JSON, pre-encoded broadcast frames decoded first, and the close frame's code.
+ * Single-threaded: the test thread is the socket's event loop. Shared by the tests of every package.
  */
-final class RecordingSocket {
+public final class RecordingSocket {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final EmbeddedChannel socket = new EmbeddedChannel();
+    private final EmbeddedChannel socket;
     /** Decodes the whole WebSocket frames broadcasts write as bytes. */
     private final EmbeddedChannel wireDecoder = new EmbeddedChannel(new WebSocket13FrameDecoder(false, false, 1 << 20));
     private final Queue<JsonNode> frames = new ArrayDeque<>();
+    /** The connection the test drives, or {@code null} when handlers in the pipeline make their own. */
     private final Connection connection;
     /** The close frame's status code and reason, from when one is written until a test reads it. */
     private Integer closeCode;
@@ -36,7 +38,14 @@ final class RecordingSocket {
     private boolean closed;
 
     RecordingSocket(String socketId, App app) {
+        this.socket = new EmbeddedChannel();
         this.connection = new Connection(socketId, app, socket);
+    }
+
+    /** Records what the handlers of {@code socket}'s pipeline write to it. */
+    public RecordingSocket(EmbeddedChannel socket) {
+        this.socket = socket;
+        this.connection = null;
     }
 
     Connection connection() {
@@ -47,37 +56,37 @@ final class RecordingSocket {
         return connection.socketId();
     }
 
-    boolean isOpen() {
+    public boolean isOpen() {
         return socket.isOpen();
     }
 
     /** The next frame the client reads; fails when there is none. */
-    JsonNode next() {
+    public JsonNode next() {
         readWritten();
-        assertThat(frames).as("frames written to %s", socketId()).isNotEmpty();
+        assertThat(frames).as("frames written").isNotEmpty();
         return frames.remove();
     }
 
     /** The next frame, which must be {@code event}; returns it. */
-    JsonNode next(String event) {
+    public JsonNode next(String event) {
         JsonNode frame = next();
         assertThat(frame.path("event").asText()).as("event of %s", frame).isEqualTo(event);
         return frame;
     }
 
     /** The next frame's {@code data}, decoded when it was sent as a JSON string (server events are). */
-    JsonNode nextData(String event) {
+    public JsonNode nextData(String event) {
         return data(next(event));
     }
 
     /** A frame's {@code data}, decoded when it was sent as a JSON string. */
-    static JsonNode data(JsonNode frame) {
+    public static JsonNode data(JsonNode frame) {
         JsonNode data = frame.path("data");
         return data.isTextual() ? parse(data.asText()) : data;
     }
 
     /** The next frame is {@code pusher:error} with {@code code} ({@code null}: none); returns its message. */
-    String assertError(Integer code) {
+    public String assertError(Integer code) {
         JsonNode data = next(PusherEvents.ERROR).path("data");
         assertThat(data.path("code").isNull() ? null : data.path("code").asInt()).as("code of %s", data).isEqualTo(code);
         assertThat(data.path("message").asText()).isNotBlank();
@@ -85,14 +94,14 @@ final class RecordingSocket {
     }
 
     /** No frame is waiting, and no close frame since the last {@link #assertClosed}. */
-    void assertNothingMore() {
+    public void assertNothingMore() {
         readWritten();
-        assertThat(frames).as("frames written to %s", socketId()).isEmpty();
+        assertThat(frames).as("frames written").isEmpty();
         assertThat(closeCode).as("close frame").isNull();
     }
 
     /** The socket was sent a close frame with {@code code} and is closed; returns the close reason. */
-    String assertClosed(int code) {
+    public String assertClosed(int code) {
         readWritten();
         assertThat(frames).as("frames before the close").isEmpty();
         assertThat(closeCode).as("close frame's code").isEqualTo(code);
