@@ -97,10 +97,7 @@ class SubscriptionHandlerTest {
 
     @Test
     void unsubscribingHasNoReplyAndAPresenceMemberLeavingIsAnnounced() {
-        RecordingSocket bob = session.connect();
-        joinRoom(client, "alice");
-        joinRoom(bob, "bob");
-        client.next(PusherEvents.MEMBER_ADDED);
+        RecordingSocket bob = bobJoinsAfterAlice();
 
         session.unsubscribe(bob, ROOM);
 
@@ -110,16 +107,22 @@ class SubscriptionHandlerTest {
 
     @Test
     void aClosedSocketLeavesEveryChannel() {
-        RecordingSocket bob = session.connect();
-        joinRoom(client, "alice");
-        joinRoom(bob, "bob");
-        client.next(PusherEvents.MEMBER_ADDED);
+        RecordingSocket bob = bobJoinsAfterAlice();
         session.join(bob, "lobby");
 
         session.close(bob);
 
         assertThat(client.nextData(PusherEvents.MEMBER_REMOVED).path("user_id").asText()).isEqualTo("bob");
         assertThat(session.registries.forApp(SessionFixture.APP.id()).find("lobby")).as("the vacated channel").isNull();
+    }
+
+    /** The client joins the room as alice, then bob on a socket of his own; returns bob's. */
+    private RecordingSocket bobJoinsAfterAlice() {
+        RecordingSocket bob = session.connect();
+        joinRoom(client, "alice");
+        joinRoom(bob, "bob");
+        client.next(PusherEvents.MEMBER_ADDED);
+        return bob;
     }
 
     /** Joins the presence room as {@code userId} (info: its name); returns the presence data it is confirmed with. */
