@@ -164,9 +164,12 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         ApiRequest apiRequest = new ApiRequest(request.method().name(), path, query,
                 ByteBufUtil.getBytes(request.content()));
         boolean keepAlive = HttpUtil.isKeepAlive(request);
-        state.api.handle(apiRequest).whenComplete((response, error) -> write(ctx, keepAlive, response != null
-                ? JsonResponse.of(HttpResponseStatus.valueOf(response.status()), response.body())
-                : JsonResponse.failure(error)));
+        state.api.handle(apiRequest).whenComplete((response, error) -> {
+            FullHttpResponse answer = response != null
+                    ? JsonResponse.of(HttpResponseStatus.valueOf(response.status()), response.body())
+                    : JsonResponse.failure(error);
+            write(ctx, keepAlive, answer);
+        });
     }
 
     private void serve(ChannelHandlerContext ctx, FullHttpRequest request, HttpService service, QueryStringDecoder uri) {
