@@ -42,7 +42,10 @@ public final class ClientMessage {
         return data;
     }
 
-    /** Parses a text frame; a frame it can't use is a {@link ProtocolException#invalidMessage} with a message for the client. */
+    /**
+     * Parses a text frame; one it can't use throws {@link ProtocolException#invalidMessage}, with a
+     * message for the client.
+     */
     public static ClientMessage parse(String text) {
         JsonNode root;
         try {

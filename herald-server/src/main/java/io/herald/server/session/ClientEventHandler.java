@@ -41,7 +41,8 @@ final class ClientEventHandler {
             throw notAllowed("Client event rejected: not subscribed to " + channel);
         }
         if (message.event().length() > limits.maxEventNameLength()) {
-            throw ProtocolException.invalidMessage("Event name is longer than " + limits.maxEventNameLength() + " characters");
+            throw ProtocolException.invalidMessage("Event name is longer than " + limits.maxEventNameLength()
+                    + " characters");
         }
         if (message.data().toString().getBytes(StandardCharsets.UTF_8).length > limits.maxEventPayloadBytes()) {
             throw ProtocolException.invalidMessage("Event data is larger than " + limits.maxEventPayloadBytes()
@@ -59,7 +60,7 @@ final class ClientEventHandler {
                 data.isTextual() ? data.asText() : data.toString(), connection.socketId(), userId);
     }
 
-    /** 4009 for an event the sender may not send: reported, yet the connection stays (as Pusher does). */
+    /** 4009 for an event the sender may not send: only the event is refused, the connection stays. */
     private static ProtocolException notAllowed(String message) {
         return ProtocolException.reportOnly(ErrorCode.UNAUTHORIZED, message);
     }

@@ -45,8 +45,8 @@ final class SignInHandler {
         }
         String expected = ChannelAuth.userSignature(app.secret(), connection.socketId(), userData);
         if (!ChannelAuth.matches(app.key(), expected, auth)) {
-            throw new ProtocolException(ErrorCode.UNAUTHORIZED,
-                    "Invalid signature: expected HMAC SHA256 hex digest of " + connection.socketId() + "::user::" + userData);
+            throw new ProtocolException(ErrorCode.UNAUTHORIZED, "Invalid signature: expected HMAC SHA256 hex digest of "
+                    + connection.socketId() + "::user::" + userData);
         }
         JsonNode data = parse(userData);
         String userId = data == null ? null : userId(data, app);
