@@ -11,11 +11,8 @@ import io.herald.server.message.JsonSyntax;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API under {@code /apps/{app_id}}, as plain logic over a parsed request. Each request
@@ -30,7 +27,6 @@ public final class ApiService {
     private static final Pattern USERS_PATH = Pattern.compile("/channels/([^/]+)/users");
     private static final Pattern TERMINATE_PATH = Pattern.compile("/users/([^/]+)/terminate_connections");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Logger log = LoggerFactory.getLogger(ApiService.class);
 
     private final AppStore apps;
     private final RequestAuthenticator authenticator;
@@ -53,12 +49,16 @@ public final class ApiService {
         return path.startsWith("/apps/");
     }
 
-    /** Answers one request; refusals come back as responses with their status, never as exceptions. */
+    /**
+     * Answers one request. Never throws: a refusal fails the future with an {@link ApiException}
+     * (status and message), which the transport writes as {@code {"error": message}}; any other
+     * failure is a bug, answered with a 500.
+     */
     public CompletableFuture<ApiResponse> handle(ApiRequest request) {
         try {
-            return route(request).exceptionally(ApiService::toResponse);
+            return route(request);
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(toResponse(e));
+            return CompletableFuture.failedFuture(e);
         }
     }
 
@@ -125,15 +125,5 @@ public final class ApiService {
         } catch (IOException e) {
             throw ApiException.badRequest("request body is not valid JSON");
         }
-    }
-
-    private static ApiResponse toResponse(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null
-                ? error.getCause() : error;
-        if (cause instanceof ApiException api) {
-            return new ApiResponse(api.status(), JsonNodeFactory.instance.objectNode().put("error", api.getMessage()));
-        }
-        log.error("API request failed", cause);
-        return new ApiResponse(500, JsonNodeFactory.instance.objectNode().put("error", "internal error"));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.herald.protocol.ProtocolException;
 
 /**
  * A frame a client sent: {@code {"event", "channel"?, "data"?}}. Some clients send {@code data} as a
@@ -41,24 +42,27 @@ public final class ClientMessage {
         return data;
     }
 
-    /** Parses a text frame; throws {@link InvalidMessageException} with a message for the client. */
+    /**
+     * Parses a text frame; one it can't use throws {@link ProtocolException#invalidMessage}, with a
+     * message for the client.
+     */
     public static ClientMessage parse(String text) {
         JsonNode root;
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new InvalidMessageException("Invalid JSON: the message " + JsonSyntax.describe(e));
+            throw ProtocolException.invalidMessage("Invalid JSON: the message " + JsonSyntax.describe(e));
         }
         if (root == null || !root.isObject()) {
-            throw new InvalidMessageException("Message must be a JSON object");
+            throw ProtocolException.invalidMessage("Message must be a JSON object");
         }
         JsonNode event = root.get("event");
         if (event == null || !event.isTextual() || event.asText().isEmpty()) {
-            throw new InvalidMessageException("Message has no event name");
+            throw ProtocolException.invalidMessage("Message has no event name");
         }
         JsonNode channel = root.get("channel");
         if (channel != null && !channel.isNull() && !channel.isTextual()) {
-            throw new InvalidMessageException("channel must be a string");
+            throw ProtocolException.invalidMessage("channel must be a string");
         }
         JsonNode data = root.get("data");
         return new ClientMessage(event.asText(), channel == null || channel.isNull() ? null : channel.asText(),
@@ -81,11 +85,11 @@ public final class ClientMessage {
                     return decoded;
                 }
             } catch (JsonProcessingException e) {
-                throw new InvalidMessageException("data is not a JSON object");
+                throw ProtocolException.invalidMessage("data is not a JSON object");
             }
         }
         if (!data.isObject()) {
-            throw new InvalidMessageException("data must be a JSON object");
+            throw ProtocolException.invalidMessage("data must be a JSON object");
         }
         return data;
     }
@@ -97,13 +101,13 @@ public final class ClientMessage {
             return null;
         }
         if (!value.isTextual()) {
-            throw new InvalidMessageException(field + " must be a string");
+            throw ProtocolException.invalidMessage(field + " must be a string");
         }
         String text = value.asText();
         if (hasLoneSurrogate(text)) {
             // A JSON escape like \ud800 yields one; signatures are over UTF-8, where it would read as '?'
             // and a value the app never signed would verify.
-            throw new InvalidMessageException(field + " is not valid Unicode text (unpaired surrogate)");
+            throw ProtocolException.invalidMessage(field + " is not valid Unicode text (unpaired surrogate)");
         }
         return text;
     }

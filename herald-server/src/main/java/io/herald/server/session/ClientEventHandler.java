@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.protocol.ChannelName;
 import io.herald.protocol.ErrorCode;
 import io.herald.protocol.Limits;
+import io.herald.protocol.ProtocolException;
 import io.herald.server.cluster.Adapter;
 import io.herald.server.message.ClientMessage;
 import io.herald.server.message.OutboundEvent;
@@ -11,7 +12,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Relays {@code client-} events to the other subscribers of a private, presence or encrypted channel
- * the sender has joined, adding {@code user_id} on presence channels. Runs on the sender's event loop.
+ * the sender has joined, adding {@code user_id} on presence channels. A refused event throws
+ * {@link ProtocolException}, which the caller reports to the sender. Runs on the sender's event loop.
  */
 final class ClientEventHandler {
 
@@ -27,33 +29,28 @@ final class ClientEventHandler {
         String channel = message.channel();
         Limits limits = connection.app().limits();
         if (!connection.app().clientEvents()) {
-            connection.sendError("Client events are not enabled for this app", ErrorCode.UNAUTHORIZED);
-            return;
+            throw notAllowed("Client events are not enabled for this app");
         }
         if (channel == null) {
-            connection.sendError("Client event " + message.event() + " has no channel", null);
-            return;
+            throw ProtocolException.invalidMessage("Client event " + message.event() + " has no channel");
         }
         if (!ChannelName.typeOf(channel).requiresAuthorization()) {
-            connection.sendError("Client events are only allowed on private, presence and encrypted channels", ErrorCode.UNAUTHORIZED);
-            return;
+            throw notAllowed("Client events are only allowed on private, presence and encrypted channels");
         }
         if (!connection.isSubscribed(channel)) {
-            connection.sendError("Client event rejected: not subscribed to " + channel, ErrorCode.UNAUTHORIZED);
-            return;
+            throw notAllowed("Client event rejected: not subscribed to " + channel);
         }
         if (message.event().length() > limits.maxEventNameLength()) {
-            connection.sendError("Event name is longer than " + limits.maxEventNameLength() + " characters", null);
-            return;
+            throw ProtocolException.invalidMessage("Event name is longer than " + limits.maxEventNameLength()
+                    + " characters");
         }
         if (message.data().toString().getBytes(StandardCharsets.UTF_8).length > limits.maxEventPayloadBytes()) {
-            connection.sendError("Event data is larger than " + limits.maxEventPayloadBytes() + " bytes", null);
-            return;
+            throw ProtocolException.invalidMessage("Event data is larger than " + limits.maxEventPayloadBytes()
+                    + " bytes");
         }
         if (!connection.clientEventLimiter().tryAcquire(System.nanoTime())) {
-            connection.sendError("Client event rejected: more than " + limits.clientEventsPerSecond()
-                    + " per second", ErrorCode.CLIENT_EVENT_REJECTED);
-            return;
+            throw new ProtocolException(ErrorCode.CLIENT_EVENT_REJECTED,
+                    "Client event rejected: more than " + limits.clientEventsPerSecond() + " per second");
         }
         String userId = connection.presenceUserId(channel);
         adapter.publish(connection.app().id(), OutboundEvent.client(channel, message.event(), message.data(),
@@ -61,5 +58,10 @@ final class ClientEventHandler {
         JsonNode data = message.data();
         events.clientEvent(connection.app(), channel, message.event(),
                 data.isTextual() ? data.asText() : data.toString(), connection.socketId(), userId);
+    }
+
+    /** 4009 for an event the sender may not send: only the event is refused, the connection stays. */
+    private static ProtocolException notAllowed(String message) {
+        return ProtocolException.reportOnly(ErrorCode.UNAUTHORIZED, message);
     }
 }

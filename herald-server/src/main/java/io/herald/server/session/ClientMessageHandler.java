@@ -1,11 +1,11 @@
 package io.herald.server.session;
 
+import io.herald.protocol.ProtocolException;
 import io.herald.protocol.PusherEvents;
 import io.herald.server.channel.ChannelRegistries;
 import io.herald.server.cluster.Adapter;
 import io.herald.server.message.ClientMessage;
 import io.herald.server.message.Frames;
-import io.herald.server.message.InvalidMessageException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 /**
@@ -29,12 +29,15 @@ public final class ClientMessageHandler {
         this.signIns = new SignInHandler(adapter, watchlists);
     }
 
-    /** Handles one text frame; bad input is answered with {@code pusher:error}, never thrown. */
+    /**
+     * Handles one text frame. Parsing and the handlers throw {@link ProtocolException} for whatever
+     * they refuse; it is answered here, once, by {@link Connection#reject}, never thrown further.
+     */
     public void onMessage(Connection connection, String text) {
         try {
             dispatch(connection, ClientMessage.parse(text));
-        } catch (InvalidMessageException e) {
-            connection.sendError(e.getMessage(), null);
+        } catch (ProtocolException problem) {
+            connection.reject(problem);
         }
     }
 
@@ -49,14 +52,14 @@ public final class ClientMessageHandler {
                 String channel = message.dataText("channel");
                 if (channel == null || channel.isEmpty()) {
                     // No channel to report a subscription_error for: clients could not match it to anything.
-                    throw new InvalidMessageException("pusher:subscribe needs a channel");
+                    throw ProtocolException.invalidMessage("pusher:subscribe needs a channel");
                 }
                 subscriptions.subscribe(connection, channel, message.dataText("auth"), message.dataText("channel_data"));
             }
             case PusherEvents.UNSUBSCRIBE -> {
                 String channel = message.dataText("channel");
                 if (channel == null) {
-                    throw new InvalidMessageException("pusher:unsubscribe needs a channel");
+                    throw ProtocolException.invalidMessage("pusher:unsubscribe needs a channel");
                 }
                 subscriptions.unsubscribe(connection, channel);
             }
@@ -65,7 +68,7 @@ public final class ClientMessageHandler {
                 if (PusherEvents.isClientEvent(event)) {
                     clientEvents.handle(connection, message);
                 } else {
-                    connection.sendError("Unknown event: " + event, null);
+                    throw ProtocolException.invalidMessage("Unknown event: " + event);
                 }
             }
         }

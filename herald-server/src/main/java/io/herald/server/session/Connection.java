@@ -5,7 +5,6 @@ import io.herald.protocol.ChannelType;
 import io.herald.protocol.ErrorCode;
 import io.herald.protocol.ProtocolException;
 import io.herald.server.app.App;
-import io.herald.server.channel.Subscriber;
 import io.herald.server.message.Frames;
 import io.herald.server.user.UserConnection;
 import io.netty.buffer.ByteBuf;
@@ -101,9 +100,16 @@ public final class Connection implements UserConnection {
         socket.writeAndFlush(frame, socket.voidPromise());
     }
 
-    /** Sends {@code pusher:error}; the connection stays open. */
-    public void sendError(String message, ErrorCode code) {
-        send(Frames.error(message, code == null ? null : code.code()));
+    /**
+     * The one answer to a protocol error: reports it with {@code pusher:error} and, when
+     * {@link ProtocolException#closesConnection()}, closes the WebSocket with its code (see {@link #close}).
+     */
+    public void reject(ProtocolException problem) {
+        if (problem.closesConnection()) {
+            close(problem.code(), problem.getMessage());
+        } else {
+            send(Frames.error(problem.getMessage(), problem.code() == null ? null : problem.code().code()));
+        }
     }
 
     /**
@@ -114,15 +120,6 @@ public final class Connection implements UserConnection {
         if (!closing) {
             closing = true;
             closeSocket(socket, code, message);
-        }
-    }
-
-    /** Handles a protocol violation: close codes close, the rest are reported. */
-    public void fail(ProtocolException e) {
-        if (e.code().closesConnection()) {
-            close(e.code(), e.getMessage());
-        } else {
-            sendError(e.getMessage(), e.code());
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.herald.protocol.ChannelAuth;
 import io.herald.protocol.ErrorCode;
+import io.herald.protocol.ProtocolException;
 import io.herald.protocol.PusherEvents;
 import io.herald.server.app.App;
 import io.herald.server.cluster.Adapter;
@@ -18,8 +19,8 @@ import java.util.List;
  * {@code pusher:signin {auth, user_data}}: checks the signature over {@code socket_id::user::user_data},
  * records the user cluster-wide, answers {@code pusher:signin_success} and starts the watchlist.
  * A bad signature, or signing in as a second user, closes the connection with 4009 (the signature
- * proves nothing else, and pusher-js then stops retrying with the same bad credentials). Runs on the
- * connection's event loop.
+ * proves nothing else, and pusher-js then stops retrying with the same bad credentials). Refusals are
+ * thrown as {@link ProtocolException}s for the caller to report. Runs on the connection's event loop.
  */
 final class SignInHandler {
 
@@ -40,36 +41,30 @@ final class SignInHandler {
         String auth = message.dataText("auth");
         String userData = message.dataText("user_data");
         if (auth == null || userData == null) {
-            connection.sendError("pusher:signin needs auth and user_data", null);
-            return;
+            throw ProtocolException.invalidMessage("pusher:signin needs auth and user_data");
         }
         String expected = ChannelAuth.userSignature(app.secret(), connection.socketId(), userData);
         if (!ChannelAuth.matches(app.key(), expected, auth)) {
-            connection.close(ErrorCode.UNAUTHORIZED, "Invalid signature: expected HMAC SHA256 hex digest of "
+            throw new ProtocolException(ErrorCode.UNAUTHORIZED, "Invalid signature: expected HMAC SHA256 hex digest of "
                     + connection.socketId() + "::user::" + userData);
-            return;
         }
         JsonNode data = parse(userData);
         String userId = data == null ? null : userId(data, app);
         if (userId == null) {
-            connection.sendError("user_data must be a JSON object with an id of 1 to "
-                    + app.limits().maxUserIdLength() + " characters", null);
-            return;
+            throw ProtocolException.invalidMessage("user_data must be a JSON object with an id of 1 to "
+                    + app.limits().maxUserIdLength() + " characters");
         }
         List<String> watchlist = watchlist(data.get("watchlist"));
         if (watchlist == null) {
-            connection.sendError("watchlist must be an array of user ids", null);
-            return;
+            throw ProtocolException.invalidMessage("watchlist must be an array of user ids");
         }
         if (watchlist.size() > MAX_WATCHLIST) {
-            connection.sendError("Watchlist names " + watchlist.size() + " users; the limit is " + MAX_WATCHLIST,
-                    ErrorCode.WATCHLIST_OVER_LIMIT);
-            return;
+            throw new ProtocolException(ErrorCode.WATCHLIST_OVER_LIMIT,
+                    "Watchlist names " + watchlist.size() + " users; the limit is " + MAX_WATCHLIST);
         }
         if (connection.userId() != null) {
             if (!connection.userId().equals(userId)) {
-                connection.close(ErrorCode.UNAUTHORIZED, "Already signed in as another user");
-                return;
+                throw new ProtocolException(ErrorCode.UNAUTHORIZED, "Already signed in as another user");
             }
             sendSuccess(connection, userData); // same user again: confirm, nothing changes
             return;

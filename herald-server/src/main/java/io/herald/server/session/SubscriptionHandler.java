@@ -78,11 +78,7 @@ final class SubscriptionHandler {
             }
             adapter.joined(connection.app().id(), channel, joined);
         } catch (SubscriptionRefused refused) {
-            ObjectNode data = JsonNodeFactory.instance.objectNode();
-            data.put("type", refused.type());
-            data.put("error", refused.getMessage());
-            data.put("status", refused.status());
-            connection.send(Frames.event(PusherEvents.SUBSCRIPTION_ERROR, channel, data.toString()));
+            connection.send(refused.frame(channel));
         }
     }
 

@@ -3,7 +3,6 @@ package io.herald.server.transport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.herald.server.api.ApiRequest;
-import io.herald.server.api.ApiResponse;
 import io.herald.server.api.ApiService;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFuture;
@@ -166,8 +165,10 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                 ByteBufUtil.getBytes(request.content()));
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         state.api.handle(apiRequest).whenComplete((response, error) -> {
-            ApiResponse r = response != null ? response : new ApiResponse(500, JsonResponse.errorBody("internal error"));
-            write(ctx, keepAlive, r.status(), r.body());
+            FullHttpResponse answer = response != null
+                    ? JsonResponse.of(HttpResponseStatus.valueOf(response.status()), response.body())
+                    : JsonResponse.failure(error);
+            write(ctx, keepAlive, answer);
         });
     }
 

@@ -2,6 +2,7 @@ package io.herald.server.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.herald.server.api.ApiException;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -13,9 +14,14 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** HTTP responses with a JSON body, the shape of every answer and refusal the HTTP stages write. */
 final class JsonResponse {
+
+    private static final Logger log = LoggerFactory.getLogger(JsonResponse.class);
 
     private JsonResponse() {
     }
@@ -34,6 +40,20 @@ final class JsonResponse {
         return of(status, errorBody(message));
     }
 
+    /**
+     * The answer to an API request that failed: an {@link ApiException}'s status and message, or a
+     * logged 500 for anything else (a bug: the message stays in the log).
+     */
+    static FullHttpResponse failure(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof ApiException refusal) {
+            return error(HttpResponseStatus.valueOf(refusal.status()), refusal.getMessage());
+        }
+        log.error("API request failed", cause);
+        return error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error");
+    }
+
+    /** {@code {"error": message}}: the one place that builds the body of an HTTP refusal. */
     static JsonNode errorBody(String message) {
         return JsonNodeFactory.instance.objectNode().put("error", message);
     }

@@ -49,33 +49,15 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
 
     /** Called once the handshake is written: admits the socket or closes it with the reason's code. */
     void start(Channel socket, String path, Map<String, List<String>> query) {
-        if (!path.startsWith(APP_PATH) || path.length() == APP_PATH.length() || path.indexOf('/', APP_PATH.length()) >= 0) {
-            Connection.closeSocket(socket, ErrorCode.PATH_NOT_FOUND, "Path not found: " + path + " (expected /app/{key})");
-            return;
-        }
-        String key = path.substring(APP_PATH.length());
-        App app = state.apps.findByKey(key).orElse(null);
-        if (app == null) {
-            Connection.closeSocket(socket, ErrorCode.APP_NOT_FOUND, "Application does not exist: " + key);
-            return;
-        }
-        if (!app.enabled()) {
-            Connection.closeSocket(socket, ErrorCode.APP_DISABLED, ErrorCode.APP_DISABLED.defaultMessage());
-            return;
-        }
-        List<String> protocol = query.get("protocol");
-        ProtocolException versionProblem = ProtocolVersion.problem(protocol == null ? null : protocol.get(0));
-        if (versionProblem != null) {
-            Connection.closeSocket(socket, versionProblem.code(), versionProblem.getMessage());
-            return;
-        }
-        Connection admitted = new Connection(state.socketIds.next(), app, socket);
-        if (!state.connections.tryAdd(admitted)) {
-            Connection.closeSocket(socket, ErrorCode.OVER_CONNECTION_QUOTA,
-                    "Application is over its connection quota of " + app.maxConnections());
+        Connection admitted;
+        try {
+            admitted = admit(socket, path, query);
+        } catch (ProtocolException refused) {
+            Connection.closeSocket(socket, refused.code(), refused.getMessage());
             return;
         }
         connection = admitted;
+        App app = admitted.app();
         if (app.requiresAuthorizedConnections()) {
             socket.eventLoop().schedule(() -> {
                 if (!admitted.isAuthorized()) {
@@ -88,6 +70,30 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
                 .put("socket_id", admitted.socketId())
                 .put("activity_timeout", state.options.activityTimeout().toSeconds());
         admitted.send(Frames.event(PusherEvents.CONNECTION_ESTABLISHED, data));
+    }
+
+    /** The socket's connection, counted against its app's quota; throws why it can't have one. */
+    private Connection admit(Channel socket, String path, Map<String, List<String>> query) {
+        if (!path.startsWith(APP_PATH) || path.length() == APP_PATH.length() || path.indexOf('/', APP_PATH.length()) >= 0) {
+            throw new ProtocolException(ErrorCode.PATH_NOT_FOUND, "Path not found: " + path + " (expected /app/{key})");
+        }
+        String key = path.substring(APP_PATH.length());
+        App app = state.apps.findByKey(key).orElseThrow(
+                () -> new ProtocolException(ErrorCode.APP_NOT_FOUND, "Application does not exist: " + key));
+        if (!app.enabled()) {
+            throw ProtocolException.of(ErrorCode.APP_DISABLED);
+        }
+        List<String> protocol = query.get("protocol");
+        ProtocolException versionProblem = ProtocolVersion.problem(protocol == null ? null : protocol.get(0));
+        if (versionProblem != null) {
+            throw versionProblem;
+        }
+        Connection admitted = new Connection(state.socketIds.next(), app, socket);
+        if (!state.connections.tryAdd(admitted)) {
+            throw new ProtocolException(ErrorCode.OVER_CONNECTION_QUOTA,
+                    "Application is over its connection quota of " + app.maxConnections());
+        }
+        return admitted;
     }
 
     @Override
@@ -107,7 +113,7 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
         } else if (frame instanceof TextWebSocketFrame text) {
             state.messages.onMessage(connection, text.text());
         } else if (frame instanceof BinaryWebSocketFrame) {
-            connection.sendError("Binary frames are not supported; send JSON text frames", null);
+            connection.reject(ProtocolException.invalidMessage("Binary frames are not supported; send JSON text frames"));
         }
     }
 

@@ -11,6 +11,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.protocol.ProtocolException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ import org.quicktheories.generators.Generate;
 
 /**
  * The client-message parser on generated input (QuickTheories): any text either parses or is refused with
- * {@link InvalidMessageException} and a message for the client, never another exception; what a
+ * {@link ProtocolException#invalidMessage} and a message for the client, never another exception; what a
  * well-formed message carries comes back unchanged.
  */
 class ClientMessageProperties {
@@ -68,7 +69,7 @@ class ClientMessageProperties {
         ClientMessage message = ClientMessage.parse(
                 "{\"event\":\"pusher:subscribe\",\"data\":{\"channel_data\":\"{\\\"user_id\\\":\\\"a\\ud800\\\"}\"}}");
         assertThatThrownBy(() -> message.dataText("channel_data"))
-                .isInstanceOf(InvalidMessageException.class).hasMessageContaining("channel_data");
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("channel_data");
         assertThat(ClientMessage.parse("{\"event\":\"e\",\"data\":{\"channel\":\"\\ud83d\\ude00\"}}").dataText("channel"))
                 .isEqualTo("😀");
     }
@@ -82,8 +83,10 @@ class ClientMessageProperties {
             for (String field : FIELDS) {
                 message.dataText(field);
             }
-        } catch (InvalidMessageException refused) {
+        } catch (ProtocolException refused) {
             assertThat(refused.getMessage()).isNotBlank();
+            assertThat(refused.code()).as("no code: the connection stays").isNull();
+            assertThat(refused.closesConnection()).isFalse();
         }
     }
 

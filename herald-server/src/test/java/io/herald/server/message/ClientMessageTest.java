@@ -3,6 +3,7 @@ package io.herald.server.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.herald.protocol.ProtocolException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -71,7 +72,7 @@ class ClientMessageTest {
     @ValueSource(strings = {"{", "not json", "{\"event\":}", "{\"event\":\"a\",\"data\":{\"channel\":\"x\"}", "[1,2"})
     void refusesInvalidJsonSayingWhatIsWrongWithoutParserInternals(String text) {
         assertThatThrownBy(() -> ClientMessage.parse(text))
-                .isInstanceOf(InvalidMessageException.class)
+                .isInstanceOf(ProtocolException.class)
                 .hasMessageStartingWith("Invalid JSON: the message ")
                 .hasMessageNotContainingAny("Source", "REDACTED", "StreamReadFeature", "marker", "\n");
     }
@@ -88,7 +89,7 @@ class ClientMessageTest {
     @ValueSource(strings = {"[]", "\"event\"", "42", "null", ""})
     void refusesAnythingButAnObject(String text) {
         assertThatThrownBy(() -> ClientMessage.parse(text))
-                .isInstanceOf(InvalidMessageException.class)
+                .isInstanceOf(ProtocolException.class)
                 .hasMessage("Message must be a JSON object");
     }
 
@@ -96,14 +97,14 @@ class ClientMessageTest {
     @ValueSource(strings = {"{}", "{\"event\":\"\"}", "{\"event\":5}", "{\"event\":null}", "{\"event\":{}}"})
     void refusesAMessageWithoutEventName(String text) {
         assertThatThrownBy(() -> ClientMessage.parse(text))
-                .isInstanceOf(InvalidMessageException.class)
+                .isInstanceOf(ProtocolException.class)
                 .hasMessage("Message has no event name");
     }
 
     @Test
     void refusesAChannelThatIsNotAString() {
         assertThatThrownBy(() -> ClientMessage.parse("{\"event\":\"e\",\"channel\":5}"))
-                .isInstanceOf(InvalidMessageException.class)
+                .isInstanceOf(ProtocolException.class)
                 .hasMessage("channel must be a string");
     }
 
@@ -114,7 +115,7 @@ class ClientMessageTest {
         ClientMessage m = ClientMessage.parse(text);
 
         assertThatThrownBy(m::dataObject)
-                .isInstanceOf(InvalidMessageException.class)
+                .isInstanceOf(ProtocolException.class)
                 .hasMessage("data must be a JSON object");
     }
 
@@ -123,7 +124,7 @@ class ClientMessageTest {
         ClientMessage m = ClientMessage.parse("{\"event\":\"e\",\"data\":\"{oops\"}");
 
         assertThatThrownBy(m::dataObject)
-                .isInstanceOf(InvalidMessageException.class)
+                .isInstanceOf(ProtocolException.class)
                 .hasMessage("data is not a JSON object");
     }
 
@@ -132,7 +133,7 @@ class ClientMessageTest {
         ClientMessage m = ClientMessage.parse("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":7}}");
 
         assertThatThrownBy(() -> m.dataText("channel"))
-                .isInstanceOf(InvalidMessageException.class)
+                .isInstanceOf(ProtocolException.class)
                 .hasMessage("channel must be a string");
     }
 }

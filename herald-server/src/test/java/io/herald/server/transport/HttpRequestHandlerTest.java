@@ -283,7 +283,7 @@ class HttpRequestHandlerTest {
         return response.toString();
     }
 
-    private static ServerState newState(Consumer<ServerOptions.Builder> settings) {
+    static ServerState newState(Consumer<ServerOptions.Builder> settings) {
         ServerOptions.Builder builder = ServerOptions.builder().apps(List.of(APP));
         settings.accept(builder);
         ServerOptions options = builder.build();
