@@ -1,6 +1,7 @@
 package io.herald.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -21,13 +22,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * The HTTP API without a socket: signed requests through {@link ApiService} into a real
  * {@link LocalAdapter}, with recording subscribers in the channels. Every route's answer, and every
- * refusal as a status with {@code {"error": …}}.
+ * refusal as an {@link ApiException} with its status and message.
  */
 class ApiServiceTest {
 
@@ -46,11 +48,10 @@ class ApiServiceTest {
         RecordingSubscriber reader = subscribe("news", "1.1");
         RecordingSubscriber sender = subscribe("news", "1.2");
 
-        ApiResponse response = call(APP, "POST", "/events", Map.of(),
-                "{\"name\":\"update\",\"channel\":\"news\",\"data\":\"{\\\"score\\\":3}\",\"socket_id\":\"1.2\"}");
+        JsonNode response = ok(call(APP, "POST", "/events", Map.of(),
+                "{\"name\":\"update\",\"channel\":\"news\",\"data\":\"{\\\"score\\\":3}\",\"socket_id\":\"1.2\"}"));
 
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(response.body().get("event_id").asText()).isNotBlank();
+        assertThat(response.get("event_id").asText()).isNotBlank();
         assertThat(reader.received()).containsExactly(
                 "{\"event\":\"update\",\"channel\":\"news\",\"data\":\"{\\\"score\\\":3}\"}");
         assertThat(sender.received()).as("the excluded socket").isEmpty();
@@ -140,41 +141,31 @@ class ApiServiceTest {
     }
 
     /** A request under {@code /apps/{id}} signed with the app's secret at {@link #NOW}. */
-    private ApiResponse call(App app, String method, String subPath, Map<String, String> query, String body) {
+    private CompletableFuture<ApiResponse> call(App app, String method, String subPath, Map<String, String> query,
+                                                String body) {
         String path = "/apps/" + app.id() + subPath;
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        return await(api.handle(new ApiRequest(method, path,
-                RequestSigning.signedQuery(app.key(), app.secret(), method, path, query, bytes, NOW), bytes)));
+        return api.handle(new ApiRequest(method, path,
+                RequestSigning.signedQuery(app.key(), app.secret(), method, path, query, bytes, NOW), bytes));
     }
 
-    private static ApiResponse await(CompletableFuture<ApiResponse> response) {
-        try {
-            return response.get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("no response", e);
-        }
-    }
-
-    private static JsonNode ok(ApiResponse response) {
+    private static JsonNode ok(CompletableFuture<ApiResponse> answer) {
+        ApiResponse response = answer.orTimeout(5, TimeUnit.SECONDS).join();
         assertThat(response.status()).as("status of %s", response.body()).isEqualTo(200);
         return response.body();
     }
 
-    private static void assertRefused(ApiResponse response, int status, String error) {
-        assertThat(refusedWith(response, status)).isEqualTo(error);
+    private static void assertRefused(CompletableFuture<ApiResponse> answer, int status, String error) {
+        assertThat(refusedWith(answer, status)).isEqualTo(error);
     }
 
-    private static void assertRefused(CompletableFuture<ApiResponse> response, int status, String error) {
-        assertRefused(await(response), status, error);
-    }
-
-    private static String refusedWith(CompletableFuture<ApiResponse> response, int status) {
-        return refusedWith(await(response), status);
-    }
-
-    private static String refusedWith(ApiResponse response, int status) {
-        assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
-        assertThat(response.body().fieldNames()).toIterable().containsExactly("error");
-        return response.body().get("error").asText();
+    /** The message of a refusal: the transport writes it as {@code {"error": message}} with its status. */
+    private static String refusedWith(CompletableFuture<ApiResponse> answer, int status) {
+        Throwable failure = catchThrowable(() -> answer.get(5, TimeUnit.SECONDS));
+        assertThat(failure).as("a refusal").isInstanceOf(ExecutionException.class);
+        assertThat(failure.getCause()).isInstanceOf(ApiException.class);
+        ApiException refused = (ApiException) failure.getCause();
+        assertThat(refused.status()).as("status of '%s'", refused.getMessage()).isEqualTo(status);
+        return refused.getMessage();
     }
 }
