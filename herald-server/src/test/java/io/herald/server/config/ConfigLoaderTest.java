@@ -227,14 +227,6 @@ class ConfigLoaderTest {
                 .build());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"redis-cluster://:secret@10.0.0.1:7000,10.0.0.2:7000", "rediss-cluster://cache.internal:6380"})
-    void acceptsRedisClusterSeedUrls(String url) {
-        ServerOptions o = files.load("adapter: redis\nredis-url: \"" + url + "\"\n");
-
-        assertThat(o.redisUrl()).isEqualTo(url);
-    }
-
     @Test
     void theRealtimeFeaturesHaveTheirDocumentedDefaults() {
         ServerOptions o = ConfigLoader.load(null, Map.of(), Map.of());
@@ -244,9 +236,7 @@ class ConfigLoaderTest {
         assertThat(o.webhookGrace()).isEqualTo(Duration.ofSeconds(3));
         assertThat(o.subscriptionCountInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(o.adapter()).isEqualTo("local");
-        assertThat(o.redisUrl()).isNull();
-        assertThat(o.redisKeyPrefix()).isEqualTo("herald:");
-        assertThat(o.nodeTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(o.adapterSettings()).isEmpty();
         App app = o.apps().get(0);
         assertThat(app.webhooks()).isEmpty();
         assertThat(app.subscriptionCounts()).isFalse();
@@ -308,8 +298,7 @@ class ConfigLoaderTest {
             case "app-secret" -> "env-secret";
             case "app-enabled", "app-client-events" -> "false";
             case "app-subscription-counts" -> "true";
-            case "adapter" -> "redis";
-            case "redis-url" -> "redis://127.0.0.1:42";
+            case "adapter" -> "local";
             default -> "42";
         };
     }
@@ -328,10 +317,7 @@ class ConfigLoaderTest {
                 o.webhookRetryHorizon(), o.webhookGrace(), o.subscriptionCountInterval())).containsOnly(d);
         assertThat(o.webhookBatchMaxSize()).isEqualTo(42);
         assertThat(o.webhookQueueCapacity()).isEqualTo(42);
-        assertThat(o.adapter()).isEqualTo("redis");
-        assertThat(o.redisUrl()).isEqualTo("redis://127.0.0.1:42");
-        assertThat(o.redisKeyPrefix()).isEqualTo("42");
-        assertThat(o.nodeTimeout()).isEqualTo(d);
+        assertThat(o.adapter()).isEqualTo("local");
         assertThat(o.apps()).containsExactly(App.builder("env-id", "env-key", "env-secret").enabled(false)
                 .maxConnections(42).clientEvents(false).subscriptionCounts(true).authorizedConnectionsTimeout(d)
                 .apiRequestsPerSecond(42).build());
