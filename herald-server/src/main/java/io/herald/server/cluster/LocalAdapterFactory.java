@@ -7,11 +7,9 @@ import java.util.List;
 /** {@code adapter: local}, the default: one node, nothing to configure. */
 final class LocalAdapterFactory implements AdapterFactory {
 
-    static final String NAME = "local";
-
     @Override
     public String name() {
-        return NAME;
+        return "local";
     }
 
     @Override
