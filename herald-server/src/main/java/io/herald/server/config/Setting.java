@@ -22,7 +22,11 @@ import java.util.stream.Stream;
  */
 public record Setting(String parent, String field, String description) {
 
-    /** Every setting that environment variables and flags may override. */
+    /**
+     * The server's own settings, which environment variables and flags may override; the top-level
+     * entries are also the top-level YAML keys the server accepts (beside {@code apps}). Adapters and
+     * extensions declare theirs in their factories ({@link #all()}).
+     */
     public static final List<Setting> ALL = List.of(
             new Setting("", "host", "interface to listen on (default 0.0.0.0)"),
             new Setting("", "port", "port for WebSocket and HTTP API (default 6001)"),
