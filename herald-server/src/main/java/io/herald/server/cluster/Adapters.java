@@ -1,8 +1,8 @@
 package io.herald.server.cluster;
 
+import io.herald.server.config.ConfigException;
 import io.herald.server.config.Setting;
 import java.util.List;
-import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -23,13 +23,15 @@ public final class Adapters {
         return FACTORIES;
     }
 
-    public static Optional<AdapterFactory> named(String name) {
-        return FACTORIES.stream().filter(f -> f.name().equals(name)).findFirst();
-    }
-
-    /** The names {@code adapter} accepts, for error messages: {@code local or redis}. */
-    public static String names() {
-        return FACTORIES.stream().map(AdapterFactory::name).collect(Collectors.joining(" or "));
+    /**
+     * The factory {@code adapter} names.
+     *
+     * @throws ConfigException naming {@code adapter} and the adapters there are, when none has that name
+     */
+    public static AdapterFactory named(String name) {
+        return FACTORIES.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow(() ->
+                ConfigException.field("adapter", "must be " + FACTORIES.stream().map(AdapterFactory::name)
+                        .collect(Collectors.joining(" or ")) + ", was \"" + name + "\""));
     }
 
     /** The settings every factory declares. */
@@ -39,9 +41,7 @@ public final class Adapters {
 
     /** Checks the options' adapter settings again (they may not come from a configuration file) and builds the adapter. */
     public static Adapter create(ClusterNode node) {
-        String name = node.options().adapter();
-        AdapterFactory factory = named(name).orElseThrow(() -> new IllegalArgumentException(
-                "adapter: no adapter named \"" + name + "\" on the classpath (there are " + names() + ")"));
+        AdapterFactory factory = named(node.options().adapter());
         factory.validate(node.options().adapterSettings(), true);
         return factory.create(node);
     }

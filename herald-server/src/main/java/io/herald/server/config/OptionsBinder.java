@@ -113,10 +113,7 @@ final class OptionsBinder {
 
     /** Each adapter on the classpath checks its own fields; the selected one's are kept as read. */
     private static void bindAdapter(JsonNode tree, ConfigFields f, ServerOptions.Builder b) {
-        String adapter = f.text("adapter").orElse(ServerOptions.DEFAULT_ADAPTER);
-        if (Adapters.named(adapter).isEmpty()) {
-            throw ConfigException.field("adapter", "must be " + Adapters.names() + ", was \"" + adapter + "\"");
-        }
+        String adapter = Adapters.named(f.text("adapter").orElse(ServerOptions.DEFAULT_ADAPTER)).name();
         for (AdapterFactory factory : Adapters.factories()) {
             ObjectNode fields = JsonNodeFactory.instance.objectNode();
             for (Setting setting : factory.settings()) {
