@@ -31,8 +31,8 @@ import java.util.stream.Stream;
  */
 final class OptionsBinder {
 
-    /** Fields of the top level beside the {@link Setting#ALL top-level settings}. */
-    private static final Set<String> LISTS = Set.of("apps");
+    /** Top-level fields only YAML can give (lists, mappings), beside the {@link Setting#ALL top-level settings}. */
+    private static final Set<String> YAML_ONLY = Set.of("apps");
     private static final Set<String> APP_FIELDS = Set.of("id", "key", "secret", "enabled", "max-connections",
             "client-events", "limits", "webhooks", "subscription-counts", "authorized-connections-timeout",
             "api-requests-per-second");
@@ -104,7 +104,7 @@ final class OptionsBinder {
 
     /** The server's settings, the adapters' and the extensions' blocks: anything else is a typo. */
     private static Set<String> topLevelFields() {
-        Set<String> known = new HashSet<>(LISTS);
+        Set<String> known = new HashSet<>(YAML_ONLY);
         Stream.concat(Setting.ALL.stream(), Adapters.settings().stream())
                 .filter(s -> s.parent().isEmpty()).forEach(s -> known.add(s.field()));
         Extensions.providers().forEach(p -> known.add(p.name()));
