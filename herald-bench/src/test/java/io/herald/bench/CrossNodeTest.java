@@ -43,7 +43,7 @@ class CrossNodeTest {
     }
 
     private static TestServer node() {
-        return TestServer.start(b -> b.adapter("redis").redisUrl(redis.url()).redisKeyPrefix("bench:"));
+        return TestServer.start(b -> b.adapter("redis").adapterSetting("redis-url", redis.url()).adapterSetting("redis-key-prefix", "bench:"));
     }
 
     @Test

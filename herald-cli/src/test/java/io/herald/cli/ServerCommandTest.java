@@ -28,7 +28,7 @@ class ServerCommandTest {
         assertThat(exitCode).isZero();
         String help = out.toString();
         assertThat(help).contains("--config=FILE");
-        for (Setting setting : Setting.ALL) {
+        for (Setting setting : Setting.all()) {
             assertThat(help).as("help for %s", setting.flagName()).contains(setting.flagName() + "=");
             String firstWords = setting.description().substring(0, Math.min(25, setting.description().length()));
             assertThat(help).as("description of %s", setting.flagName()).contains(firstWords);

@@ -90,14 +90,14 @@ final class RedisAdapter implements Adapter {
     /** When a connection to Redis was last re-established ({@link System#nanoTime()}). */
     private volatile long reconnectedAt = System.nanoTime() - RESYNC_AFTER_RECONNECT.toNanos();
 
-    RedisAdapter(ClusterNode node) {
+    RedisAdapter(ClusterNode node, RedisOptions options) {
         this.local = new LocalAdapter(node.registries(), node.users(), node.options().cacheTtl());
-        this.keys = new RedisKeys(node.options().redisKeyPrefix());
+        this.keys = new RedisKeys(options.keyPrefix());
         this.cacheTtl = node.options().cacheTtl();
         // Pub/sub channels are not keys: they need no hash tag, and a PUBLISH reaches a whole Redis Cluster.
-        this.eventsChannel = node.options().redisKeyPrefix() + "events";
-        this.controlChannel = node.options().redisKeyPrefix() + "control";
-        this.redis = RedisConnections.open(node.options().redisUrl());
+        this.eventsChannel = options.keyPrefix() + "events";
+        this.controlChannel = options.keyPrefix() + "control";
+        this.redis = RedisConnections.open(options.url());
         this.commands = redis.commands();
         try {
             redis.pubSub().addListener(new RedisPubSubAdapter<>() {
@@ -118,7 +118,7 @@ final class RedisAdapter implements Adapter {
         }
         this.node = node;
         this.state = new ClusterState(keys, nodeId, commands, node.options().webhookGrace());
-        this.timeoutMillis = node.options().nodeTimeout().toMillis();
+        this.timeoutMillis = options.nodeTimeout().toMillis();
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "herald-redis-heartbeat");
             t.setDaemon(true);
@@ -559,7 +559,7 @@ final class RedisAdapter implements Adapter {
     public WebhookQueue webhookQueue(String appId, WebhookEndpoint endpoint, int capacity) {
         String url = endpoint.url().toString();
         RedisWebhookQueue queue = new RedisWebhookQueue(commands, keys.webhooks(appId, url),
-                keys.webhookDeliverer(appId, url), nodeId, capacity, node.options().nodeTimeout());
+                keys.webhookDeliverer(appId, url), nodeId, capacity, Duration.ofMillis(timeoutMillis));
         webhookQueues.add(queue);
         return queue;
     }

@@ -67,7 +67,7 @@ final class ClusterNodes {
     /** A node on the Redis {@code redisUrl} names (for kinds of Redis that are not a {@link TestRedis}). */
     static TestServer node(String redisUrl, Consumer<ServerOptions.Builder> customizer) {
         return TestServer.start(b -> {
-            b.adapter("redis").redisUrl(redisUrl).redisKeyPrefix("test:");
+            b.adapter("redis").adapterSetting("redis-url", redisUrl).adapterSetting("redis-key-prefix", "test:");
             customizer.accept(b);
         });
     }

@@ -49,7 +49,7 @@ class RedisClusterStateTest {
         webhooks = new WebhookLog();
         app = TestServer.APP.toBuilder().webhooks(List.of(webhooks.endpoint())).build();
         cluster = ClusterNodes.TwoNodes.start(kind, o -> o.apps(List.of(app)).webhookGrace(Duration.ofMillis(200))
-                .webhookBatchWindow(Duration.ofMillis(20)).nodeTimeout(NODE_TIMEOUT));
+                .webhookBatchWindow(Duration.ofMillis(20)).adapterSetting("node-timeout", NODE_TIMEOUT.toString()));
         a = cluster.a();
         b = cluster.b();
     }

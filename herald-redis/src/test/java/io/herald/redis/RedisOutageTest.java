@@ -24,8 +24,8 @@ class RedisOutageTest {
     @EnumSource(ClusterNodes.RedisKind.class)
     void nodesServeLocallyWhileRedisIsDownAndResynchroniseWhenItReturns(ClusterNodes.RedisKind kind) {
         try (TestRedis redis = kind.start();
-             TestServer a = ClusterNodes.node(redis, o -> o.nodeTimeout(Duration.ofSeconds(2)));
-             TestServer b = ClusterNodes.node(redis, o -> o.nodeTimeout(Duration.ofSeconds(2)));
+             TestServer a = ClusterNodes.node(redis, o -> o.adapterSetting("node-timeout", "2s"));
+             TestServer b = ClusterNodes.node(redis, o -> o.adapterSetting("node-timeout", "2s"));
              RecordingClient onA = a.connect();
              RecordingClient onB = b.connect()) {
             onA.subscribe("weather");

@@ -20,8 +20,8 @@ class RedisQuotaTest {
     void theConnectionQuotaCountsConnectionsOnOtherNodes() {
         App limited = TestServer.APP.toBuilder().maxConnections(2).build();
         try (RedisServerProcess redis = RedisServerProcess.start();
-             TestServer a = ClusterNodes.node(redis, o -> o.apps(List.of(limited)).nodeTimeout(Duration.ofSeconds(1)));
-             TestServer b = ClusterNodes.node(redis, o -> o.apps(List.of(limited)).nodeTimeout(Duration.ofSeconds(1)));
+             TestServer a = ClusterNodes.node(redis, o -> o.apps(List.of(limited)).adapterSetting("node-timeout", "1s"));
+             TestServer b = ClusterNodes.node(redis, o -> o.apps(List.of(limited)).adapterSetting("node-timeout", "1s"));
              RecordingClient first = a.connect();
              RecordingClient second = b.connect()) {
             assertThat(first.socketId()).isNotNull();
@@ -46,8 +46,8 @@ class RedisQuotaTest {
     void theApiRateLimitIsSharedByTheNodes() {
         App limited = TestServer.APP.toBuilder().apiRequestsPerSecond(4).build();
         try (RedisServerProcess redis = RedisServerProcess.start();
-             TestServer a = ClusterNodes.node(redis, o -> o.apps(List.of(limited)).nodeTimeout(Duration.ofSeconds(1)));
-             TestServer b = ClusterNodes.node(redis, o -> o.apps(List.of(limited)).nodeTimeout(Duration.ofSeconds(1)))) {
+             TestServer a = ClusterNodes.node(redis, o -> o.apps(List.of(limited)).adapterSetting("node-timeout", "1s"));
+             TestServer b = ClusterNodes.node(redis, o -> o.apps(List.of(limited)).adapterSetting("node-timeout", "1s"))) {
             // Each of the two nodes takes half of the 4 requests per second; the window opens with the
             // first request, so a burst finished within 900 ms lies in one window.
             Eventually.check(Duration.ofSeconds(10), () -> {

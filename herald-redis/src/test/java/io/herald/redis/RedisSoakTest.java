@@ -24,8 +24,8 @@ class RedisSoakTest {
     @Test
     void connectSubscribeDisconnectCyclesLeaveNoStateBehind() {
         try (RedisServerProcess redis = RedisServerProcess.start();
-             TestServer a = ClusterNodes.node(redis, o -> o.redisKeyPrefix("soak:"));
-             TestServer b = ClusterNodes.node(redis, o -> o.redisKeyPrefix("soak:"));
+             TestServer a = ClusterNodes.node(redis, o -> o.adapterSetting("redis-key-prefix", "soak:"));
+             TestServer b = ClusterNodes.node(redis, o -> o.adapterSetting("redis-key-prefix", "soak:"));
              RedisClient client = RedisClient.create(redis.url());
              StatefulRedisConnection<String, String> inspect = client.connect()) {
             cycles(a, b, 30); // warm up class loading, pools and JIT before measuring

@@ -18,13 +18,13 @@ class RedisStartupTest {
     void startingWithoutRedisFailsNamingTheRedisUrl(String scheme) {
         String nowhere = scheme + "://127.0.0.1:" + freePort();
 
-        assertThatThrownBy(() -> TestServer.start(b -> b.adapter("redis").redisUrl(nowhere)).close())
+        assertThatThrownBy(() -> TestServer.start(b -> b.adapter("redis").adapterSetting("redis-url", nowhere)).close())
                 .hasMessageContaining("redis-url");
     }
 
     @Test
     void aMalformedClusterUrlFailsNamingTheRedisUrl() {
-        assertThatThrownBy(() -> TestServer.start(b -> b.adapter("redis").redisUrl("redis-cluster://a:1,,b:2")).close())
+        assertThatThrownBy(() -> TestServer.start(b -> b.adapter("redis").adapterSetting("redis-url", "redis-cluster://a:1,,b:2")).close())
                 .hasMessageContaining("redis-url").hasMessageContaining("seed nodes");
     }
 

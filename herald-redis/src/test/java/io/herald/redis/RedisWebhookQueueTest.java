@@ -26,7 +26,7 @@ class RedisWebhookQueueTest {
         WebhookEndpoint down = WebhookEndpoint.of("http://127.0.0.1:" + closedPort() + "/down", WebhookType.CHANNEL_OCCUPIED);
         App app = TestServer.APP.toBuilder().webhooks(List.of(down)).build();
         try (ClusterNodes.TwoNodes cluster = ClusterNodes.TwoNodes.start(o -> o.apps(List.of(app))
-                .webhookQueueCapacity(3).webhookBatchWindow(Duration.ofMillis(20)).shutdownTimeout(Duration.ofSeconds(2)).nodeTimeout(Duration.ofSeconds(3)));
+                .webhookQueueCapacity(3).webhookBatchWindow(Duration.ofMillis(20)).shutdownTimeout(Duration.ofSeconds(2)).adapterSetting("node-timeout", "3s"));
              RecordingClient client = cluster.a().connect()) {
             for (int i = 0; i < 8; i++) {
                 client.subscribe("capped-" + i);

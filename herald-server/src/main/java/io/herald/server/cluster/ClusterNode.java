@@ -9,7 +9,7 @@ import java.util.function.ToIntFunction;
 /**
  * What an adapter needs of the node it serves: its settings and its local channels and users.
  *
- * @param options the node's settings ({@code adapter}, {@code redis-url}, ...)
+ * @param options the node's settings, with {@link ServerOptions#adapterSettings() the adapter's own}
  * @param registries this node's channels
  * @param users this node's signed-in users
  * @param connections this node's open connections of an app (by app id), for cluster-wide quotas

@@ -2,11 +2,14 @@ package io.herald.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.protocol.Limits;
 import io.herald.server.app.App;
 import io.herald.server.app.StaticAppStore;
 import io.herald.server.app.WebhookEndpoint;
 import io.herald.server.app.WebhookType;
+import io.herald.server.cluster.AdapterFactory;
+import io.herald.server.cluster.Adapters;
 import io.herald.server.extension.Extensions;
 import io.herald.server.extension.ServerExtensionProvider;
 import java.net.URI;
@@ -17,9 +20,9 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Turns the merged configuration tree into {@link ServerOptions}. Every error names the field
@@ -28,16 +31,8 @@ import java.util.stream.Collectors;
  */
 final class OptionsBinder {
 
-    private static final Set<String> SERVER_FIELDS = Set.of("host", "port", "activity-timeout", "pong-timeout",
-            "max-frame-size", "max-request-size", "outbound-buffer-limit", "shutdown-timeout", "cache-ttl",
-            "webhook-batch-window", "webhook-batch-max-size", "webhook-queue-capacity", "webhook-request-timeout",
-            "webhook-retry-backoff", "webhook-retry-max-backoff", "webhook-retry-horizon", "webhook-grace", "subscription-count-interval", "adapter",
-            "redis-url", "redis-key-prefix", "node-timeout", "apps",
-            // HTTP requests and sockets
-            "request-timeout", "max-pipelined-requests", "request-buffer-limit", "max-connections-per-ip");
-    private static final Set<String> ADAPTERS = Set.of("local", "redis");
-    private static final Set<String> REDIS_SCHEMES = Set.of("redis", "rediss", "redis-sentinel", "rediss-sentinel",
-            "redis-socket", "redis-cluster", "rediss-cluster");
+    /** Top-level fields only YAML can give (lists, mappings), beside the {@link Setting#ALL top-level settings}. */
+    private static final Set<String> YAML_ONLY = Set.of("apps");
     private static final Set<String> APP_FIELDS = Set.of("id", "key", "secret", "enabled", "max-connections",
             "client-events", "limits", "webhooks", "subscription-counts", "authorized-connections-timeout",
             "api-requests-per-second");
@@ -51,9 +46,7 @@ final class OptionsBinder {
     }
 
     static ServerOptions bind(JsonNode tree) {
-        Set<String> known = new HashSet<>(SERVER_FIELDS);
-        Extensions.providers().forEach(p -> known.add(p.name()));
-        ConfigFields f = new ConfigFields(tree, "", known);
+        ConfigFields f = new ConfigFields(tree, "", topLevelFields());
         ServerOptions.Builder b = ServerOptions.builder();
         bindExtensions(tree, b);
         f.text("host").ifPresent(b::host);
@@ -80,7 +73,7 @@ final class OptionsBinder {
         f.duration("webhook-retry-horizon", false).ifPresent(b::webhookRetryHorizon);
         f.duration("webhook-grace", false).ifPresent(b::webhookGrace);
         f.duration("subscription-count-interval", false).ifPresent(b::subscriptionCountInterval);
-        bindCluster(f, b);
+        bindAdapter(tree, f, b);
         bindHttpLimits(f, b);
         JsonNode apps = tree.get("apps");
         if (apps != null && !apps.isNull()) {
@@ -109,26 +102,32 @@ final class OptionsBinder {
         }
     }
 
-    private static void bindCluster(ConfigFields f, ServerOptions.Builder b) {
-        String adapter = f.text("adapter").orElse(ServerOptions.DEFAULT_ADAPTER);
-        if (!ADAPTERS.contains(adapter)) {
-            throw ConfigException.field("adapter", "must be local or redis, was \"" + adapter + "\"");
-        }
-        b.adapter(adapter);
-        Optional<String> url = f.text("redis-url");
-        if (url.isPresent()) {
-            String scheme = url.get().contains("://") ? url.get().substring(0, url.get().indexOf("://")) : "";
-            if (!REDIS_SCHEMES.contains(scheme)) {
-                throw ConfigException.field("redis-url",
-                        "must be a redis://, rediss://, redis-sentinel:// or redis-cluster:// URL, was \""
-                                + url.get() + "\"");
+    /** The server's settings, the adapters' and the extensions' blocks: anything else is a typo. */
+    private static Set<String> topLevelFields() {
+        Set<String> known = new HashSet<>(YAML_ONLY);
+        Stream.concat(Setting.ALL.stream(), Adapters.settings().stream())
+                .filter(s -> s.parent().isEmpty()).forEach(s -> known.add(s.field()));
+        Extensions.providers().forEach(p -> known.add(p.name()));
+        return known;
+    }
+
+    /** Each adapter on the classpath checks its own fields; the selected one's are kept as read. */
+    private static void bindAdapter(JsonNode tree, ConfigFields f, ServerOptions.Builder b) {
+        String adapter = Adapters.named(f.text("adapter").orElse(ServerOptions.DEFAULT_ADAPTER)).name();
+        for (AdapterFactory factory : Adapters.factories()) {
+            ObjectNode fields = JsonNodeFactory.instance.objectNode();
+            for (Setting setting : factory.settings()) {
+                JsonNode value = tree.get(setting.field());
+                if (value != null) {
+                    fields.set(setting.field(), value);
+                }
             }
-            b.redisUrl(url.get());
-        } else if (!adapter.equals(ServerOptions.DEFAULT_ADAPTER)) {
-            throw ConfigException.field("redis-url", "is required when adapter is " + adapter);
+            boolean selected = factory.name().equals(adapter);
+            factory.validate(fields, selected);
+            if (selected) {
+                b.adapter(adapter).adapterSettings(fields);
+            }
         }
-        f.text("redis-key-prefix").ifPresent(b::redisKeyPrefix);
-        f.duration("node-timeout", false).ifPresent(b::nodeTimeout);
     }
 
     private static void bindHttpLimits(ConfigFields f, ServerOptions.Builder b) {

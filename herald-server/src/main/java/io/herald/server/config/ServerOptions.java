@@ -2,6 +2,7 @@ package io.herald.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.protocol.Check;
 import io.herald.server.app.App;
 import java.time.Duration;
@@ -53,12 +54,8 @@ public final class ServerOptions {
     public static final Duration DEFAULT_WEBHOOK_GRACE = Duration.ofSeconds(3);
     /** Least time between subscription_count events of a channel with over 100 subscribers. */
     public static final Duration DEFAULT_SUBSCRIPTION_COUNT_INTERVAL = Duration.ofSeconds(30);
-    /** The cluster adapter: {@code local} serves one node, {@code redis} joins the nodes sharing a Redis. */
+    /** The cluster adapter: {@code local} serves one node; others (such as {@code redis}) join several. */
     public static final String DEFAULT_ADAPTER = "local";
-    /** Prefix of every Redis key and channel, so several Herald clusters can share one Redis. */
-    public static final String DEFAULT_REDIS_KEY_PREFIX = "herald:";
-    /** How long a node may miss its heartbeats before the others remove its connections' state. */
-    public static final Duration DEFAULT_NODE_TIMEOUT = Duration.ofSeconds(30);
     // HTTP requests and sockets: what one client can make the node hold before it answers.
     /** Time a socket has to send a complete request (headers and body), from connecting or from its last response. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -90,9 +87,7 @@ public final class ServerOptions {
     private final Duration webhookGrace;
     private final Duration subscriptionCountInterval;
     private final String adapter;
-    private final String redisUrl;
-    private final String redisKeyPrefix;
-    private final Duration nodeTimeout;
+    private final ObjectNode adapterSettings;
     private final Duration requestTimeout;
     private final int maxPipelinedRequests;
     private final int requestBufferLimit;
@@ -131,12 +126,7 @@ public final class ServerOptions {
         this.webhookGrace = Check.positive(b.webhookGrace, "webhookGrace");
         this.subscriptionCountInterval = Check.positive(b.subscriptionCountInterval, "subscriptionCountInterval");
         this.adapter = Check.notBlank(b.adapter, "adapter");
-        if (!adapter.equals(DEFAULT_ADAPTER) && (b.redisUrl == null || b.redisUrl.isBlank())) {
-            throw new IllegalArgumentException("redisUrl is required when adapter is " + adapter);
-        }
-        this.redisUrl = b.redisUrl;
-        this.redisKeyPrefix = b.redisKeyPrefix == null ? "" : b.redisKeyPrefix;
-        this.nodeTimeout = Check.positive(b.nodeTimeout, "nodeTimeout");
+        this.adapterSettings = b.adapterSettings.deepCopy();
         this.requestTimeout = Check.positive(b.requestTimeout, "requestTimeout");
         this.maxPipelinedRequests = Check.positive(b.maxPipelinedRequests, "maxPipelinedRequests");
         this.requestBufferLimit = Check.positive(b.requestBufferLimit, "requestBufferLimit");
@@ -243,23 +233,17 @@ public final class ServerOptions {
         return apps;
     }
 
-    /** The cluster adapter's name: {@code local} (default) or {@code redis}. */
+    /** The cluster adapter's name: {@code local} (default), or one on the classpath such as {@code redis}. */
     public String adapter() {
         return adapter;
     }
 
-    /** The Redis URL of the {@code redis} adapter, or {@code null}. */
-    public String redisUrl() {
-        return redisUrl;
-    }
-
-    public String redisKeyPrefix() {
-        return redisKeyPrefix;
-    }
-
-    /** How long a node may miss heartbeats before the others remove its connections' state. */
-    public Duration nodeTimeout() {
-        return nodeTimeout;
+    /**
+     * The settings of the {@link #adapter()}, as read ({@code redis-url}, ...); the adapter's factory
+     * checks and reads them. An empty object when there are none.
+     */
+    public JsonNode adapterSettings() {
+        return adapterSettings.deepCopy();
     }
 
     /** The configuration block of the extension {@code name}, as read; an empty object when there is none. */
@@ -309,9 +293,7 @@ public final class ServerOptions {
         b.webhookGrace = webhookGrace;
         b.subscriptionCountInterval = subscriptionCountInterval;
         b.adapter = adapter;
-        b.redisUrl = redisUrl;
-        b.redisKeyPrefix = redisKeyPrefix;
-        b.nodeTimeout = nodeTimeout;
+        b.adapterSettings = adapterSettings.deepCopy();
         b.requestTimeout = requestTimeout;
         b.maxPipelinedRequests = maxPipelinedRequests;
         b.requestBufferLimit = requestBufferLimit;
@@ -342,9 +324,7 @@ public final class ServerOptions {
         private Duration webhookGrace = DEFAULT_WEBHOOK_GRACE;
         private Duration subscriptionCountInterval = DEFAULT_SUBSCRIPTION_COUNT_INTERVAL;
         private String adapter = DEFAULT_ADAPTER;
-        private String redisUrl;
-        private String redisKeyPrefix = DEFAULT_REDIS_KEY_PREFIX;
-        private Duration nodeTimeout = DEFAULT_NODE_TIMEOUT;
+        private ObjectNode adapterSettings = JsonNodeFactory.instance.objectNode();
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private int maxPipelinedRequests = DEFAULT_MAX_PIPELINED_REQUESTS;
         private int requestBufferLimit = DEFAULT_REQUEST_BUFFER_LIMIT;
@@ -456,30 +436,24 @@ public final class ServerOptions {
             return this;
         }
 
-        /** The cluster adapter: {@code local} or {@code redis} (then {@link #redisUrl} is required). */
+        /** The cluster adapter: {@code local}, or one on the classpath such as {@code redis}. */
         public Builder adapter(String adapter) {
             this.adapter = adapter;
             return this;
         }
 
         /**
-         * {@code redis://[:password@]host:port[/database]}, {@code rediss://} for TLS, a Sentinel URL, or
-         * a Redis Cluster's seed nodes: {@code redis-cluster://[:password@]host:port,host:port}.
+         * One setting of the adapter, by its configuration name and as the file would spell it
+         * ({@code adapterSetting("redis-url", "redis://127.0.0.1:6379")}); the adapter checks it when it starts.
          */
-        public Builder redisUrl(String redisUrl) {
-            this.redisUrl = redisUrl;
+        public Builder adapterSetting(String field, String value) {
+            this.adapterSettings.put(field, value);
             return this;
         }
 
-        /** Prefix of every Redis key and channel this cluster uses. */
-        public Builder redisKeyPrefix(String redisKeyPrefix) {
-            this.redisKeyPrefix = redisKeyPrefix;
-            return this;
-        }
-
-        /** How long a node may miss heartbeats before the others remove its connections' state. */
-        public Builder nodeTimeout(Duration nodeTimeout) {
-            this.nodeTimeout = nodeTimeout;
+        /** Replaces the adapter's settings with those {@link io.herald.server.cluster.AdapterFactory#validate} accepted. */
+        Builder adapterSettings(ObjectNode settings) {
+            this.adapterSettings = settings.deepCopy();
             return this;
         }
 

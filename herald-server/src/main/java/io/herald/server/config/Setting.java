@@ -1,8 +1,11 @@
 package io.herald.server.config;
 
+import io.herald.server.cluster.Adapters;
 import io.herald.server.extension.Extensions;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -11,14 +14,19 @@ import java.util.stream.Stream;
  * {@code --activity-timeout}; the first app's fields ({@code apps[0].max-connections}) are
  * {@code HERALD_APP_MAX_CONNECTIONS} and {@code --app-max-connections}.
  *
- * @param parent the YAML object holding the field: {@code ""} for the top level, {@code "app"} for the first app,
- *               an extension's block name (such as {@code "push"}) for that block
+ * @param parent the YAML object holding the field: {@code ""} for the top level (the server's and the cluster
+ *               adapters' settings), {@code "app"} for the first app, an extension's block name (such as
+ *               {@code "push"}) for that block
  * @param field the YAML field name
  * @param description what it sets, for {@code --help}
  */
 public record Setting(String parent, String field, String description) {
 
-    /** Every setting that environment variables and flags may override. */
+    /**
+     * The server's own settings, which environment variables and flags may override; the top-level
+     * entries are also the top-level YAML keys the server accepts (beside {@code apps}). Adapters and
+     * extensions declare theirs in their factories ({@link #all()}).
+     */
     public static final List<Setting> ALL = List.of(
             new Setting("", "host", "interface to listen on (default 0.0.0.0)"),
             new Setting("", "port", "port for WebSocket and HTTP API (default 6001)"),
@@ -44,10 +52,7 @@ public record Setting(String parent, String field, String description) {
             new Setting("", "webhook-retry-horizon", "how old a webhook event may get and still be retried; older ones are given up (default 5m)"),
             new Setting("", "webhook-grace", "delay of channel_vacated and member_removed, cancelled by a quick return (default 3s)"),
             new Setting("", "subscription-count-interval", "least time between subscription counts of channels over 100 subscribers (default 30s)"),
-            new Setting("", "adapter", "cluster adapter: local (one node) or redis (nodes sharing a Redis) (default local)"),
-            new Setting("", "redis-url", "Redis of the redis adapter: redis://[:password@]host:port[/db], rediss:// for TLS, redis-sentinel://, or redis-cluster://host:port,host:port (rediss-cluster:// for TLS)"),
-            new Setting("", "redis-key-prefix", "prefix of this cluster's Redis keys and channels (default herald:)"),
-            new Setting("", "node-timeout", "how long a silent node's connections stay counted before the others remove them (default 30s)"),
+            new Setting("", "adapter", "cluster adapter: local (one node) or one on the classpath, such as redis (default local)"),
             new Setting("app", "id", "the first app's id (default app-id)"),
             new Setting("app", "key", "the first app's key (default app-key)"),
             new Setting("app", "secret", "the first app's secret (default app-secret)"),
@@ -58,9 +63,14 @@ public record Setting(String parent, String field, String description) {
             new Setting("app", "authorized-connections-timeout", "close the first app's connections that don't sign in or join an authorized channel within it, 0 for off (default 0)"),
             new Setting("app", "api-requests-per-second", "the first app's HTTP API requests per second before 429, 0 for no limit (default 0)"));
 
-    /** {@link #ALL}, then the settings of the {@link Extensions} on the classpath (such as {@code push-…}). */
+    /**
+     * {@link #ALL}, then the settings of the {@link Adapters} ({@code redis-url}) and of the
+     * {@link Extensions} ({@code push-…}) on the classpath; a name several adapters share appears once.
+     */
     public static List<Setting> all() {
-        return Stream.concat(ALL.stream(), Extensions.settings().stream()).toList();
+        Set<String> seen = new HashSet<>();
+        return Stream.of(ALL, Adapters.settings(), Extensions.settings()).flatMap(List::stream)
+                .filter(s -> seen.add(s.name())).toList();
     }
 
     /** The name without separators' differences: {@code app-max-connections}. */

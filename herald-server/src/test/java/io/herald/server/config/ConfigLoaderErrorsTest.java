@@ -112,21 +112,15 @@ class ConfigLoaderErrorsTest {
                 .hasMessageContaining("\"" + port + "\"");
     }
 
+    /** herald-redis is not on this module's classpath: its tests check the redis adapter's settings. */
     @Test
-    void anUnknownAdapterIsRefused() {
-        yamlFailsNaming("adapter", "adapter: memcached\n").hasMessageContaining("local or redis");
+    void anAdapterNotOnTheClasspathIsRefused() {
+        yamlFailsNaming("adapter", "adapter: redis\n").hasMessageContaining("must be local, was \"redis\"");
     }
 
     @Test
-    void theRedisAdapterNeedsARedisUrl() {
-        yamlFailsNaming("redis-url", "adapter: redis\n").hasMessageContaining("required");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"http://localhost:6379", "localhost:6379", "redis+cluster://localhost:7000"})
-    void aRedisUrlMustUseARedisScheme(String url) {
-        yamlFailsNaming("redis-url", "adapter: redis\nredis-url: \"" + url + "\"\n")
-                .hasMessageContaining("redis://").hasMessageContaining("redis-cluster://");
+    void anotherAdaptersSettingIsATypo() {
+        yamlFailsNaming("redis-url", "redis-url: redis://127.0.0.1:6379\n").hasMessageContaining("unknown setting");
     }
 
     @Test

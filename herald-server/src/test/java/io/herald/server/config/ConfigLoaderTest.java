@@ -2,10 +2,14 @@ package io.herald.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.protocol.Limits;
 import io.herald.server.app.App;
 import io.herald.server.app.WebhookEndpoint;
 import io.herald.server.app.WebhookType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,15 +70,13 @@ class ConfigLoaderTest {
     }
 
     /**
-     * The example the README points to must stay a valid configuration. Its {@code push:} block
-     * belongs to herald-push, not on this module's classpath; herald-push's own test loads it whole.
+     * The example the README points to must stay a valid configuration. Its {@code push:} block and
+     * the redis adapter's settings belong to modules not on this module's classpath; herald-cli's
+     * {@code ExampleConfigurationTest} loads it whole.
      */
     @Test
     void theRepositorysExampleConfigurationLoads() throws java.io.IOException {
-        var tree = ConfigLoader.readYaml(Path.of("..", "herald.example.yml"));
-        tree.remove("push");
-        Path withoutExtensions = Files.writeString(dir.resolve("example.yml"), tree.toString());
-        ServerOptions o = ConfigLoader.load(withoutExtensions, Map.of(), Map.of());
+        ServerOptions o = ConfigLoader.load(serverPartOfTheExample(), Map.of(), Map.of());
 
         assertThat(o.port()).isEqualTo(ServerOptions.DEFAULT_PORT);
         assertThat(o.apps()).extracting(App::id).containsExactly("app-id", "chat");
@@ -83,6 +86,34 @@ class ConfigLoaderTest {
         assertThat(o.maxPipelinedRequests()).isEqualTo(ServerOptions.DEFAULT_MAX_PIPELINED_REQUESTS);
         assertThat(o.requestBufferLimit()).isEqualTo(ServerOptions.DEFAULT_REQUEST_BUFFER_LIMIT);
         assertThat(o.maxConnectionsPerIp()).isEqualTo(ServerOptions.DEFAULT_MAX_CONNECTIONS_PER_IP);
+    }
+
+    /** The file promises that every value it shows is the default, apart from the second app. */
+    @Test
+    void theExampleShowsTheDefaults() throws Exception {
+        ObjectNode tree = ConfigLoader.readYaml(serverPartOfTheExample());
+        ((ArrayNode) tree.get("apps")).remove(1);
+        ServerOptions example = ConfigLoader.load(Files.writeString(dir.resolve("first-app.yml"), tree.toString()),
+                Map.of(), Map.of());
+        ServerOptions defaults = ConfigLoader.load(null, Map.of(), Map.of());
+
+        for (Method getter : ServerOptions.class.getDeclaredMethods()) {
+            if (Modifier.isPublic(getter.getModifiers()) && !Modifier.isStatic(getter.getModifiers())
+                    && getter.getParameterCount() == 0 && getter.getReturnType() != ServerOptions.Builder.class) {
+                assertThat(getter.invoke(example)).as("herald.example.yml's %s", getter.getName())
+                        .isEqualTo(getter.invoke(defaults));
+            }
+        }
+    }
+
+    /** The example without the fields of modules that are not on this classpath. */
+    private Path serverPartOfTheExample() throws java.io.IOException {
+        ObjectNode tree = ConfigLoader.readYaml(Path.of("..", "herald.example.yml"));
+        Set<String> known = Setting.all().stream().filter(s -> s.parent().isEmpty()).map(Setting::field)
+                .collect(Collectors.toSet());
+        tree.retain(tree.properties().stream().map(Map.Entry::getKey)
+                .filter(name -> name.equals("apps") || known.contains(name)).toList());
+        return Files.writeString(dir.resolve("example.yml"), tree.toString());
     }
 
     @Test
@@ -227,14 +258,6 @@ class ConfigLoaderTest {
                 .build());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"redis-cluster://:secret@10.0.0.1:7000,10.0.0.2:7000", "rediss-cluster://cache.internal:6380"})
-    void acceptsRedisClusterSeedUrls(String url) {
-        ServerOptions o = files.load("adapter: redis\nredis-url: \"" + url + "\"\n");
-
-        assertThat(o.redisUrl()).isEqualTo(url);
-    }
-
     @Test
     void theRealtimeFeaturesHaveTheirDocumentedDefaults() {
         ServerOptions o = ConfigLoader.load(null, Map.of(), Map.of());
@@ -244,9 +267,7 @@ class ConfigLoaderTest {
         assertThat(o.webhookGrace()).isEqualTo(Duration.ofSeconds(3));
         assertThat(o.subscriptionCountInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(o.adapter()).isEqualTo("local");
-        assertThat(o.redisUrl()).isNull();
-        assertThat(o.redisKeyPrefix()).isEqualTo("herald:");
-        assertThat(o.nodeTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(o.adapterSettings()).isEmpty();
         App app = o.apps().get(0);
         assertThat(app.webhooks()).isEmpty();
         assertThat(app.subscriptionCounts()).isFalse();
@@ -308,8 +329,7 @@ class ConfigLoaderTest {
             case "app-secret" -> "env-secret";
             case "app-enabled", "app-client-events" -> "false";
             case "app-subscription-counts" -> "true";
-            case "adapter" -> "redis";
-            case "redis-url" -> "redis://127.0.0.1:42";
+            case "adapter" -> "local";
             default -> "42";
         };
     }
@@ -328,10 +348,7 @@ class ConfigLoaderTest {
                 o.webhookRetryHorizon(), o.webhookGrace(), o.subscriptionCountInterval())).containsOnly(d);
         assertThat(o.webhookBatchMaxSize()).isEqualTo(42);
         assertThat(o.webhookQueueCapacity()).isEqualTo(42);
-        assertThat(o.adapter()).isEqualTo("redis");
-        assertThat(o.redisUrl()).isEqualTo("redis://127.0.0.1:42");
-        assertThat(o.redisKeyPrefix()).isEqualTo("42");
-        assertThat(o.nodeTimeout()).isEqualTo(d);
+        assertThat(o.adapter()).isEqualTo("local");
         assertThat(o.apps()).containsExactly(App.builder("env-id", "env-key", "env-secret").enabled(false)
                 .maxConnections(42).clientEvents(false).subscriptionCounts(true).authorizedConnectionsTimeout(d)
                 .apiRequestsPerSecond(42).build());
