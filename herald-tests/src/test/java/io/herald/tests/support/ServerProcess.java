@@ -61,7 +61,7 @@ public final class ServerProcess implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         try {
-            server.awaitReady(Duration.ofSeconds(30));
+            server.awaitReady(Duration.ofSeconds(60)); // a JVM can take 30 s to start on a busy 2-core machine
             return server;
         } catch (RuntimeException e) {
             server.kill();
