@@ -6,14 +6,14 @@ import io.herald.protocol.crypto.SharedSecret;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Immutable settings of a {@link HeraldRest}: where the server is, the app's credentials and how
  * requests travel. Build with {@link #builder()}, or from a URL ({@link #fromUrl(String)}) or the
  * environment ({@link #fromEnvironment()}); explicit builder settings beat the environment.
  *
- * <p>Defaults: TLS on ({@link #DEFAULT_USE_TLS}), port 443 with TLS and 80 without, request timeout
+ * <p>Defaults: TLS as {@link #defaultUseTls} decides (on for a hosted cluster or port 443, off for
+ * another host), port 443 with TLS and 80 without, request timeout
  * {@link #DEFAULT_REQUEST_TIMEOUT}, keep-alive on ({@link #DEFAULT_KEEP_ALIVE}), Pusher's limits
  * ({@link Limits#DEFAULT}), JSON through {@link JacksonSerializer}. {@code cluster} sets the host to
  * {@code api-{cluster}.pusher.com} unless a host is given. Missing or malformed settings fail in
@@ -21,7 +21,6 @@ import java.util.Objects;
  */
 public final class HeraldRestOptions {
 
-    public static final boolean DEFAULT_USE_TLS = true;
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     public static final boolean DEFAULT_KEEP_ALIVE = true;
     /** Bytes in an encryption master key. */
@@ -46,7 +45,7 @@ public final class HeraldRestOptions {
         this.secret = required(b.secret, "secret");
         this.host = b.host != null ? b.host : b.cluster != null ? "api-" + b.cluster + ".pusher.com" : null;
         required(host, "host (or cluster)");
-        this.useTls = b.useTls != null ? b.useTls : DEFAULT_USE_TLS;
+        this.useTls = b.useTls != null ? b.useTls : defaultUseTls(b.host == null, b.port);
         this.port = b.port != null ? b.port : useTls ? 443 : 80;
         if (port < 1 || port > 65535) {
             throw new HeraldValidationException("port must be 1 to 65535, was " + port);
@@ -58,6 +57,15 @@ public final class HeraldRestOptions {
         this.encryptionMasterKey = b.encryptionMasterKey;
         this.serializer = b.serializer != null ? b.serializer : new JacksonSerializer();
         this.limits = b.limits != null ? b.limits : Limits.DEFAULT;
+    }
+
+    /**
+     * TLS when nothing asks for or against it: on for a hosted cluster (it wants TLS) and for port
+     * 443, off for an explicitly given host on any other port, so {@code PUSHER_HOST=127.0.0.1
+     * PUSHER_PORT=6001} speaks plain HTTP to a local server, as the Node library does.
+     */
+    static boolean defaultUseTls(boolean hostFromCluster, Integer port) {
+        return hostFromCluster || Integer.valueOf(443).equals(port);
     }
 
     public static Builder builder() {
@@ -168,7 +176,7 @@ public final class HeraldRestOptions {
         private byte[] encryptionMasterKey;
         private JsonSerializer serializer;
         private Limits limits;
-        private Map<String, String> environment = Map.of();
+        private EnvironmentSettings environment = new EnvironmentSettings(Map.of());
 
         private Builder() {
         }
@@ -205,9 +213,15 @@ public final class HeraldRestOptions {
             return this;
         }
 
+        /** Whether to speak https; unset, {@link HeraldRestOptions#defaultUseTls} decides. */
         public Builder useTls(boolean useTls) {
             this.useTls = useTls;
             return this;
+        }
+
+        /** The older name of {@link #useTls(boolean)}, as the Node and Ruby libraries called it. */
+        public Builder encrypted(boolean encrypted) {
+            return useTls(encrypted);
         }
 
         /** Sets scheme, key, secret, host, port and app id from {@code http[s]://KEY:SECRET@HOST[:PORT]/apps/APP_ID}. */
@@ -267,12 +281,12 @@ public final class HeraldRestOptions {
          * Reads unset settings from {@code env} at {@link #build()} time: {@code PUSHER_URL}, then
          * the single variables over it ({@code PUSHER_APP_ID}, {@code PUSHER_KEY}/{@code PUSHER_APP_KEY},
          * {@code PUSHER_SECRET}/{@code PUSHER_APP_SECRET}, {@code PUSHER_CLUSTER}, {@code PUSHER_HOST},
-         * {@code PUSHER_PORT}, {@code PUSHER_USE_TLS}, {@code PUSHER_PROXY}, {@code PUSHER_TIMEOUT},
+         * {@code PUSHER_PORT}, {@code PUSHER_USE_TLS} (or its older name {@code PUSHER_ENCRYPTED}), {@code PUSHER_PROXY}, {@code PUSHER_TIMEOUT},
          * {@code PUSHER_KEEP_ALIVE}, {@code PUSHER_ENCRYPTION_MASTER_KEY}). Settings made on this
-         * builder always win.
+         * builder always win. An empty or blank variable counts as unset.
          */
         public Builder environment(Map<String, String> env) {
-            this.environment = Map.copyOf(Objects.requireNonNull(env, "env"));
+            this.environment = new EnvironmentSettings(env);
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.herald.sdk.push;
 
 import io.herald.protocol.Check;
+import io.herald.sdk.EnvironmentSettings;
 import io.herald.sdk.HeraldValidationException;
 import io.herald.sdk.SettingParser;
 import java.net.URI;
@@ -8,8 +9,6 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * Immutable settings of a {@link HeraldPush}: the Beams instance, its secret key and where its APIs
@@ -146,7 +145,7 @@ public final class HeraldPushOptions {
         private Duration requestTimeout;
         private URI proxy;
         private Duration tokenTtl;
-        private Map<String, String> environment = Map.of();
+        private EnvironmentSettings environment = new EnvironmentSettings(Map.of());
 
         private Builder() {
         }
@@ -186,7 +185,7 @@ public final class HeraldPushOptions {
 
         /** Reads unset settings from {@code env} at {@link #build()} time; settings made on this builder win. */
         public Builder environment(Map<String, String> env) {
-            this.environment = Map.copyOf(Objects.requireNonNull(env, "env"));
+            this.environment = new EnvironmentSettings(env);
             return this;
         }
 
@@ -197,11 +196,11 @@ public final class HeraldPushOptions {
 
         public HeraldPushOptions build() {
             Builder merged = new Builder();
-            ifSet(ENV_INSTANCE_ID, merged::instanceId);
-            ifSet(ENV_SECRET_KEY, merged::secretKey);
-            ifSet(ENV_BASE_URL, merged::baseUrl);
-            ifSet(ENV_TIMEOUT, v -> merged.requestTimeout(SettingParser.duration(v, ENV_TIMEOUT)));
-            ifSet(ENV_PROXY, v -> merged.proxy(SettingParser.proxy(v, ENV_PROXY)));
+            environment.ifSet(ENV_INSTANCE_ID, merged::instanceId);
+            environment.ifSet(ENV_SECRET_KEY, merged::secretKey);
+            environment.ifSet(ENV_BASE_URL, merged::baseUrl);
+            environment.ifSet(ENV_TIMEOUT, SettingParser::duration, merged::requestTimeout);
+            environment.ifSet(ENV_PROXY, SettingParser::proxy, merged::proxy);
             merged.instanceId = instanceId != null ? instanceId : merged.instanceId;
             merged.secretKey = secretKey != null ? secretKey : merged.secretKey;
             merged.baseUrl = baseUrl != null ? baseUrl : merged.baseUrl;
@@ -209,13 +208,6 @@ public final class HeraldPushOptions {
             merged.proxy = proxy != null ? proxy : merged.proxy;
             merged.tokenTtl = tokenTtl;
             return new HeraldPushOptions(merged);
-        }
-
-        private void ifSet(String name, Consumer<String> apply) {
-            String value = environment.get(name);
-            if (value != null && !value.isBlank()) {
-                apply.accept(value.trim());
-            }
         }
 
         @Override
