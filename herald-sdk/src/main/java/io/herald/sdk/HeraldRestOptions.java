@@ -6,6 +6,7 @@ import io.herald.protocol.crypto.SharedSecret;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * Immutable settings of a {@link HeraldRest}: where the server is, the app's credentials and how
@@ -38,6 +39,7 @@ public final class HeraldRestOptions {
     private final byte[] encryptionMasterKey;
     private final JsonSerializer serializer;
     private final Limits limits;
+    private final SSLContext sslContext;
 
     private HeraldRestOptions(Builder b) {
         this.appId = required(b.appId, "appId");
@@ -57,6 +59,7 @@ public final class HeraldRestOptions {
         this.encryptionMasterKey = b.encryptionMasterKey;
         this.serializer = b.serializer != null ? b.serializer : new JacksonSerializer();
         this.limits = b.limits != null ? b.limits : Limits.DEFAULT;
+        this.sslContext = b.sslContext;
     }
 
     /**
@@ -86,7 +89,7 @@ public final class HeraldRestOptions {
     public Builder toBuilder() {
         return builder().appId(appId).key(key).secret(secret).host(host).port(port).useTls(useTls)
                 .proxy(proxy).requestTimeout(requestTimeout).keepAlive(keepAlive)
-                .encryptionMasterKey(encryptionMasterKey).serializer(serializer).limits(limits);
+                .encryptionMasterKey(encryptionMasterKey).serializer(serializer).limits(limits).sslContext(sslContext);
     }
 
     public String appId() {
@@ -140,6 +143,11 @@ public final class HeraldRestOptions {
         return limits;
     }
 
+    /** The TLS context for https (trust for a private CA, client keys), or {@code null} for the JDK's default. */
+    public SSLContext sslContext() {
+        return sslContext;
+    }
+
     /** {@code scheme://host:port}, the base every API path is appended to. */
     public URI baseUri() {
         return URI.create((useTls ? "https" : "http") + "://" + host + ":" + port);
@@ -147,10 +155,10 @@ public final class HeraldRestOptions {
 
     @Override
     public String toString() {
-        // Never print the secret or the master key.
+        // Never print the secret, the master key or the proxy's password.
         return "HeraldRestOptions[appId=" + appId + ", key=" + key + ", base=" + baseUri()
-                + ", proxy=" + proxy + ", timeout=" + requestTimeout + ", keepAlive=" + keepAlive
-                + ", encryption=" + (encryptionMasterKey != null) + "]";
+                + ", proxy=" + SettingParser.redacted(proxy) + ", timeout=" + requestTimeout + ", keepAlive=" + keepAlive
+                + ", encryption=" + (encryptionMasterKey != null) + ", sslContext=" + (sslContext != null ? "custom" : "default") + "]";
     }
 
     private static <T> T required(T value, String name) {
@@ -176,6 +184,7 @@ public final class HeraldRestOptions {
         private byte[] encryptionMasterKey;
         private JsonSerializer serializer;
         private Limits limits;
+        private SSLContext sslContext;
         private EnvironmentSettings environment = new EnvironmentSettings(Map.of());
 
         private Builder() {
@@ -230,7 +239,11 @@ public final class HeraldRestOptions {
             return this;
         }
 
-        /** An HTTP proxy such as {@code http://proxy.local:3128}; {@code null} for none. */
+        /**
+         * An HTTP proxy such as {@code http://proxy.local:3128}, {@code null} for none. Credentials in it
+         * ({@code http://user:password@proxy.local:3128}, URL-encoded) are sent as Basic
+         * {@code Proxy-Authorization}; {@link HeraldRestOptions#toString()} never shows the password.
+         */
         public Builder proxy(URI proxy) {
             this.proxy = proxy;
             return this;
@@ -265,6 +278,12 @@ public final class HeraldRestOptions {
         /** The master key as base64 of 32 bytes (what {@code PUSHER_ENCRYPTION_MASTER_KEY} holds). */
         public Builder encryptionMasterKeyBase64(String base64) {
             return encryptionMasterKey(base64 == null ? null : SettingParser.masterKey(base64, "encryptionMasterKey"));
+        }
+
+        /** The TLS context for https: trust for a private CA or a self-signed server, client keys. */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = sslContext;
+            return this;
         }
 
         public Builder serializer(JsonSerializer serializer) {
@@ -320,6 +339,7 @@ public final class HeraldRestOptions {
             encryptionMasterKey = explicit.encryptionMasterKey != null ? explicit.encryptionMasterKey : encryptionMasterKey;
             serializer = explicit.serializer != null ? explicit.serializer : serializer;
             limits = explicit.limits != null ? explicit.limits : limits;
+            sslContext = explicit.sslContext != null ? explicit.sslContext : sslContext;
         }
 
         @Override

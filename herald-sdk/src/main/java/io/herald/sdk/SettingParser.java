@@ -86,12 +86,29 @@ public final class SettingParser {
         try {
             URI uri = new URI(value.trim());
             if (uri.getHost() == null || uri.getPort() == -1) {
-                throw new HeraldValidationException(setting + " must look like http://HOST:PORT, was " + value);
+                throw new HeraldValidationException(setting + " must look like http://[USER:PASSWORD@]HOST:PORT, was "
+                        + redacted(value));
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new HeraldValidationException(setting + " must look like http://HOST:PORT, was " + value);
+            throw new HeraldValidationException(setting + " must look like http://[USER:PASSWORD@]HOST:PORT, was " + redacted(value));
         }
+    }
+
+    private static String redacted(String proxy) {
+        int at = proxy.lastIndexOf('@');
+        return at < 0 ? proxy : "…@" + proxy.substring(at + 1);
+    }
+
+    /** {@code uri} for printing: a password in it becomes {@code ***}; {@code null} stays {@code null}. */
+    public static String redacted(URI uri) {
+        if (uri == null || uri.getRawUserInfo() == null) {
+            return String.valueOf(uri);
+        }
+        String userInfo = uri.getRawUserInfo();
+        int colon = userInfo.indexOf(':');
+        String user = colon < 0 ? userInfo : userInfo.substring(0, colon);
+        return uri.getScheme() + "://" + user + ":***@" + uri.getHost() + ":" + uri.getPort();
     }
 
     static byte[] masterKey(String base64, String setting) {

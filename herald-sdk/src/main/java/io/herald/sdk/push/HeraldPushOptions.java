@@ -27,7 +27,7 @@ import java.util.Map;
  * <tr><td>{@value #ENV_SECRET_KEY}</td><td>secret key</td></tr>
  * <tr><td>{@value #ENV_BASE_URL}</td><td>base URL</td></tr>
  * <tr><td>{@value #ENV_TIMEOUT}</td><td>request timeout: a duration ({@code 5s}, {@code 1m}, {@code PT5S}); a bare number is milliseconds</td></tr>
- * <tr><td>{@value #ENV_PROXY}</td><td>HTTP proxy, {@code http://HOST:PORT} (shared with the Channels client)</td></tr>
+ * <tr><td>{@value #ENV_PROXY}</td><td>HTTP proxy, {@code http://[USER:PASSWORD@]HOST:PORT} (shared with the Channels client)</td></tr>
  * </table>
  */
 public final class HeraldPushOptions {
@@ -109,7 +109,7 @@ public final class HeraldPushOptions {
     public String toString() {
         // Never print the secret key.
         return "HeraldPushOptions[instanceId=" + instanceId + ", baseUrl=" + baseUrl + ", timeout=" + requestTimeout
-                + ", proxy=" + proxy + ", tokenTtl=" + tokenTtl + "]";
+                + ", proxy=" + SettingParser.redacted(proxy) + ", tokenTtl=" + tokenTtl + "]";
     }
 
     private static String required(String value, String name) {
