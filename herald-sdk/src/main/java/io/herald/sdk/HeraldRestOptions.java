@@ -31,6 +31,7 @@ public final class HeraldRestOptions {
     private final String key;
     private final String secret;
     private final String host;
+    private final String cluster;
     private final int port;
     private final boolean useTls;
     private final URI proxy;
@@ -46,6 +47,7 @@ public final class HeraldRestOptions {
         this.key = required(b.key, "key");
         this.secret = required(b.secret, "secret");
         this.host = b.host != null ? b.host : b.cluster != null ? "api-" + b.cluster + ".pusher.com" : null;
+        this.cluster = b.host == null ? b.cluster : null;
         required(host, "host (or cluster)");
         this.useTls = b.useTls != null ? b.useTls : defaultUseTls(b.host == null, b.port);
         this.port = b.port != null ? b.port : useTls ? 443 : 80;
@@ -87,8 +89,8 @@ public final class HeraldRestOptions {
 
     /** A builder holding these options, to derive a variant. */
     public Builder toBuilder() {
-        return builder().appId(appId).key(key).secret(secret).host(host).port(port).useTls(useTls)
-                .proxy(proxy).requestTimeout(requestTimeout).keepAlive(keepAlive)
+        return builder().appId(appId).key(key).secret(secret).cluster(cluster).host(cluster == null ? host : null)
+                .port(port).useTls(useTls).proxy(proxy).requestTimeout(requestTimeout).keepAlive(keepAlive)
                 .encryptionMasterKey(encryptionMasterKey).serializer(serializer).limits(limits).sslContext(sslContext);
     }
 
@@ -106,6 +108,11 @@ public final class HeraldRestOptions {
 
     public String host() {
         return host;
+    }
+
+    /** The hosted cluster the host comes from ({@code eu} for {@code api-eu.pusher.com}), or {@code null} for a host given as such. */
+    public String cluster() {
+        return cluster;
     }
 
     public int port() {
