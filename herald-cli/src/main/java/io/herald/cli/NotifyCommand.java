@@ -10,6 +10,7 @@ import io.herald.sdk.notification.NotificationAction;
 import io.herald.sdk.notification.NotificationEvent;
 import io.herald.sdk.notification.NotificationMessage;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,12 +27,14 @@ import picocli.CommandLine.Parameters;
                 + "to one recipient on CHANNEL-RECIPIENT, and print the outcome as one JSON object.",
         footerHeading = "%nExamples:%n",
         footer = {"  herald notify toast -c channel-name -u user-id -e notification_event -m 'Hello World!' -t success",
-                "  herald notify download -c channel-name -u user-id -e download_event -m 'Your file is ready' --link https://download-url.com",
+                "  herald notify download -c channel-name -u user-id -e download_event -m 'Your file is ready' \\",
+                "      --link https://download-url.com",
                 "  herald notify navigate -c channel-name -u user-id -e custom_event --path /dashboard",
                 "  herald notify data -c exports -u 42 -e progress --meta '{\"progress\":40}' --more",
                 "  herald notify actions -c channel-name -u user-id -e custom_event --actions @actions.json",
                 "",
-                "Prints {\"success\":true,\"event_id\":\"…\",\"channel\":\"channel-name-user-id\",\"event\":\"notification_event\",\"error\":null}",
+                "Prints {\"success\":true,\"event_id\":\"…\",\"channel\":\"channel-name-user-id\",",
+                "        \"event\":\"notification_event\",\"error\":null}",
                 "or the same with \"success\":false and the reason in \"error\"."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_FAILED, ExitCodes.LIST_USAGE})
@@ -103,18 +106,22 @@ final class NotifyCommand extends ApiCommand {
         return switch (kind) {
             case toast -> NotificationEvent.toast(event, message, messageType, info());
             case download -> NotificationEvent.download(event, message, link, messageType, info());
-            case navigate -> single(NotificationAction.of(ActionType.NAVIGATE, captioned(path != null ? ActionData.path(path) : ActionData.url(link)), sequence));
-            case info -> single(NotificationAction.of(ActionType.INFO, ActionData.message(withMeta(NotificationMessage.of(message, messageType))), sequence));
-            case audio -> single(NotificationAction.of(ActionType.AUDIO_NOTIFICATION, captioned(ActionData.url(link)), sequence));
-            case data -> single(NotificationAction.data(sequence, NotificationJson.meta(metaJson(true), "--meta")));
-            case actions -> NotificationEvent.of(event, !more, NotificationJson.actions(
-                    Json.parse(Payload.json(actions == null ? "@-" : actions, "--actions", context), "--actions"), "--actions")
-                    .toArray(NotificationAction[]::new));
+            case navigate -> single(ActionType.NAVIGATE, captioned(path != null ? ActionData.path(path) : ActionData.url(link)));
+            case info -> single(ActionType.INFO, ActionData.message(withMeta(NotificationMessage.of(message, messageType))));
+            case audio -> single(ActionType.AUDIO_NOTIFICATION, captioned(ActionData.url(link)));
+            case data -> single(ActionType.DATA, ActionData.message(NotificationMessage.metaOnly(requiredMeta())));
+            case actions -> NotificationEvent.of(event, !more, actionList().toArray(NotificationAction[]::new));
         };
     }
 
-    private NotificationEvent single(NotificationAction action) {
-        return NotificationEvent.of(event, !more, action);
+    private List<NotificationAction> actionList() {
+        JsonNode json = Json.parse(Payload.json(actions == null ? "@-" : actions, "--actions", context), "--actions");
+        return NotificationJson.actions(json, "--actions");
+    }
+
+    /** A version-2 event of one action at --sequence. */
+    private NotificationEvent single(ActionType type, ActionData data) {
+        return NotificationEvent.of(event, !more, NotificationAction.of(type, data, sequence));
     }
 
     /** A URL or path action with the --message as its caption, when given. */
@@ -123,24 +130,27 @@ final class NotifyCommand extends ApiCommand {
     }
 
     private NotificationMessage withMeta(NotificationMessage m) {
-        JsonNode json = metaJson(false);
-        return json == null ? m : m.withMeta(NotificationJson.meta(json, "--meta"));
+        Map<String, Object> given = meta();
+        return given == null ? m : m.withMeta(given);
     }
 
     /** Version 1's info values: the --meta object as the one value. */
     private Object[] info() {
-        JsonNode json = metaJson(false);
-        return json == null ? new Object[0] : new Object[] {NotificationJson.meta(json, "--meta")};
+        Map<String, Object> given = meta();
+        return given == null ? new Object[0] : new Object[] {given};
     }
 
-    private JsonNode metaJson(boolean required) {
-        if (meta == null) {
-            if (required) {
-                throw new CliException("a " + kind + " notification needs --meta JSON");
-            }
-            return null;
+    private Map<String, Object> requiredMeta() {
+        Map<String, Object> given = meta();
+        if (given == null) {
+            throw new CliException("a " + kind + " notification needs --meta JSON");
         }
-        return Json.parse(Payload.json(meta, "--meta", context), "--meta");
+        return given;
+    }
+
+    /** The --meta object, or {@code null} when not given. */
+    private Map<String, Object> meta() {
+        return meta == null ? null : NotificationJson.meta(Json.parse(Payload.json(meta, "--meta", context), "--meta"), "--meta");
     }
 
     @Override
