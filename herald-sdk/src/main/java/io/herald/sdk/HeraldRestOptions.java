@@ -13,8 +13,8 @@ import javax.net.ssl.SSLContext;
  * requests travel. Build with {@link #builder()}, or from a URL ({@link #fromUrl(String)}) or the
  * environment ({@link #fromEnvironment()}); explicit builder settings beat the environment.
  *
- * <p>Defaults: TLS as {@link #defaultUseTls} decides (on for a hosted cluster or port 443, off for
- * another host), port 443 with TLS and 80 without, request timeout
+ * <p>Defaults: TLS on for a hosted cluster or port 443 and off for a host given on another port,
+ * port 443 with TLS and 80 without, request timeout
  * {@link #DEFAULT_REQUEST_TIMEOUT}, keep-alive on ({@link #DEFAULT_KEEP_ALIVE}), Pusher's limits
  * ({@link Limits#DEFAULT}), JSON through {@link JacksonSerializer}. {@code cluster} sets the host to
  * {@code api-{cluster}.pusher.com} unless a host is given. Missing or malformed settings fail in
@@ -69,7 +69,7 @@ public final class HeraldRestOptions {
      * 443, off for an explicitly given host on any other port, so {@code PUSHER_HOST=127.0.0.1
      * PUSHER_PORT=6001} speaks plain HTTP to a local server, as the Node library does.
      */
-    static boolean defaultUseTls(boolean hostFromCluster, Integer port) {
+    private static boolean defaultUseTls(boolean hostFromCluster, Integer port) {
         return hostFromCluster || Integer.valueOf(443).equals(port);
     }
 
@@ -110,7 +110,7 @@ public final class HeraldRestOptions {
         return host;
     }
 
-    /** The hosted cluster the host comes from ({@code eu} for {@code api-eu.pusher.com}), or {@code null} for a host given as such. */
+    /** The hosted cluster the host comes from ({@code eu} for {@code api-eu.pusher.com}), or {@code null} for a given host. */
     public String cluster() {
         return cluster;
     }
@@ -229,7 +229,7 @@ public final class HeraldRestOptions {
             return this;
         }
 
-        /** Whether to speak https; unset, {@link HeraldRestOptions#defaultUseTls} decides. */
+        /** Whether to speak https; unset, it is on for a cluster or port 443 and off for another host. */
         public Builder useTls(boolean useTls) {
             this.useTls = useTls;
             return this;

@@ -82,17 +82,18 @@ public final class SettingParser {
         env.ifSet("PUSHER_ENCRYPTION_MASTER_KEY", SettingParser::masterKey, builder::encryptionMasterKey);
     }
 
+    /** An HTTP proxy, {@code http://[USER:PASSWORD@]HOST:PORT}; the message never echoes the credentials. */
     public static URI proxy(String value, String setting) {
+        URI uri;
         try {
-            URI uri = new URI(value.trim());
-            if (uri.getHost() == null || uri.getPort() == -1) {
-                throw new HeraldValidationException(setting + " must look like http://[USER:PASSWORD@]HOST:PORT, was "
-                        + redacted(value));
-            }
-            return uri;
+            uri = new URI(value.trim());
         } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null || uri.getPort() == -1) {
             throw new HeraldValidationException(setting + " must look like http://[USER:PASSWORD@]HOST:PORT, was " + redacted(value));
         }
+        return uri;
     }
 
     private static String redacted(String proxy) {
