@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * Immutable settings of a {@link HeraldPush}: the Beams instance, its secret key and where its APIs
@@ -48,6 +49,7 @@ public final class HeraldPushOptions {
     private final Duration requestTimeout;
     private final URI proxy;
     private final Duration tokenTtl;
+    private final SSLContext sslContext;
 
     private HeraldPushOptions(Builder b) {
         this.instanceId = required(b.instanceId, "instanceId");
@@ -57,6 +59,7 @@ public final class HeraldPushOptions {
                 "requestTimeout", HeraldValidationException::new);
         this.proxy = b.proxy;
         this.tokenTtl = Check.positive(b.tokenTtl != null ? b.tokenTtl : DEFAULT_TOKEN_TTL, "tokenTtl", HeraldValidationException::new);
+        this.sslContext = b.sslContext;
     }
 
     public static Builder builder() {
@@ -99,10 +102,15 @@ public final class HeraldPushOptions {
         return tokenTtl;
     }
 
+    /** The TLS context for https (trust for a private CA, client keys), or {@code null} for the JDK's default. */
+    public SSLContext sslContext() {
+        return sslContext;
+    }
+
     /** A builder holding these options, to derive a variant. */
     public Builder toBuilder() {
         return builder().instanceId(instanceId).secretKey(secretKey).baseUrl(baseUrl.toString())
-                .requestTimeout(requestTimeout).proxy(proxy).tokenTtl(tokenTtl);
+                .requestTimeout(requestTimeout).proxy(proxy).tokenTtl(tokenTtl).sslContext(sslContext);
     }
 
     @Override
@@ -145,6 +153,7 @@ public final class HeraldPushOptions {
         private Duration requestTimeout;
         private URI proxy;
         private Duration tokenTtl;
+        private SSLContext sslContext;
         private EnvironmentSettings environment = new EnvironmentSettings(Map.of());
 
         private Builder() {
@@ -183,6 +192,12 @@ public final class HeraldPushOptions {
             return this;
         }
 
+        /** The TLS context for https: trust for a private CA or a self-signed server, client keys. */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = sslContext;
+            return this;
+        }
+
         /** Reads unset settings from {@code env} at {@link #build()} time; settings made on this builder win. */
         public Builder environment(Map<String, String> env) {
             this.environment = new EnvironmentSettings(env);
@@ -207,6 +222,7 @@ public final class HeraldPushOptions {
             merged.requestTimeout = requestTimeout != null ? requestTimeout : merged.requestTimeout;
             merged.proxy = proxy != null ? proxy : merged.proxy;
             merged.tokenTtl = tokenTtl;
+            merged.sslContext = sslContext;
             return new HeraldPushOptions(merged);
         }
 

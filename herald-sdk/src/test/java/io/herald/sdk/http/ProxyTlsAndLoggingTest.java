@@ -15,6 +15,10 @@ import io.herald.sdk.HeraldNetworkException;
 import io.herald.sdk.HeraldRest;
 import io.herald.sdk.HeraldRestOptions;
 import io.herald.sdk.SdkTestSupport;
+import io.herald.sdk.push.HeraldPush;
+import io.herald.sdk.push.HeraldPushOptions;
+import io.herald.sdk.push.PublishRequest;
+import io.herald.sdk.push.WebNotification;
 import io.herald.testkit.AuthenticatingProxy;
 import io.herald.testkit.RecordingClient;
 import io.herald.testkit.SelfSignedTls;
@@ -69,13 +73,13 @@ class ProxyTlsAndLoggingTest {
     }
 
     @Test
-    void aCustomSslContextTrustsAPrivateCertificate() throws Exception {
+    void aCustomSslContextTrustsAPrivateCertificateForBothClients() throws Exception {
         SelfSignedTls tls = new SelfSignedTls();
         HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         https.setHttpsConfigurator(new HttpsConfigurator(tls.jdkServerContext()));
         https.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
-            byte[] body = "{\"event_id\":\"over-tls\"}".getBytes(StandardCharsets.UTF_8);
+            byte[] body = "{\"event_id\":\"over-tls\",\"publishId\":\"pubid-over-tls\"}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -88,6 +92,14 @@ class ProxyTlsAndLoggingTest {
 
             assertThat(trusting.trigger("news", "e", "x").eventId()).isEqualTo("over-tls");
             assertThatThrownBy(() -> defaultTrust.trigger("news", "e", "x")).isInstanceOf(HeraldNetworkException.class);
+
+            HeraldPushOptions.Builder push = HeraldPushOptions.builder().instanceId("i").secretKey("s")
+                    .baseUrl("https://127.0.0.1:" + https.getAddress().getPort());
+            PublishRequest request = PublishRequest.web(WebNotification.of("Shipped", "Order 42"));
+            assertThat(HeraldPush.create(push.sslContext(tls.clientContext()).build()).publishToInterests(List.of("orders"), request))
+                    .isEqualTo("pubid-over-tls");
+            assertThatThrownBy(() -> HeraldPush.create(push.sslContext(null).build()).publishToInterests(List.of("orders"), request))
+                    .isInstanceOf(HeraldNetworkException.class);
         } finally {
             https.stop(0);
         }
