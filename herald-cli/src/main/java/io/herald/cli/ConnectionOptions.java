@@ -1,5 +1,6 @@
 package io.herald.cli;
 
+import io.herald.sdk.EnvironmentSettings;
 import io.herald.sdk.HeraldRestOptions;
 import io.herald.sdk.HeraldValidationException;
 import java.nio.file.Path;
@@ -14,8 +15,9 @@ import picocli.CommandLine.Option;
  * names are read by the SDK itself ({@link HeraldRestOptions.Builder#environment(Map)}), so the command
  * accepts exactly what the SDK accepts.
  *
- * <p><b>Local Herald defaults.</b> When no host, cluster or URL is configured anywhere, the commands
- * talk to a local Herald: {@value #LOCAL_HOST}, port {@value #LOCAL_PORT}, no TLS. The app id, key and
+ * <p><b>Local Herald defaults.</b> When no host, cluster or URL is configured anywhere (an empty
+ * variable counts as unset), the commands talk to a local Herald: {@value #LOCAL_HOST}, port
+ * {@value #LOCAL_PORT}, no TLS (the SDK's default for a named host not on port 443). The app id, key and
  * secret are never defaulted: a missing one is an error that names the flag and the variable.
  */
 final class ConnectionOptions {
@@ -53,6 +55,14 @@ final class ConnectionOptions {
     @Option(names = "--url", paramLabel = "URL", description = "http[s]://KEY:SECRET@HOST[:PORT]/apps/APP_ID (PUSHER_URL)")
     String url;
 
+    @Option(names = "--proxy", paramLabel = "URL",
+            description = "HTTP proxy for API requests, http://[USER:PASSWORD@]HOST:PORT (PUSHER_PROXY); credentials are sent as Proxy-Authorization")
+    String proxy;
+
+    @Option(names = "--keep-alive", negatable = true,
+            description = "Reuse connections between API requests (PUSHER_KEEP_ALIVE); default on")
+    Boolean keepAlive;
+
     @Option(names = "--env-file", paramLabel = "FILE", description = "Read PUSHER_* settings from this file (default ./.env if present)")
     Path envFile;
 
@@ -82,10 +92,12 @@ final class ConnectionOptions {
 
     private HeraldRestOptions build(boolean needsAppId) {
         Map<String, String> settings = settings();
-        boolean fromUrl = url != null || settings.containsKey("PUSHER_URL");
-        require(fromUrl || key != null || has(settings, "PUSHER_KEY", "PUSHER_APP_KEY"), "app key", "--key", "PUSHER_KEY");
-        require(fromUrl || secret != null || has(settings, "PUSHER_SECRET", "PUSHER_APP_SECRET"), "app secret", "--secret", "PUSHER_SECRET");
-        boolean hasAppId = fromUrl || appId != null || has(settings, "PUSHER_APP_ID");
+        // Read by the SDK's rule: an empty PUSHER_URL= is unset and leaves the local defaults alone.
+        EnvironmentSettings env = new EnvironmentSettings(settings);
+        boolean fromUrl = url != null || env.has("PUSHER_URL");
+        require(fromUrl || key != null || env.has("PUSHER_KEY", "PUSHER_APP_KEY"), "app key", "--key", "PUSHER_KEY");
+        require(fromUrl || secret != null || env.has("PUSHER_SECRET", "PUSHER_APP_SECRET"), "app secret", "--secret", "PUSHER_SECRET");
+        boolean hasAppId = fromUrl || appId != null || env.has("PUSHER_APP_ID");
         if (needsAppId) {
             require(hasAppId, "app id", "--app-id", "PUSHER_APP_ID");
         }
@@ -93,7 +105,7 @@ final class ConnectionOptions {
         if (!hasAppId) {
             builder.appId(NO_APP_ID);
         }
-        applyLocalDefaults(builder, settings, fromUrl);
+        applyLocalDefaults(builder, env, fromUrl);
         applyFlags(builder);
         try {
             return builder.build();
@@ -102,16 +114,14 @@ final class ConnectionOptions {
         }
     }
 
-    private void applyLocalDefaults(HeraldRestOptions.Builder builder, Map<String, String> settings, boolean fromUrl) {
-        if (fromUrl || host != null || cluster != null || has(settings, "PUSHER_HOST", "PUSHER_CLUSTER")) {
+    /** Host and port of a local Herald; TLS stays the SDK's default, off for a named host on a port other than 443. */
+    private void applyLocalDefaults(HeraldRestOptions.Builder builder, EnvironmentSettings env, boolean fromUrl) {
+        if (fromUrl || host != null || cluster != null || env.has("PUSHER_HOST", "PUSHER_CLUSTER")) {
             return;
         }
         builder.host(LOCAL_HOST);
-        if (!settings.containsKey("PUSHER_PORT")) {
+        if (!env.has("PUSHER_PORT")) {
             builder.port(LOCAL_PORT);
-        }
-        if (!settings.containsKey("PUSHER_USE_TLS")) {
-            builder.useTls(false);
         }
     }
 
@@ -121,8 +131,14 @@ final class ConnectionOptions {
             if (url != null) {
                 builder.url(url);
             }
+            if (proxy != null) {
+                builder.proxy(proxy);
+            }
         } catch (HeraldValidationException e) {
-            throw new CliException(e.getMessage().replaceFirst("^url", "--url"));
+            throw new CliException(e.getMessage().replaceFirst("^(url|proxy)", "--$1"));
+        }
+        if (keepAlive != null) {
+            builder.keepAlive(keepAlive);
         }
         if (appId != null) {
             builder.appId(appId);
@@ -148,16 +164,6 @@ final class ConnectionOptions {
         if (timeout != null) {
             builder.requestTimeout(timeout);
         }
-    }
-
-    private static boolean has(Map<String, String> settings, String... names) {
-        for (String name : names) {
-            String value = settings.get(name);
-            if (value != null && !value.isBlank()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void require(boolean present, String what, String flag, String variable) {

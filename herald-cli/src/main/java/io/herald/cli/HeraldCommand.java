@@ -20,23 +20,31 @@ import picocli.CommandLine.Command;
         footer = {"  herald server                                   # a local server on port 6001",
                 "  herald subscribe orders                         # print events as they arrive",
                 "  herald trigger -c orders -e created -m 'hello'  # publish one",
+                "  herald notify toast -c orders -u 42 -e saved -m Saved -t success  # a UI notification",
                 "  herald push publish -i orders --title Shipped  # a web push notification",
                 "",
                 "Settings: flags, then --env-file (or ./.env), then PUSHER_* variables (PUSHER_APP_ID, PUSHER_KEY,",
-                "PUSHER_SECRET, PUSHER_HOST, PUSHER_PORT, PUSHER_USE_TLS, PUSHER_CLUSTER, PUSHER_URL, ...).",
+                "PUSHER_SECRET, PUSHER_HOST, PUSHER_PORT, PUSHER_USE_TLS, PUSHER_CLUSTER, PUSHER_URL, PUSHER_PROXY, ...).",
                 "With no host, cluster or URL set, commands talk to a local Herald at 127.0.0.1:6001 without TLS."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:request failed (HTTP error, network) or runtime failure",
                 "2:invalid usage, input or configuration"})
 public final class HeraldCommand {
 
+    private static final String TUNNELING_DISABLED_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
+
     /** The subcommands besides {@code server}, in the order {@code herald --help} lists them. */
-    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(TriggerCommand.class, BatchCommand.class,
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(TriggerCommand.class, NotifyCommand.class, BatchCommand.class,
             ChannelsCommand.class, ChannelCommand.class, UsersCommand.class, SendToUserCommand.class,
             TerminateCommand.class, AuthorizeCommand.class, WebhookCommand.class, SubscribeCommand.class,
             PushCommand.class, BenchCommand.class);
 
     public static void main(String[] args) {
+        // Let a proxy's Basic credentials through to https servers too (the JDK drops them from CONNECT
+        // by default); read once, when the HTTP client first loads, so before any command runs.
+        if (System.getProperty(TUNNELING_DISABLED_SCHEMES) == null) {
+            System.setProperty(TUNNELING_DISABLED_SCHEMES, "");
+        }
         int exitCode = commandLine(CliContext.system(), args.length > 0 ? args[0] : null).execute(args);
         wakeHttpSelectors();
         System.exit(exitCode);

@@ -122,11 +122,16 @@ final class SubscribeCommand implements Callable<Integer> {
         JsonNode info = userInfo == null ? null : Json.parse(userInfo, "--user-info");
         Duration connectTimeout = connection.timeout != null ? connection.timeout : HeraldRealtimeOptions.DEFAULT_CONNECT_TIMEOUT;
         return HeraldRealtimeOptions.builder(app.key())
-                .host(app.host()).port(app.port()).tls(app.useTls())
+                .host(realtimeHost(app)).port(app.port()).tls(app.useTls())
                 .connectTimeout(connectTimeout)
                 .authorizer(new LocalChannelAuthorizer(app.key(), app.secret(),
                         () -> new Member(userId, info), app.encryptionMasterKey()))
                 .build();
+    }
+
+    /** Where the WebSocket goes: a hosted cluster's {@code ws-{cluster}.pusher.com}, else the API host. */
+    static String realtimeHost(HeraldRestOptions app) {
+        return app.cluster() != null ? "ws-" + app.cluster() + ".pusher.com" : app.host();
     }
 
     /** Waits for --count, --timeout, Ctrl-C or a failure; --timeout counts from the start. */

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
                 "  herald trigger --channel orders --event created --data @order.json",
                 "  echo '{\"id\":42}' | herald trigger --channel orders --event created",
                 "",
-                "Prints {\"success\":true,\"event_id\":\"…\",\"channels\":[\"orders\"],\"event\":\"created\",\"error\":null}",
+                "Prints {\"success\":true,\"event_id\":\"…\",\"channel\":\"orders\",\"channels\":[\"orders\"],\"event\":\"created\",\"error\":null}",
+                "(\"channel\" is null when there are several),",
                 "or the same with \"success\":false and the reason in \"error\"."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_FAILED, ExitCodes.LIST_USAGE})
@@ -53,6 +54,12 @@ final class TriggerCommand extends ApiCommand {
     @Override
     protected void describe(ObjectNode result) {
         result.putNull("event_id");
+        // The shape scheduled jobs read: "channel" as a string when there is one.
+        if (channels.size() == 1) {
+            result.put("channel", channels.get(0));
+        } else {
+            result.putNull("channel");
+        }
         ArrayNode names = result.putArray("channels");
         channels.forEach(names::add);
         result.put("event", event);

@@ -2,6 +2,7 @@ package io.herald.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herald.testkit.SelfSignedTls;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -221,14 +221,39 @@ public final class HeraldRest {
 
     // --- notifications ------------------------------------------------------------------------
 
-    /** Sends a notification to one recipient on {@code {channel}-{recipientId}}. */
+    /**
+     * Sends a notification to one recipient: event {@code notification.eventName()} on the channel
+     * {@code {channel}-{recipientId}}, the notification's JSON as data.
+     */
     public TriggerResult sendNotification(String channel, String recipientId, NotificationEvent notification) {
         return await(sendNotificationAsync(channel, recipientId, notification));
     }
 
     public CompletableFuture<TriggerResult> sendNotificationAsync(String channel, String recipientId, NotificationEvent notification) {
-        return start(() -> triggerAsync(NotificationEvent.recipientChannel(channel, recipientId),
-                notification.eventName(), notification.data()));
+        return start(() -> {
+            if (notification == null) {
+                throw new HeraldValidationException("notification must not be null");
+            }
+            return triggerAsync(NotificationEvent.recipientChannel(channel, recipientId), notification.eventName(), notification.data());
+        });
+    }
+
+    /** The Go package's name for {@link #sendNotification} of a version-1 event ({@code SendEventMessage}). */
+    public TriggerResult sendEventMessage(String channel, String recipientId, NotificationEvent event) {
+        return sendNotification(channel, recipientId, event);
+    }
+
+    public CompletableFuture<TriggerResult> sendEventMessageAsync(String channel, String recipientId, NotificationEvent event) {
+        return sendNotificationAsync(channel, recipientId, event);
+    }
+
+    /** The Go package's name for {@link #sendNotification} of a version-2 event ({@code SendPusherEvent}). */
+    public TriggerResult sendPusherEvent(String channel, String recipientId, NotificationEvent event) {
+        return sendNotification(channel, recipientId, event);
+    }
+
+    public CompletableFuture<TriggerResult> sendPusherEventAsync(String channel, String recipientId, NotificationEvent event) {
+        return sendNotificationAsync(channel, recipientId, event);
     }
 
     // --- authorization and encryption ---------------------------------------------------------

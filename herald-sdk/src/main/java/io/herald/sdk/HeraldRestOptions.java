@@ -6,14 +6,15 @@ import io.herald.protocol.crypto.SharedSecret;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * Immutable settings of a {@link HeraldRest}: where the server is, the app's credentials and how
  * requests travel. Build with {@link #builder()}, or from a URL ({@link #fromUrl(String)}) or the
  * environment ({@link #fromEnvironment()}); explicit builder settings beat the environment.
  *
- * <p>Defaults: TLS on ({@link #DEFAULT_USE_TLS}), port 443 with TLS and 80 without, request timeout
+ * <p>Defaults: TLS on for a hosted cluster or port 443 and off for a host given on another port,
+ * port 443 with TLS and 80 without, request timeout
  * {@link #DEFAULT_REQUEST_TIMEOUT}, keep-alive on ({@link #DEFAULT_KEEP_ALIVE}), Pusher's limits
  * ({@link Limits#DEFAULT}), JSON through {@link JacksonSerializer}. {@code cluster} sets the host to
  * {@code api-{cluster}.pusher.com} unless a host is given. Missing or malformed settings fail in
@@ -21,7 +22,6 @@ import java.util.Objects;
  */
 public final class HeraldRestOptions {
 
-    public static final boolean DEFAULT_USE_TLS = true;
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     public static final boolean DEFAULT_KEEP_ALIVE = true;
     /** Bytes in an encryption master key. */
@@ -31,6 +31,7 @@ public final class HeraldRestOptions {
     private final String key;
     private final String secret;
     private final String host;
+    private final String cluster;
     private final int port;
     private final boolean useTls;
     private final URI proxy;
@@ -39,14 +40,16 @@ public final class HeraldRestOptions {
     private final byte[] encryptionMasterKey;
     private final JsonSerializer serializer;
     private final Limits limits;
+    private final SSLContext sslContext;
 
     private HeraldRestOptions(Builder b) {
         this.appId = required(b.appId, "appId");
         this.key = required(b.key, "key");
         this.secret = required(b.secret, "secret");
         this.host = b.host != null ? b.host : b.cluster != null ? "api-" + b.cluster + ".pusher.com" : null;
+        this.cluster = b.host == null ? b.cluster : null;
         required(host, "host (or cluster)");
-        this.useTls = b.useTls != null ? b.useTls : DEFAULT_USE_TLS;
+        this.useTls = b.useTls != null ? b.useTls : defaultUseTls(b.host == null, b.port);
         this.port = b.port != null ? b.port : useTls ? 443 : 80;
         if (port < 1 || port > 65535) {
             throw new HeraldValidationException("port must be 1 to 65535, was " + port);
@@ -58,6 +61,16 @@ public final class HeraldRestOptions {
         this.encryptionMasterKey = b.encryptionMasterKey;
         this.serializer = b.serializer != null ? b.serializer : new JacksonSerializer();
         this.limits = b.limits != null ? b.limits : Limits.DEFAULT;
+        this.sslContext = b.sslContext;
+    }
+
+    /**
+     * TLS when nothing asks for or against it: on for a hosted cluster (it wants TLS) and for port
+     * 443, off for an explicitly given host on any other port, so {@code PUSHER_HOST=127.0.0.1
+     * PUSHER_PORT=6001} speaks plain HTTP to a local server, as the Node library does.
+     */
+    private static boolean defaultUseTls(boolean hostFromCluster, Integer port) {
+        return hostFromCluster || Integer.valueOf(443).equals(port);
     }
 
     public static Builder builder() {
@@ -76,9 +89,9 @@ public final class HeraldRestOptions {
 
     /** A builder holding these options, to derive a variant. */
     public Builder toBuilder() {
-        return builder().appId(appId).key(key).secret(secret).host(host).port(port).useTls(useTls)
-                .proxy(proxy).requestTimeout(requestTimeout).keepAlive(keepAlive)
-                .encryptionMasterKey(encryptionMasterKey).serializer(serializer).limits(limits);
+        return builder().appId(appId).key(key).secret(secret).cluster(cluster).host(cluster == null ? host : null)
+                .port(port).useTls(useTls).proxy(proxy).requestTimeout(requestTimeout).keepAlive(keepAlive)
+                .encryptionMasterKey(encryptionMasterKey).serializer(serializer).limits(limits).sslContext(sslContext);
     }
 
     public String appId() {
@@ -95,6 +108,11 @@ public final class HeraldRestOptions {
 
     public String host() {
         return host;
+    }
+
+    /** The hosted cluster the host comes from ({@code eu} for {@code api-eu.pusher.com}), or {@code null} for a given host. */
+    public String cluster() {
+        return cluster;
     }
 
     public int port() {
@@ -132,6 +150,11 @@ public final class HeraldRestOptions {
         return limits;
     }
 
+    /** The TLS context for https (trust for a private CA, client keys), or {@code null} for the JDK's default. */
+    public SSLContext sslContext() {
+        return sslContext;
+    }
+
     /** {@code scheme://host:port}, the base every API path is appended to. */
     public URI baseUri() {
         return URI.create((useTls ? "https" : "http") + "://" + host + ":" + port);
@@ -139,10 +162,10 @@ public final class HeraldRestOptions {
 
     @Override
     public String toString() {
-        // Never print the secret or the master key.
+        // Never print the secret, the master key or the proxy's password.
         return "HeraldRestOptions[appId=" + appId + ", key=" + key + ", base=" + baseUri()
-                + ", proxy=" + proxy + ", timeout=" + requestTimeout + ", keepAlive=" + keepAlive
-                + ", encryption=" + (encryptionMasterKey != null) + "]";
+                + ", proxy=" + SettingParser.redacted(proxy) + ", timeout=" + requestTimeout + ", keepAlive=" + keepAlive
+                + ", encryption=" + (encryptionMasterKey != null) + ", sslContext=" + (sslContext != null ? "custom" : "default") + "]";
     }
 
     private static <T> T required(T value, String name) {
@@ -168,7 +191,8 @@ public final class HeraldRestOptions {
         private byte[] encryptionMasterKey;
         private JsonSerializer serializer;
         private Limits limits;
-        private Map<String, String> environment = Map.of();
+        private SSLContext sslContext;
+        private EnvironmentSettings environment = new EnvironmentSettings(Map.of());
 
         private Builder() {
         }
@@ -205,9 +229,15 @@ public final class HeraldRestOptions {
             return this;
         }
 
+        /** Whether to speak https; unset, it is on for a cluster or port 443 and off for another host. */
         public Builder useTls(boolean useTls) {
             this.useTls = useTls;
             return this;
+        }
+
+        /** The older name of {@link #useTls(boolean)}, as the Node and Ruby libraries called it. */
+        public Builder encrypted(boolean encrypted) {
+            return useTls(encrypted);
         }
 
         /** Sets scheme, key, secret, host, port and app id from {@code http[s]://KEY:SECRET@HOST[:PORT]/apps/APP_ID}. */
@@ -216,7 +246,11 @@ public final class HeraldRestOptions {
             return this;
         }
 
-        /** An HTTP proxy such as {@code http://proxy.local:3128}; {@code null} for none. */
+        /**
+         * An HTTP proxy such as {@code http://proxy.local:3128}, {@code null} for none. Credentials in it
+         * ({@code http://user:password@proxy.local:3128}, URL-encoded) are sent as Basic
+         * {@code Proxy-Authorization}; {@link HeraldRestOptions#toString()} never shows the password.
+         */
         public Builder proxy(URI proxy) {
             this.proxy = proxy;
             return this;
@@ -253,6 +287,12 @@ public final class HeraldRestOptions {
             return encryptionMasterKey(base64 == null ? null : SettingParser.masterKey(base64, "encryptionMasterKey"));
         }
 
+        /** The TLS context for https: trust for a private CA or a self-signed server, client keys. */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = sslContext;
+            return this;
+        }
+
         public Builder serializer(JsonSerializer serializer) {
             this.serializer = serializer;
             return this;
@@ -267,12 +307,12 @@ public final class HeraldRestOptions {
          * Reads unset settings from {@code env} at {@link #build()} time: {@code PUSHER_URL}, then
          * the single variables over it ({@code PUSHER_APP_ID}, {@code PUSHER_KEY}/{@code PUSHER_APP_KEY},
          * {@code PUSHER_SECRET}/{@code PUSHER_APP_SECRET}, {@code PUSHER_CLUSTER}, {@code PUSHER_HOST},
-         * {@code PUSHER_PORT}, {@code PUSHER_USE_TLS}, {@code PUSHER_PROXY}, {@code PUSHER_TIMEOUT},
+         * {@code PUSHER_PORT}, {@code PUSHER_USE_TLS} (or its older name {@code PUSHER_ENCRYPTED}), {@code PUSHER_PROXY}, {@code PUSHER_TIMEOUT},
          * {@code PUSHER_KEEP_ALIVE}, {@code PUSHER_ENCRYPTION_MASTER_KEY}). Settings made on this
-         * builder always win.
+         * builder always win. An empty or blank variable counts as unset.
          */
         public Builder environment(Map<String, String> env) {
-            this.environment = Map.copyOf(Objects.requireNonNull(env, "env"));
+            this.environment = new EnvironmentSettings(env);
             return this;
         }
 
@@ -306,6 +346,7 @@ public final class HeraldRestOptions {
             encryptionMasterKey = explicit.encryptionMasterKey != null ? explicit.encryptionMasterKey : encryptionMasterKey;
             serializer = explicit.serializer != null ? explicit.serializer : serializer;
             limits = explicit.limits != null ? explicit.limits : limits;
+            sslContext = explicit.sslContext != null ? explicit.sslContext : sslContext;
         }
 
         @Override

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,38 +59,57 @@ public final class SettingParser {
         }
     }
 
-    /** Fills {@code builder} from {@code PUSHER_*} variables; single variables beat {@code PUSHER_URL}. */
-    static void applyEnvironment(HeraldRestOptions.Builder builder, Map<String, String> env) {
-        String url = value(env, "PUSHER_URL");
-        if (url != null) {
-            applyUrl(builder, url, "PUSHER_URL");
-        }
-        ifSet(env, "PUSHER_APP_ID", builder::appId);
-        ifSet(env, "PUSHER_APP_KEY", builder::key);
-        ifSet(env, "PUSHER_KEY", builder::key);
-        ifSet(env, "PUSHER_APP_SECRET", builder::secret);
-        ifSet(env, "PUSHER_SECRET", builder::secret);
-        ifSet(env, "PUSHER_CLUSTER", cluster -> builder.cluster(cluster).host(null));
-        ifSet(env, "PUSHER_HOST", builder::host);
-        ifSet(env, "PUSHER_PORT", v -> builder.port(port(v, "PUSHER_PORT")));
-        ifSet(env, "PUSHER_USE_TLS", v -> builder.useTls(bool(v, "PUSHER_USE_TLS")));
-        ifSet(env, "PUSHER_PROXY", v -> builder.proxy(proxy(v, "PUSHER_PROXY")));
-        ifSet(env, "PUSHER_TIMEOUT", v -> builder.requestTimeout(duration(v, "PUSHER_TIMEOUT")));
-        ifSet(env, "PUSHER_KEEP_ALIVE", v -> builder.keepAlive(bool(v, "PUSHER_KEEP_ALIVE")));
-        ifSet(env, "PUSHER_ENCRYPTION_MASTER_KEY_BASE64", v -> builder.encryptionMasterKey(masterKey(v, "PUSHER_ENCRYPTION_MASTER_KEY_BASE64")));
-        ifSet(env, "PUSHER_ENCRYPTION_MASTER_KEY", v -> builder.encryptionMasterKey(masterKey(v, "PUSHER_ENCRYPTION_MASTER_KEY")));
+    /**
+     * Fills {@code builder} from {@code PUSHER_*} variables; single variables beat {@code PUSHER_URL},
+     * and {@code PUSHER_USE_TLS} beats its older name {@code PUSHER_ENCRYPTED}.
+     */
+    static void applyEnvironment(HeraldRestOptions.Builder builder, EnvironmentSettings env) {
+        env.ifSet("PUSHER_URL", url -> applyUrl(builder, url, "PUSHER_URL"));
+        env.ifSet("PUSHER_APP_ID", builder::appId);
+        env.ifSet("PUSHER_APP_KEY", builder::key);
+        env.ifSet("PUSHER_KEY", builder::key);
+        env.ifSet("PUSHER_APP_SECRET", builder::secret);
+        env.ifSet("PUSHER_SECRET", builder::secret);
+        env.ifSet("PUSHER_CLUSTER", cluster -> builder.cluster(cluster).host(null));
+        env.ifSet("PUSHER_HOST", builder::host);
+        env.ifSet("PUSHER_PORT", SettingParser::port, builder::port);
+        env.ifSet("PUSHER_ENCRYPTED", SettingParser::bool, builder::useTls);
+        env.ifSet("PUSHER_USE_TLS", SettingParser::bool, builder::useTls);
+        env.ifSet("PUSHER_PROXY", SettingParser::proxy, builder::proxy);
+        env.ifSet("PUSHER_TIMEOUT", SettingParser::duration, builder::requestTimeout);
+        env.ifSet("PUSHER_KEEP_ALIVE", SettingParser::bool, builder::keepAlive);
+        env.ifSet("PUSHER_ENCRYPTION_MASTER_KEY_BASE64", SettingParser::masterKey, builder::encryptionMasterKey);
+        env.ifSet("PUSHER_ENCRYPTION_MASTER_KEY", SettingParser::masterKey, builder::encryptionMasterKey);
     }
 
+    /** An HTTP proxy, {@code http://[USER:PASSWORD@]HOST:PORT}; the message never echoes the credentials. */
     public static URI proxy(String value, String setting) {
+        URI uri;
         try {
-            URI uri = new URI(value.trim());
-            if (uri.getHost() == null || uri.getPort() == -1) {
-                throw new HeraldValidationException(setting + " must look like http://HOST:PORT, was " + value);
-            }
-            return uri;
+            uri = new URI(value.trim());
         } catch (URISyntaxException e) {
-            throw new HeraldValidationException(setting + " must look like http://HOST:PORT, was " + value);
+            uri = null;
         }
+        if (uri == null || uri.getHost() == null || uri.getPort() == -1) {
+            throw new HeraldValidationException(setting + " must look like http://[USER:PASSWORD@]HOST:PORT, was " + redacted(value));
+        }
+        return uri;
+    }
+
+    private static String redacted(String proxy) {
+        int at = proxy.lastIndexOf('@');
+        return at < 0 ? proxy : "…@" + proxy.substring(at + 1);
+    }
+
+    /** {@code uri} for printing: a password in it becomes {@code ***}; {@code null} stays {@code null}. */
+    public static String redacted(URI uri) {
+        if (uri == null || uri.getRawUserInfo() == null) {
+            return String.valueOf(uri);
+        }
+        String userInfo = uri.getRawUserInfo();
+        int colon = userInfo.indexOf(':');
+        String user = colon < 0 ? userInfo : userInfo.substring(0, colon);
+        return uri.getScheme() + "://" + user + ":***@" + uri.getHost() + ":" + uri.getPort();
     }
 
     static byte[] masterKey(String base64, String setting) {
@@ -136,18 +154,6 @@ public final class SettingParser {
             case "false", "0", "no", "off" -> false;
             default -> throw new HeraldValidationException(setting + " must be true or false, was " + value);
         };
-    }
-
-    private static String value(Map<String, String> env, String name) {
-        String v = env.get(name);
-        return v == null || v.isBlank() ? null : v;
-    }
-
-    private static void ifSet(Map<String, String> env, String name, java.util.function.Consumer<String> apply) {
-        String v = value(env, name);
-        if (v != null) {
-            apply.accept(v);
-        }
     }
 
     private static String decode(String part) {

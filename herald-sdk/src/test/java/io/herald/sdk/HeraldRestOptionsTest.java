@@ -29,8 +29,50 @@ class HeraldRestOptionsTest {
     void portDefaultsTo443WithTlsAnd80Without() {
         assertThat(HeraldRestOptions.fromUrl("https://k:s@h/apps/1").port()).isEqualTo(443);
         assertThat(HeraldRestOptions.fromUrl("http://k:s@h/apps/1").port()).isEqualTo(80);
-        assertThat(minimal().build().useTls()).isTrue();
-        assertThat(minimal().build().port()).isEqualTo(443);
+        assertThat(minimal().useTls(true).build().port()).isEqualTo(443);
+        assertThat(minimal().build().port()).isEqualTo(80);
+    }
+
+    @Test
+    void tlsIsOnForAClusterOrPort443AndOffForAnExplicitHostUnlessAsked() {
+        HeraldRestOptions.Builder credentials = HeraldRestOptions.builder().appId("1").key("k").secret("s");
+        assertThat(credentials.cluster("eu").build().baseUri()).isEqualTo(URI.create("https://api-eu.pusher.com:443"));
+        assertThat(minimal().build().baseUri()).isEqualTo(URI.create("http://h:80"));
+        assertThat(minimal().port(443).build().baseUri()).isEqualTo(URI.create("https://h:443"));
+        assertThat(minimal().port(16002).useTls(true).build().baseUri()).isEqualTo(URI.create("https://h:16002"));
+        assertThat(HeraldRestOptions.builder().environment(Map.of("PUSHER_APP_ID", "1", "PUSHER_KEY", "k", "PUSHER_SECRET", "s",
+                "PUSHER_HOST", "127.0.0.1", "PUSHER_PORT", "16002")).build().baseUri())
+                .isEqualTo(URI.create("http://127.0.0.1:16002"));
+        assertThat(HeraldRestOptions.builder().environment(Map.of("PUSHER_APP_ID", "1", "PUSHER_KEY", "k", "PUSHER_SECRET", "s",
+                "PUSHER_CLUSTER", "mt1")).build().baseUri())
+                .isEqualTo(URI.create("https://api-mt1.pusher.com:443"));
+    }
+
+    @Test
+    void encryptedIsTheOlderNameOfUseTls() {
+        assertThat(minimal().encrypted(true).build().useTls()).isTrue();
+        assertThat(minimal().port(443).encrypted(false).build().baseUri()).isEqualTo(URI.create("http://h:443"));
+        assertThat(minimal().environment(Map.of("PUSHER_ENCRYPTED", "true")).build().useTls()).isTrue();
+        assertThat(minimal().environment(Map.of("PUSHER_ENCRYPTED", "true", "PUSHER_USE_TLS", "false")).build().useTls())
+                .as("the current name wins").isFalse();
+        assertThatThrownBy(() -> minimal().environment(Map.of("PUSHER_ENCRYPTED", "sometimes")).build())
+                .isInstanceOf(HeraldValidationException.class).hasMessageContaining("PUSHER_ENCRYPTED");
+    }
+
+    @Test
+    void anEmptyVariableCountsAsUnset() {
+        Map<String, String> env = new HashMap<>();
+        env.put("PUSHER_URL", "");
+        env.put("PUSHER_PROXY", " ");
+        env.put("PUSHER_PORT", "");
+        env.put("PUSHER_APP_ID", "7");
+        env.put("PUSHER_KEY", "k");
+        env.put("PUSHER_SECRET", "s");
+        env.put("PUSHER_HOST", "127.0.0.1");
+        HeraldRestOptions options = HeraldRestOptions.builder().environment(env).build();
+        assertThat(options.baseUri()).isEqualTo(URI.create("http://127.0.0.1:80"));
+        assertThat(options.proxy()).isNull();
+        assertThat(options.appId()).isEqualTo("7");
     }
 
     @Test

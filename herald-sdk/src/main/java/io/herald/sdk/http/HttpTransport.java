@@ -22,7 +22,8 @@ public final class HttpTransport {
     public HttpTransport(HeraldRestOptions options, Clock clock) {
         this.options = options;
         this.clock = clock;
-        this.http = new JsonHttp(options.baseUri(), options.requestTimeout(), options.proxy(), options.keepAlive());
+        this.http = new JsonHttp(options.baseUri(), options.requestTimeout(), options.proxy(), options.keepAlive(),
+                options.sslContext());
     }
 
     /**

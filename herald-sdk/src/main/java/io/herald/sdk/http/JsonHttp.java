@@ -16,16 +16,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends JSON requests with the JDK {@link HttpClient} and turns the answers into {@link ApiResponse}s
  * or the SDK's exceptions: a non-2xx status is a {@link HeraldHttpException}, no answer a
- * {@link HeraldNetworkException} ({@link HeraldTimeoutException} past the timeout). Shared by the
+ * {@link HeraldNetworkException} ({@link HeraldTimeoutException} past the timeout). Successful
+ * requests are logged at DEBUG, failed ones at WARN, never with credentials. Shared by the
  * Channels and the Beams clients, which differ only in how they authenticate. Futures complete on the
  * HttpClient's executor. Internal to the SDK.
  */
@@ -37,18 +41,25 @@ public final class JsonHttp {
     private final URI base;
     private final Duration timeout;
     private final URI proxy;
+    private final String proxyAuthorization;
+    private final SSLContext sslContext;
     private final HttpClient sharedClient;
 
     /**
      * @param base {@code scheme://host:port[/prefix]}, named in network errors
      * @param timeout for connecting and for each request
-     * @param proxy an HTTP proxy, or {@code null} for direct connections
+     * @param proxy an HTTP proxy, or {@code null} for direct connections; {@code user:password@} in
+     *     it is sent as Basic {@code Proxy-Authorization} with every request
      * @param keepAlive whether connections are reused; off opens a fresh connection per request
+     * @param sslContext the TLS trust and keys for https, or {@code null} for the JDK's default
      */
-    public JsonHttp(URI base, Duration timeout, URI proxy, boolean keepAlive) {
+    public JsonHttp(URI base, Duration timeout, URI proxy, boolean keepAlive, SSLContext sslContext) {
         this.base = base;
         this.timeout = timeout;
         this.proxy = proxy;
+        this.proxyAuthorization = proxy == null || proxy.getUserInfo() == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString(proxy.getUserInfo().getBytes(StandardCharsets.UTF_8));
+        this.sslContext = sslContext;
         this.sharedClient = keepAlive ? newClient() : null;
     }
 
@@ -64,6 +75,9 @@ public final class JsonHttp {
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
+        if (proxyAuthorization != null) {
+            request.header("Proxy-Authorization", proxyAuthorization);
+        }
         long started = System.nanoTime();
         HttpClient client = sharedClient != null ? sharedClient : newClient();
         try {
@@ -71,10 +85,16 @@ public final class JsonHttp {
                     .handle((response, error) -> {
                         long millis = (System.nanoTime() - started) / 1_000_000;
                         if (error != null) {
-                            log.debug("{} {} failed after {} ms: {}", method, path, millis, error.toString());
-                            throw networkFailure(method, path, error);
+                            RuntimeException failure = networkFailure(method, path, error);
+                            log.warn("{} {} failed after {} ms: {}", method, path, millis, failure.getMessage());
+                            throw failure;
                         }
-                        log.debug("{} {} -> {} in {} ms", method, path, response.statusCode(), millis);
+                        if (isSuccess(response.statusCode())) {
+                            log.debug("{} {} -> {} in {} ms", method, path, response.statusCode(), millis);
+                        } else {
+                            // The status only: an error body may quote the signed request.
+                            log.warn("{} {} -> {} in {} ms", method, path, response.statusCode(), millis);
+                        }
                         return toResponse(method, path, response);
                     });
         } catch (IllegalArgumentException e) {
@@ -90,10 +110,14 @@ public final class JsonHttp {
     private static ApiResponse toResponse(String method, String path, HttpResponse<String> response) {
         JsonNode body = parse(response.body());
         int status = response.statusCode();
-        if (status < 200 || status > 299) {
+        if (!isSuccess(status)) {
             throw HeraldHttpException.of(method, path, status, body);
         }
         return new ApiResponse(status, body);
+    }
+
+    private static boolean isSuccess(int status) {
+        return status >= 200 && status <= 299;
     }
 
     private RuntimeException networkFailure(String method, String path, Throwable error) {
@@ -124,6 +148,9 @@ public final class JsonHttp {
                 .connectTimeout(timeout);
         if (proxy != null) {
             builder.proxy(ProxySelector.of(new InetSocketAddress(proxy.getHost(), proxy.getPort())));
+        }
+        if (sslContext != null) {
+            builder.sslContext(sslContext);
         }
         return builder.build();
     }

@@ -1,27 +1,37 @@
 package io.herald.sdk.notification;
 
-import java.util.Locale;
-
 /**
- * What a notification asks the front end to do. The wire value ({@link #wireName()}) is the
- * version-1 event name and the version-2 action {@code type}.
+ * What a notification asks the front end to do: the {@code event_type} of a version-1 event and the
+ * {@code action_type} of a version-2 action. Wire values are the Go package's constants, which name
+ * the download differently in the two versions ({@link #v1Name()}, {@link #v2Name()}).
  */
 public enum ActionType {
     /** Show a transient message. */
-    TOAST,
-    /** Offer a file to download. */
-    DOWNLOAD_LINK,
+    TOAST("TOAST"),
+    /** Offer a file to download: {@code DOWNLOAD_LINK} in version 1, {@code DOWNLOAD} in version 2. */
+    DOWNLOAD_LINK("DOWNLOAD"),
     /** Go to another page or route. */
-    NAVIGATE,
+    NAVIGATE("NAVIGATE"),
     /** Show a message that stays until dismissed. */
-    INFO,
+    INFO("INFO"),
     /** Play a sound. */
-    AUDIO_NOTIFICATION,
+    AUDIO_NOTIFICATION("AUDIO_NOTIFICATION"),
     /** Hand structured data to the page, nothing shown. */
-    DATA;
+    DATA("DATA");
 
-    /** {@code toast}, {@code download_link}, {@code navigate}, {@code info}, {@code audio_notification}, {@code data}. */
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+    private final String v2Name;
+
+    ActionType(String v2Name) {
+        this.v2Name = v2Name;
+    }
+
+    /** The version-1 {@code event_type}: the constant's name. */
+    public String v1Name() {
+        return name();
+    }
+
+    /** The version-2 {@code action_type}: the constant's name, except {@code DOWNLOAD} for a download. */
+    public String v2Name() {
+        return v2Name;
     }
 }

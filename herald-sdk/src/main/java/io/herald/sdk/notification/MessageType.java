@@ -2,7 +2,10 @@ package io.herald.sdk.notification;
 
 import java.util.Locale;
 
-/** How a front end should style a notification; the wire value is {@link #wireName()}. */
+/**
+ * How a front end should style a message: a version-1 message's {@code type} and a version-2
+ * message's {@code content_type}. The wire value is {@link #wireName()}.
+ */
 public enum MessageType {
     SUCCESS,
     WARNING,

@@ -1,89 +1,85 @@
 package io.herald.sdk.notification;
 
-import io.herald.protocol.Check;
-import java.util.Collections;
+import io.herald.sdk.HeraldValidationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One thing a notification asks the front end to do, with its type-specific payload. Create with
- * the static factories; add optional fields with {@link #with(String, Object)}.
- *
- * <table>
- * <caption>payload fields per type</caption>
- * <tr><th>type</th><th>required</th><th>optional (via {@code with})</th></tr>
- * <tr><td>toast</td><td>message</td><td>title, durationMs</td></tr>
- * <tr><td>download_link</td><td>url, fileName</td><td>message, mimeType</td></tr>
- * <tr><td>navigate</td><td>url</td><td>newTab, message</td></tr>
- * <tr><td>info</td><td>message</td><td>title</td></tr>
- * <tr><td>audio_notification</td><td>sound</td><td>message, volume</td></tr>
- * <tr><td>data</td><td>data</td><td>—</td></tr>
- * </table>
+ * One step of a version-2 notification ({@code Action} in the Go package): what to do, with what
+ * information, and where in the order (the sequence, from 1, set by the caller). On the wire:
+ * {@code {"action_type":"TOAST","data":{…},"sequence":1}}. A {@link ActionType#NAVIGATE} needs a
+ * path or URL to go to.
  */
 public final class NotificationAction {
 
-    private final ActionType type;
-    private final Map<String, Object> payload;
+    private final ActionType actionType;
+    private final ActionData data;
+    private final int sequence;
 
-    private NotificationAction(ActionType type, Map<String, Object> payload) {
-        this.type = type;
-        this.payload = Collections.unmodifiableMap(payload);
-    }
-
-    public static NotificationAction toast(String message) {
-        return of(ActionType.TOAST, "message", Check.notBlank(message, "message"));
-    }
-
-    public static NotificationAction toast(String title, String message) {
-        return toast(message).with("title", title);
-    }
-
-    public static NotificationAction downloadLink(String url, String fileName) {
-        return of(ActionType.DOWNLOAD_LINK, "url", Check.notBlank(url, "url"))
-                .with("fileName", Check.notBlank(fileName, "fileName"));
-    }
-
-    public static NotificationAction navigate(String url) {
-        return of(ActionType.NAVIGATE, "url", Check.notBlank(url, "url"));
-    }
-
-    public static NotificationAction info(String message) {
-        return of(ActionType.INFO, "message", Check.notBlank(message, "message"));
-    }
-
-    /** @param sound a sound name the front end knows, or a URL */
-    public static NotificationAction audio(String sound) {
-        return of(ActionType.AUDIO_NOTIFICATION, "sound", Check.notBlank(sound, "sound"));
-    }
-
-    /** @param data any object the client's serializer can write */
-    public static NotificationAction data(Object data) {
-        return of(ActionType.DATA, "data", Check.notNull(data, "data"));
-    }
-
-    /** A copy with one more payload field; {@code null} values are left out. */
-    public NotificationAction with(String field, Object value) {
-        Map<String, Object> copy = new LinkedHashMap<>(payload);
-        if (value == null) {
-            copy.remove(field);
-        } else {
-            copy.put(Check.notBlank(field, "field"), value);
+    private NotificationAction(ActionType actionType, ActionData data, int sequence) {
+        this.actionType = Require.present(actionType, "actionType");
+        this.data = Require.present(data, "data");
+        if (sequence < 1) {
+            throw new HeraldValidationException("sequence must be 1 or more, was " + sequence);
         }
-        return new NotificationAction(type, copy);
+        if (actionType == ActionType.NAVIGATE && data.type() == DataType.MESSAGE) {
+            throw new HeraldValidationException("a NAVIGATE action needs a path or url to go to, its data is a message");
+        }
+        this.sequence = sequence;
     }
 
-    public ActionType type() {
-        return type;
+    /** {@code Action{ActionType: actionType, Data: data, Sequence: sequence}}. */
+    public static NotificationAction of(ActionType actionType, ActionData data, int sequence) {
+        return new NotificationAction(actionType, data, sequence);
     }
 
-    /** The payload fields in insertion order. */
-    public Map<String, Object> payload() {
-        return payload;
+    /** A toast showing {@code content}. */
+    public static NotificationAction toast(int sequence, String content, MessageType contentType) {
+        return of(ActionType.TOAST, ActionData.message(content, contentType), sequence);
     }
 
-    private static NotificationAction of(ActionType type, String field, Object value) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put(field, value);
-        return new NotificationAction(type, payload);
+    /** A message that stays until dismissed. */
+    public static NotificationAction info(int sequence, String content, MessageType contentType) {
+        return of(ActionType.INFO, ActionData.message(content, contentType), sequence);
+    }
+
+    /** Go to a route of the front end, e.g. {@code /dashboard}. */
+    public static NotificationAction navigate(int sequence, String path) {
+        return of(ActionType.NAVIGATE, ActionData.path(path), sequence);
+    }
+
+    /** Offer the file at {@code url}. */
+    public static NotificationAction download(int sequence, String url) {
+        return of(ActionType.DOWNLOAD_LINK, ActionData.url(url), sequence);
+    }
+
+    /** Play the sound at {@code url}. */
+    public static NotificationAction audio(int sequence, String url) {
+        return of(ActionType.AUDIO_NOTIFICATION, ActionData.url(url), sequence);
+    }
+
+    /** Hand {@code meta} to the page, nothing shown. */
+    public static NotificationAction data(int sequence, Map<String, ?> meta) {
+        return of(ActionType.DATA, ActionData.message(NotificationMessage.metaOnly(meta)), sequence);
+    }
+
+    public ActionType actionType() {
+        return actionType;
+    }
+
+    public ActionData data() {
+        return data;
+    }
+
+    public int sequence() {
+        return sequence;
+    }
+
+    Map<String, Object> toWire() {
+        Map<String, Object> wire = new LinkedHashMap<>();
+        wire.put("action_type", actionType.v2Name());
+        wire.put("data", data.toWire());
+        wire.put("sequence", sequence);
+        return wire;
     }
 }

@@ -1,30 +1,35 @@
 package io.herald.sdk.notification;
 
-import io.herald.protocol.Check;
+import io.herald.sdk.HeraldValidationException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A structured UI notification, ready to send with
- * {@link io.herald.sdk.HeraldRest#sendNotification(String, String, NotificationEvent)}.
+ * A structured UI notification as the Go notification package built on Pusher sends it, ready for
+ * {@link io.herald.sdk.HeraldRest#sendNotification(String, String, NotificationEvent)}. The caller
+ * names the event; the event's data is the whole notification, field for field as the Go package
+ * marshals it, so front ends written for it read Herald's unchanged.
  *
- * <p><b>Version 1</b> ({@link #of}) carries one action; the event name is the action type and the
- * data is flat:
- * <pre>{@code {"version":1,"type":"toast","messageType":"success","isLastResponse":true,"title":"Saved","message":"Order 42 saved"}}</pre>
+ * <p><b>Version 1</b> ({@link #toast}, {@link #download}; Go's {@code NewToastEvent},
+ * {@code NewDownloadEvent}) carries one message and maybe a link:
+ * <pre>{@code {"event_name":"notification_event","event_type":"TOAST",
+ *  "data":{"message":{"type":"success","content":"Hello World!","info":null},"link":""},"is_last_response":true}}</pre>
  *
- * <p><b>Version 2</b> ({@link #v2}) carries ordered actions, each with its sequence number (from 1)
- * and payload; the event name is {@value #V2_EVENT}:
- * <pre>{@code {"version":2,"messageType":"in_progress","isLastResponse":false,
- *  "actions":[{"sequence":1,"type":"toast","payload":{"message":"Export running"}},
- *             {"sequence":2,"type":"data","payload":{"data":{"progress":40}}}]}}</pre>
+ * <p><b>Version 2</b> ({@link #of}; Go's {@code NewNotificationEvent}) carries actions in the order
+ * of their caller-set sequence numbers:
+ * <pre>{@code {"event_name":"custom_event","event_type":"CUSTOM","is_last_response":true,
+ *  "actions":[{"action_type":"TOAST","data":{…},"sequence":1}, …]}}</pre>
+ *
+ * <p>{@code is_last_response: false} tells the front end more will follow on the subscription;
+ * {@code true} that it may drop it. Bad input is a {@link HeraldValidationException}.
  */
 public final class NotificationEvent {
-
-    /** The event name of every version-2 notification. */
-    public static final String V2_EVENT = "notification";
 
     private final String eventName;
     private final Map<String, Object> data;
@@ -34,32 +39,50 @@ public final class NotificationEvent {
         this.data = Collections.unmodifiableMap(data);
     }
 
-    /** A version-1 notification of one action. */
-    public static NotificationEvent of(MessageType messageType, NotificationAction action, boolean isLastResponse) {
-        Check.notNull(messageType, "messageType");
-        Check.notNull(action, "action");
+    /**
+     * A version-1 toast ({@code NewToastEvent}): shows {@code content} styled as {@code type}. Any
+     * {@code info} values travel as the message's {@code info} list ({@code null} when none).
+     */
+    public static NotificationEvent toast(String eventName, String content, MessageType type, Object... info) {
+        return v1(eventName, ActionType.TOAST, content, "", type, info);
+    }
+
+    /** A version-1 download link ({@code NewDownloadEvent}): {@code content} with the file at {@code link}. */
+    public static NotificationEvent download(String eventName, String content, String link, MessageType type, Object... info) {
+        return v1(eventName, ActionType.DOWNLOAD_LINK, content, Require.text(link, "link"), type, info);
+    }
+
+    /** A version-2 notification ({@code NewNotificationEvent}) of {@code actions}, in the order given. */
+    public static NotificationEvent of(String eventName, EventKind kind, boolean isLastResponse, List<NotificationAction> actions) {
+        Require.text(eventName, "eventName");
+        Require.present(kind, "kind");
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("version", 1);
-        data.put("type", action.type().wireName());
-        data.put("messageType", messageType.wireName());
-        data.put("isLastResponse", isLastResponse);
-        action.payload().forEach(data::putIfAbsent);
-        return new NotificationEvent(action.type().wireName(), data);
+        data.put("event_name", eventName);
+        data.put("event_type", kind.name());
+        data.put("is_last_response", isLastResponse);
+        data.put("actions", wireActions(actions));
+        return new NotificationEvent(eventName, data);
     }
 
-    /** A version-1 notification that ends the exchange ({@code isLastResponse: true}). */
-    public static NotificationEvent of(MessageType messageType, NotificationAction action) {
-        return of(messageType, action, true);
+    /** A version-2 {@link EventKind#CUSTOM} notification of {@code actions}. */
+    public static NotificationEvent of(String eventName, boolean isLastResponse, NotificationAction... actions) {
+        return of(eventName, EventKind.CUSTOM, isLastResponse, actions == null ? null : Arrays.asList(actions));
     }
 
-    /** Starts a version-2 notification. */
-    public static V2Builder v2(MessageType messageType) {
-        return new V2Builder(Check.notNull(messageType, "messageType"));
+    /** A copy with {@code is_last_response} set: false while more notifications of the exchange follow. */
+    public NotificationEvent lastResponse(boolean isLastResponse) {
+        Map<String, Object> copy = new LinkedHashMap<>(data);
+        copy.put("is_last_response", isLastResponse);
+        return new NotificationEvent(eventName, copy);
     }
 
-    /** The name the event is triggered with. */
+    /** The name the event is triggered with, chosen by the caller. */
     public String eventName() {
         return eventName;
+    }
+
+    public boolean isLastResponse() {
+        return (Boolean) data.get("is_last_response");
     }
 
     /** The event data, serialised to JSON when sent. */
@@ -67,51 +90,42 @@ public final class NotificationEvent {
         return data;
     }
 
-    /** Per-recipient channel naming: {@code {channel}-{recipientId}}. */
+    /** Per-recipient channel naming, as the Go package's: {@code {channel}-{recipientId}}. */
     public static String recipientChannel(String channel, String recipientId) {
-        return Check.notBlank(channel, "channel") + "-" + Check.notBlank(recipientId, "recipientId");
+        return Require.text(channel, "channel") + "-" + Require.text(recipientId, "recipientId");
     }
 
-    /** Collects the ordered actions of a version-2 notification; sequence numbers follow the order added. */
-    public static final class V2Builder {
+    private static NotificationEvent v1(String eventName, ActionType type, String content, String link,
+            MessageType messageType, Object[] info) {
+        Require.text(eventName, "eventName");
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", Require.present(messageType, "messageType").wireName());
+        message.put("content", Require.text(content, "content"));
+        message.put("info", info == null || info.length == 0 ? null : Collections.unmodifiableList(Arrays.asList(info.clone())));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", message);
+        body.put("link", link);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("event_name", eventName);
+        data.put("event_type", type.v1Name());
+        data.put("data", body);
+        data.put("is_last_response", true);
+        return new NotificationEvent(eventName, data);
+    }
 
-        private final MessageType messageType;
-        private final List<NotificationAction> actions = new ArrayList<>();
-        private boolean isLastResponse = true;
-
-        private V2Builder(MessageType messageType) {
-            this.messageType = messageType;
+    private static List<Map<String, Object>> wireActions(List<NotificationAction> actions) {
+        if (actions == null || actions.isEmpty()) {
+            throw new HeraldValidationException("actions must not be empty");
         }
-
-        public V2Builder action(NotificationAction action) {
-            actions.add(Check.notNull(action, "action"));
-            return this;
-        }
-
-        /** False while more notifications of the same exchange will follow (default true). */
-        public V2Builder lastResponse(boolean isLastResponse) {
-            this.isLastResponse = isLastResponse;
-            return this;
-        }
-
-        public NotificationEvent build() {
-            if (actions.isEmpty()) {
-                throw new IllegalArgumentException("actions must not be empty");
+        Set<Integer> sequences = new HashSet<>();
+        List<Map<String, Object>> wire = new ArrayList<>();
+        for (NotificationAction action : actions) {
+            Require.present(action, "action");
+            if (!sequences.add(action.sequence())) {
+                throw new HeraldValidationException("sequence " + action.sequence() + " is used by more than one action");
             }
-            List<Map<String, Object>> list = new ArrayList<>();
-            for (int i = 0; i < actions.size(); i++) {
-                Map<String, Object> action = new LinkedHashMap<>();
-                action.put("sequence", i + 1);
-                action.put("type", actions.get(i).type().wireName());
-                action.put("payload", actions.get(i).payload());
-                list.add(action);
-            }
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("version", 2);
-            data.put("messageType", messageType.wireName());
-            data.put("isLastResponse", isLastResponse);
-            data.put("actions", list);
-            return new NotificationEvent(V2_EVENT, data);
+            wire.add(action.toWire());
         }
+        return wire;
     }
 }

@@ -53,7 +53,7 @@ public final class HeraldPush {
 
     private HeraldPush(HeraldPushOptions options, Clock clock) {
         this.options = options;
-        this.http = new JsonHttp(options.baseUrl(), options.requestTimeout(), options.proxy(), true);
+        this.http = new JsonHttp(options.baseUrl(), options.requestTimeout(), options.proxy(), true, options.sslContext());
         this.tokens = new TokenIssuer(options, clock);
         this.instance = "/instances/" + Calls.pathSegment(options.instanceId());
     }

@@ -1,6 +1,7 @@
 package io.herald.sdk.push;
 
 import io.herald.protocol.Check;
+import io.herald.sdk.EnvironmentSettings;
 import io.herald.sdk.HeraldValidationException;
 import io.herald.sdk.SettingParser;
 import java.net.URI;
@@ -8,8 +9,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 
 /**
  * Immutable settings of a {@link HeraldPush}: the Beams instance, its secret key and where its APIs
@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * <tr><td>{@value #ENV_SECRET_KEY}</td><td>secret key</td></tr>
  * <tr><td>{@value #ENV_BASE_URL}</td><td>base URL</td></tr>
  * <tr><td>{@value #ENV_TIMEOUT}</td><td>request timeout: a duration ({@code 5s}, {@code 1m}, {@code PT5S}); a bare number is milliseconds</td></tr>
- * <tr><td>{@value #ENV_PROXY}</td><td>HTTP proxy, {@code http://HOST:PORT} (shared with the Channels client)</td></tr>
+ * <tr><td>{@value #ENV_PROXY}</td><td>HTTP proxy, {@code http://[USER:PASSWORD@]HOST:PORT} (shared with the Channels client)</td></tr>
  * </table>
  */
 public final class HeraldPushOptions {
@@ -49,6 +49,7 @@ public final class HeraldPushOptions {
     private final Duration requestTimeout;
     private final URI proxy;
     private final Duration tokenTtl;
+    private final SSLContext sslContext;
 
     private HeraldPushOptions(Builder b) {
         this.instanceId = required(b.instanceId, "instanceId");
@@ -58,6 +59,7 @@ public final class HeraldPushOptions {
                 "requestTimeout", HeraldValidationException::new);
         this.proxy = b.proxy;
         this.tokenTtl = Check.positive(b.tokenTtl != null ? b.tokenTtl : DEFAULT_TOKEN_TTL, "tokenTtl", HeraldValidationException::new);
+        this.sslContext = b.sslContext;
     }
 
     public static Builder builder() {
@@ -100,17 +102,22 @@ public final class HeraldPushOptions {
         return tokenTtl;
     }
 
+    /** The TLS context for https (trust for a private CA, client keys), or {@code null} for the JDK's default. */
+    public SSLContext sslContext() {
+        return sslContext;
+    }
+
     /** A builder holding these options, to derive a variant. */
     public Builder toBuilder() {
         return builder().instanceId(instanceId).secretKey(secretKey).baseUrl(baseUrl.toString())
-                .requestTimeout(requestTimeout).proxy(proxy).tokenTtl(tokenTtl);
+                .requestTimeout(requestTimeout).proxy(proxy).tokenTtl(tokenTtl).sslContext(sslContext);
     }
 
     @Override
     public String toString() {
         // Never print the secret key.
         return "HeraldPushOptions[instanceId=" + instanceId + ", baseUrl=" + baseUrl + ", timeout=" + requestTimeout
-                + ", proxy=" + proxy + ", tokenTtl=" + tokenTtl + "]";
+                + ", proxy=" + SettingParser.redacted(proxy) + ", tokenTtl=" + tokenTtl + "]";
     }
 
     private static String required(String value, String name) {
@@ -146,7 +153,8 @@ public final class HeraldPushOptions {
         private Duration requestTimeout;
         private URI proxy;
         private Duration tokenTtl;
-        private Map<String, String> environment = Map.of();
+        private SSLContext sslContext;
+        private EnvironmentSettings environment = new EnvironmentSettings(Map.of());
 
         private Builder() {
         }
@@ -184,9 +192,15 @@ public final class HeraldPushOptions {
             return this;
         }
 
+        /** The TLS context for https: trust for a private CA or a self-signed server, client keys. */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = sslContext;
+            return this;
+        }
+
         /** Reads unset settings from {@code env} at {@link #build()} time; settings made on this builder win. */
         public Builder environment(Map<String, String> env) {
-            this.environment = Map.copyOf(Objects.requireNonNull(env, "env"));
+            this.environment = new EnvironmentSettings(env);
             return this;
         }
 
@@ -197,25 +211,19 @@ public final class HeraldPushOptions {
 
         public HeraldPushOptions build() {
             Builder merged = new Builder();
-            ifSet(ENV_INSTANCE_ID, merged::instanceId);
-            ifSet(ENV_SECRET_KEY, merged::secretKey);
-            ifSet(ENV_BASE_URL, merged::baseUrl);
-            ifSet(ENV_TIMEOUT, v -> merged.requestTimeout(SettingParser.duration(v, ENV_TIMEOUT)));
-            ifSet(ENV_PROXY, v -> merged.proxy(SettingParser.proxy(v, ENV_PROXY)));
+            environment.ifSet(ENV_INSTANCE_ID, merged::instanceId);
+            environment.ifSet(ENV_SECRET_KEY, merged::secretKey);
+            environment.ifSet(ENV_BASE_URL, merged::baseUrl);
+            environment.ifSet(ENV_TIMEOUT, SettingParser::duration, merged::requestTimeout);
+            environment.ifSet(ENV_PROXY, SettingParser::proxy, merged::proxy);
             merged.instanceId = instanceId != null ? instanceId : merged.instanceId;
             merged.secretKey = secretKey != null ? secretKey : merged.secretKey;
             merged.baseUrl = baseUrl != null ? baseUrl : merged.baseUrl;
             merged.requestTimeout = requestTimeout != null ? requestTimeout : merged.requestTimeout;
             merged.proxy = proxy != null ? proxy : merged.proxy;
             merged.tokenTtl = tokenTtl;
+            merged.sslContext = sslContext;
             return new HeraldPushOptions(merged);
-        }
-
-        private void ifSet(String name, Consumer<String> apply) {
-            String value = environment.get(name);
-            if (value != null && !value.isBlank()) {
-                apply.accept(value.trim());
-            }
         }
 
         @Override

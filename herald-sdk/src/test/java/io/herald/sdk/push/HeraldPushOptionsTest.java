@@ -40,6 +40,15 @@ class HeraldPushOptionsTest {
     }
 
     @Test
+    void anEmptyVariableCountsAsUnsetAsForTheChannelsClient() {
+        HeraldPushOptions options = HeraldPushOptions.builder().environment(Map.of("PUSHER_BEAMS_INSTANCE_ID", " i ",
+                "PUSHER_BEAMS_SECRET_KEY", "s", "PUSHER_BEAMS_BASE_URL", "", "PUSHER_PROXY", "")).build();
+        assertThat(options.instanceId()).isEqualTo("i");
+        assertThat(options.baseUrl().toString()).isEqualTo("https://i.pushnotifications.pusher.com");
+        assertThat(options.proxy()).isNull();
+    }
+
+    @Test
     void aMissingOrMalformedSettingIsNamed() {
         refused(HeraldPushOptions.builder().secretKey("s"), "instanceId is required");
         refused(HeraldPushOptions.builder().instanceId("i"), "secretKey is required");

@@ -82,19 +82,20 @@ class PublishRequestTest {
     void aStructuredNotificationTravelsAsTheDataOfAWebNotification() throws Exception {
         PublishRequest request = HeraldPush.notificationRequest(
                 WebNotification.of("Export ready", "Your export finished").withIcon("https://shop.example/icon.png"),
-                NotificationEvent.v2(MessageType.SUCCESS)
-                        .action(NotificationAction.toast("Export ready"))
-                        .action(NotificationAction.downloadLink("https://shop.example/x.csv", "x.csv"))
-                        .build());
+                NotificationEvent.of("export_event", true,
+                        NotificationAction.toast(1, "Export ready", MessageType.SUCCESS),
+                        NotificationAction.download(2, "https://shop.example/x.csv")));
 
         assertThat(JSON.readTree(request.bodyTo("interests", List.of("orders-42")))).isEqualTo(JSON.readTree("""
                 {"web":{"notification":{"title":"Export ready","body":"Your export finished","icon":"https://shop.example/icon.png"},
-                        "data":{"event":"notification","notification":{"version":2,"messageType":"success","isLastResponse":true,
-                          "actions":[{"sequence":1,"type":"toast","payload":{"message":"Export ready"}},
-                                     {"sequence":2,"type":"download_link","payload":{"url":"https://shop.example/x.csv","fileName":"x.csv"}}]}}},
+                        "data":{"event":"export_event","notification":{"event_name":"export_event","event_type":"CUSTOM","is_last_response":true,
+                          "actions":[{"action_type":"TOAST","data":{"type":"message","url":"","path":"",
+                                       "message":{"content":"Export ready","content_type":"success","meta":null,"is_meta_exist":false}},"sequence":1},
+                                     {"action_type":"DOWNLOAD","data":{"type":"url","url":"https://shop.example/x.csv","path":"",
+                                       "message":{"content":"","content_type":"","meta":null,"is_meta_exist":false}},"sequence":2}]}}},
                  "interests":["orders-42"]}"""));
         refused(() -> HeraldPush.notificationRequest(WebNotification.of("t", "b").withData(Map.of()),
-                NotificationEvent.of(MessageType.INFO, NotificationAction.info("i"))), "web already carries data");
+                NotificationEvent.toast("e", "i", MessageType.INFO)), "web already carries data");
     }
 
     /** A value Jackson fails to write: its one property throws. */

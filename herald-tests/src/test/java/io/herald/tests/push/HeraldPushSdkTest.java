@@ -82,7 +82,7 @@ class HeraldPushSdkTest {
         assertThat(device.subscribe("exports-42").status()).isEqualTo(200);
 
         String publishId = push.sendNotification("exports", "42", WebNotification.of("Export ready", "Your export finished"),
-                NotificationEvent.v2(MessageType.SUCCESS).action(NotificationAction.toast("Export ready")).build());
+                NotificationEvent.of("export_event", true, NotificationAction.toast(1, "Export ready", MessageType.SUCCESS)));
 
         assertThat(publishId).matches(PUBLISH_ID);
         assertThat(push.publishStatus(publishId).publishId()).isEqualTo(publishId);
@@ -135,7 +135,7 @@ class HeraldPushSdkTest {
         assertThat(push.publishToUsersAsync(List.of(), request)).isCompletedExceptionally();
         assertThat(push.deleteUserAsync("x".repeat(165))).isCompletedExceptionally();
         assertThat(push.sendNotificationAsync(" ", "42", WebNotification.of("t", null),
-                NotificationEvent.of(MessageType.INFO, NotificationAction.info("i")))).isCompletedExceptionally();
+                NotificationEvent.toast("e", "i", MessageType.INFO))).isCompletedExceptionally();
     }
 
     @Test

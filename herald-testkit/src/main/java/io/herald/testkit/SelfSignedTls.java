@@ -1,4 +1,4 @@
-package io.herald.client;
+package io.herald.testkit;
 
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -18,12 +18,12 @@ import javax.net.ssl.TrustManagerFactory;
  * A self-signed certificate for 127.0.0.1, made with the JDK's keytool (no extra library): a server
  * context for the scripted server and a client context that trusts exactly that certificate.
  */
-final class SelfSignedTls {
+public final class SelfSignedTls {
 
     private static final char[] PASSWORD = "changeit".toCharArray();
     private final KeyStore keyStore;
 
-    SelfSignedTls() {
+    public SelfSignedTls() {
         try {
             Path dir = Files.createTempDirectory("herald-tls");
             Path file = dir.resolve("server.p12");
@@ -53,13 +53,24 @@ final class SelfSignedTls {
         }
     }
 
-    SslContext serverContext() throws GeneralSecurityException, IOException {
+    /** A Netty server context presenting the certificate. */
+    public SslContext serverContext() throws GeneralSecurityException, IOException {
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(keyStore, PASSWORD);
         return SslContextBuilder.forServer(keys).build();
     }
 
-    SSLContext clientContext() throws GeneralSecurityException {
+    /** A JDK server context presenting the certificate (for {@code HttpsServer}). */
+    public SSLContext jdkServerContext() throws GeneralSecurityException {
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(keyStore, PASSWORD);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), null, null);
+        return context;
+    }
+
+    /** A client context that trusts exactly this certificate. */
+    public SSLContext clientContext() throws GeneralSecurityException {
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(keyStore);
         SSLContext context = SSLContext.getInstance("TLS");

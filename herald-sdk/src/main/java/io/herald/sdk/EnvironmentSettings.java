@@ -1,0 +1,50 @@
+package io.herald.sdk;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+
+/**
+ * The environment variables an options builder reads, with one reading rule for every client: a
+ * value is trimmed, and an empty or blank one counts as unset (so {@code PUSHER_URL=} in an env file
+ * changes nothing). Parse errors name the variable. Shared by the SDK's option classes and the
+ * {@code herald} command; not part of the SDK's API.
+ */
+public final class EnvironmentSettings {
+
+    private final Map<String, String> env;
+
+    public EnvironmentSettings(Map<String, String> env) {
+        this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
+    }
+
+    /** The trimmed value of {@code name}, or {@code null} when it is unset or blank. */
+    public String get(String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** Whether any of {@code names} has a value. */
+    public boolean has(String... names) {
+        for (String name : names) {
+            if (get(name) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Hands the value of {@code name} to {@code apply} when it has one. */
+    public void ifSet(String name, Consumer<String> apply) {
+        String value = get(name);
+        if (value != null) {
+            apply.accept(value);
+        }
+    }
+
+    /** Parses the value of {@code name} with {@code parse(value, name)} and hands the result to {@code apply}. */
+    public <T> void ifSet(String name, BiFunction<String, String, T> parse, Consumer<? super T> apply) {
+        ifSet(name, value -> apply.accept(parse.apply(value, name)));
+    }
+}
