@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  */
 final class HeraldProcess implements AutoCloseable {
 
-    /** How long a command may take to finish or a server to come up. */
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** How long a command may take to finish or a server to come up (a JVM took over 30 s to start at load 30 on 2 cores). */
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern RUNNING = Pattern.compile("Herald is running on port (\\d+)");
 
     private final Process process;
