@@ -2,6 +2,7 @@ package io.herald.server.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.server.api.ApiRequest;
 import io.herald.server.api.ApiResponse;
 import io.herald.server.api.ApiService;
@@ -85,13 +86,22 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         } else if (path.equals("/health")) {
             respond(ctx, request, 200, JsonNodeFactory.instance.objectNode().put("status", "ok"));
         } else if (path.equals("/ready")) {
-            boolean ready = state.isReady();
-            respond(ctx, request, ready ? 200 : 503, JsonNodeFactory.instance.objectNode().put("ready", ready));
+            respond(ctx, request, readiness());
         } else if (path.startsWith("/app/")) {
             respond(ctx, request, 400, JsonResponse.errorBody("WebSocket upgrade required at " + path));
         } else {
             respond(ctx, request, 404, JsonResponse.errorBody("Not found: " + path));
         }
+    }
+
+    /** 200 {"ready":true}, or 503 {"ready":false,"reasons":[…]} (see {@link ServerState#notReadyReasons()}). */
+    private FullHttpResponse readiness() {
+        List<String> reasons = state.notReadyReasons();
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("ready", reasons.isEmpty());
+        if (!reasons.isEmpty()) {
+            reasons.forEach(body.putArray("reasons")::add);
+        }
+        return JsonResponse.of(reasons.isEmpty() ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, body);
     }
 
     private static boolean isRead(HttpMethod method) {
@@ -174,6 +184,10 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     private void serve(ChannelHandlerContext ctx, FullHttpRequest request, HttpService service, QueryStringDecoder uri) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         HttpServices.handle(service, request, uri).whenComplete((response, error) -> write(ctx, keepAlive, response));
+    }
+
+    private void respond(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse response) {
+        write(ctx, HttpUtil.isKeepAlive(request), response);
     }
 
     private void respond(ChannelHandlerContext ctx, FullHttpRequest request, int status, JsonNode body) {
