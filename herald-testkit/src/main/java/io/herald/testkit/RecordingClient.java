@@ -39,9 +39,12 @@ public final class RecordingClient implements AutoCloseable {
     private final String socketId;
     private final ReceivedEvent established;
 
-    private RecordingClient(String url) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .connectTimeout(TIMEOUT)
+    private RecordingClient(String url, String origin) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT);
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        this.socket = builder
                 .buildAsync(URI.create(url), new Recorder())
                 .orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .join();
@@ -56,7 +59,12 @@ public final class RecordingClient implements AutoCloseable {
 
     /** Connects and consumes {@code connection_established} if the server sends it. */
     public static RecordingClient connect(String url) {
-        return new RecordingClient(url);
+        return new RecordingClient(url, null);
+    }
+
+    /** Connects as a page on {@code origin} would (with that {@code Origin} header), like {@link #connect}. */
+    public static RecordingClient connectFrom(String url, String origin) {
+        return new RecordingClient(url, origin);
     }
 
     /** The socket id from {@code connection_established}, or {@code null} if the server refused. */

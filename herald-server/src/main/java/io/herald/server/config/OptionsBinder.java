@@ -3,6 +3,7 @@ package io.herald.server.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.herald.protocol.Limits;
+import io.herald.server.app.AllowedOrigins;
 import io.herald.server.app.App;
 import io.herald.server.app.StaticAppStore;
 import io.herald.server.app.WebhookEndpoint;
@@ -40,7 +41,7 @@ final class OptionsBinder {
             "redis-socket", "redis-cluster", "rediss-cluster");
     private static final Set<String> APP_FIELDS = Set.of("id", "key", "secret", "enabled", "max-connections",
             "client-events", "limits", "webhooks", "subscription-counts", "authorized-connections-timeout",
-            "api-requests-per-second");
+            "api-requests-per-second", "allowed-origins");
     private static final Set<String> WEBHOOK_FIELDS = Set.of("url", "events", "channel-prefix");
     private static final Set<String> LIMIT_FIELDS = Set.of("max-event-payload", "max-channels-per-trigger",
             "max-events-per-batch", "max-presence-members", "max-user-info", "max-user-id-length",
@@ -161,6 +162,7 @@ final class OptionsBinder {
         f.bool("subscription-counts").ifPresent(app::subscriptionCounts);
         f.duration("authorized-connections-timeout", true).ifPresent(app::authorizedConnectionsTimeout);
         f.integer("api-requests-per-second", 0, Integer.MAX_VALUE).ifPresent(app::apiRequestsPerSecond);
+        app.allowedOrigins(AllowedOrigins.parse(node.get("allowed-origins"), f.name("allowed-origins")));
         JsonNode webhooks = node.get("webhooks");
         if (webhooks != null && !webhooks.isNull()) {
             app.webhooks(bindWebhooks(webhooks, path + ".webhooks"));

@@ -56,7 +56,8 @@ public record Setting(String parent, String field, String description) {
             new Setting("app", "client-events", "whether the first app's clients may send client- events (default true)"),
             new Setting("app", "subscription-counts", "whether the first app sends subscription counts (default false)"),
             new Setting("app", "authorized-connections-timeout", "close the first app's connections that don't sign in or join an authorized channel within it, 0 for off (default 0)"),
-            new Setting("app", "api-requests-per-second", "the first app's HTTP API requests per second before 429, 0 for no limit (default 0)"));
+            new Setting("app", "api-requests-per-second", "the first app's HTTP API requests per second before 429, 0 for no limit (default 0)"),
+            new Setting("app", "allowed-origins", "comma-separated browser origins whose pages may connect to the first app, * for any; others are closed with 4009 (default *)"));
 
     /** {@link #ALL}, then the settings of the {@link Extensions} on the classpath (such as {@code push-…}). */
     public static List<Setting> all() {

@@ -132,6 +132,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             return;
         }
         WebSocketSessionHandler session = new WebSocketSessionHandler(state);
+        String origin = request.headers().get(HttpHeaderNames.ORIGIN);
         ctx.pipeline()
                 // Checks text frames, fragments included, before they are joined; bad UTF-8 closes with 1007.
                 .addAfter(ctx.name(), "ws-utf8", new Utf8FrameValidator(false))
@@ -145,7 +146,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             if (done.isSuccess()) {
                 // Its 101 response is written: the rest of the HTTP stages go too.
                 HeraldChannelInitializer.leaveHttp(ctx.pipeline());
-                session.start(ctx.channel(), path, uri.parameters());
+                session.start(ctx.channel(), path, uri.parameters(), origin);
             } else {
                 ctx.close();
             }

@@ -48,7 +48,7 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
     }
 
     /** Called once the handshake is written: admits the socket or closes it with the reason's code. */
-    void start(Channel socket, String path, Map<String, List<String>> query) {
+    void start(Channel socket, String path, Map<String, List<String>> query, String origin) {
         if (!path.startsWith(APP_PATH) || path.length() == APP_PATH.length() || path.indexOf('/', APP_PATH.length()) >= 0) {
             Connection.closeSocket(socket, ErrorCode.PATH_NOT_FOUND, "Path not found: " + path + " (expected /app/{key})");
             return;
@@ -61,6 +61,12 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
         }
         if (!app.enabled()) {
             Connection.closeSocket(socket, ErrorCode.APP_DISABLED, ErrorCode.APP_DISABLED.defaultMessage());
+            return;
+        }
+        // Browsers always send Origin; other clients (servers, apps) send none and are not checked.
+        if (origin != null && !app.allowedOrigins().allows(origin)) {
+            Connection.closeSocket(socket, ErrorCode.UNAUTHORIZED, "Origin not allowed: " + origin
+                    + " (add it to the app's allowed-origins)");
             return;
         }
         List<String> protocol = query.get("protocol");

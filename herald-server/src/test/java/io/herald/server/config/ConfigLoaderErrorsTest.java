@@ -292,4 +292,12 @@ class ConfigLoaderErrorsTest {
         failsNaming("apps[0].api-requests-per-second", null, Map.of(), Map.of("app-api-requests-per-second", "-2"))
                 .hasMessageContaining("at least 0");
     }
+
+    @Test
+    void allowedOriginsMustBeOriginsWithoutAPath() {
+        failsNaming("apps[0].allowed-origins", null, Map.of("HERALD_APP_ALLOWED_ORIGINS", "https://a.example/app"), Map.of())
+                .hasMessageContaining("https://example.com (no path)");
+        yamlFailsNaming("apps[0].allowed-origins", "apps:\n  - {id: a, key: b, secret: c, allowed-origins: []}\n")
+                .hasMessageContaining("at least one origin");
+    }
 }

@@ -3,6 +3,7 @@ package io.herald.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.protocol.Limits;
+import io.herald.server.app.AllowedOrigins;
 import io.herald.server.app.App;
 import io.herald.server.app.WebhookEndpoint;
 import io.herald.server.app.WebhookType;
@@ -201,6 +202,7 @@ class ConfigLoaderTest {
                     subscription-counts: true
                     authorized-connections-timeout: 1500ms
                     api-requests-per-second: 25
+                    allowed-origins: [https://www.example.com, "http://localhost:3000"]
                     webhooks:
                       - url: http://127.0.0.1:9000/hooks
                         events: [channel_occupied, channel_vacated]
@@ -220,6 +222,7 @@ class ConfigLoaderTest {
         assertThat(o.subscriptionCountInterval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(o.apps()).containsExactly(App.builder("a", "b", "c").subscriptionCounts(true)
                 .authorizedConnectionsTimeout(Duration.ofMillis(1500)).apiRequestsPerSecond(25)
+                .allowedOrigins(new AllowedOrigins(List.of("https://www.example.com", "http://localhost:3000")))
                 .addWebhook(WebhookEndpoint.of("http://127.0.0.1:9000/hooks",
                         WebhookType.CHANNEL_OCCUPIED, WebhookType.CHANNEL_VACATED))
                 .addWebhook(new WebhookEndpoint(URI.create("https://example.com/presence"),
@@ -310,6 +313,7 @@ class ConfigLoaderTest {
             case "app-subscription-counts" -> "true";
             case "adapter" -> "redis";
             case "redis-url" -> "redis://127.0.0.1:42";
+            case "app-allowed-origins" -> "https://a.example, http://b.example:42";
             default -> "42";
         };
     }
@@ -334,6 +338,7 @@ class ConfigLoaderTest {
         assertThat(o.nodeTimeout()).isEqualTo(d);
         assertThat(o.apps()).containsExactly(App.builder("env-id", "env-key", "env-secret").enabled(false)
                 .maxConnections(42).clientEvents(false).subscriptionCounts(true).authorizedConnectionsTimeout(d)
-                .apiRequestsPerSecond(42).build());
+                .apiRequestsPerSecond(42)
+                .allowedOrigins(new AllowedOrigins(List.of("https://a.example", "http://b.example:42"))).build());
     }
 }
