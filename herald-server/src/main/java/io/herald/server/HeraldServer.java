@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running Herald node. {@link #start(ServerOptions)} binds and serves; {@link #close()} shuts down
- * gracefully: stop accepting, ask clients to reconnect (4200), let API requests finish, flush queued
- * webhooks, stop threads,
- * all within {@link ServerOptions#shutdownTimeout()}.
+ * gracefully: turn not-ready and keep serving for the drain period, stop accepting, ask clients to
+ * reconnect (4200) spread over the drain window, let API requests finish, flush queued webhooks,
+ * stop threads, all within {@link ServerOptions#shutdownTimeout()}.
  */
 public final class HeraldServer implements AutoCloseable {
 
@@ -146,13 +146,16 @@ public final class HeraldServer implements AutoCloseable {
         closed = true;
         long deadline = System.nanoTime() + options.shutdownTimeout().toNanos();
         state.markNotReady();
-        listener.stopAccepting();
-        for (Connection connection : state.connections()) {
-            connection.close(ErrorCode.RECONNECT, "Server is shutting down; reconnect");
+        if (!options.drainPeriod().isZero()) {
+            // Load balancers see /ready fail and stop sending clients; until they do, serve them.
+            log.info("Draining: /ready says 503; serving for {} more", options.drainPeriod());
+            parkUntil(System.nanoTime() + options.drainPeriod().toNanos());
         }
-        // Let API requests finish and close frames reach clients, using at most half the budget.
+        listener.stopAccepting();
+        tellClientsToReconnect(options.drainWindow());
+        // Let API requests finish and close frames reach clients, using at most half of what is left.
         // Requests still arriving get a moment to become whole, no more: one that stalls mustn't hold the shutdown.
-        long halfway = System.nanoTime() + options.shutdownTimeout().toNanos() / 2;
+        long halfway = System.nanoTime() + (deadline - System.nanoTime()) / 2;
         long arrivingUntil = Math.min(halfway, System.nanoTime() + ARRIVING_GRACE_NANOS);
         while ((state.apiRequestsInFlight() > 0 || state.connectionCount() > 0
                 || state.requestsArriving() > 0 && System.nanoTime() < arrivingUntil) && System.nanoTime() < halfway) {
@@ -165,5 +168,27 @@ public final class HeraldServer implements AutoCloseable {
         adapter.close();
         resources.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         log.info("Herald stopped");
+    }
+
+    /**
+     * Closes every connection with 4200, the i-th of n at {@code window × i / n}: clients reconnect to
+     * the other nodes evenly instead of all in the same instant.
+     */
+    private void tellClientsToReconnect(Duration window) {
+        List<Connection> connections = List.copyOf(state.connections());
+        log.info("Telling {} client(s) to reconnect (4200) over {}", connections.size(), window);
+        long start = System.nanoTime();
+        for (int i = 0; i < connections.size(); i++) {
+            parkUntil(start + window.toNanos() * i / connections.size());
+            connections.get(i).close(ErrorCode.RECONNECT, "Server is shutting down; reconnect");
+        }
+    }
+
+    private static void parkUntil(long nanoTime) {
+        // An interrupt ends the wait early (a park returns at once then): the shutdown goes on without it.
+        for (long left = nanoTime - System.nanoTime(); left > 0 && !Thread.currentThread().isInterrupted();
+                left = nanoTime - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
     }
 }

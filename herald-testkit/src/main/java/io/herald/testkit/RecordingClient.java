@@ -245,6 +245,11 @@ public final class RecordingClient implements AutoCloseable {
         assertThat(closeCode(TIMEOUT)).as("close code").isEqualTo(code);
     }
 
+    /** Completes with the close code when the socket closes, on the WebSocket's thread. */
+    public CompletionStage<Integer> whenClosed() {
+        return closed.copy();
+    }
+
     /** The close code the server sent, waiting up to {@code timeout}; fails if it stays open. */
     public int closeCode(Duration timeout) {
         try {

@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
 final class OptionsBinder {
 
     private static final Set<String> SERVER_FIELDS = Set.of("host", "port", "activity-timeout", "pong-timeout",
-            "max-frame-size", "max-request-size", "outbound-buffer-limit", "shutdown-timeout", "cache-ttl",
+            "max-frame-size", "max-request-size", "outbound-buffer-limit", "shutdown-timeout", "drain-period",
+            "drain-window", "cache-ttl",
             "webhook-batch-window", "webhook-batch-max-size", "webhook-queue-capacity", "webhook-request-timeout",
             "webhook-retry-backoff", "webhook-retry-max-backoff", "webhook-retry-horizon", "webhook-grace", "subscription-count-interval", "adapter",
             "redis-url", "redis-key-prefix", "node-timeout", "apps",
@@ -65,6 +66,7 @@ final class OptionsBinder {
         f.integer("max-request-size", 1, Integer.MAX_VALUE).ifPresent(b::maxRequestSize);
         f.integer("outbound-buffer-limit", 1, Integer.MAX_VALUE).ifPresent(b::outboundBufferLimit);
         f.seconds("shutdown-timeout").ifPresent(b::shutdownTimeout);
+        bindDrain(f, b);
         f.duration("cache-ttl", false).ifPresent(b::cacheTtl);
         f.duration("webhook-batch-window", false).ifPresent(b::webhookBatchWindow);
         f.positive("webhook-batch-max-size").ifPresent(b::webhookBatchMaxSize);
@@ -130,6 +132,17 @@ final class OptionsBinder {
         }
         f.text("redis-key-prefix").ifPresent(b::redisKeyPrefix);
         f.duration("node-timeout", false).ifPresent(b::nodeTimeout);
+    }
+
+    private static void bindDrain(ConfigFields f, ServerOptions.Builder b) {
+        Duration period = f.duration("drain-period", true).orElse(ServerOptions.DEFAULT_DRAIN_PERIOD);
+        Duration window = f.duration("drain-window", true).orElse(ServerOptions.DEFAULT_DRAIN_WINDOW);
+        Duration timeout = f.seconds("shutdown-timeout").orElse(ServerOptions.DEFAULT_SHUTDOWN_TIMEOUT);
+        if (period.plus(window).compareTo(timeout) >= 0) {
+            throw ConfigException.field("drain-period", "plus drain-window (" + period + " + " + window
+                    + ") must be shorter than shutdown-timeout (" + timeout + "), which also covers flushing webhooks");
+        }
+        b.drainPeriod(period).drainWindow(window);
     }
 
     private static void bindHttpLimits(ConfigFields f, ServerOptions.Builder b) {

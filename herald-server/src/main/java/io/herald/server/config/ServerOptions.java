@@ -30,6 +30,13 @@ public final class ServerOptions {
     public static final int DEFAULT_OUTBOUND_BUFFER_LIMIT = 4 * 1024 * 1024;
     /** How long a graceful shutdown may take before the process gives up waiting. */
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long a shutting-down node keeps serving, new connections included, while {@code /ready}
+     * says 503 so load balancers stop sending clients; zero goes straight to closing them.
+     */
+    public static final Duration DEFAULT_DRAIN_PERIOD = Duration.ZERO;
+    /** Over how long the clients are told to reconnect (4200), evenly spread; zero tells them all at once. */
+    public static final Duration DEFAULT_DRAIN_WINDOW = Duration.ZERO;
     /** How long a cache channel keeps its last event. */
     public static final Duration DEFAULT_CACHE_TTL = Duration.ofMinutes(30);
     /** How long webhook events wait to be sent together in one request. */
@@ -79,6 +86,8 @@ public final class ServerOptions {
     private final int maxRequestSize;
     private final int outboundBufferLimit;
     private final Duration shutdownTimeout;
+    private final Duration drainPeriod;
+    private final Duration drainWindow;
     private final Duration cacheTtl;
     private final Duration webhookBatchWindow;
     private final int webhookBatchMaxSize;
@@ -116,6 +125,13 @@ public final class ServerOptions {
         this.maxRequestSize = Check.positive(b.maxRequestSize, "maxRequestSize");
         this.outboundBufferLimit = Check.positive(b.outboundBufferLimit, "outboundBufferLimit");
         this.shutdownTimeout = Check.positive(b.shutdownTimeout, "shutdownTimeout");
+        this.drainPeriod = Check.notNegative(b.drainPeriod, "drainPeriod");
+        this.drainWindow = Check.notNegative(b.drainWindow, "drainWindow");
+        if (drainPeriod.plus(drainWindow).compareTo(shutdownTimeout) >= 0) {
+            throw new IllegalArgumentException("drainPeriod (" + drainPeriod + ") + drainWindow (" + drainWindow
+                    + ") must be shorter than shutdownTimeout (" + shutdownTimeout
+                    + "), which also covers flushing webhooks after the clients have gone");
+        }
         this.cacheTtl = Check.positive(b.cacheTtl, "cacheTtl");
         this.webhookBatchWindow = Check.positive(b.webhookBatchWindow, "webhookBatchWindow");
         this.webhookBatchMaxSize = Check.positive(b.webhookBatchMaxSize, "webhookBatchMaxSize");
@@ -186,6 +202,16 @@ public final class ServerOptions {
 
     public Duration shutdownTimeout() {
         return shutdownTimeout;
+    }
+
+    /** How long a shutting-down node keeps serving while {@code /ready} says 503. */
+    public Duration drainPeriod() {
+        return drainPeriod;
+    }
+
+    /** Over how long a shutting-down node's clients are told to reconnect, evenly spread. */
+    public Duration drainWindow() {
+        return drainWindow;
     }
 
     /** How long a cache channel keeps its last event. */
@@ -298,6 +324,8 @@ public final class ServerOptions {
         b.maxRequestSize = maxRequestSize;
         b.outboundBufferLimit = outboundBufferLimit;
         b.shutdownTimeout = shutdownTimeout;
+        b.drainPeriod = drainPeriod;
+        b.drainWindow = drainWindow;
         b.cacheTtl = cacheTtl;
         b.webhookBatchWindow = webhookBatchWindow;
         b.webhookBatchMaxSize = webhookBatchMaxSize;
@@ -331,6 +359,8 @@ public final class ServerOptions {
         private int maxRequestSize = DEFAULT_MAX_REQUEST_SIZE;
         private int outboundBufferLimit = DEFAULT_OUTBOUND_BUFFER_LIMIT;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+        private Duration drainPeriod = DEFAULT_DRAIN_PERIOD;
+        private Duration drainWindow = DEFAULT_DRAIN_WINDOW;
         private Duration cacheTtl = DEFAULT_CACHE_TTL;
         private Duration webhookBatchWindow = DEFAULT_WEBHOOK_BATCH_WINDOW;
         private int webhookBatchMaxSize = DEFAULT_WEBHOOK_BATCH_MAX_SIZE;
@@ -393,6 +423,18 @@ public final class ServerOptions {
 
         public Builder shutdownTimeout(Duration shutdownTimeout) {
             this.shutdownTimeout = shutdownTimeout;
+            return this;
+        }
+
+        /** How long a shutting-down node keeps serving while {@code /ready} says 503; zero for no wait. */
+        public Builder drainPeriod(Duration drainPeriod) {
+            this.drainPeriod = drainPeriod;
+            return this;
+        }
+
+        /** Over how long a shutting-down node's clients are told to reconnect; zero for all at once. */
+        public Builder drainWindow(Duration drainWindow) {
+            this.drainWindow = drainWindow;
             return this;
         }
 

@@ -28,6 +28,8 @@ public record Setting(String parent, String field, String description) {
             new Setting("", "max-request-size", "largest HTTP API request body, in bytes (default 1048576)"),
             new Setting("", "outbound-buffer-limit", "unsent bytes per connection before it is closed with 4100 (default 4194304)"),
             new Setting("", "shutdown-timeout", "seconds a graceful shutdown may take (default 10)"),
+            new Setting("", "drain-period", "on SIGTERM, how long the node keeps serving while /ready says 503 (default 0s)"),
+            new Setting("", "drain-window", "then, over how long clients are told to reconnect (4200), evenly spread (default 0s)"),
             // HTTP requests and sockets (Limits and protection)
             new Setting("", "request-timeout", "time a socket has to send a complete HTTP request or WebSocket upgrade, from connecting or from its last response; past it 408 and closed (default 10s)"),
             new Setting("", "max-pipelined-requests", "HTTP requests one connection may send ahead of their responses; past it the connection is closed (default 16)"),

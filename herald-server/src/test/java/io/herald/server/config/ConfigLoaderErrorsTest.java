@@ -300,4 +300,11 @@ class ConfigLoaderErrorsTest {
         yamlFailsNaming("apps[0].allowed-origins", "apps:\n  - {id: a, key: b, secret: c, allowed-origins: []}\n")
                 .hasMessageContaining("at least one origin");
     }
+
+    @Test
+    void drainMustEndBeforeTheShutdownTimeout() {
+        failsNaming("drain-period", null, Map.of("HERALD_DRAIN_PERIOD", "5s", "HERALD_DRAIN_WINDOW", "5s"), Map.of())
+                .hasMessageContaining("must be shorter than shutdown-timeout (PT10S)");
+        failsNaming("drain-window", null, Map.of(), Map.of("drain-window", "-1s"));
+    }
 }

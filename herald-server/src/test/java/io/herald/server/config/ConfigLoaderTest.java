@@ -314,6 +314,7 @@ class ConfigLoaderTest {
             case "adapter" -> "redis";
             case "redis-url" -> "redis://127.0.0.1:42";
             case "app-allowed-origins" -> "https://a.example, http://b.example:42";
+            case "drain-period", "drain-window" -> "2";
             default -> "42";
         };
     }
@@ -327,6 +328,7 @@ class ConfigLoaderTest {
         assertThat(o.maxRequestSize()).isEqualTo(42);
         assertThat(o.outboundBufferLimit()).isEqualTo(42);
         assertThat(o.shutdownTimeout()).isEqualTo(Duration.ofSeconds(42));
+        assertThat(List.of(o.drainPeriod(), o.drainWindow())).containsOnly(Duration.ofSeconds(2));
         Duration d = Duration.ofSeconds(42);
         assertThat(List.of(o.cacheTtl(), o.webhookBatchWindow(), o.webhookRequestTimeout(), o.webhookRetryBackoff(),
                 o.webhookRetryHorizon(), o.webhookGrace(), o.subscriptionCountInterval())).containsOnly(d);
