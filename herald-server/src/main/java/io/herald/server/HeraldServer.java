@@ -23,10 +23,12 @@ import io.herald.server.webhook.WebhookDispatcher;
 import io.herald.server.transport.Listener;
 import io.herald.server.transport.ServerResources;
 import io.herald.server.transport.ServerState;
+import io.herald.server.tls.ServerTls;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,11 +51,17 @@ public final class HeraldServer implements AutoCloseable {
     private final Adapter adapter;
     private final WebhookDispatcher webhooks;
     private final Listener listener;
+    /** Null unless TLS is on and a plain port is set. */
+    private final Listener plainListener;
+    /** Null without TLS. */
+    private final ServerTls tls;
     private final List<ServerExtension> extensions = new ArrayList<>();
     private boolean closed;
 
     private HeraldServer(ServerOptions options) throws InterruptedException {
         this.options = options;
+        // Unusable TLS files fail here, before anything starts, with the file named.
+        this.tls = options.tls() ? ServerTls.load(options.tlsCert(), options.tlsKey()) : null;
         AppStore apps = new StaticAppStore(options.apps());
         ChannelRegistries registries = new ChannelRegistries();
         UserRegistry users = new UserRegistry();
@@ -79,14 +87,25 @@ public final class HeraldServer implements AutoCloseable {
                 new ClientMessageHandler(registries, adapter, events, watchlists),
                 new ApiService(apps, adapter, Clock.systemUTC()));
         state.readyWhen(adapter::isReady);
+        Listener bound = null;
         try {
             startExtensions();
-            this.listener = Listener.bind(resources, state);
+            bound = Listener.bind(resources, state, options.port(), tls);
+            this.plainListener = options.plainPort() == ServerOptions.NO_PLAIN_PORT ? null
+                    : Listener.bind(resources, state, options.plainPort(), null);
         } catch (RuntimeException | InterruptedException e) {
+            if (bound != null) {
+                bound.stopAccepting();
+            }
             extensions.forEach(ServerExtension::close);
             resources.shutdown(options.shutdownTimeout());
             adapter.close();
             throw e;
+        }
+        this.listener = bound;
+        if (tls != null) {
+            long every = ServerTls.CHECK_INTERVAL.toMillis();
+            resources.timers().scheduleWithFixedDelay(tls::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -102,7 +121,9 @@ public final class HeraldServer implements AutoCloseable {
     public static HeraldServer start(ServerOptions options) {
         try {
             HeraldServer server = new HeraldServer(options);
-            log.info("Herald listening on {}:{} with {} app(s)", options.host(), server.port(), options.apps().size());
+            log.info("Herald listening on {}:{}{}{} with {} app(s)", options.host(), server.port(),
+                    options.tls() ? " (TLS)" : "", server.plainListener == null ? ""
+                            : ", plain HTTP on " + server.plainListener.port(), options.apps().size());
             return server;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -112,6 +133,19 @@ public final class HeraldServer implements AutoCloseable {
 
     public int port() {
         return listener.port();
+    }
+
+    /** The plain-HTTP port beside the TLS one, or {@link ServerOptions#NO_PLAIN_PORT}. */
+    public int plainPort() {
+        return plainListener == null ? ServerOptions.NO_PLAIN_PORT : plainListener.port();
+    }
+
+    /**
+     * Reads {@code tls-cert} and {@code tls-key} again now (SIGHUP) instead of at the next check;
+     * returns whether new connections get a new certificate. False without TLS.
+     */
+    public boolean reloadTls() {
+        return tls != null && tls.reloadIfChanged();
     }
 
     public ServerOptions options() {
@@ -152,6 +186,9 @@ public final class HeraldServer implements AutoCloseable {
             parkUntil(System.nanoTime() + options.drainPeriod().toNanos());
         }
         listener.stopAccepting();
+        if (plainListener != null) {
+            plainListener.stopAccepting();
+        }
         tellClientsToReconnect(options.drainWindow());
         // Let API requests finish and close frames reach clients, using at most half of what is left.
         // Requests still arriving get a moment to become whole, no more: one that stalls mustn't hold the shutdown.

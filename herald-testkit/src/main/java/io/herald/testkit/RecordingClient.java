@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 
 /**
  * A WebSocket client that records everything the server sends, for tests. Waits have a timeout and
@@ -39,8 +40,12 @@ public final class RecordingClient implements AutoCloseable {
     private final String socketId;
     private final ReceivedEvent established;
 
-    private RecordingClient(String url, String origin) {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT);
+    private RecordingClient(String url, String origin, SSLContext tls) {
+        HttpClient.Builder http = HttpClient.newBuilder();
+        if (tls != null) {
+            http.sslContext(tls);
+        }
+        WebSocket.Builder builder = http.build().newWebSocketBuilder().connectTimeout(TIMEOUT);
         if (origin != null) {
             builder.header("Origin", origin);
         }
@@ -59,12 +64,17 @@ public final class RecordingClient implements AutoCloseable {
 
     /** Connects and consumes {@code connection_established} if the server sends it. */
     public static RecordingClient connect(String url) {
-        return new RecordingClient(url, null);
+        return new RecordingClient(url, null, null);
+    }
+
+    /** Connects to a {@code wss://} URL trusting what {@code tls} trusts, like {@link #connect}. */
+    public static RecordingClient connect(String url, SSLContext tls) {
+        return new RecordingClient(url, null, tls);
     }
 
     /** Connects as a page on {@code origin} would (with that {@code Origin} header), like {@link #connect}. */
     public static RecordingClient connectFrom(String url, String origin) {
-        return new RecordingClient(url, origin);
+        return new RecordingClient(url, origin, null);
     }
 
     /** The socket id from {@code connection_established}, or {@code null} if the server refused. */

@@ -12,6 +12,7 @@ import io.herald.server.extension.Extensions;
 import io.herald.server.extension.ServerExtensionProvider;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
  */
 final class OptionsBinder {
 
-    private static final Set<String> SERVER_FIELDS = Set.of("host", "port", "activity-timeout", "pong-timeout",
+    private static final Set<String> SERVER_FIELDS = Set.of("host", "port", "tls-cert", "tls-key", "plain-port", "activity-timeout", "pong-timeout",
             "max-frame-size", "max-request-size", "outbound-buffer-limit", "shutdown-timeout", "drain-period",
             "drain-window", "cache-ttl",
             "webhook-batch-window", "webhook-batch-max-size", "webhook-queue-capacity", "webhook-request-timeout",
@@ -60,6 +61,7 @@ final class OptionsBinder {
         bindExtensions(tree, b);
         f.text("host").ifPresent(b::host);
         f.integer("port", 0, 65535).ifPresent(b::port);
+        bindTls(f, b);
         f.seconds("activity-timeout").ifPresent(b::activityTimeout);
         f.seconds("pong-timeout").ifPresent(b::pongTimeout);
         f.integer("max-frame-size", 1, Integer.MAX_VALUE).ifPresent(b::maxFrameSize);
@@ -132,6 +134,27 @@ final class OptionsBinder {
         }
         f.text("redis-key-prefix").ifPresent(b::redisKeyPrefix);
         f.duration("node-timeout", false).ifPresent(b::nodeTimeout);
+    }
+
+    private static void bindTls(ConfigFields f, ServerOptions.Builder b) {
+        Optional<String> cert = f.text("tls-cert");
+        Optional<String> key = f.text("tls-key");
+        if (cert.isPresent() != key.isPresent()) {
+            String missing = cert.isPresent() ? "tls-key" : "tls-cert";
+            throw ConfigException.field(missing, "is required with " + (cert.isPresent() ? "tls-cert" : "tls-key")
+                    + " (TLS needs the certificate chain and its private key)");
+        }
+        cert.ifPresent(c -> b.tls(Path.of(c), Path.of(key.get())));
+        Optional<Integer> plainPort = f.integer("plain-port", 0, 65535);
+        if (plainPort.isPresent() && cert.isEmpty()) {
+            throw ConfigException.field("plain-port", "is a plain-HTTP port beside the TLS port: set tls-cert and tls-key"
+                    + " too (without them port is plain already)");
+        }
+        int port = f.integer("port", 0, 65535).orElse(ServerOptions.DEFAULT_PORT);
+        if (plainPort.isPresent() && plainPort.get() != 0 && plainPort.get() == port) {
+            throw ConfigException.field("plain-port", "must differ from port (" + port + ")");
+        }
+        plainPort.ifPresent(b::plainPort);
     }
 
     private static void bindDrain(ConfigFields f, ServerOptions.Builder b) {

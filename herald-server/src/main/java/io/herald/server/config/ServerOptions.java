@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.herald.protocol.Check;
 import io.herald.server.app.App;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +19,8 @@ public final class ServerOptions {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 6001;
+    /** No plain-HTTP port beside the TLS one. */
+    public static final int NO_PLAIN_PORT = -1;
     /** Silence after which the server pings a client, and what it tells clients in connection_established. */
     public static final Duration DEFAULT_ACTIVITY_TIMEOUT = Duration.ofSeconds(120);
     /** How long a pinged client has to answer before it is closed with 4201. */
@@ -80,6 +83,9 @@ public final class ServerOptions {
 
     private final String host;
     private final int port;
+    private final Path tlsCert;
+    private final Path tlsKey;
+    private final int plainPort;
     private final Duration activityTimeout;
     private final Duration pongTimeout;
     private final int maxFrameSize;
@@ -115,6 +121,17 @@ public final class ServerOptions {
             throw new IllegalArgumentException("port must be between 0 and 65535, was " + b.port);
         }
         this.port = b.port;
+        if ((b.tlsCert == null) != (b.tlsKey == null)) {
+            throw new IllegalArgumentException("tlsCert and tlsKey go together: set both for TLS, or neither");
+        }
+        this.tlsCert = b.tlsCert;
+        this.tlsKey = b.tlsKey;
+        if (b.plainPort != NO_PLAIN_PORT && (b.tlsCert == null || b.plainPort < 0 || b.plainPort > 65535
+                || b.plainPort != 0 && b.plainPort == b.port)) {
+            throw new IllegalArgumentException("plainPort must be a port (0-65535) other than port, and only with TLS"
+                    + " (without it port is plain already), was " + b.plainPort);
+        }
+        this.plainPort = b.plainPort;
         this.activityTimeout = Check.positive(b.activityTimeout, "activityTimeout");
         if (activityTimeout.toSeconds() < 1) {
             // clients are told the timeout in whole seconds; below one it would read as 0 (never)
@@ -178,6 +195,26 @@ public final class ServerOptions {
 
     public int port() {
         return port;
+    }
+
+    /** The PEM certificate chain served on {@link #port()}, or {@code null} for plain HTTP. */
+    public Path tlsCert() {
+        return tlsCert;
+    }
+
+    /** The PEM (PKCS#8) private key of {@link #tlsCert()}, or {@code null}. */
+    public Path tlsKey() {
+        return tlsKey;
+    }
+
+    /** Whether {@link #port()} speaks TLS (wss://, https://). */
+    public boolean tls() {
+        return tlsCert != null;
+    }
+
+    /** A port serving plain ws:// and http:// beside the TLS port, or {@link #NO_PLAIN_PORT}. */
+    public int plainPort() {
+        return plainPort;
     }
 
     public Duration activityTimeout() {
@@ -318,6 +355,9 @@ public final class ServerOptions {
         Builder b = new Builder();
         b.host = host;
         b.port = port;
+        b.tlsCert = tlsCert;
+        b.tlsKey = tlsKey;
+        b.plainPort = plainPort;
         b.activityTimeout = activityTimeout;
         b.pongTimeout = pongTimeout;
         b.maxFrameSize = maxFrameSize;
@@ -353,6 +393,9 @@ public final class ServerOptions {
     public static final class Builder {
         private String host = DEFAULT_HOST;
         private int port = DEFAULT_PORT;
+        private Path tlsCert;
+        private Path tlsKey;
+        private int plainPort = NO_PLAIN_PORT;
         private Duration activityTimeout = DEFAULT_ACTIVITY_TIMEOUT;
         private Duration pongTimeout = DEFAULT_PONG_TIMEOUT;
         private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
@@ -393,6 +436,19 @@ public final class ServerOptions {
         /** Port to listen on; 0 picks a free one (see {@code HeraldServer#port()}). */
         public Builder port(int port) {
             this.port = port;
+            return this;
+        }
+
+        /** Serves {@code port} over TLS with this PEM certificate chain (server certificate first) and PKCS#8 key. */
+        public Builder tls(Path certificateChain, Path privateKey) {
+            this.tlsCert = certificateChain;
+            this.tlsKey = privateKey;
+            return this;
+        }
+
+        /** Also serves plain ws:// and http:// on this port (0 picks a free one); only with {@link #tls}. */
+        public Builder plainPort(int plainPort) {
+            this.plainPort = plainPort;
             return this;
         }
 

@@ -22,6 +22,9 @@ public record Setting(String parent, String field, String description) {
     public static final List<Setting> ALL = List.of(
             new Setting("", "host", "interface to listen on (default 0.0.0.0)"),
             new Setting("", "port", "port for WebSocket and HTTP API (default 6001)"),
+            new Setting("", "tls-cert", "PEM certificate chain (server certificate first): the port serves wss:// and https://; renewals are picked up without a restart"),
+            new Setting("", "tls-key", "PEM (PKCS#8) private key of tls-cert"),
+            new Setting("", "plain-port", "with TLS, a second port serving plain ws:// and http:// (default: none)"),
             new Setting("", "activity-timeout", "seconds of client silence before the server pings it (default 120)"),
             new Setting("", "pong-timeout", "seconds a pinged client has to answer before it is closed with 4201 (default 30)"),
             new Setting("", "max-frame-size", "largest WebSocket frame a client may send, in bytes (default 65536)"),

@@ -24,6 +24,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import io.netty.handler.ssl.SslHandler;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +122,8 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         }
         String host = request.headers().get(HttpHeaderNames.HOST, "localhost");
         WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(
-                "ws://" + host + path, null, state.webSocketDecoderConfig).newHandshaker(request);
+                (ctx.pipeline().get(SslHandler.class) != null ? "wss://" : "ws://") + host + path, null,
+                state.webSocketDecoderConfig).newHandshaker(request);
         if (handshaker == null) {
             String supported = WebSocketVersion.V13.toHttpHeaderValue();
             FullHttpResponse response = JsonResponse.error(HttpResponseStatus.UPGRADE_REQUIRED,

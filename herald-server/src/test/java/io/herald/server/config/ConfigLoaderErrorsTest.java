@@ -307,4 +307,16 @@ class ConfigLoaderErrorsTest {
                 .hasMessageContaining("must be shorter than shutdown-timeout (PT10S)");
         failsNaming("drain-window", null, Map.of(), Map.of("drain-window", "-1s"));
     }
+
+    @Test
+    void tlsNeedsBothFilesAndAPlainPortNeedsTls() {
+        failsNaming("tls-key", null, Map.of("HERALD_TLS_CERT", "/etc/herald/cert.pem"), Map.of())
+                .hasMessageContaining("is required with tls-cert");
+        failsNaming("tls-cert", null, Map.of(), Map.of("tls-key", "/etc/herald/key.pem"))
+                .hasMessageContaining("is required with tls-key");
+        failsNaming("plain-port", null, Map.of("HERALD_PLAIN_PORT", "8080"), Map.of())
+                .hasMessageContaining("set tls-cert and tls-key too");
+        failsNaming("plain-port", null, Map.of("HERALD_TLS_CERT", "c.pem", "HERALD_TLS_KEY", "k.pem",
+                "HERALD_PORT", "443", "HERALD_PLAIN_PORT", "443"), Map.of()).hasMessageContaining("must differ from port");
+    }
 }

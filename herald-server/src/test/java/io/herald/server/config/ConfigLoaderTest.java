@@ -315,6 +315,7 @@ class ConfigLoaderTest {
             case "redis-url" -> "redis://127.0.0.1:42";
             case "app-allowed-origins" -> "https://a.example, http://b.example:42";
             case "drain-period", "drain-window" -> "2";
+            case "plain-port" -> "43";
             default -> "42";
         };
     }
@@ -322,6 +323,8 @@ class ConfigLoaderTest {
     private static void assertSampleValues(ServerOptions o) {
         assertThat(o.host()).isEqualTo("127.0.0.2");
         assertThat(o.port()).isEqualTo(42);
+        assertThat(List.of(o.tlsCert(), o.tlsKey())).containsOnly(Path.of("42"));
+        assertThat(o.plainPort()).isEqualTo(43);
         assertThat(o.activityTimeout()).isEqualTo(Duration.ofSeconds(42));
         assertThat(o.pongTimeout()).isEqualTo(Duration.ofSeconds(42));
         assertThat(o.maxFrameSize()).isEqualTo(42);
