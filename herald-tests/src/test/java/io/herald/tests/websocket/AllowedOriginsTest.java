@@ -2,11 +2,15 @@ package io.herald.tests.websocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.protocol.ErrorCode;
 import io.herald.server.app.AllowedOrigins;
 import io.herald.server.app.App;
 import io.herald.testkit.RecordingClient;
 import io.herald.testkit.TestServer;
+import io.herald.tests.compat.NodeRun;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +34,31 @@ class AllowedOriginsTest {
                     .isEqualTo("Origin not allowed: https://evil.example (add it to the app's allowed-origins)");
             evil.assertClosed(4009);
         }
+    }
+
+    /** What an app using pusher-js sees: the refusal's code and message, and no reconnecting. */
+    @Test
+    void pusherJsOnAnotherOriginReportsTheRefusalAndStaysDisconnected() throws Exception {
+        try (TestServer server = TestServer.start(b -> b.apps(List.of(LOCKED, OPEN)))) {
+            JsonNode refused = pusherJsFrom(server, "https://evil.example");
+            assertThat(refused.get("errors")).hasSize(1);
+            JsonNode error = refused.get("errors").get(0).get("error");
+            assertThat(error.get("type").asText()).isEqualTo("PusherError");
+            assertThat(error.get("data").get("code").asInt()).isEqualTo(4009);
+            assertThat(error.get("data").get("message").asText()).startsWith("Origin not allowed: https://evil.example");
+            assertThat(refused.get("states").toString()).as("no reconnect after the refusal").isEqualTo("[\"disconnected\"]");
+
+            JsonNode listed = pusherJsFrom(server, "https://www.example.com");
+            assertThat(listed.get("errors")).isEmpty();
+            assertThat(listed.get("states").toString()).isEqualTo("[\"connected\"]");
+        }
+    }
+
+    private static JsonNode pusherJsFrom(TestServer server, String origin) throws Exception {
+        NodeRun run = NodeRun.run(Path.of("src", "test", "js"), Duration.ofSeconds(30), "pusher-origin.mjs",
+                "--port", String.valueOf(server.port()), "--key", LOCKED.key(), "--origin", origin);
+        assertThat(run.exitCode()).as("pusher-origin.mjs output:%n%s", run.output()).isZero();
+        return run.jsonLines().get(0);
     }
 
     @Test
