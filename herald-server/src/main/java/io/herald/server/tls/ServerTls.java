@@ -62,11 +62,6 @@ public final class ServerTls {
         return context.newHandler(alloc);
     }
 
-    /** The server certificate new connections get. */
-    public X509Certificate certificate() {
-        return certificate;
-    }
-
     /**
      * Loads the files again if their bytes changed since the last load; returns whether new
      * connections now get a new certificate. Files that can't be used (half-written, a key that
