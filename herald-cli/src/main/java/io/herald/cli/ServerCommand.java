@@ -5,6 +5,7 @@ import io.herald.server.config.ConfigException;
 import io.herald.server.config.ConfigLoader;
 import io.herald.server.config.ServerOptions;
 import io.herald.server.config.Setting;
+import io.herald.server.tls.TlsException;
 import io.herald.store.StoreException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
+import sun.misc.Signal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -70,6 +72,9 @@ final class ServerCommand implements Callable<Integer> {
         } catch (StoreException e) { // an extension's store (push notifications) can't be opened
             System.err.println("herald: cannot start: " + e.getMessage());
             return 1;
+        } catch (TlsException e) { // tls-cert or tls-key can't be used: a configuration error
+            System.err.println("herald: configuration error: " + e.getMessage());
+            return 2;
         } catch (Exception e) { // Netty rethrows the bind failure (address in use, no permission) unchecked
             System.err.println("herald: cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage());
             return 1;
@@ -79,8 +84,13 @@ final class ServerCommand implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }, "herald-shutdown"));
-        System.out.println("Herald is running on port " + server.port() + " (apps: "
-                + options.apps().stream().map(a -> a.id() + "/" + a.key()).toList() + "). Ctrl-C stops it.");
+        if (options.tls()) {
+            // kill -HUP: read a renewed certificate now instead of within the next few seconds
+            Signal.handle(new Signal("HUP"), signal -> server.reloadTls());
+        }
+        System.out.println("Herald is running on port " + server.port() + (options.tls() ? " (TLS)" : "")
+                + (server.plainPort() == ServerOptions.NO_PLAIN_PORT ? "" : ", plain HTTP on port " + server.plainPort())
+                + " (apps: " + options.apps().stream().map(a -> a.id() + "/" + a.key()).toList() + "). Ctrl-C stops it.");
         server.extensionSummary().forEach(System.out::println);
         try {
             stopped.await();

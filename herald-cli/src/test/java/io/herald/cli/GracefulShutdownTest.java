@@ -7,14 +7,18 @@ import io.herald.cli.RawHttpConnection.Response;
 import io.herald.protocol.ErrorCode;
 import io.herald.server.config.ServerOptions;
 import io.herald.testkit.ApiClient;
+import io.herald.testkit.Eventually;
 import io.herald.testkit.RecordingClient;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,6 +46,70 @@ class GracefulShutdownTest {
             herald.awaitExit(EXIT_WITHIN);
             assertThat(herald.stdout()).as("stderr: %s", herald.stderr()).contains("Herald stopped");
         }
+    }
+
+    /**
+     * With a drain period and window: /ready turns 503 at once while the node still serves (a new
+     * client connects), then after the period the clients get 4200 spread over the window, and the
+     * process exits within shutdown-timeout.
+     */
+    @Test
+    void sigtermDrainsTurningNotReadyFirstThenSpreadsTheReconnectsOverTheWindow() throws Exception {
+        Duration period = Duration.ofSeconds(2);
+        Duration window = Duration.ofSeconds(3);
+        List<RecordingClient> clients = new ArrayList<>();
+        try (HeraldProcess herald = HeraldProcess.startServer("--host", "127.0.0.1", "--port", "0",
+                "--drain-period", "2s", "--drain-window", "3s", "--shutdown-timeout", "10");
+             RawHttpConnection probe = new RawHttpConnection(herald.port())) {
+            for (int i = 0; i < 3; i++) {
+                clients.add(RecordingClient.connect(webSocketUrl(herald.port())));
+            }
+            probe.send("GET", "/ready", "");
+            assertThat(probe.read().status()).isEqualTo(200);
+            List<Long> closedAt = new CopyOnWriteArrayList<>();
+
+            long sigterm = System.nanoTime();
+            herald.terminate();
+            Response ready = awaitNotReady(probe);
+            assertThat(ready.body()).isEqualTo("{\"ready\":false,\"reasons\":[\"draining\"]}");
+            clients.add(RecordingClient.connect(webSocketUrl(herald.port())));
+            assertThat(clients.get(3).socketId()).as("a client connecting while draining is still served").isNotNull();
+            for (RecordingClient client : clients) {
+                client.whenClosed().thenRun(() -> closedAt.add(System.nanoTime()));
+            }
+            assertThat(System.nanoTime() - sigterm).as("all this happened within the drain period")
+                    .isLessThan(period.toNanos());
+
+            for (RecordingClient client : clients) {
+                assertThat(client.assertError(ErrorCode.RECONNECT.code())).isNotBlank();
+                assertThat(client.closeCode(period.plus(window).plusSeconds(2))).isEqualTo(4200);
+            }
+            Eventually.check(Duration.ofSeconds(1), () -> assertThat(closedAt).hasSize(clients.size()));
+            long first = closedAt.stream().min(Long::compare).orElseThrow();
+            long last = closedAt.stream().max(Long::compare).orElseThrow();
+            assertThat(first - sigterm).as("no client told to go before the drain period ends")
+                    .isGreaterThanOrEqualTo(period.toNanos());
+            assertThat(last - sigterm).as("all told within period + window (+1 s for a busy machine)")
+                    .isLessThan(period.plus(window).plusSeconds(1).toNanos());
+            // 4 clients at 0, ¾, 1½ and 2¼ s into the window
+            assertThat(last - first).as("reconnects spread over the window, not all at once")
+                    .isGreaterThan(window.toNanos() / 2);
+            herald.awaitExit(Duration.ofSeconds(10).minusNanos(System.nanoTime() - sigterm).plusSeconds(1));
+        } finally {
+            clients.forEach(RecordingClient::close);
+        }
+    }
+
+    private static Response awaitNotReady(RawHttpConnection probe) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            probe.send("GET", "/ready", "");
+            Response ready = probe.read();
+            if (ready.status() == 503) {
+                return ready;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("/ready still 200 one second after SIGTERM");
     }
 
     /**

@@ -42,6 +42,14 @@ public final class Check {
         return value;
     }
 
+    /** A duration of zero or more; {@code null} is refused. */
+    public static Duration notNegative(Duration value, String name) {
+        if (notNull(value, name).isNegative()) {
+            throw new IllegalArgumentException(name + " must be zero or positive, was " + value);
+        }
+        return value;
+    }
+
     public static String notBlank(String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " must not be blank, was " + (value == null ? "null" : "'" + value + "'"));

@@ -1,13 +1,13 @@
 package io.herald.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.herald.server.app.AllowedOrigins;
 import io.herald.server.config.ConfigException;
 import io.herald.server.config.ConfigFields;
 import io.herald.server.config.Setting;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -113,25 +113,7 @@ final class PushSettings {
 
     /** A YAML list, or one comma-separated string (as an environment variable gives it). */
     private static List<String> origins(JsonNode node, String field) {
-        if (node == null || node.isNull()) {
-            return PushOptions.DEFAULT_ALLOWED_ORIGINS;
-        }
-        List<String> origins = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(o -> origins.add(o.asText().trim()));
-        } else if (node.isValueNode()) {
-            Arrays.stream(node.asText().split(",")).map(String::trim).forEach(origins::add);
-        }
-        origins.removeIf(String::isEmpty);
-        for (String origin : origins) {
-            if (!origin.equals("*") && !origin.matches("https?://[^/]+")) {
-                throw ConfigException.field(field, "origins look like https://example.com (no path), or *; was \""
-                        + origin + "\"");
-            }
-        }
-        if (origins.isEmpty()) {
-            throw ConfigException.field(field, "must list at least one origin, or *");
-        }
-        return origins;
+        return node == null || node.isNull() ? PushOptions.DEFAULT_ALLOWED_ORIGINS
+                : AllowedOrigins.parse(node, field).origins();
     }
 }

@@ -35,6 +35,8 @@ class RedisOutageTest {
 
             redis.kill();
             Eventually.check(RECOVERY, () -> assertThat(ready(a)).isEqualTo(503));
+            assertThat(a.api().sendRaw("GET", "/ready", "").body().get("reasons").toString())
+                    .isEqualTo("[\"redis-unreachable\"]");
             assertThat(a.api().sendRaw("GET", "/health", "").status()).isEqualTo(200);
             // Local connections are still served: subscribe and publish on the same node.
             try (RecordingClient late = a.connect()) {

@@ -23,19 +23,21 @@ import io.herald.server.webhook.WebhookDispatcher;
 import io.herald.server.transport.Listener;
 import io.herald.server.transport.ServerResources;
 import io.herald.server.transport.ServerState;
+import io.herald.server.tls.ServerTls;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A running Herald node. {@link #start(ServerOptions)} binds and serves; {@link #close()} shuts down
- * gracefully: stop accepting, ask clients to reconnect (4200), let API requests finish, flush queued
- * webhooks, stop threads,
- * all within {@link ServerOptions#shutdownTimeout()}.
+ * gracefully: turn not-ready and keep serving for the drain period, stop accepting, ask clients to
+ * reconnect (4200) spread over the drain window, let API requests finish, flush queued webhooks,
+ * stop threads, all within {@link ServerOptions#shutdownTimeout()}.
  */
 public final class HeraldServer implements AutoCloseable {
 
@@ -49,11 +51,17 @@ public final class HeraldServer implements AutoCloseable {
     private final Adapter adapter;
     private final WebhookDispatcher webhooks;
     private final Listener listener;
+    /** Null unless TLS is on and a plain port is set. */
+    private final Listener plainListener;
+    /** Null without TLS. */
+    private final ServerTls tls;
     private final List<ServerExtension> extensions = new ArrayList<>();
     private boolean closed;
 
     private HeraldServer(ServerOptions options) throws InterruptedException {
         this.options = options;
+        // Unusable TLS files fail here, before anything starts, with the file named.
+        this.tls = options.tls() ? ServerTls.load(options.tlsCert(), options.tlsKey()) : null;
         AppStore apps = new StaticAppStore(options.apps());
         ChannelRegistries registries = new ChannelRegistries();
         UserRegistry users = new UserRegistry();
@@ -79,14 +87,25 @@ public final class HeraldServer implements AutoCloseable {
                 new ClientMessageHandler(registries, adapter, events, watchlists),
                 new ApiService(apps, adapter, Clock.systemUTC()));
         state.readyWhen(adapter::isReady);
+        Listener bound = null;
         try {
             startExtensions();
-            this.listener = Listener.bind(resources, state);
+            bound = Listener.bind(resources, state, options.port(), tls);
+            this.plainListener = options.plainPort() == ServerOptions.NO_PLAIN_PORT ? null
+                    : Listener.bind(resources, state, options.plainPort(), null);
         } catch (RuntimeException | InterruptedException e) {
+            if (bound != null) {
+                bound.stopAccepting();
+            }
             extensions.forEach(ServerExtension::close);
             resources.shutdown(options.shutdownTimeout());
             adapter.close();
             throw e;
+        }
+        this.listener = bound;
+        if (tls != null) {
+            long every = ServerTls.CHECK_INTERVAL.toMillis();
+            resources.timers().scheduleWithFixedDelay(tls::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -102,7 +121,9 @@ public final class HeraldServer implements AutoCloseable {
     public static HeraldServer start(ServerOptions options) {
         try {
             HeraldServer server = new HeraldServer(options);
-            log.info("Herald listening on {}:{} with {} app(s)", options.host(), server.port(), options.apps().size());
+            log.info("Herald listening on {}:{}{}{} with {} app(s)", options.host(), server.port(),
+                    options.tls() ? " (TLS)" : "", server.plainListener == null ? ""
+                            : ", plain HTTP on " + server.plainListener.port(), options.apps().size());
             return server;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -112,6 +133,19 @@ public final class HeraldServer implements AutoCloseable {
 
     public int port() {
         return listener.port();
+    }
+
+    /** The plain-HTTP port beside the TLS one, or {@link ServerOptions#NO_PLAIN_PORT}. */
+    public int plainPort() {
+        return plainListener == null ? ServerOptions.NO_PLAIN_PORT : plainListener.port();
+    }
+
+    /**
+     * Reads {@code tls-cert} and {@code tls-key} again now (SIGHUP) instead of at the next check;
+     * returns whether new connections get a new certificate. False without TLS.
+     */
+    public boolean reloadTls() {
+        return tls != null && tls.reloadIfChanged();
     }
 
     public ServerOptions options() {
@@ -146,13 +180,19 @@ public final class HeraldServer implements AutoCloseable {
         closed = true;
         long deadline = System.nanoTime() + options.shutdownTimeout().toNanos();
         state.markNotReady();
-        listener.stopAccepting();
-        for (Connection connection : state.connections()) {
-            connection.close(ErrorCode.RECONNECT, "Server is shutting down; reconnect");
+        if (!options.drainPeriod().isZero()) {
+            // Load balancers see /ready fail and stop sending clients; until they do, serve them.
+            log.info("Draining: /ready says 503; serving for {} more", options.drainPeriod());
+            parkUntil(System.nanoTime() + options.drainPeriod().toNanos());
         }
-        // Let API requests finish and close frames reach clients, using at most half the budget.
+        listener.stopAccepting();
+        if (plainListener != null) {
+            plainListener.stopAccepting();
+        }
+        tellClientsToReconnect(options.drainWindow());
+        // Let API requests finish and close frames reach clients, using at most half of what is left.
         // Requests still arriving get a moment to become whole, no more: one that stalls mustn't hold the shutdown.
-        long halfway = System.nanoTime() + options.shutdownTimeout().toNanos() / 2;
+        long halfway = System.nanoTime() + (deadline - System.nanoTime()) / 2;
         long arrivingUntil = Math.min(halfway, System.nanoTime() + ARRIVING_GRACE_NANOS);
         while ((state.apiRequestsInFlight() > 0 || state.connectionCount() > 0
                 || state.requestsArriving() > 0 && System.nanoTime() < arrivingUntil) && System.nanoTime() < halfway) {
@@ -165,5 +205,27 @@ public final class HeraldServer implements AutoCloseable {
         adapter.close();
         resources.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         log.info("Herald stopped");
+    }
+
+    /**
+     * Closes every connection with 4200, the i-th of n at {@code window × i / n}: clients reconnect to
+     * the other nodes evenly instead of all in the same instant.
+     */
+    private void tellClientsToReconnect(Duration window) {
+        List<Connection> connections = List.copyOf(state.connections());
+        log.info("Telling {} client(s) to reconnect (4200) over {}", connections.size(), window);
+        long start = System.nanoTime();
+        for (int i = 0; i < connections.size(); i++) {
+            parkUntil(start + window.toNanos() * i / connections.size());
+            connections.get(i).close(ErrorCode.RECONNECT, "Server is shutting down; reconnect");
+        }
+    }
+
+    private static void parkUntil(long nanoTime) {
+        // An interrupt ends the wait early (a park returns at once then): the shutdown goes on without it.
+        for (long left = nanoTime - System.nanoTime(); left > 0 && !Thread.currentThread().isInterrupted();
+                left = nanoTime - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
     }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 
 /**
  * A WebSocket client that records everything the server sends, for tests. Waits have a timeout and
@@ -39,9 +40,16 @@ public final class RecordingClient implements AutoCloseable {
     private final String socketId;
     private final ReceivedEvent established;
 
-    private RecordingClient(String url) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .connectTimeout(TIMEOUT)
+    private RecordingClient(String url, String origin, SSLContext tls) {
+        HttpClient.Builder http = HttpClient.newBuilder();
+        if (tls != null) {
+            http.sslContext(tls);
+        }
+        WebSocket.Builder builder = http.build().newWebSocketBuilder().connectTimeout(TIMEOUT);
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        this.socket = builder
                 .buildAsync(URI.create(url), new Recorder())
                 .orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .join();
@@ -56,7 +64,17 @@ public final class RecordingClient implements AutoCloseable {
 
     /** Connects and consumes {@code connection_established} if the server sends it. */
     public static RecordingClient connect(String url) {
-        return new RecordingClient(url);
+        return new RecordingClient(url, null, null);
+    }
+
+    /** Connects to a {@code wss://} URL trusting what {@code tls} trusts, like {@link #connect}. */
+    public static RecordingClient connect(String url, SSLContext tls) {
+        return new RecordingClient(url, null, tls);
+    }
+
+    /** Connects as a page on {@code origin} would (with that {@code Origin} header), like {@link #connect}. */
+    public static RecordingClient connectFrom(String url, String origin) {
+        return new RecordingClient(url, origin, null);
     }
 
     /** The socket id from {@code connection_established}, or {@code null} if the server refused. */
@@ -235,6 +253,11 @@ public final class RecordingClient implements AutoCloseable {
     /** Awaits the server closing the socket with {@code code}. */
     public void assertClosed(int code) {
         assertThat(closeCode(TIMEOUT)).as("close code").isEqualTo(code);
+    }
+
+    /** Completes with the close code when the socket closes, on the WebSocket's thread. */
+    public CompletionStage<Integer> whenClosed() {
+        return closed.copy();
     }
 
     /** The close code the server sent, waiting up to {@code timeout}; fails if it stays open. */

@@ -1,5 +1,6 @@
 package io.herald.push.api;
 
+import io.herald.server.app.AllowedOrigins;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,16 +14,16 @@ final class Cors {
     private static final String METHODS = "GET, POST, PUT, DELETE, OPTIONS";
     private static final String HEADERS = "Content-Type, Authorization";
 
-    private final List<String> allowedOrigins;
+    private final AllowedOrigins allowedOrigins;
     private final boolean any;
 
     Cors(List<String> allowedOrigins) {
-        this.allowedOrigins = allowedOrigins;
-        this.any = allowedOrigins.contains("*");
+        this.allowedOrigins = new AllowedOrigins(allowedOrigins);
+        this.any = this.allowedOrigins.any();
     }
 
     boolean allows(String origin) {
-        return origin != null && (any || allowedOrigins.contains(origin));
+        return allowedOrigins.allows(origin);
     }
 
     /** Headers for an answer to {@code origin}: none when it isn't allowed (the browser then blocks it). */

@@ -24,6 +24,8 @@ import java.util.List;
  *     an authorized channel before it is closed with 4009; {@link Duration#ZERO} turns the check off
  * @param apiRequestsPerSecond HTTP API requests allowed per second, beyond which the API answers
  *     429; 0 means no limit
+ * @param allowedOrigins the browser origins whose pages may connect; a WebSocket from another
+ *     {@code Origin} is closed with 4009
  */
 public record App(
         String id,
@@ -36,7 +38,8 @@ public record App(
         List<WebhookEndpoint> webhooks,
         boolean subscriptionCounts,
         Duration authorizedConnectionsTimeout,
-        int apiRequestsPerSecond) {
+        int apiRequestsPerSecond,
+        AllowedOrigins allowedOrigins) {
 
     public App {
         Check.notBlank(id, "id");
@@ -56,6 +59,7 @@ public record App(
             throw new IllegalArgumentException("apiRequestsPerSecond must be 0 (no limit) or positive, was "
                     + apiRequestsPerSecond);
         }
+        Check.notNull(allowedOrigins, "allowedOrigins");
     }
 
     /** An enabled app with Pusher's default limits, no connection cap and client events on. */
@@ -72,7 +76,8 @@ public record App(
     public Builder toBuilder() {
         return new Builder(id, key, secret).enabled(enabled).maxConnections(maxConnections)
                 .clientEvents(clientEvents).limits(limits).webhooks(webhooks).subscriptionCounts(subscriptionCounts)
-                .authorizedConnectionsTimeout(authorizedConnectionsTimeout).apiRequestsPerSecond(apiRequestsPerSecond);
+                .authorizedConnectionsTimeout(authorizedConnectionsTimeout).apiRequestsPerSecond(apiRequestsPerSecond)
+                .allowedOrigins(allowedOrigins);
     }
 
     /** Whether connections must sign in or join an authorized channel in time. */
@@ -93,6 +98,7 @@ public record App(
         private boolean subscriptionCounts;
         private Duration authorizedConnectionsTimeout = Duration.ZERO;
         private int apiRequestsPerSecond;
+        private AllowedOrigins allowedOrigins = AllowedOrigins.ANY;
 
         private Builder(String id, String key, String secret) {
             this.id = id;
@@ -150,9 +156,15 @@ public record App(
             return this;
         }
 
+        /** The browser origins whose pages may connect; {@link AllowedOrigins#ANY} by default. */
+        public Builder allowedOrigins(AllowedOrigins allowedOrigins) {
+            this.allowedOrigins = allowedOrigins;
+            return this;
+        }
+
         public App build() {
             return new App(id, key, secret, enabled, maxConnections, clientEvents, limits, webhooks,
-                    subscriptionCounts, authorizedConnectionsTimeout, apiRequestsPerSecond);
+                    subscriptionCounts, authorizedConnectionsTimeout, apiRequestsPerSecond, allowedOrigins);
         }
     }
 

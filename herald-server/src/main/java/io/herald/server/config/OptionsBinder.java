@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.protocol.Limits;
+import io.herald.server.app.AllowedOrigins;
 import io.herald.server.app.App;
 import io.herald.server.app.StaticAppStore;
 import io.herald.server.app.WebhookEndpoint;
@@ -14,6 +15,7 @@ import io.herald.server.extension.Extensions;
 import io.herald.server.extension.ServerExtensionProvider;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +37,7 @@ final class OptionsBinder {
     private static final Set<String> YAML_ONLY = Set.of("apps");
     private static final Set<String> APP_FIELDS = Set.of("id", "key", "secret", "enabled", "max-connections",
             "client-events", "limits", "webhooks", "subscription-counts", "authorized-connections-timeout",
-            "api-requests-per-second");
+            "api-requests-per-second", "allowed-origins");
     private static final Set<String> WEBHOOK_FIELDS = Set.of("url", "events", "channel-prefix");
     private static final Set<String> LIMIT_FIELDS = Set.of("max-event-payload", "max-channels-per-trigger",
             "max-events-per-batch", "max-presence-members", "max-user-info", "max-user-id-length",
@@ -51,12 +53,14 @@ final class OptionsBinder {
         bindExtensions(tree, b);
         f.text("host").ifPresent(b::host);
         f.integer("port", 0, 65535).ifPresent(b::port);
+        bindTls(f, b);
         f.seconds("activity-timeout").ifPresent(b::activityTimeout);
         f.seconds("pong-timeout").ifPresent(b::pongTimeout);
         f.integer("max-frame-size", 1, Integer.MAX_VALUE).ifPresent(b::maxFrameSize);
         f.integer("max-request-size", 1, Integer.MAX_VALUE).ifPresent(b::maxRequestSize);
         f.integer("outbound-buffer-limit", 1, Integer.MAX_VALUE).ifPresent(b::outboundBufferLimit);
         f.seconds("shutdown-timeout").ifPresent(b::shutdownTimeout);
+        bindDrain(f, b);
         f.duration("cache-ttl", false).ifPresent(b::cacheTtl);
         f.duration("webhook-batch-window", false).ifPresent(b::webhookBatchWindow);
         f.positive("webhook-batch-max-size").ifPresent(b::webhookBatchMaxSize);
@@ -130,6 +134,38 @@ final class OptionsBinder {
         }
     }
 
+    private static void bindTls(ConfigFields f, ServerOptions.Builder b) {
+        Optional<String> cert = f.text("tls-cert");
+        Optional<String> key = f.text("tls-key");
+        if (cert.isPresent() != key.isPresent()) {
+            String missing = cert.isPresent() ? "tls-key" : "tls-cert";
+            throw ConfigException.field(missing, "is required with " + (cert.isPresent() ? "tls-cert" : "tls-key")
+                    + " (TLS needs the certificate chain and its private key)");
+        }
+        cert.ifPresent(c -> b.tls(Path.of(c), Path.of(key.get())));
+        Optional<Integer> plainPort = f.integer("plain-port", 0, 65535);
+        if (plainPort.isPresent() && cert.isEmpty()) {
+            throw ConfigException.field("plain-port", "is a plain-HTTP port beside the TLS port: set tls-cert and tls-key"
+                    + " too (without them port is plain already)");
+        }
+        int port = f.integer("port", 0, 65535).orElse(ServerOptions.DEFAULT_PORT);
+        if (plainPort.isPresent() && plainPort.get() != 0 && plainPort.get() == port) {
+            throw ConfigException.field("plain-port", "must differ from port (" + port + ")");
+        }
+        plainPort.ifPresent(b::plainPort);
+    }
+
+    private static void bindDrain(ConfigFields f, ServerOptions.Builder b) {
+        Duration period = f.duration("drain-period", true).orElse(ServerOptions.DEFAULT_DRAIN_PERIOD);
+        Duration window = f.duration("drain-window", true).orElse(ServerOptions.DEFAULT_DRAIN_WINDOW);
+        Duration timeout = f.seconds("shutdown-timeout").orElse(ServerOptions.DEFAULT_SHUTDOWN_TIMEOUT);
+        if (period.plus(window).compareTo(timeout) >= 0) {
+            throw ConfigException.field("drain-period", "plus drain-window (" + period + " + " + window
+                    + ") must be shorter than shutdown-timeout (" + timeout + "), which also covers flushing webhooks");
+        }
+        b.drainPeriod(period).drainWindow(window);
+    }
+
     private static void bindHttpLimits(ConfigFields f, ServerOptions.Builder b) {
         f.duration("request-timeout", false).ifPresent(b::requestTimeout);
         f.positive("max-pipelined-requests").ifPresent(b::maxPipelinedRequests);
@@ -160,6 +196,7 @@ final class OptionsBinder {
         f.bool("subscription-counts").ifPresent(app::subscriptionCounts);
         f.duration("authorized-connections-timeout", true).ifPresent(app::authorizedConnectionsTimeout);
         f.integer("api-requests-per-second", 0, Integer.MAX_VALUE).ifPresent(app::apiRequestsPerSecond);
+        app.allowedOrigins(AllowedOrigins.parse(node.get("allowed-origins"), f.name("allowed-origins")));
         JsonNode webhooks = node.get("webhooks");
         if (webhooks != null && !webhooks.isNull()) {
             app.webhooks(bindWebhooks(webhooks, path + ".webhooks"));

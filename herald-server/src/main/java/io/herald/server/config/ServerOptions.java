@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.protocol.Check;
 import io.herald.server.app.App;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,8 @@ public final class ServerOptions {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 6001;
+    /** No plain-HTTP port beside the TLS one. */
+    public static final int NO_PLAIN_PORT = -1;
     /** Silence after which the server pings a client, and what it tells clients in connection_established. */
     public static final Duration DEFAULT_ACTIVITY_TIMEOUT = Duration.ofSeconds(120);
     /** How long a pinged client has to answer before it is closed with 4201. */
@@ -31,6 +34,13 @@ public final class ServerOptions {
     public static final int DEFAULT_OUTBOUND_BUFFER_LIMIT = 4 * 1024 * 1024;
     /** How long a graceful shutdown may take before the process gives up waiting. */
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long a shutting-down node keeps serving, new connections included, while {@code /ready}
+     * says 503 so load balancers stop sending clients; zero goes straight to closing them.
+     */
+    public static final Duration DEFAULT_DRAIN_PERIOD = Duration.ZERO;
+    /** Over how long the clients are told to reconnect (4200), evenly spread; zero tells them all at once. */
+    public static final Duration DEFAULT_DRAIN_WINDOW = Duration.ZERO;
     /** How long a cache channel keeps its last event. */
     public static final Duration DEFAULT_CACHE_TTL = Duration.ofMinutes(30);
     /** How long webhook events wait to be sent together in one request. */
@@ -70,12 +80,17 @@ public final class ServerOptions {
 
     private final String host;
     private final int port;
+    private final Path tlsCert;
+    private final Path tlsKey;
+    private final int plainPort;
     private final Duration activityTimeout;
     private final Duration pongTimeout;
     private final int maxFrameSize;
     private final int maxRequestSize;
     private final int outboundBufferLimit;
     private final Duration shutdownTimeout;
+    private final Duration drainPeriod;
+    private final Duration drainWindow;
     private final Duration cacheTtl;
     private final Duration webhookBatchWindow;
     private final int webhookBatchMaxSize;
@@ -101,6 +116,17 @@ public final class ServerOptions {
             throw new IllegalArgumentException("port must be between 0 and 65535, was " + b.port);
         }
         this.port = b.port;
+        if ((b.tlsCert == null) != (b.tlsKey == null)) {
+            throw new IllegalArgumentException("tlsCert and tlsKey go together: set both for TLS, or neither");
+        }
+        this.tlsCert = b.tlsCert;
+        this.tlsKey = b.tlsKey;
+        if (b.plainPort != NO_PLAIN_PORT && (b.tlsCert == null || b.plainPort < 0 || b.plainPort > 65535
+                || b.plainPort != 0 && b.plainPort == b.port)) {
+            throw new IllegalArgumentException("plainPort must be a port (0-65535) other than port, and only with TLS"
+                    + " (without it port is plain already), was " + b.plainPort);
+        }
+        this.plainPort = b.plainPort;
         this.activityTimeout = Check.positive(b.activityTimeout, "activityTimeout");
         if (activityTimeout.toSeconds() < 1) {
             // clients are told the timeout in whole seconds; below one it would read as 0 (never)
@@ -111,6 +137,13 @@ public final class ServerOptions {
         this.maxRequestSize = Check.positive(b.maxRequestSize, "maxRequestSize");
         this.outboundBufferLimit = Check.positive(b.outboundBufferLimit, "outboundBufferLimit");
         this.shutdownTimeout = Check.positive(b.shutdownTimeout, "shutdownTimeout");
+        this.drainPeriod = Check.notNegative(b.drainPeriod, "drainPeriod");
+        this.drainWindow = Check.notNegative(b.drainWindow, "drainWindow");
+        if (drainPeriod.plus(drainWindow).compareTo(shutdownTimeout) >= 0) {
+            throw new IllegalArgumentException("drainPeriod (" + drainPeriod + ") + drainWindow (" + drainWindow
+                    + ") must be shorter than shutdownTimeout (" + shutdownTimeout
+                    + "), which also covers flushing webhooks after the clients have gone");
+        }
         this.cacheTtl = Check.positive(b.cacheTtl, "cacheTtl");
         this.webhookBatchWindow = Check.positive(b.webhookBatchWindow, "webhookBatchWindow");
         this.webhookBatchMaxSize = Check.positive(b.webhookBatchMaxSize, "webhookBatchMaxSize");
@@ -154,6 +187,26 @@ public final class ServerOptions {
         return port;
     }
 
+    /** The PEM certificate chain served on {@link #port()}, or {@code null} for plain HTTP. */
+    public Path tlsCert() {
+        return tlsCert;
+    }
+
+    /** The PEM (PKCS#8) private key of {@link #tlsCert()}, or {@code null}. */
+    public Path tlsKey() {
+        return tlsKey;
+    }
+
+    /** Whether {@link #port()} speaks TLS (wss://, https://). */
+    public boolean tls() {
+        return tlsCert != null;
+    }
+
+    /** A port serving plain ws:// and http:// beside the TLS port, or {@link #NO_PLAIN_PORT}. */
+    public int plainPort() {
+        return plainPort;
+    }
+
     public Duration activityTimeout() {
         return activityTimeout;
     }
@@ -176,6 +229,16 @@ public final class ServerOptions {
 
     public Duration shutdownTimeout() {
         return shutdownTimeout;
+    }
+
+    /** How long a shutting-down node keeps serving while {@code /ready} says 503. */
+    public Duration drainPeriod() {
+        return drainPeriod;
+    }
+
+    /** Over how long a shutting-down node's clients are told to reconnect, evenly spread. */
+    public Duration drainWindow() {
+        return drainWindow;
     }
 
     /** How long a cache channel keeps its last event. */
@@ -276,12 +339,17 @@ public final class ServerOptions {
         Builder b = new Builder();
         b.host = host;
         b.port = port;
+        b.tlsCert = tlsCert;
+        b.tlsKey = tlsKey;
+        b.plainPort = plainPort;
         b.activityTimeout = activityTimeout;
         b.pongTimeout = pongTimeout;
         b.maxFrameSize = maxFrameSize;
         b.maxRequestSize = maxRequestSize;
         b.outboundBufferLimit = outboundBufferLimit;
         b.shutdownTimeout = shutdownTimeout;
+        b.drainPeriod = drainPeriod;
+        b.drainWindow = drainWindow;
         b.cacheTtl = cacheTtl;
         b.webhookBatchWindow = webhookBatchWindow;
         b.webhookBatchMaxSize = webhookBatchMaxSize;
@@ -307,12 +375,17 @@ public final class ServerOptions {
     public static final class Builder {
         private String host = DEFAULT_HOST;
         private int port = DEFAULT_PORT;
+        private Path tlsCert;
+        private Path tlsKey;
+        private int plainPort = NO_PLAIN_PORT;
         private Duration activityTimeout = DEFAULT_ACTIVITY_TIMEOUT;
         private Duration pongTimeout = DEFAULT_PONG_TIMEOUT;
         private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
         private int maxRequestSize = DEFAULT_MAX_REQUEST_SIZE;
         private int outboundBufferLimit = DEFAULT_OUTBOUND_BUFFER_LIMIT;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+        private Duration drainPeriod = DEFAULT_DRAIN_PERIOD;
+        private Duration drainWindow = DEFAULT_DRAIN_WINDOW;
         private Duration cacheTtl = DEFAULT_CACHE_TTL;
         private Duration webhookBatchWindow = DEFAULT_WEBHOOK_BATCH_WINDOW;
         private int webhookBatchMaxSize = DEFAULT_WEBHOOK_BATCH_MAX_SIZE;
@@ -346,6 +419,19 @@ public final class ServerOptions {
             return this;
         }
 
+        /** Serves {@code port} over TLS with this PEM certificate chain (server certificate first) and PKCS#8 key. */
+        public Builder tls(Path certificateChain, Path privateKey) {
+            this.tlsCert = certificateChain;
+            this.tlsKey = privateKey;
+            return this;
+        }
+
+        /** Also serves plain ws:// and http:// on this port (0 picks a free one); only with {@link #tls}. */
+        public Builder plainPort(int plainPort) {
+            this.plainPort = plainPort;
+            return this;
+        }
+
         public Builder activityTimeout(Duration activityTimeout) {
             this.activityTimeout = activityTimeout;
             return this;
@@ -373,6 +459,18 @@ public final class ServerOptions {
 
         public Builder shutdownTimeout(Duration shutdownTimeout) {
             this.shutdownTimeout = shutdownTimeout;
+            return this;
+        }
+
+        /** How long a shutting-down node keeps serving while {@code /ready} says 503; zero for no wait. */
+        public Builder drainPeriod(Duration drainPeriod) {
+            this.drainPeriod = drainPeriod;
+            return this;
+        }
+
+        /** Over how long a shutting-down node's clients are told to reconnect; zero for all at once. */
+        public Builder drainWindow(Duration drainWindow) {
+            this.drainWindow = drainWindow;
             return this;
         }
 

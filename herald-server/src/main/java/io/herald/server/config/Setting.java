@@ -30,12 +30,17 @@ public record Setting(String parent, String field, String description) {
     public static final List<Setting> ALL = List.of(
             new Setting("", "host", "interface to listen on (default 0.0.0.0)"),
             new Setting("", "port", "port for WebSocket and HTTP API (default 6001)"),
+            new Setting("", "tls-cert", "PEM certificate chain (server certificate first): the port serves wss:// and https://; renewals are picked up without a restart"),
+            new Setting("", "tls-key", "PEM (PKCS#8) private key of tls-cert"),
+            new Setting("", "plain-port", "with TLS, a second port serving plain ws:// and http:// (default: none)"),
             new Setting("", "activity-timeout", "seconds of client silence before the server pings it (default 120)"),
             new Setting("", "pong-timeout", "seconds a pinged client has to answer before it is closed with 4201 (default 30)"),
             new Setting("", "max-frame-size", "largest WebSocket frame a client may send, in bytes (default 65536)"),
             new Setting("", "max-request-size", "largest HTTP API request body, in bytes (default 1048576)"),
             new Setting("", "outbound-buffer-limit", "unsent bytes per connection before it is closed with 4100 (default 4194304)"),
             new Setting("", "shutdown-timeout", "seconds a graceful shutdown may take (default 10)"),
+            new Setting("", "drain-period", "on SIGTERM, how long the node keeps serving while /ready says 503 (default 0s)"),
+            new Setting("", "drain-window", "then, over how long clients are told to reconnect (4200), evenly spread (default 0s)"),
             // HTTP requests and sockets (Limits and protection)
             new Setting("", "request-timeout", "time a socket has to send a complete HTTP request or WebSocket upgrade, from connecting or from its last response; past it 408 and closed (default 10s)"),
             new Setting("", "max-pipelined-requests", "HTTP requests one connection may send ahead of their responses; past it the connection is closed (default 16)"),
@@ -61,7 +66,8 @@ public record Setting(String parent, String field, String description) {
             new Setting("app", "client-events", "whether the first app's clients may send client- events (default true)"),
             new Setting("app", "subscription-counts", "whether the first app sends subscription counts (default false)"),
             new Setting("app", "authorized-connections-timeout", "close the first app's connections that don't sign in or join an authorized channel within it, 0 for off (default 0)"),
-            new Setting("app", "api-requests-per-second", "the first app's HTTP API requests per second before 429, 0 for no limit (default 0)"));
+            new Setting("app", "api-requests-per-second", "the first app's HTTP API requests per second before 429, 0 for no limit (default 0)"),
+            new Setting("app", "allowed-origins", "comma-separated browser origins whose pages may connect to the first app, * for any; others are closed with 4009 (default *)"));
 
     /**
      * {@link #ALL}, then the settings of the {@link Adapters} ({@code redis-url}) and of the

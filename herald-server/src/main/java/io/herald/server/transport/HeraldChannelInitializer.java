@@ -1,5 +1,6 @@
 package io.herald.server.transport;
 
+import io.herald.server.tls.ServerTls;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -11,7 +12,7 @@ import io.netty.handler.flow.FlowControlHandler;
 import java.util.List;
 
 /**
- * Every accepted socket starts as HTTP: codec → {@link RequestDeadline} → {@link InFlightRequests} →
+ * Every accepted socket starts as HTTP, behind TLS on a TLS port: codec → {@link RequestDeadline} → {@link InFlightRequests} →
  * {@link RequestBodyBuffer} → aggregator → one request at a time → {@link HttpRequestHandler}, which
  * either answers (API, health) or upgrades the socket to a WebSocket session. A socket over the
  * {@link SocketLimit} gets a 503 instead, one over {@link ConnectionsPerIp} a 429.
@@ -27,13 +28,16 @@ final class HeraldChannelInitializer extends ChannelInitializer<SocketChannel> {
     private static final List<String> HTTP_ONLY = List.of("deadline", "in-flight", "body", "one-at-a-time");
 
     private final ServerState state;
+    /** Null on a plain-HTTP port. */
+    private final ServerTls tls;
     /** Over the high mark the socket turns unwritable and a subscriber is closed with 4100. */
     private final WriteBufferWaterMark waterMark;
     private final OverLimitRefusal perIpRefusal;
     private final OverLimitRefusal perIpRefusalNow;
 
-    HeraldChannelInitializer(ServerState state) {
+    HeraldChannelInitializer(ServerState state, ServerTls tls) {
         this.state = state;
+        this.tls = tls;
         int limit = state.options.outboundBufferLimit();
         this.waterMark = new WriteBufferWaterMark(limit / 2, limit);
         String tooMany = state.connectionsPerIp.refusal();
@@ -43,6 +47,10 @@ final class HeraldChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        if (tls != null) {
+            // First, so that refusals below are said over TLS too; it stays when the socket becomes a WebSocket.
+            ch.pipeline().addLast("tls", tls.newHandler(ch.alloc()));
+        }
         if (!state.socketLimit.tryAdmit(ch)) {
             boolean linger = state.socketLimit.tryHoldRefused(ch);
             ch.pipeline().addLast(linger ? OverLimitRefusal.LINGERING : OverLimitRefusal.IMMEDIATE);

@@ -2,6 +2,7 @@ package io.herald.server.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.server.api.ApiRequest;
 import io.herald.server.api.ApiService;
 import io.netty.buffer.ByteBufUtil;
@@ -22,6 +23,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import io.netty.handler.ssl.SslHandler;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,13 +86,22 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         } else if (path.equals("/health")) {
             respond(ctx, request, 200, JsonNodeFactory.instance.objectNode().put("status", "ok"));
         } else if (path.equals("/ready")) {
-            boolean ready = state.isReady();
-            respond(ctx, request, ready ? 200 : 503, JsonNodeFactory.instance.objectNode().put("ready", ready));
+            respond(ctx, request, readiness());
         } else if (path.startsWith("/app/")) {
             respond(ctx, request, 400, JsonResponse.errorBody("WebSocket upgrade required at " + path));
         } else {
             respond(ctx, request, 404, JsonResponse.errorBody("Not found: " + path));
         }
+    }
+
+    /** 200 {"ready":true}, or 503 {"ready":false,"reasons":[…]} (see {@link ServerState#notReadyReasons()}). */
+    private FullHttpResponse readiness() {
+        List<String> reasons = state.notReadyReasons();
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("ready", reasons.isEmpty());
+        if (!reasons.isEmpty()) {
+            reasons.forEach(body.putArray("reasons")::add);
+        }
+        return JsonResponse.of(reasons.isEmpty() ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, body);
     }
 
     private static boolean isRead(HttpMethod method) {
@@ -110,7 +121,8 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         }
         String host = request.headers().get(HttpHeaderNames.HOST, "localhost");
         WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(
-                "ws://" + host + path, null, state.webSocketDecoderConfig).newHandshaker(request);
+                (ctx.pipeline().get(SslHandler.class) != null ? "wss://" : "ws://") + host + path, null,
+                state.webSocketDecoderConfig).newHandshaker(request);
         if (handshaker == null) {
             String supported = WebSocketVersion.V13.toHttpHeaderValue();
             FullHttpResponse response = JsonResponse.error(HttpResponseStatus.UPGRADE_REQUIRED,
@@ -121,6 +133,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             return;
         }
         WebSocketSessionHandler session = new WebSocketSessionHandler(state);
+        String origin = request.headers().get(HttpHeaderNames.ORIGIN);
         ctx.pipeline()
                 // Checks text frames, fragments included, before they are joined; bad UTF-8 closes with 1007.
                 .addAfter(ctx.name(), "ws-utf8", new Utf8FrameValidator(false))
@@ -134,7 +147,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             if (done.isSuccess()) {
                 // Its 101 response is written: the rest of the HTTP stages go too.
                 HeraldChannelInitializer.leaveHttp(ctx.pipeline());
-                session.start(ctx.channel(), path, uri.parameters());
+                session.start(ctx.channel(), path, uri.parameters(), origin);
             } else {
                 ctx.close();
             }
@@ -175,6 +188,10 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     private void serve(ChannelHandlerContext ctx, FullHttpRequest request, HttpService service, QueryStringDecoder uri) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         HttpServices.handle(service, request, uri).whenComplete((response, error) -> write(ctx, keepAlive, response));
+    }
+
+    private void respond(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse response) {
+        write(ctx, HttpUtil.isKeepAlive(request), response);
     }
 
     private void respond(ChannelHandlerContext ctx, FullHttpRequest request, int status, JsonNode body) {

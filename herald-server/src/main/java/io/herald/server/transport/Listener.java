@@ -1,12 +1,13 @@
 package io.herald.server.transport;
 
+import io.herald.server.tls.ServerTls;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import java.net.InetSocketAddress;
 
-/** The listening socket: binds the bootstrap, reports the port, stops accepting on close. */
+/** A listening socket: binds the bootstrap, reports the port, stops accepting on close. */
 public final class Listener {
 
     private final Channel serverChannel;
@@ -15,8 +16,13 @@ public final class Listener {
         this.serverChannel = serverChannel;
     }
 
-    /** Binds {@code host:port} (port 0 picks a free port) and starts accepting. */
-    public static Listener bind(ServerResources resources, ServerState state) throws InterruptedException {
+    /**
+     * Binds {@code host:port} (port 0 picks a free port) and starts accepting.
+     *
+     * @param tls the TLS every socket speaks first, or {@code null} for plain HTTP
+     */
+    public static Listener bind(ServerResources resources, ServerState state, int port, ServerTls tls)
+            throws InterruptedException {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(resources.acceptor(), resources.workers())
                 .channel(resources.serverChannelType())
@@ -25,8 +31,8 @@ public final class Listener {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 // Stateless: one for every socket instead of Netty's default of one each.
                 .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator())
-                .childHandler(new HeraldChannelInitializer(state));
-        Channel channel = bootstrap.bind(state.options.host(), state.options.port()).sync().channel();
+                .childHandler(new HeraldChannelInitializer(state, tls));
+        Channel channel = bootstrap.bind(state.options.host(), port).sync().channel();
         return new Listener(channel);
     }
 

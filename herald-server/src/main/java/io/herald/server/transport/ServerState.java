@@ -8,7 +8,9 @@ import io.herald.server.session.Connection;
 import io.herald.server.session.ConnectionRegistry;
 import io.herald.server.session.SocketIds;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -56,7 +58,26 @@ public final class ServerState {
     }
 
     public boolean isReady() {
-        return ready.get() && clusterReady.getAsBoolean();
+        return notReadyReasons().isEmpty();
+    }
+
+    /**
+     * Why {@code /ready} answers 503, empty when it answers 200: {@code draining} (shutting down),
+     * {@code redis-unreachable} (the cluster adapter lost its backend), {@code open-files-limit}
+     * (new sockets would be refused).
+     */
+    public List<String> notReadyReasons() {
+        List<String> reasons = new ArrayList<>(3);
+        if (!ready.get()) {
+            reasons.add("draining");
+        }
+        if (!clusterReady.getAsBoolean()) {
+            reasons.add("redis-unreachable");
+        }
+        if (socketLimit.atLimit()) {
+            reasons.add("open-files-limit");
+        }
+        return reasons;
     }
 
     /** Also not ready while this is false: the cluster adapter has lost its backend. */

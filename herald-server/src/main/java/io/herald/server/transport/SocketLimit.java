@@ -64,6 +64,11 @@ final class SocketLimit {
         return true;
     }
 
+    /** Whether a new socket would be refused now. */
+    boolean atLimit() {
+        return open.get() >= maxSockets;
+    }
+
     /**
      * Whether a refused socket may stay open a moment to close cleanly, which half the reserve
      * allows at once; counts it until it closes. In a flood of refusals the rest are closed at once,

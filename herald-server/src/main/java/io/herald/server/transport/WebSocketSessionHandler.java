@@ -48,10 +48,10 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
     }
 
     /** Called once the handshake is written: admits the socket or closes it with the reason's code. */
-    void start(Channel socket, String path, Map<String, List<String>> query) {
+    void start(Channel socket, String path, Map<String, List<String>> query, String origin) {
         Connection admitted;
         try {
-            admitted = admit(socket, path, query);
+            admitted = admit(socket, path, query, origin);
         } catch (ProtocolException refused) {
             Connection.closeSocket(socket, refused.code(), refused.getMessage());
             return;
@@ -73,7 +73,7 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
     }
 
     /** The socket's connection, counted against its app's quota; throws why it can't have one. */
-    private Connection admit(Channel socket, String path, Map<String, List<String>> query) {
+    private Connection admit(Channel socket, String path, Map<String, List<String>> query, String origin) {
         if (!path.startsWith(APP_PATH) || path.length() == APP_PATH.length() || path.indexOf('/', APP_PATH.length()) >= 0) {
             throw new ProtocolException(ErrorCode.PATH_NOT_FOUND, "Path not found: " + path + " (expected /app/{key})");
         }
@@ -82,6 +82,11 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
                 () -> new ProtocolException(ErrorCode.APP_NOT_FOUND, "Application does not exist: " + key));
         if (!app.enabled()) {
             throw ProtocolException.of(ErrorCode.APP_DISABLED);
+        }
+        // Browsers always send Origin; other clients (servers, apps) send none and are not checked.
+        if (origin != null && !app.allowedOrigins().allows(origin)) {
+            throw new ProtocolException(ErrorCode.UNAUTHORIZED, "Origin not allowed: " + origin
+                    + " (add it to the app's allowed-origins)");
         }
         List<String> protocol = query.get("protocol");
         ProtocolException versionProblem = ProtocolVersion.problem(protocol == null ? null : protocol.get(0));

@@ -286,4 +286,31 @@ class ConfigLoaderErrorsTest {
         failsNaming("apps[0].api-requests-per-second", null, Map.of(), Map.of("app-api-requests-per-second", "-2"))
                 .hasMessageContaining("at least 0");
     }
+
+    @Test
+    void allowedOriginsMustBeOriginsWithoutAPath() {
+        failsNaming("apps[0].allowed-origins", null, Map.of("HERALD_APP_ALLOWED_ORIGINS", "https://a.example/app"), Map.of())
+                .hasMessageContaining("https://example.com (no path)");
+        yamlFailsNaming("apps[0].allowed-origins", "apps:\n  - {id: a, key: b, secret: c, allowed-origins: []}\n")
+                .hasMessageContaining("at least one origin");
+    }
+
+    @Test
+    void drainMustEndBeforeTheShutdownTimeout() {
+        failsNaming("drain-period", null, Map.of("HERALD_DRAIN_PERIOD", "5s", "HERALD_DRAIN_WINDOW", "5s"), Map.of())
+                .hasMessageContaining("must be shorter than shutdown-timeout (PT10S)");
+        failsNaming("drain-window", null, Map.of(), Map.of("drain-window", "-1s"));
+    }
+
+    @Test
+    void tlsNeedsBothFilesAndAPlainPortNeedsTls() {
+        failsNaming("tls-key", null, Map.of("HERALD_TLS_CERT", "/etc/herald/cert.pem"), Map.of())
+                .hasMessageContaining("is required with tls-cert");
+        failsNaming("tls-cert", null, Map.of(), Map.of("tls-key", "/etc/herald/key.pem"))
+                .hasMessageContaining("is required with tls-key");
+        failsNaming("plain-port", null, Map.of("HERALD_PLAIN_PORT", "8080"), Map.of())
+                .hasMessageContaining("set tls-cert and tls-key too");
+        failsNaming("plain-port", null, Map.of("HERALD_TLS_CERT", "c.pem", "HERALD_TLS_KEY", "k.pem",
+                "HERALD_PORT", "443", "HERALD_PLAIN_PORT", "443"), Map.of()).hasMessageContaining("must differ from port");
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.protocol.Limits;
+import io.herald.server.app.AllowedOrigins;
 import io.herald.server.app.App;
 import io.herald.server.app.WebhookEndpoint;
 import io.herald.server.app.WebhookType;
@@ -232,6 +233,7 @@ class ConfigLoaderTest {
                     subscription-counts: true
                     authorized-connections-timeout: 1500ms
                     api-requests-per-second: 25
+                    allowed-origins: [https://www.example.com, "http://localhost:3000"]
                     webhooks:
                       - url: http://127.0.0.1:9000/hooks
                         events: [channel_occupied, channel_vacated]
@@ -251,6 +253,7 @@ class ConfigLoaderTest {
         assertThat(o.subscriptionCountInterval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(o.apps()).containsExactly(App.builder("a", "b", "c").subscriptionCounts(true)
                 .authorizedConnectionsTimeout(Duration.ofMillis(1500)).apiRequestsPerSecond(25)
+                .allowedOrigins(new AllowedOrigins(List.of("https://www.example.com", "http://localhost:3000")))
                 .addWebhook(WebhookEndpoint.of("http://127.0.0.1:9000/hooks",
                         WebhookType.CHANNEL_OCCUPIED, WebhookType.CHANNEL_VACATED))
                 .addWebhook(new WebhookEndpoint(URI.create("https://example.com/presence"),
@@ -330,6 +333,9 @@ class ConfigLoaderTest {
             case "app-enabled", "app-client-events" -> "false";
             case "app-subscription-counts" -> "true";
             case "adapter" -> "local";
+            case "app-allowed-origins" -> "https://a.example, http://b.example:42";
+            case "drain-period", "drain-window" -> "2";
+            case "plain-port" -> "43";
             default -> "42";
         };
     }
@@ -337,12 +343,15 @@ class ConfigLoaderTest {
     private static void assertSampleValues(ServerOptions o) {
         assertThat(o.host()).isEqualTo("127.0.0.2");
         assertThat(o.port()).isEqualTo(42);
+        assertThat(List.of(o.tlsCert(), o.tlsKey())).containsOnly(Path.of("42"));
+        assertThat(o.plainPort()).isEqualTo(43);
         assertThat(o.activityTimeout()).isEqualTo(Duration.ofSeconds(42));
         assertThat(o.pongTimeout()).isEqualTo(Duration.ofSeconds(42));
         assertThat(o.maxFrameSize()).isEqualTo(42);
         assertThat(o.maxRequestSize()).isEqualTo(42);
         assertThat(o.outboundBufferLimit()).isEqualTo(42);
         assertThat(o.shutdownTimeout()).isEqualTo(Duration.ofSeconds(42));
+        assertThat(List.of(o.drainPeriod(), o.drainWindow())).containsOnly(Duration.ofSeconds(2));
         Duration d = Duration.ofSeconds(42);
         assertThat(List.of(o.cacheTtl(), o.webhookBatchWindow(), o.webhookRequestTimeout(), o.webhookRetryBackoff(),
                 o.webhookRetryHorizon(), o.webhookGrace(), o.subscriptionCountInterval())).containsOnly(d);
@@ -351,6 +360,7 @@ class ConfigLoaderTest {
         assertThat(o.adapter()).isEqualTo("local");
         assertThat(o.apps()).containsExactly(App.builder("env-id", "env-key", "env-secret").enabled(false)
                 .maxConnections(42).clientEvents(false).subscriptionCounts(true).authorizedConnectionsTimeout(d)
-                .apiRequestsPerSecond(42).build());
+                .apiRequestsPerSecond(42)
+                .allowedOrigins(new AllowedOrigins(List.of("https://a.example", "http://b.example:42"))).build());
     }
 }

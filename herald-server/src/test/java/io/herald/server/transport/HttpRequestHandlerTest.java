@@ -67,7 +67,7 @@ class HttpRequestHandlerTest {
         state.markNotReady();
 
         assertThat(exchange("GET /ready HTTP/1.1\r\n\r\n"))
-                .startsWith("HTTP/1.1 503 Service Unavailable").endsWith("{\"ready\":false}");
+                .startsWith("HTTP/1.1 503 Service Unavailable").endsWith("{\"ready\":false,\"reasons\":[\"draining\"]}");
     }
 
     @Test

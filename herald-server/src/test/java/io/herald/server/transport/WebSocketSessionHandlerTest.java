@@ -111,7 +111,7 @@ class WebSocketSessionHandlerTest {
     }
 
     private static RecordingSocket start(EmbeddedChannel socket, String path, Map<String, List<String>> query) {
-        socket.pipeline().get(WebSocketSessionHandler.class).start(socket, path, query);
+        socket.pipeline().get(WebSocketSessionHandler.class).start(socket, path, query, null);
         return new RecordingSocket(socket);
     }
 

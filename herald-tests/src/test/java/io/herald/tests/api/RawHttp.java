@@ -23,15 +23,20 @@ public final class RawHttp {
     /** Sends only the request head (the body is withheld, as a client waiting for 100 would) and reads one response. */
     public static Response sendHead(int port, String head) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(5000);
-            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            InputStream in = socket.getInputStream();
-            String headers = readHeaders(in);
-            int status = Integer.parseInt(headers.substring(9, 12));
-            byte[] body = in.readNBytes(contentLength(headers));
-            return new Response(status, new String(body, StandardCharsets.UTF_8));
+            return exchange(socket, head);
         }
+    }
+
+    /** Sends {@code head} on an open socket (a kept-alive connection) and reads one response. */
+    public static Response exchange(Socket socket, String head) throws IOException {
+        socket.setSoTimeout(5000);
+        socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        InputStream in = socket.getInputStream();
+        String headers = readHeaders(in);
+        int status = Integer.parseInt(headers.substring(9, 12));
+        byte[] body = in.readNBytes(contentLength(headers));
+        return new Response(status, new String(body, StandardCharsets.UTF_8));
     }
 
     private static String readHeaders(InputStream in) throws IOException {

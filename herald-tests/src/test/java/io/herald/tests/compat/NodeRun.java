@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,12 +22,20 @@ public record NodeRun(boolean finished, int exitCode, String output) {
 
     /** Runs {@code node args...} in {@code workingDir}; a run still going after {@code timeout} is killed. */
     public static NodeRun run(Path workingDir, Duration timeout, String... args) throws IOException, InterruptedException {
+        return run(workingDir, timeout, Map.of(), args);
+    }
+
+    /** {@link #run(Path, Duration, String...)} with {@code env} added to the script's environment. */
+    public static NodeRun run(Path workingDir, Duration timeout, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("node"));
         command.addAll(List.of(args));
         // a file, not a pipe: nothing has to drain it while we wait, so the script can never block on a full pipe
         Path log = Files.createTempFile("herald-node-run", ".log");
         try {
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(env);
+            Process process = builder
                     .directory(workingDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
