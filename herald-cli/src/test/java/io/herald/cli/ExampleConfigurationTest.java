@@ -10,6 +10,8 @@ import io.herald.server.config.Setting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,10 +62,20 @@ class ExampleConfigurationTest {
             JsonNode value = holder(setting) == null ? null : holder(setting).get(setting.field());
             Matcher stated = STATED_DEFAULT.matcher(setting.description());
             if (value != null && stated.find()) {
-                assertThat(value.asText()).as("herald.example.yml's %s, which --help says defaults to %s",
+                assertThat(asFlagValue(value)).as("herald.example.yml's %s, which --help says defaults to %s",
                         setting.name(), stated.group(1)).isEqualTo(stated.group(1));
             }
         }
+    }
+
+    /** A value as a flag or variable gives it: a YAML list as its items separated by commas. */
+    private static String asFlagValue(JsonNode value) {
+        if (!value.isArray()) {
+            return value.asText();
+        }
+        List<String> items = new ArrayList<>();
+        value.forEach(item -> items.add(item.asText()));
+        return String.join(",", items);
     }
 
     /** Where the example holds a setting of the server or an adapter; {@code null} for an extension's. */
