@@ -2,7 +2,7 @@ package io.herald.tests.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herald.tests.support.ServerProcess;
+import io.herald.testkit.ServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package io.herald.tests.push;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.herald.testkit.ServerProcess;
 import io.herald.tests.compat.NodeRun;
-import io.herald.tests.support.ServerProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

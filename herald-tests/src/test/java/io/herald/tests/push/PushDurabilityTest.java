@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.store.TestPostgres;
+import io.herald.testkit.ServerProcess;
 import io.herald.tests.push.WebPushTestingProcess.Subscription;
-import io.herald.tests.support.ServerProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.herald.tests.push;
 
-import io.herald.tests.support.ServerProcess;
+import io.herald.testkit.ServerProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

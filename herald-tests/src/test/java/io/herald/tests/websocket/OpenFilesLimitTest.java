@@ -2,8 +2,8 @@ package io.herald.tests.websocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herald.testkit.ServerProcess;
 import io.herald.tests.api.RawHttp;
-import io.herald.tests.support.ServerProcess;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;

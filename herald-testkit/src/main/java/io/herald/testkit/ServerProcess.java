@@ -1,6 +1,5 @@
-package io.herald.tests.support;
+package io.herald.testkit;
 
-import io.herald.testkit.PushDataDirectory;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +16,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Herald server in its own JVM ({@code java -cp <test classpath> io.herald.cli.HeraldCommand server}),
+ * A Herald server in its own JVM ({@code java -cp <test classpath> io.herald.cli.HeraldCommand server}, so the
+ * calling module needs herald-cli on its test classpath),
  * on a free port of 127.0.0.1. {@link #kill()} is a {@code kill -9}; its output goes to
  * {@code target/server-<port>.log}. Push notifications keep their store in a {@link PushDataDirectory},
  * deleted when the process has ended ({@link #close()} or {@link #kill()}).
