@@ -42,10 +42,10 @@ final class WebPushSender {
         this.maxAttempts = maxAttempts;
     }
 
-    CompletableFuture<Outcome> send(ClaimedDelivery delivery, Device device, Publication publication) {
+    CompletableFuture<Outcome> send(ClaimedDelivery delivery, Publication publication) {
         CompletableFuture<HttpRequest> request = CompletableFuture.supplyAsync(() -> {
             try {
-                return request(delivery, device, publication);
+                return request(delivery, publication);
             } catch (RuntimeException e) {
                 throw new Unsendable(e);
             }
@@ -63,7 +63,8 @@ final class WebPushSender {
                 });
     }
 
-    private HttpRequest request(ClaimedDelivery delivery, Device device, Publication publication) {
+    private HttpRequest request(ClaimedDelivery delivery, Publication publication) {
+        Device device = delivery.device();
         URI endpoint = URI.create(device.endpoint());
         int ttl = publication.ttlSeconds() == null ? DEFAULT_TTL_SECONDS : publication.ttlSeconds();
         byte[] body = encryption.encrypt(device.p256dh(), device.auth(),
