@@ -119,8 +119,19 @@ public final class DeliveryWorker implements AutoCloseable {
     /** Sends a claimed batch; each send frees its slot when it ends, the batch settles when all have. */
     private void dispatch(List<ClaimedDelivery> batch) {
         Map<ClaimedDelivery, CompletableFuture<Outcome>> sends = new LinkedHashMap<>();
-        for (ClaimedDelivery d : batch) {
-            sends.put(d, send(d));
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                sends.put(batch.get(i), send(batch.get(i)));
+            } catch (RuntimeException e) {
+                // The publish could not be read: the rest stay claimed until their lease runs out.
+                slots.release(batch.size() - i);
+                log.warn("push delivery: {} deliveries left for later, their publish could not be read",
+                        batch.size() - i, e);
+                break;
+            }
+        }
+        if (sends.isEmpty()) {
+            return;
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(sends.values().toArray(CompletableFuture[]::new));
         CompletableFuture<Void> settled = all.thenRunAsync(() -> settle(sends), settler);
