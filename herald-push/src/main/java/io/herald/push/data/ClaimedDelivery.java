@@ -5,6 +5,8 @@ package io.herald.push.data;
  *
  * @param id the queue row
  * @param attempts tries so far, this one included
+ * @param device the device's subscription, read with the claim; {@code null} when the device was deleted
  */
-public record ClaimedDelivery(long id, String instanceId, String publishId, String deviceId, int attempts) {
+public record ClaimedDelivery(long id, String instanceId, String publishId, String deviceId, int attempts,
+                              Device device) {
 }

@@ -6,10 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -32,19 +30,25 @@ public final class DeliveryQueue {
      * and sort every due row first), then each is taken with an update that only matches while it is
      * still due with the attempts that were read: a row another node took in between updates nothing
      * and is left out, so every delivery is claimed by one node at a time on H2 and PostgreSQL alike.
+     * Each row comes with its device's subscription (joined on the device's primary key): a lookup of
+     * the batch's devices afterwards ({@code id IN (…)}) made H2 scan every device of the instance.
      */
     public List<ClaimedDelivery> claim(int max, long leaseMillis) {
         return store.transaction(c -> {
             long now = System.currentTimeMillis();
             List<ClaimedDelivery> due = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT id, instance_id, publish_id, device_id, attempts "
-                    + "FROM push_deliveries WHERE due_at <= ? ORDER BY due_at, id LIMIT ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT q.id, q.instance_id, q.publish_id, q.device_id, "
+                    + "q.attempts, d.id, d.endpoint, d.p256dh, d.auth, d.user_id, d.sdk_version FROM push_deliveries q "
+                    + "LEFT JOIN push_devices d ON d.instance_id = q.instance_id AND d.id = q.device_id "
+                    + "WHERE q.due_at <= ? ORDER BY q.due_at, q.id LIMIT ?")) {
                 s.setLong(1, now);
                 s.setInt(2, max);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
+                        Device device = r.getString(6) == null ? null : new Device(r.getString(6), r.getString(7),
+                                r.getString(8), r.getString(9), r.getString(10), r.getString(11));
                         due.add(new ClaimedDelivery(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
-                                r.getInt(5) + 1));
+                                r.getInt(5) + 1, device));
                     }
                 }
             }
@@ -73,25 +77,6 @@ public final class DeliveryQueue {
                 }
             }
             return claimed;
-        });
-    }
-
-    /** The devices of one instance by id; ids that are gone are missing from the map. */
-    public Map<String, Device> devices(String instanceId, Set<String> ids) {
-        return store.transaction(c -> {
-            Map<String, Device> devices = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT id, endpoint, p256dh, auth, user_id, sdk_version "
-                    + "FROM push_devices WHERE instance_id = ? AND id IN (" + Sql.placeholders(ids.size()) + ")")) {
-                s.setString(1, instanceId);
-                Sql.bind(s, 2, ids);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        devices.put(r.getString(1), new Device(r.getString(1), r.getString(2), r.getString(3),
-                                r.getString(4), r.getString(5), r.getString(6)));
-                    }
-                }
-            }
-            return devices;
         });
     }
 

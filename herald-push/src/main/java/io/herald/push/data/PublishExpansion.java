@@ -117,12 +117,20 @@ public final class PublishExpansion {
     }
 
     private static List<String> nextDevices(Connection c, Expanding p, int chunk) throws SQLException {
-        // DISTINCT: a device with several of the interests gets one copy.
-        String sql = p.audience() == Audience.INTERESTS
-                ? "SELECT DISTINCT device_id FROM push_device_interests WHERE instance_id = ? AND interest IN ("
-                        + Sql.placeholders(p.targets().size()) + ") AND device_id > ? ORDER BY device_id LIMIT ?"
-                : "SELECT id FROM push_devices WHERE instance_id = ? AND user_id IN ("
-                        + Sql.placeholders(p.targets().size()) + ") AND id > ? ORDER BY id LIMIT ?";
+        String in = " IN (" + Sql.placeholders(p.targets().size()) + ")";
+        String sql;
+        if (p.audience() == Audience.USERS) {
+            sql = "SELECT id FROM push_devices WHERE instance_id = ? AND user_id" + in + " AND id > ? ORDER BY id LIMIT ?";
+        } else if (p.targets().size() == 1) {
+            // Ordered as the index is (one interest: the same order), so H2 reads it in order and stops at
+            // the limit; ORDER BY device_id alone made it collect and sort every device past the cursor.
+            sql = "SELECT device_id FROM push_device_interests WHERE instance_id = ? AND interest" + in
+                    + " AND device_id > ? ORDER BY instance_id, interest, device_id LIMIT ?";
+        } else {
+            // DISTINCT: a device with several of the interests gets one copy.
+            sql = "SELECT DISTINCT device_id FROM push_device_interests WHERE instance_id = ? AND interest" + in
+                    + " AND device_id > ? ORDER BY device_id LIMIT ?";
+        }
         List<String> devices = new ArrayList<>(Math.min(chunk, 1024));
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, p.instanceId());

@@ -18,17 +18,21 @@ import java.util.concurrent.Executors;
 
 /**
  * Web Push delivery of one node: the threads it owns (the expander, the claimer, the settler, a
- * crypto pool of one thread per core, the HTTP client's), started once and stopped once.
+ * crypto pool of one thread per core, a sending pool of one thread per request in flight, the HTTP
+ * client's), started once and stopped once.
  */
 public final class Delivery implements AutoCloseable {
 
     private final ExecutorService crypto;
+    private final ExecutorService sending;
     private final ExecutorService httpThreads;
     private final DeliveryWorker worker;
     private final Expander expander;
 
-    private Delivery(ExecutorService crypto, ExecutorService httpThreads, DeliveryWorker worker, Expander expander) {
+    private Delivery(ExecutorService crypto, ExecutorService sending, ExecutorService httpThreads, DeliveryWorker worker,
+                     Expander expander) {
         this.crypto = crypto;
+        this.sending = sending;
         this.httpThreads = httpThreads;
         this.worker = worker;
         this.expander = expander;
@@ -43,6 +47,8 @@ public final class Delivery implements AutoCloseable {
                 PublicKeySources.ofUncompressedBytes(Base64.getUrlDecoder().decode(k.publicKey())))));
         ExecutorService crypto = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
                 named("push-crypto"));
+        // The claimer never has more than deliveryConcurrency sends under way, so no send waits for a thread.
+        ExecutorService sending = Executors.newFixedThreadPool(options.deliveryConcurrency(), named("push-send"));
         ExecutorService httpThreads = Executors.newFixedThreadPool(2, named("push-http"));
         HttpClient http = HttpClient.newBuilder()
                 .executor(httpThreads)
@@ -50,13 +56,13 @@ public final class Delivery implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         WebPushSender sender = new WebPushSender(new VapidHeaders(pairs, options.vapidSubject()), http, crypto,
-                options.requestTimeout(), new RetryPolicy(options.retryBackoff()), options.maxAttempts());
+                sending, options.requestTimeout(), new RetryPolicy(options.retryBackoff()), options.maxAttempts());
         DeliveryWorker worker = new DeliveryWorker(queue, sender, options.deliveryConcurrency(),
                 options.claimBatchSize(), options.pollInterval(), options.requestTimeout());
         worker.start();
         Expander expander = new Expander(expansion, worker::wake, options.pollInterval());
         expander.start();
-        return new Delivery(crypto, httpThreads, worker, expander);
+        return new Delivery(crypto, sending, httpThreads, worker, expander);
     }
 
     /** Look for new publishes now: this node just stored one. */
@@ -69,6 +75,7 @@ public final class Delivery implements AutoCloseable {
         expander.close();
         worker.close(grace);
         crypto.shutdownNow();
+        sending.shutdownNow();
         httpThreads.shutdownNow();
     }
 

@@ -2,11 +2,9 @@ package io.herald.push.delivery;
 
 import io.herald.push.data.ClaimedDelivery;
 import io.herald.push.data.DeliveryQueue;
-import io.herald.push.data.Device;
 import io.herald.push.data.Outcome;
 import io.herald.push.data.Publication;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +15,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One node's share of the delivery queue. Its own thread claims as many due deliveries as it has
- * free sending slots ({@code deliveryConcurrency}, at most {@code claimBatchSize} at once), sends
+ * One node's share of the delivery queue. Its own thread waits until half its sending slots
+ * ({@code deliveryConcurrency}) are free, claims as many due deliveries (at most {@code claimBatchSize}), sends
  * them, and records each batch's outcomes in one transaction on a second thread. It wakes at once
  * when this node queues a publish, and every {@code pollInterval} for other nodes' publishes.
  */
@@ -40,6 +37,11 @@ public final class DeliveryWorker implements AutoCloseable {
     private final long leaseMillis;
     private final int concurrency;
     private final Semaphore slots;
+    /**
+     * Free slots the claimer waits for: claiming as soon as one send ended made claims (and their
+     * settles) of a row or two, each its own transaction and, on H2, its own write to the file.
+     */
+    private final int refill;
     private final Semaphore wakeUp = new Semaphore(0);
     private final ExecutorService settler = Executors.newSingleThreadExecutor(r -> daemon(r, "push-settle"));
     private final Map<String, Publication> publications = java.util.Collections.synchronizedMap(
@@ -60,6 +62,7 @@ public final class DeliveryWorker implements AutoCloseable {
         this.concurrency = concurrency;
         this.slots = new Semaphore(concurrency);
         this.batchSize = batchSize;
+        this.refill = Math.max(1, Math.min(batchSize, concurrency / 2));
         this.pollInterval = pollInterval;
         // Claimed rows are sent at once (there is a slot for each), so a batch settles within about
         // one request timeout; the lease leaves room for that twice over before another node may retry.
@@ -82,8 +85,8 @@ public final class DeliveryWorker implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                slots.acquire();
-                int free = 1 + slots.drainPermits();
+                slots.acquire(refill);
+                int free = refill + slots.drainPermits();
                 int wanted = Math.min(free, batchSize);
                 slots.release(free - wanted);
                 List<ClaimedDelivery> batch = claim(wanted);
@@ -116,21 +119,15 @@ public final class DeliveryWorker implements AutoCloseable {
     /** Sends a claimed batch; each send frees its slot when it ends, the batch settles when all have. */
     private void dispatch(List<ClaimedDelivery> batch) {
         Map<ClaimedDelivery, CompletableFuture<Outcome>> sends = new LinkedHashMap<>();
-        Map<String, List<ClaimedDelivery>> byInstance = batch.stream()
-                .collect(Collectors.groupingBy(ClaimedDelivery::instanceId));
-        for (Map.Entry<String, List<ClaimedDelivery>> group : byInstance.entrySet()) {
-            Map<String, Device> devices;
+        for (int i = 0; i < batch.size(); i++) {
             try {
-                devices = queue.devices(group.getKey(),
-                        group.getValue().stream().map(ClaimedDelivery::deviceId).collect(Collectors.toSet()));
+                sends.put(batch.get(i), send(batch.get(i)));
             } catch (RuntimeException e) {
-                // Left claimed: the lease runs out and the rows come back due.
-                slots.release(group.getValue().size());
-                log.warn("push delivery: devices could not be read", e);
-                continue;
-            }
-            for (ClaimedDelivery d : group.getValue()) {
-                sends.put(d, send(d, devices.get(d.deviceId())));
+                // The publish could not be read: the rest stay claimed until their lease runs out.
+                slots.release(batch.size() - i);
+                log.warn("push delivery: {} deliveries left for later, their publish could not be read",
+                        batch.size() - i, e);
+                break;
             }
         }
         if (sends.isEmpty()) {
@@ -142,15 +139,15 @@ public final class DeliveryWorker implements AutoCloseable {
         settled.whenComplete((v, e) -> inFlight.remove(settled));
     }
 
-    private CompletableFuture<Outcome> send(ClaimedDelivery d, Device device) {
+    private CompletableFuture<Outcome> send(ClaimedDelivery d) {
         CompletableFuture<Outcome> outcome;
-        if (device == null) {
+        if (d.device() == null) {
             outcome = CompletableFuture.completedFuture(Outcome.gone("the device was deleted"));
         } else {
             Publication publication = publication(d);
             outcome = publication == null
                     ? CompletableFuture.completedFuture(Outcome.failed("the publish is gone"))
-                    : sender.send(d, device, publication);
+                    : sender.send(d, publication);
         }
         return outcome.whenComplete((o, e) -> slots.release());
     }

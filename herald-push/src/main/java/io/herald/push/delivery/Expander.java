@@ -19,7 +19,7 @@ final class Expander implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Expander.class);
     /** The first chunk is small so the first delivery starts soon; later ones amortise each transaction. */
-    static final int FIRST_CHUNK = 256;
+    static final int FIRST_CHUNK = 64;
     static final int CHUNK = 2048;
     /**
      * A chunk renews the lease; it only keeps a second node from doing the same work twice (the cursor

@@ -4,6 +4,7 @@ import io.herald.push.data.ClaimedDelivery;
 import io.herald.push.data.Device;
 import io.herald.push.data.Outcome;
 import io.herald.push.data.Publication;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,13 +12,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
  * Sends one Web Push message (RFC 8030) encrypted with {@code aes128gcm} (RFC 8291) and signed with
  * the instance's VAPID key (RFC 8292; {@link VapidHeaders}, signed by zerodep-web-push-java), with the
  * JDK {@link HttpClient} for the request, and says what the answer means for the queue. Encryption
- * ({@link Aes128GcmEncryption}) runs on {@code cryptoExecutor}; nothing here runs on an event loop.
+ * ({@link Aes128GcmEncryption}) runs on {@code cryptoExecutor}, the request on {@code sendExecutor}
+ * (one thread per request in flight); nothing here runs on an event loop.
+ *
+ * <p>The request is sent with the blocking {@code HttpClient.send}, not {@code sendAsync}: on JDK 17
+ * {@code sendAsync} completes its future on the {@code CompletableFuture} default executor, which
+ * on a machine of two cores (common pool parallelism 1) starts a new thread for every response.
  */
 final class WebPushSender {
 
@@ -28,29 +35,31 @@ final class WebPushSender {
     private final Aes128GcmEncryption encryption = new Aes128GcmEncryption();
     private final HttpClient http;
     private final Executor cryptoExecutor;
+    private final Executor sendExecutor;
     private final Duration requestTimeout;
     private final RetryPolicy retries;
     private final int maxAttempts;
 
-    WebPushSender(VapidHeaders vapid, HttpClient http, Executor cryptoExecutor, Duration requestTimeout,
-                  RetryPolicy retries, int maxAttempts) {
+    WebPushSender(VapidHeaders vapid, HttpClient http, Executor cryptoExecutor, Executor sendExecutor,
+                  Duration requestTimeout, RetryPolicy retries, int maxAttempts) {
         this.vapid = vapid;
         this.http = http;
         this.cryptoExecutor = cryptoExecutor;
+        this.sendExecutor = sendExecutor;
         this.requestTimeout = requestTimeout;
         this.retries = retries;
         this.maxAttempts = maxAttempts;
     }
 
-    CompletableFuture<Outcome> send(ClaimedDelivery delivery, Device device, Publication publication) {
+    CompletableFuture<Outcome> send(ClaimedDelivery delivery, Publication publication) {
         CompletableFuture<HttpRequest> request = CompletableFuture.supplyAsync(() -> {
             try {
-                return request(delivery, device, publication);
+                return request(delivery, publication);
             } catch (RuntimeException e) {
                 throw new Unsendable(e);
             }
         }, cryptoExecutor);
-        return request.thenCompose(r -> http.sendAsync(r, HttpResponse.BodyHandlers.discarding()))
+        return request.thenApplyAsync(this::exchange, sendExecutor)
                 .handle((response, error) -> {
                     if (error == null) {
                         return outcome(delivery, response);
@@ -63,7 +72,8 @@ final class WebPushSender {
                 });
     }
 
-    private HttpRequest request(ClaimedDelivery delivery, Device device, Publication publication) {
+    private HttpRequest request(ClaimedDelivery delivery, Publication publication) {
+        Device device = delivery.device();
         URI endpoint = URI.create(device.endpoint());
         int ttl = publication.ttlSeconds() == null ? DEFAULT_TTL_SECONDS : publication.ttlSeconds();
         byte[] body = encryption.encrypt(device.p256dh(), device.auth(),
@@ -80,6 +90,17 @@ final class WebPushSender {
             builder.version(HttpClient.Version.HTTP_1_1);
         }
         return builder.build();
+    }
+
+    private HttpResponse<Void> exchange(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new CompletionException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+        }
     }
 
     private Outcome outcome(ClaimedDelivery delivery, HttpResponse<Void> response) {

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Expansion of a stored publish into queued deliveries, on the embedded store and on PostgreSQL:
  * two expanders racing over one publish in small chunks, and an expansion abandoned half way (a
- * node stopped) finished by another, each queue every device exactly once.
+ * node stopped) finished by another, each queue every device exactly once; the queued rows are
+ * claimed with their device's subscription.
  */
 @Timeout(120)
 class PublishExpansionTest {
@@ -162,6 +163,33 @@ class PublishExpansionTest {
             }
             assertThat(stopped.expandChunk(p, 300, 60_000)).as("the stopped node's stale chunk").isNull();
             assertQueuedOnce(store, "pub-stop");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void claimedDeliveriesCarryTheirDeviceAndADeletedDeviceComesWithout(String kind) throws Exception {
+        onStore(kind, store -> {
+            devices(store);
+            new PublishStore(store).publish(INSTANCE, "pub-claim", "{}", "{\"x\":1}", null, Audience.INTERESTS,
+                    List.of("news"));
+            PublishExpansion expansion = new PublishExpansion(store);
+            Expanding p = expansion.claim(60_000);
+            while (p != null) {
+                p = expansion.expandChunk(p, 500, 60_000);
+            }
+            store.transaction(c -> c.createStatement().executeUpdate(
+                    "DELETE FROM push_devices WHERE id = 'web-7'"));
+
+            DeliveryQueue queue = new DeliveryQueue(store);
+            List<ClaimedDelivery> claimed = new java.util.ArrayList<>(queue.claim(DEVICES, 60_000));
+            assertThat(claimed).hasSize(DEVICES);
+            assertThat(claimed).filteredOn(d -> d.device() == null).extracting(ClaimedDelivery::deviceId)
+                    .containsExactly("web-7");
+            assertThat(claimed).filteredOn(d -> d.device() != null)
+                    .allMatch(d -> d.device().id().equals(d.deviceId())
+                            && d.device().endpoint().equals("https://push.example/" + d.deviceId().substring(4)));
+            assertThat(queue.claim(DEVICES, 60_000)).as("leased").isEmpty();
         });
     }
 }
