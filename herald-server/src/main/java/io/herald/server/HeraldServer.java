@@ -12,6 +12,8 @@ import io.herald.server.config.ServerOptions;
 import io.herald.server.extension.Extensions;
 import io.herald.server.extension.ServerExtension;
 import io.herald.server.extension.ServerExtensionProvider;
+import io.herald.server.metrics.MetricsEndpoint;
+import io.herald.server.metrics.NodeMetrics;
 import io.herald.server.session.ClientMessageHandler;
 import io.herald.server.session.Connection;
 import io.herald.server.session.ConnectionRegistry;
@@ -49,13 +51,16 @@ public final class HeraldServer implements AutoCloseable {
     private final Adapter adapter;
     private final WebhookDispatcher webhooks;
     private final Listener listener;
+    private final NodeMetrics metrics = new NodeMetrics();
+    /** {@code /metrics}, or {@code null} when {@code metrics-port} is not set. */
+    private final MetricsEndpoint metricsEndpoint;
     private final List<ServerExtension> extensions = new ArrayList<>();
     private boolean closed;
 
     private HeraldServer(ServerOptions options) throws InterruptedException {
         this.options = options;
         AppStore apps = new StaticAppStore(options.apps());
-        ChannelRegistries registries = new ChannelRegistries();
+        ChannelRegistries registries = new ChannelRegistries(metrics::forApp);
         UserRegistry users = new UserRegistry();
         ConnectionRegistry connections = new ConnectionRegistry();
         this.resources = new ServerResources();
@@ -77,17 +82,35 @@ public final class HeraldServer implements AutoCloseable {
         adapter.listen(events);
         this.state = new ServerState(options, apps, connections, new SocketIds(),
                 new ClientMessageHandler(registries, adapter, events, watchlists),
-                new ApiService(apps, adapter, Clock.systemUTC()));
+                new ApiService(apps, adapter, Clock.systemUTC()), metrics);
         state.readyWhen(adapter::isReady);
+        metrics.readGaugesFrom(new NodeGauges(connections, registries, webhooks));
+        apps.all().forEach(app -> metrics.forApp(app.id())); // every app listed from the first scrape
+        adapter.registerMetrics(metrics);
+        MetricsEndpoint endpoint = null;
         try {
             startExtensions();
+            endpoint = startMetricsEndpoint();
             this.listener = Listener.bind(resources, state);
         } catch (RuntimeException | InterruptedException e) {
+            if (endpoint != null) {
+                endpoint.close();
+            }
+            metrics.close();
             extensions.forEach(ServerExtension::close);
             resources.shutdown(options.shutdownTimeout());
             adapter.close();
             throw e;
         }
+        this.metricsEndpoint = endpoint;
+    }
+
+    private MetricsEndpoint startMetricsEndpoint() {
+        if (options.metricsPort() == ServerOptions.METRICS_OFF) {
+            return null;
+        }
+        metrics.includeJvmAndProcess();
+        return MetricsEndpoint.start(options.host(), options.metricsPort(), metrics);
     }
 
     private void startExtensions() {
@@ -121,6 +144,11 @@ public final class HeraldServer implements AutoCloseable {
     /** What the started extensions say about themselves, one line each, for the start-up banner. */
     public List<String> extensionSummary() {
         return extensions.stream().flatMap(e -> e.summary().stream()).toList();
+    }
+
+    /** The port of {@code /metrics}; {@link ServerOptions#METRICS_OFF} when it is off. */
+    public int metricsPort() {
+        return metricsEndpoint == null ? ServerOptions.METRICS_OFF : metricsEndpoint.port();
     }
 
     /** Connections currently open on this node. */
@@ -163,6 +191,10 @@ public final class HeraldServer implements AutoCloseable {
         webhooks.close(Duration.ofNanos(Math.max(0, (deadline - System.nanoTime()) * 3 / 4)));
         extensions.forEach(ServerExtension::close);
         adapter.close();
+        if (metricsEndpoint != null) {
+            metricsEndpoint.close();
+        }
+        metrics.close();
         resources.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         log.info("Herald stopped");
     }

@@ -34,7 +34,9 @@ final class OptionsBinder {
             "webhook-retry-backoff", "webhook-retry-max-backoff", "webhook-retry-horizon", "webhook-grace", "subscription-count-interval", "adapter",
             "redis-url", "redis-key-prefix", "node-timeout", "apps",
             // HTTP requests and sockets
-            "request-timeout", "max-pipelined-requests", "request-buffer-limit", "max-connections-per-ip");
+            "request-timeout", "max-pipelined-requests", "request-buffer-limit", "max-connections-per-ip",
+            // operations
+            "metrics-port", "log-format");
     private static final Set<String> ADAPTERS = Set.of("local", "redis");
     private static final Set<String> REDIS_SCHEMES = Set.of("redis", "rediss", "redis-sentinel", "rediss-sentinel",
             "redis-socket", "redis-cluster", "rediss-cluster");
@@ -82,6 +84,7 @@ final class OptionsBinder {
         f.duration("subscription-count-interval", false).ifPresent(b::subscriptionCountInterval);
         bindCluster(f, b);
         bindHttpLimits(f, b);
+        bindOperations(f, b);
         JsonNode apps = tree.get("apps");
         if (apps != null && !apps.isNull()) {
             b.apps(bindApps(apps));
@@ -136,6 +139,16 @@ final class OptionsBinder {
         f.positive("max-pipelined-requests").ifPresent(b::maxPipelinedRequests);
         f.positive("request-buffer-limit").ifPresent(b::requestBufferLimit);
         f.integer("max-connections-per-ip", 0, Integer.MAX_VALUE).ifPresent(b::maxConnectionsPerIp);
+    }
+
+    private static void bindOperations(ConfigFields f, ServerOptions.Builder b) {
+        f.integer("metrics-port", 0, 65535).ifPresent(b::metricsPort);
+        f.text("log-format").ifPresent(format -> {
+            if (!ServerOptions.LOG_FORMATS.contains(format)) {
+                throw ConfigException.field("log-format", "must be one of " + ServerOptions.LOG_FORMATS + ", was \"" + format + "\"");
+            }
+            b.logFormat(format);
+        });
     }
 
     private static List<App> bindApps(JsonNode apps) {

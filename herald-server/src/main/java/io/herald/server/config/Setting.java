@@ -48,6 +48,9 @@ public record Setting(String parent, String field, String description) {
             new Setting("", "redis-url", "Redis of the redis adapter: redis://[:password@]host:port[/db], rediss:// for TLS, redis-sentinel://, or redis-cluster://host:port,host:port (rediss-cluster:// for TLS)"),
             new Setting("", "redis-key-prefix", "prefix of this cluster's Redis keys and channels (default herald:)"),
             new Setting("", "node-timeout", "how long a silent node's connections stay counted before the others remove them (default 30s)"),
+            // operations (Running in production)
+            new Setting("", "metrics-port", "port of Prometheus metrics at /metrics, off unless set (conventionally 9601)"),
+            new Setting("", "log-format", "human (default) or json: one JSON object per log line"),
             new Setting("app", "id", "the first app's id (default app-id)"),
             new Setting("app", "key", "the first app's key (default app-key)"),
             new Setting("app", "secret", "the first app's secret (default app-secret)"),

@@ -51,10 +51,12 @@ final class ClientEventHandler {
             return;
         }
         if (!connection.clientEventLimiter().tryAcquire(System.nanoTime())) {
+            connection.metrics().clientEventRateLimited();
             connection.sendError("Client event rejected: more than " + limits.clientEventsPerSecond()
                     + " per second", ErrorCode.CLIENT_EVENT_REJECTED);
             return;
         }
+        connection.metrics().clientEvent();
         String userId = connection.presenceUserId(channel);
         adapter.publish(connection.app().id(), OutboundEvent.client(channel, message.event(), message.data(),
                 connection.socketId(), userId));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.herald.server.api.ApiRequest;
 import io.herald.server.api.ApiResponse;
 import io.herald.server.api.ApiService;
+import io.herald.server.metrics.AppMetrics;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -165,9 +166,19 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         ApiRequest apiRequest = new ApiRequest(request.method().name(), path, query,
                 ByteBufUtil.getBytes(request.content()));
         boolean keepAlive = HttpUtil.isKeepAlive(request);
+        long startedAt = System.nanoTime();
+        AppMetrics metrics = ApiService.appId(path).flatMap(state.apps::findById)
+                .map(app -> state.metrics.forApp(app.id())).orElse(null); // unknown apps get no label of their own
         state.api.handle(apiRequest).whenComplete((response, error) -> {
             ApiResponse r = response != null ? response : new ApiResponse(500, JsonResponse.errorBody("internal error"));
-            write(ctx, keepAlive, r.status(), r.body());
+            FullHttpResponse answer = JsonResponse.of(HttpResponseStatus.valueOf(r.status()), r.body());
+            if (metrics != null) {
+                metrics.apiCall(apiRequest.body().length, answer.content().readableBytes(), startedAt);
+                if (r.status() == HttpResponseStatus.TOO_MANY_REQUESTS.code()) {
+                    metrics.apiRateLimited();
+                }
+            }
+            write(ctx, keepAlive, answer);
         });
     }
 

@@ -69,13 +69,14 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
             Connection.closeSocket(socket, versionProblem.code(), versionProblem.getMessage());
             return;
         }
-        Connection admitted = new Connection(state.socketIds.next(), app, socket);
+        Connection admitted = new Connection(state.socketIds.next(), app, socket, state.metrics.forApp(app.id()));
         if (!state.connections.tryAdd(admitted)) {
             Connection.closeSocket(socket, ErrorCode.OVER_CONNECTION_QUOTA,
                     "Application is over its connection quota of " + app.maxConnections());
             return;
         }
         connection = admitted;
+        admitted.metrics().connected();
         if (app.requiresAuthorizedConnections()) {
             socket.eventLoop().schedule(() -> {
                 if (!admitted.isAuthorized()) {
@@ -105,6 +106,7 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
         } else if (connection == null) {
             // frames that raced the refusal of this socket: it is closing
         } else if (frame instanceof TextWebSocketFrame text) {
+            connection.metrics().received(text.content().readableBytes());
             state.messages.onMessage(connection, text.text());
         } else if (frame instanceof BinaryWebSocketFrame) {
             connection.sendError("Binary frames are not supported; send JSON text frames", null);
@@ -125,6 +127,7 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
     public void channelInactive(ChannelHandlerContext ctx) {
         if (connection != null) {
             state.connections.remove(connection);
+            connection.metrics().disconnected();
             state.messages.onClose(connection);
         }
         ctx.fireChannelInactive();
