@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,6 +66,7 @@ final class ServerCommand implements Callable<Integer> {
             System.err.println("herald: configuration error: " + e.getMessage());
             return 2;
         }
+        LogFormat.apply(options.logFormat());
         HeraldServer server;
         try {
             server = HeraldServer.start(options);
@@ -79,9 +82,12 @@ final class ServerCommand implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }, "herald-shutdown"));
-        System.out.println("Herald is running on port " + server.port() + " (apps: "
+        // JSON logs stay JSON all the way: the banner becomes log lines too.
+        Consumer<String> banner = options.logFormat().equals("json") ? LoggerFactory.getLogger(ServerCommand.class)::info
+                : System.out::println;
+        banner.accept("Herald is running on port " + server.port() + " (apps: "
                 + options.apps().stream().map(a -> a.id() + "/" + a.key()).toList() + "). Ctrl-C stops it.");
-        server.extensionSummary().forEach(System.out::println);
+        server.extensionSummary().forEach(banner);
         try {
             stopped.await();
         } catch (InterruptedException e) {

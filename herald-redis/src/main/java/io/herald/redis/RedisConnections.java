@@ -150,7 +150,7 @@ final class RedisConnections implements AutoCloseable {
         try {
             return RedisURI.create(url);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("redis-url is malformed: " + e.getMessage() + ", was \"" + url + "\"", e);
+            throw new IllegalArgumentException("redis-url is malformed: " + e.getMessage() + ", was \"" + ClusterUrl.redacted(url) + "\"", e);
         }
     }
 

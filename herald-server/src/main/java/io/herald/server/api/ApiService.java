@@ -138,6 +138,7 @@ public final class ApiService {
         Throwable cause = error instanceof CompletionException && error.getCause() != null
                 ? error.getCause() : error;
         if (cause instanceof ApiException api) {
+            log.debug("Refused an API request with {}: {}", api.status(), api.getMessage());
             return new ApiResponse(api.status(), JsonNodeFactory.instance.objectNode().put("error", api.getMessage()));
         }
         log.error("API request failed", cause);

@@ -52,6 +52,10 @@ public final class AppMetrics {
                 .register(registry);
     }
 
+    public String appId() {
+        return appId;
+    }
+
     public void connected() {
         newConnections.increment();
     }

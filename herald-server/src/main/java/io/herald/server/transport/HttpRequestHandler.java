@@ -27,6 +27,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Routes HTTP requests: WebSocket upgrades become sessions, {@code /apps/…} goes to the API,
@@ -169,7 +170,16 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         long startedAt = System.nanoTime();
         AppMetrics metrics = ApiService.appId(path).flatMap(state.apps::findById)
                 .map(app -> state.metrics.forApp(app.id())).orElse(null); // unknown apps get no label of their own
-        state.api.handle(apiRequest).whenComplete((response, error) -> {
+        if (metrics != null) {
+            LogContext.enterApp(metrics.appId());
+        }
+        CompletableFuture<ApiResponse> handled;
+        try {
+            handled = state.api.handle(apiRequest);
+        } finally {
+            LogContext.exit();
+        }
+        handled.whenComplete((response, error) -> {
             ApiResponse r = response != null ? response : new ApiResponse(500, JsonResponse.errorBody("internal error"));
             FullHttpResponse answer = JsonResponse.of(HttpResponseStatus.valueOf(r.status()), r.body());
             if (metrics != null) {

@@ -107,7 +107,12 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
             // frames that raced the refusal of this socket: it is closing
         } else if (frame instanceof TextWebSocketFrame text) {
             connection.metrics().received(text.content().readableBytes());
-            state.messages.onMessage(connection, text.text());
+            LogContext.enter(connection);
+            try {
+                state.messages.onMessage(connection, text.text());
+            } finally {
+                LogContext.exit();
+            }
         } else if (frame instanceof BinaryWebSocketFrame) {
             connection.sendError("Binary frames are not supported; send JSON text frames", null);
         }
@@ -128,7 +133,12 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
         if (connection != null) {
             state.connections.remove(connection);
             connection.metrics().disconnected();
-            state.messages.onClose(connection);
+            LogContext.enter(connection);
+            try {
+                state.messages.onClose(connection);
+            } finally {
+                LogContext.exit();
+            }
         }
         ctx.fireChannelInactive();
     }

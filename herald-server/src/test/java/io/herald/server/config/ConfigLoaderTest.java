@@ -1,6 +1,7 @@
 package io.herald.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.herald.protocol.Limits;
 import io.herald.server.app.App;
@@ -279,6 +280,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void refusesAnUnknownLogFormatNamingIt() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("HERALD_LOG_FORMAT", "xml"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("log-format").hasMessageContaining("\"xml\"");
+    }
+
+    @Test
+    void metricsAreOffUnlessAPortIsSet() {
+        assertThat(ConfigLoader.load(null, Map.of(), Map.of()).metricsPort()).isEqualTo(ServerOptions.METRICS_OFF);
+        assertThat(ConfigLoader.load(null, Map.of("HERALD_METRICS_PORT", "9601"), Map.of()).metricsPort()).isEqualTo(9601);
+    }
+
+    @Test
     void variablesThatAreNotHeraldsAreIgnored() {
         ServerOptions o = ConfigLoader.load(null, Map.of("PORT", "1", "APP_SECRET", "x"), Map.of());
 
@@ -310,6 +323,7 @@ class ConfigLoaderTest {
             case "app-subscription-counts" -> "true";
             case "adapter" -> "redis";
             case "redis-url" -> "redis://127.0.0.1:42";
+            case "log-format" -> "json";
             default -> "42";
         };
     }
@@ -332,6 +346,8 @@ class ConfigLoaderTest {
         assertThat(o.redisUrl()).isEqualTo("redis://127.0.0.1:42");
         assertThat(o.redisKeyPrefix()).isEqualTo("42");
         assertThat(o.nodeTimeout()).isEqualTo(d);
+        assertThat(o.metricsPort()).isEqualTo(42);
+        assertThat(o.logFormat()).isEqualTo("json");
         assertThat(o.apps()).containsExactly(App.builder("env-id", "env-key", "env-secret").enabled(false)
                 .maxConnections(42).clientEvents(false).subscriptionCounts(true).authorizedConnectionsTimeout(d)
                 .apiRequestsPerSecond(42).build());
