@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import sun.misc.Signal;
 import picocli.CommandLine.Command;
@@ -66,6 +68,7 @@ final class ServerCommand implements Callable<Integer> {
             System.err.println("herald: configuration error: " + e.getMessage());
             return 2;
         }
+        LogFormat.apply(options.logFormat());
         HeraldServer server;
         try {
             server = HeraldServer.start(options);
@@ -88,10 +91,13 @@ final class ServerCommand implements Callable<Integer> {
             // kill -HUP: read a renewed certificate now instead of within the next few seconds
             Signal.handle(new Signal("HUP"), signal -> server.reloadTls());
         }
-        System.out.println("Herald is running on port " + server.port() + (options.tls() ? " (TLS)" : "")
+        // JSON logs stay JSON all the way: the banner becomes log lines too.
+        Consumer<String> banner = options.logFormat().equals("json") ? LoggerFactory.getLogger(ServerCommand.class)::info
+                : System.out::println;
+        banner.accept("Herald is running on port " + server.port() + (options.tls() ? " (TLS)" : "")
                 + (server.plainPort() == ServerOptions.NO_PLAIN_PORT ? "" : ", plain HTTP on port " + server.plainPort())
                 + " (apps: " + options.apps().stream().map(a -> a.id() + "/" + a.key()).toList() + "). Ctrl-C stops it.");
-        server.extensionSummary().forEach(System.out::println);
+        server.extensionSummary().forEach(banner);
         try {
             stopped.await();
         } catch (InterruptedException e) {

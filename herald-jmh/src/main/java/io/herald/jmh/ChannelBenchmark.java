@@ -4,6 +4,7 @@ import io.herald.server.channel.Channel;
 import io.herald.server.channel.ChannelRegistry;
 import io.herald.server.message.Frames;
 import io.herald.server.message.OutboundEvent;
+import io.herald.server.metrics.NodeMetrics;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -15,6 +16,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -35,6 +37,12 @@ public class ChannelBenchmark {
     @Param({"1", "1000", "5000"})
     int subscribers;
 
+    /** {@code prometheus}: fan-out counted into a Prometheus registry, as with {@code metrics-port} set. */
+    @Param({"detached", "prometheus"})
+    String metrics;
+
+    private NodeMetrics nodeMetrics;
+
     private final String[] names = new String[CHANNELS];
     private ChannelRegistry registry;
     private Channel fanout;
@@ -44,7 +52,8 @@ public class ChannelBenchmark {
 
     @Setup
     public void setUp() {
-        registry = new ChannelRegistry();
+        nodeMetrics = new NodeMetrics();
+        registry = metrics.equals("prometheus") ? new ChannelRegistry(nodeMetrics.forApp("bench")) : new ChannelRegistry();
         for (int c = 0; c < CHANNELS; c++) {
             names[c] = "channel-" + c;
             registry.join(names[c], new FakeSubscriber(c), null, 100);
@@ -55,6 +64,11 @@ public class ChannelBenchmark {
         fanout = registry.find("fanout");
         event = OutboundEvent.server("fanout", "my-event", "{\"message\":\"" + "x".repeat(80) + "\"}", null);
         joiner = new FakeSubscriber(-1);
+    }
+
+    @TearDown
+    public void tearDown() {
+        nodeMetrics.close();
     }
 
     @Benchmark

@@ -58,6 +58,11 @@ final class ClusterUrl {
     }
 
     private static IllegalArgumentException bad(String url, String problem) {
-        return new IllegalArgumentException("redis-url " + problem + ", was \"" + url + "\"");
+        return new IllegalArgumentException("redis-url " + problem + ", was \"" + redacted(url) + "\"");
+    }
+
+    /** {@code url} with its password (between {@code ://[user]:} and {@code @}) as {@code ***}: fit for messages and logs. */
+    static String redacted(String url) {
+        return url.replaceFirst("^([a-z-]+://[^:@/]*:)[^@/]*@", "$1***@");
     }
 }

@@ -19,6 +19,7 @@ import io.herald.server.cluster.LocalAdapter;
 import io.herald.server.message.OutboundEvent;
 import io.herald.server.user.UserConnection;
 import io.herald.server.webhook.WebhookQueue;
+import io.herald.server.metrics.NodeMetrics;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import java.time.Duration;
@@ -549,6 +550,12 @@ final class RedisAdapter implements Adapter {
     @Override
     public boolean isReady() {
         return redis.isOpen();
+    }
+
+    @Override
+    public void registerMetrics(NodeMetrics metrics) {
+        metrics.counter("herald.redis.round.trips", "Redis commands answered", redis::roundTrips);
+        metrics.counter("herald.redis.reconnects", "Redis connections made again after a loss", redis::reconnects);
     }
 
     /**

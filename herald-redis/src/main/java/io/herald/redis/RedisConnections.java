@@ -21,6 +21,7 @@ import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -62,13 +63,16 @@ final class RedisConnections implements AutoCloseable {
     private final StatefulConnection<String, String> connection;
     private final RedisClusterAsyncCommands<String, String> commands;
     private final StatefulRedisPubSubConnection<String, String> pubSub;
+    private final RoundTrips roundTrips;
+    private final AtomicLong reconnects = new AtomicLong();
     private Disposable reconnectWatch = () -> { };
 
-    private RedisConnections(ClientResources resources, AbstractRedisClient client,
+    private RedisConnections(ClientResources resources, RoundTrips roundTrips, AbstractRedisClient client,
                              StatefulConnection<String, String> connection,
                              RedisClusterAsyncCommands<String, String> commands,
                              StatefulRedisPubSubConnection<String, String> pubSub) {
         this.resources = resources;
+        this.roundTrips = roundTrips;
         this.client = client;
         this.connection = connection;
         this.commands = commands;
@@ -82,7 +86,9 @@ final class RedisConnections implements AutoCloseable {
     static RedisConnections open(String url) {
         boolean cluster = ClusterUrl.isCluster(url);
         List<RedisURI> seeds = cluster ? ClusterUrl.seeds(url) : List.of(standalone(url));
+        RoundTrips roundTrips = new RoundTrips();
         ClientResources resources = DefaultClientResources.builder()
+                .commandLatencyRecorder(roundTrips)
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(100), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
                 .build();
         // Rejected rather than buffered while Redis is unreachable, so memory stays bounded.
@@ -105,14 +111,14 @@ final class RedisConnections implements AutoCloseable {
                         .build());
                 StatefulRedisClusterConnection<String, String> connection = clusterClient.connect();
                 connectMasters(connection);
-                return new RedisConnections(resources, client, connection, connection.async(),
+                return new RedisConnections(resources, roundTrips, client, connection, connection.async(),
                         clusterClient.connectPubSub());
             }
             RedisClient singleClient = RedisClient.create(resources, seeds.get(0));
             client = singleClient;
             singleClient.setOptions(options);
             StatefulRedisConnection<String, String> connection = singleClient.connect();
-            return new RedisConnections(resources, client, connection, connection.async(), singleClient.connectPubSub());
+            return new RedisConnections(resources, roundTrips, client, connection, connection.async(), singleClient.connectPubSub());
         } catch (RuntimeException e) {
             if (client != null) {
                 client.shutdown();
@@ -144,7 +150,7 @@ final class RedisConnections implements AutoCloseable {
         try {
             return RedisURI.create(url);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("redis-url is malformed: " + e.getMessage() + ", was \"" + url + "\"", e);
+            throw new IllegalArgumentException("redis-url is malformed: " + e.getMessage() + ", was \"" + ClusterUrl.redacted(url) + "\"", e);
         }
     }
 
@@ -164,7 +170,20 @@ final class RedisConnections implements AutoCloseable {
     void onReconnected(Runnable action) {
         reconnectWatch = resources.eventBus().get()
                 .filter(ConnectionActivatedEvent.class::isInstance)
-                .subscribe(event -> action.run());
+                .subscribe(event -> {
+                    reconnects.incrementAndGet();
+                    action.run();
+                });
+    }
+
+    /** Commands Redis has answered so far. */
+    long roundTrips() {
+        return roundTrips.count();
+    }
+
+    /** Connections made again after they were lost (counted once {@link #onReconnected} watches). */
+    long reconnects() {
+        return reconnects.get();
     }
 
     boolean isOpen() {

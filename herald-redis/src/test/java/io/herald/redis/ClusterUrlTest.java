@@ -15,6 +15,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ClusterUrlTest {
 
     @Test
+    void errorsNeverRepeatThePassword() {
+        assertThat(ClusterUrl.redacted("redis-cluster://user:s3cret@a:1,b:2")).isEqualTo("redis-cluster://user:***@a:1,b:2");
+        assertThat(ClusterUrl.redacted("redis://:s3cret@host:6379/0")).isEqualTo("redis://:***@host:6379/0");
+        assertThat(ClusterUrl.redacted("redis://host:6379")).isEqualTo("redis://host:6379");
+        assertThatThrownBy(() -> ClusterUrl.seeds("redis-cluster://:s3cret@a:1/3"))
+                .hasMessageContaining("***").hasMessageNotContaining("s3cret");
+    }
+
+    @Test
     void everySeedGetsTheCredentialsAndOptions() {
         List<RedisURI> seeds = ClusterUrl.seeds("redis-cluster://:s3cret@10.0.0.1:7000,10.0.0.2:7001,cache?timeout=2s");
 

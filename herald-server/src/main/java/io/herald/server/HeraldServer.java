@@ -12,6 +12,8 @@ import io.herald.server.config.ServerOptions;
 import io.herald.server.extension.Extensions;
 import io.herald.server.extension.ServerExtension;
 import io.herald.server.extension.ServerExtensionProvider;
+import io.herald.server.metrics.MetricsEndpoint;
+import io.herald.server.metrics.NodeMetrics;
 import io.herald.server.session.ClientMessageHandler;
 import io.herald.server.session.Connection;
 import io.herald.server.session.ConnectionRegistry;
@@ -55,6 +57,9 @@ public final class HeraldServer implements AutoCloseable {
     private final Listener plainListener;
     /** Null without TLS. */
     private final ServerTls tls;
+    private final NodeMetrics metrics = new NodeMetrics();
+    /** {@code /metrics}, or {@code null} when {@code metrics-port} is not set. */
+    private final MetricsEndpoint metricsEndpoint;
     private final List<ServerExtension> extensions = new ArrayList<>();
     private boolean closed;
 
@@ -63,7 +68,7 @@ public final class HeraldServer implements AutoCloseable {
         // Unusable TLS files fail here, before anything starts, with the file named.
         this.tls = options.tls() ? ServerTls.load(options.tlsCert(), options.tlsKey()) : null;
         AppStore apps = new StaticAppStore(options.apps());
-        ChannelRegistries registries = new ChannelRegistries();
+        ChannelRegistries registries = new ChannelRegistries(metrics::forApp);
         UserRegistry users = new UserRegistry();
         ConnectionRegistry connections = new ConnectionRegistry();
         this.resources = new ServerResources();
@@ -85,11 +90,16 @@ public final class HeraldServer implements AutoCloseable {
         adapter.listen(events);
         this.state = new ServerState(options, apps, connections, new SocketIds(),
                 new ClientMessageHandler(registries, adapter, events, watchlists),
-                new ApiService(apps, adapter, Clock.systemUTC()));
+                new ApiService(apps, adapter, Clock.systemUTC()), metrics);
         state.readyWhen(adapter::isReady);
+        metrics.readGaugesFrom(new NodeGauges(connections, registries, webhooks));
+        apps.all().forEach(app -> metrics.forApp(app.id())); // every app listed from the first scrape
+        adapter.registerMetrics(metrics);
+        MetricsEndpoint endpoint = null;
         Listener bound = null;
         try {
             startExtensions();
+            endpoint = startMetricsEndpoint();
             bound = Listener.bind(resources, state, options.port(), tls);
             this.plainListener = options.plainPort() == ServerOptions.NO_PLAIN_PORT ? null
                     : Listener.bind(resources, state, options.plainPort(), null);
@@ -97,16 +107,29 @@ public final class HeraldServer implements AutoCloseable {
             if (bound != null) {
                 bound.stopAccepting();
             }
+            if (endpoint != null) {
+                endpoint.close();
+            }
+            metrics.close();
             extensions.forEach(ServerExtension::close);
             resources.shutdown(options.shutdownTimeout());
             adapter.close();
             throw e;
         }
         this.listener = bound;
+        this.metricsEndpoint = endpoint;
         if (tls != null) {
             long every = ServerTls.CHECK_INTERVAL.toMillis();
             resources.timers().scheduleWithFixedDelay(tls::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
         }
+    }
+
+    private MetricsEndpoint startMetricsEndpoint() {
+        if (options.metricsPort() == ServerOptions.METRICS_OFF) {
+            return null;
+        }
+        metrics.includeJvmAndProcess();
+        return MetricsEndpoint.start(options.host(), options.metricsPort(), metrics);
     }
 
     private void startExtensions() {
@@ -157,6 +180,11 @@ public final class HeraldServer implements AutoCloseable {
         return extensions.stream().flatMap(e -> e.summary().stream()).toList();
     }
 
+    /** The port of {@code /metrics}; {@link ServerOptions#METRICS_OFF} when it is off. */
+    public int metricsPort() {
+        return metricsEndpoint == null ? ServerOptions.METRICS_OFF : metricsEndpoint.port();
+    }
+
     /** Connections currently open on this node. */
     public int connectionCount() {
         return state.connectionCount();
@@ -203,6 +231,10 @@ public final class HeraldServer implements AutoCloseable {
         webhooks.close(Duration.ofNanos(Math.max(0, (deadline - System.nanoTime()) * 3 / 4)));
         extensions.forEach(ServerExtension::close);
         adapter.close();
+        if (metricsEndpoint != null) {
+            metricsEndpoint.close();
+        }
+        metrics.close();
         resources.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         log.info("Herald stopped");
     }

@@ -10,6 +10,7 @@ import io.herald.server.cluster.Adapter;
 import io.herald.server.message.JsonSyntax;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +43,12 @@ public final class ApiService {
         this.channels = new ChannelsEndpoint(adapter);
         this.adapter = adapter;
         this.rateLimits = new ApiRateLimits(adapter::nodeCount);
+    }
+
+    /** The app id an API path names ({@code /apps/{app_id}/…}), if it names one. */
+    public static Optional<String> appId(String path) {
+        Matcher m = APP_PATH.matcher(path);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** Whether {@code path} belongs to the API. */

@@ -1,5 +1,6 @@
 package io.herald.server.channel;
 
+import io.herald.server.metrics.AppMetrics;
 import io.herald.protocol.ChannelName;
 import io.herald.protocol.ChannelType;
 import io.netty.buffer.ByteBuf;
@@ -31,8 +32,11 @@ public final class Channel {
     /** Presence members by user id, with how many local connections each has here. Guarded by {@code this}. */
     private final Map<String, MemberEntry> members = new LinkedHashMap<>();
 
-    Channel(String name) {
+    private final AppMetrics metrics;
+
+    Channel(String name, AppMetrics metrics) {
         this.name = name;
+        this.metrics = metrics;
         this.type = ChannelName.typeOf(name);
     }
 
@@ -108,10 +112,12 @@ public final class Channel {
      * ({@link MemberChange#upToJoin}).
      */
     public void broadcast(ByteBuf wireFrame, String excludeSocketId, long upToJoin) {
+        long publishedAt = System.nanoTime();
         try {
             for (LoopGroup group : groups) {
                 if (!group.subscribers.isEmpty()) {
-                    Delivery.start(group.loop, group.subscribers, wireFrame, excludeSocketId, upToJoin);
+                    Delivery.start(group.loop, group.subscribers, wireFrame, excludeSocketId, upToJoin, metrics,
+                            publishedAt);
                 }
             }
         } finally {

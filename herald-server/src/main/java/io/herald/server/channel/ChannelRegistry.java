@@ -1,5 +1,6 @@
 package io.herald.server.channel;
 
+import io.herald.server.metrics.AppMetrics;
 import io.herald.protocol.Limits;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,17 @@ public final class ChannelRegistry {
     private final ConcurrentHashMap<String, Channel> channels = new ConcurrentHashMap<>();
     /** The number of entries in {@link #channels}, changed only inside their compute calls. */
     private final AtomicInteger count = new AtomicInteger();
+    private final AppMetrics metrics;
+
+    /** A registry whose fan-out nothing counts. */
+    public ChannelRegistry() {
+        this(AppMetrics.detached(""));
+    }
+
+    /** @param metrics the app's counters, which fan-out adds to */
+    public ChannelRegistry(AppMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     /**
      * Adds {@code subscriber} to the channel, creating it if needed, with no bound on the number of
@@ -50,7 +62,7 @@ public final class ChannelRegistry {
                         + " occupied channels on this node, the most allowed (limits.max-channels)", subscriber, member);
                 return null;
             }
-            Channel channel = existing != null ? existing : new Channel(key);
+            Channel channel = existing != null ? existing : new Channel(key, metrics);
             if (channel.isSubscribed(subscriber)) {
                 result[0] = new JoinResult(channel, null, false, null, member == null ? List.of() : channel.members(),
                         subscriber, member);
@@ -115,6 +127,20 @@ public final class ChannelRegistry {
     /** The channel if it is occupied on this node, else {@code null}. */
     public Channel find(String name) {
         return channels.get(name);
+    }
+
+    /** The number of occupied channels. */
+    public int channelCount() {
+        return count.get();
+    }
+
+    /** Members of the presence channels, counted once per channel. */
+    public long presenceMemberCount() {
+        long members = 0;
+        for (Channel channel : channels.values()) {
+            members += channel.memberCount();
+        }
+        return members;
     }
 
     /** The occupied channels; a live view. */

@@ -1,5 +1,7 @@
 package io.herald.server.channel;
 
+import io.herald.server.message.Frames;
+import io.herald.server.metrics.AppMetrics;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,23 +20,32 @@ final class Delivery implements Runnable, BiConsumer<Subscriber, Long> {
     private final ByteBuf wireFrame;
     private final String excludeSocketId;
     private final long upToJoin;
+    private final AppMetrics metrics;
+    private final long publishedAt;
     private PendingFlushes flushes;
+    /** Sockets written to by this run: counted once at the end, not per socket. */
+    private int written;
 
     private Delivery(EventExecutor loop, ConcurrentHashMap<Subscriber, Long> subscribers, ByteBuf wireFrame,
-                     String excludeSocketId, long upToJoin) {
+                     String excludeSocketId, long upToJoin, AppMetrics metrics, long publishedAt) {
         this.loop = loop;
         this.subscribers = subscribers;
         this.wireFrame = wireFrame;
         this.excludeSocketId = excludeSocketId;
         this.upToJoin = upToJoin;
+        this.metrics = metrics;
+        this.publishedAt = publishedAt;
     }
 
-    /** Queues the delivery on {@code loop} with its own reference to the frame. */
+    /**
+     * Queues the delivery on {@code loop} with its own reference to the frame; when done it adds to
+     * {@code metrics}, {@code publishedAt} ({@link System#nanoTime()}) being when the broadcast began.
+     */
     static void start(EventExecutor loop, ConcurrentHashMap<Subscriber, Long> subscribers, ByteBuf wireFrame,
-                      String excludeSocketId, long upToJoin) {
+                      String excludeSocketId, long upToJoin, AppMetrics metrics, long publishedAt) {
         wireFrame.retain();
         try {
-            loop.execute(new Delivery(loop, subscribers, wireFrame, excludeSocketId, upToJoin));
+            loop.execute(new Delivery(loop, subscribers, wireFrame, excludeSocketId, upToJoin, metrics, publishedAt));
         } catch (RejectedExecutionException e) {
             wireFrame.release(); // the loop has shut down, and its sockets with it
         }
@@ -43,19 +54,23 @@ final class Delivery implements Runnable, BiConsumer<Subscriber, Long> {
     @Override
     public void run() {
         flushes = PendingFlushes.current();
+        int bytes = Frames.payloadLength(wireFrame);
         try {
             subscribers.forEach(this); // forEach, unlike an entry iterator, allocates nothing per entry
         } finally {
             wireFrame.release();
         }
+        metrics.fannedOut(written, bytes, publishedAt);
         flushes.flushLater(loop);
     }
 
     @Override
     public void accept(Subscriber subscriber, Long joined) {
-        if (joined <= upToJoin && (excludeSocketId == null || !excludeSocketId.equals(subscriber.socketId()))
-                && subscriber.write(wireFrame.retainedDuplicate())) {
-            flushes.add(subscriber);
+        if (joined <= upToJoin && (excludeSocketId == null || !excludeSocketId.equals(subscriber.socketId()))) {
+            written++;
+            if (subscriber.write(wireFrame.retainedDuplicate())) {
+                flushes.add(subscriber);
+            }
         }
     }
 }

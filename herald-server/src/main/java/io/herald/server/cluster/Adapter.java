@@ -8,6 +8,7 @@ import io.herald.server.message.OutboundEvent;
 import io.herald.server.user.UserConnection;
 import io.herald.server.webhook.LocalWebhookQueue;
 import io.herald.server.webhook.WebhookQueue;
+import io.herald.server.metrics.NodeMetrics;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -95,6 +96,10 @@ public interface Adapter extends AutoCloseable {
     /** Whether the cluster is reachable; a node that is not answers 503 on {@code /ready}. */
     default boolean isReady() {
         return true;
+    }
+
+    /** Adds the adapter's own counters (the Redis adapter's round trips and reconnects) to {@code metrics}. */
+    default void registerMetrics(NodeMetrics metrics) {
     }
 
     /**

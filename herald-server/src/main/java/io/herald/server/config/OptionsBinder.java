@@ -80,6 +80,7 @@ final class OptionsBinder {
         f.duration("subscription-count-interval", false).ifPresent(b::subscriptionCountInterval);
         bindAdapter(tree, f, b);
         bindHttpLimits(f, b);
+        bindOperations(f, b);
         JsonNode apps = tree.get("apps");
         if (apps != null && !apps.isNull()) {
             b.apps(bindApps(apps));
@@ -172,6 +173,16 @@ final class OptionsBinder {
         f.positive("max-pipelined-requests").ifPresent(b::maxPipelinedRequests);
         f.positive("request-buffer-limit").ifPresent(b::requestBufferLimit);
         f.integer("max-connections-per-ip", 0, Integer.MAX_VALUE).ifPresent(b::maxConnectionsPerIp);
+    }
+
+    private static void bindOperations(ConfigFields f, ServerOptions.Builder b) {
+        f.integer("metrics-port", 0, 65535).ifPresent(b::metricsPort);
+        f.text("log-format").ifPresent(format -> {
+            if (!ServerOptions.LOG_FORMATS.contains(format)) {
+                throw ConfigException.field("log-format", "must be one of " + ServerOptions.LOG_FORMATS + ", was \"" + format + "\"");
+            }
+            b.logFormat(format);
+        });
     }
 
     private static List<App> bindApps(JsonNode apps) {

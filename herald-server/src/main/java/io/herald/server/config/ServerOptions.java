@@ -76,6 +76,12 @@ public final class ServerOptions {
     /** Sockets one client address may hold open; 0 for no limit (behind a proxy, every client shares its address). */
     public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = 0;
     /** The app that serves when none is configured. */
+    /** {@code metrics-port}: off unless set (9601 is the conventional port; 0 picks a free one). */
+    public static final int METRICS_OFF = -1;
+    /** {@code log-format}: one human-readable line per event. */
+    public static final String DEFAULT_LOG_FORMAT = "human";
+    /** The {@code log-format} values. */
+    public static final List<String> LOG_FORMATS = List.of("human", "json");
     public static final App DEFAULT_APP = App.of("app-id", "app-key", "app-secret");
 
     private final String host;
@@ -107,6 +113,8 @@ public final class ServerOptions {
     private final int maxPipelinedRequests;
     private final int requestBufferLimit;
     private final int maxConnectionsPerIp;
+    private final int metricsPort;
+    private final String logFormat;
     private final List<App> apps;
     private final Map<String, JsonNode> extensions;
 
@@ -171,6 +179,14 @@ public final class ServerOptions {
             throw new IllegalArgumentException("maxConnectionsPerIp must be 0 (no limit) or more, was " + b.maxConnectionsPerIp);
         }
         this.maxConnectionsPerIp = b.maxConnectionsPerIp;
+        if (b.metricsPort < METRICS_OFF || b.metricsPort > 65535) {
+            throw new IllegalArgumentException("metricsPort must be between 0 and 65535 (or METRICS_OFF), was " + b.metricsPort);
+        }
+        this.metricsPort = b.metricsPort;
+        if (!LOG_FORMATS.contains(b.logFormat)) {
+            throw new IllegalArgumentException("logFormat must be one of " + LOG_FORMATS + ", was " + b.logFormat);
+        }
+        this.logFormat = b.logFormat;
         this.apps = b.apps.isEmpty() ? List.of(DEFAULT_APP) : List.copyOf(b.apps);
         this.extensions = Map.copyOf(b.extensions);
     }
@@ -335,6 +351,16 @@ public final class ServerOptions {
         return maxConnectionsPerIp;
     }
 
+    /** The port of {@code /metrics} (Prometheus), or {@link #METRICS_OFF}. */
+    public int metricsPort() {
+        return metricsPort;
+    }
+
+    /** {@code human} or {@code json}: how log lines are written. */
+    public String logFormat() {
+        return logFormat;
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder();
         b.host = host;
@@ -366,6 +392,8 @@ public final class ServerOptions {
         b.maxPipelinedRequests = maxPipelinedRequests;
         b.requestBufferLimit = requestBufferLimit;
         b.maxConnectionsPerIp = maxConnectionsPerIp;
+        b.metricsPort = metricsPort;
+        b.logFormat = logFormat;
         b.apps = new ArrayList<>(apps);
         b.extensions = new HashMap<>(extensions);
         return b;
@@ -402,6 +430,8 @@ public final class ServerOptions {
         private int maxPipelinedRequests = DEFAULT_MAX_PIPELINED_REQUESTS;
         private int requestBufferLimit = DEFAULT_REQUEST_BUFFER_LIMIT;
         private int maxConnectionsPerIp = DEFAULT_MAX_CONNECTIONS_PER_IP;
+        private int metricsPort = METRICS_OFF;
+        private String logFormat = DEFAULT_LOG_FORMAT;
         private List<App> apps = new ArrayList<>();
         private Map<String, JsonNode> extensions = new HashMap<>();
 
@@ -576,6 +606,18 @@ public final class ServerOptions {
         /** Sockets one client address may hold open; 0 for no limit. Past it new sockets get 429. */
         public Builder maxConnectionsPerIp(int maxConnectionsPerIp) {
             this.maxConnectionsPerIp = maxConnectionsPerIp;
+            return this;
+        }
+
+        /** Serves Prometheus metrics at {@code /metrics} on this port (0: a free one); {@link #METRICS_OFF} by default. */
+        public Builder metricsPort(int metricsPort) {
+            this.metricsPort = metricsPort;
+            return this;
+        }
+
+        /** {@code human} (the default) or {@code json}: one JSON object per log line. */
+        public Builder logFormat(String logFormat) {
+            this.logFormat = logFormat;
             return this;
         }
 

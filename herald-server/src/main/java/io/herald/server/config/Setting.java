@@ -58,6 +58,9 @@ public record Setting(String parent, String field, String description) {
             new Setting("", "webhook-grace", "delay of channel_vacated and member_removed, cancelled by a quick return (default 3s)"),
             new Setting("", "subscription-count-interval", "least time between subscription counts of channels over 100 subscribers (default 30s)"),
             new Setting("", "adapter", "cluster adapter: local (one node) or one on the classpath, such as redis (default local)"),
+            // operations (Running in production)
+            new Setting("", "metrics-port", "port of Prometheus metrics at /metrics, off unless set (conventionally 9601)"),
+            new Setting("", "log-format", "human lines or json, one JSON object per log line (default human)"),
             new Setting("app", "id", "the first app's id (default app-id)"),
             new Setting("app", "key", "the first app's key (default app-key)"),
             new Setting("app", "secret", "the first app's secret (default app-secret)"),

@@ -52,6 +52,13 @@ public final class Frames {
         return buf;
     }
 
+    /** The payload bytes of a frame made by {@link #wire}: its length without the header. */
+    public static int payloadLength(ByteBuf wireFrame) {
+        int length7 = wireFrame.getByte(wireFrame.readerIndex() + 1) & 0x7F;
+        int header = length7 < LENGTH_16_BITS ? 2 : length7 == LENGTH_16_BITS ? 4 : MAX_HEADER_BYTES;
+        return wireFrame.readableBytes() - header;
+    }
+
     private static StringBuilder json(OutboundEvent e) {
         StringBuilder sb = new StringBuilder(64 + e.dataJson().length());
         sb.append("{\"event\":").append(OutboundEvent.quote(e.event()));

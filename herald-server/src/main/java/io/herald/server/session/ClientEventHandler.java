@@ -49,9 +49,11 @@ final class ClientEventHandler {
                     + " bytes");
         }
         if (!connection.clientEventLimiter().tryAcquire(System.nanoTime())) {
+            connection.metrics().clientEventRateLimited();
             throw new ProtocolException(ErrorCode.CLIENT_EVENT_REJECTED,
                     "Client event rejected: more than " + limits.clientEventsPerSecond() + " per second");
         }
+        connection.metrics().clientEvent();
         String userId = connection.presenceUserId(channel);
         adapter.publish(connection.app().id(), OutboundEvent.client(channel, message.event(), message.data(),
                 connection.socketId(), userId));

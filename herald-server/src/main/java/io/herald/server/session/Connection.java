@@ -6,6 +6,7 @@ import io.herald.protocol.ErrorCode;
 import io.herald.protocol.ProtocolException;
 import io.herald.server.app.App;
 import io.herald.server.message.Frames;
+import io.herald.server.metrics.AppMetrics;
 import io.herald.server.user.UserConnection;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -35,6 +36,7 @@ public final class Connection implements UserConnection {
     private final String socketId;
     private final App app;
     private final Channel socket;
+    private final AppMetrics metrics;
     /**
      * Channel name → presence user id the connection joined as ({@code null} for other types). Sized
      * for the usual one or two channels (a default HashMap's first table has 16 slots); it grows as needed.
@@ -50,10 +52,11 @@ public final class Connection implements UserConnection {
     /** Set once the connection is being closed: further frames are dropped, not queued. */
     private volatile boolean closing;
 
-    public Connection(String socketId, App app, Channel socket) {
+    public Connection(String socketId, App app, Channel socket, AppMetrics metrics) {
         this.socketId = socketId;
         this.app = app;
         this.socket = socket;
+        this.metrics = metrics;
     }
 
     @Override
@@ -63,6 +66,11 @@ public final class Connection implements UserConnection {
 
     public App app() {
         return app;
+    }
+
+    /** The app's counters (fan-out counts its writes itself, in bulk). */
+    public AppMetrics metrics() {
+        return metrics;
     }
 
     @Override
@@ -97,6 +105,7 @@ public final class Connection implements UserConnection {
             frame.release();
             return;
         }
+        metrics.sent(1, frame.content().readableBytes());
         socket.writeAndFlush(frame, socket.voidPromise());
     }
 

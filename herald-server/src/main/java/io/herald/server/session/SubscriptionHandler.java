@@ -17,6 +17,8 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code pusher:subscribe} and {@code pusher:unsubscribe}: authorizes, joins or leaves the channel,
@@ -24,6 +26,8 @@ import java.util.concurrent.CompletableFuture;
  * and sends cache channels' last event. Runs on the connection's event loop.
  */
 final class SubscriptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionHandler.class);
 
     private final ChannelRegistries registries;
     private final Adapter adapter;
@@ -78,6 +82,7 @@ final class SubscriptionHandler {
             }
             adapter.joined(connection.app().id(), channel, joined);
         } catch (SubscriptionRefused refused) {
+            log.debug("Refused a subscription to {}: {}", channel, refused.getMessage());
             connection.send(refused.frame(channel));
         }
     }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.server.api.ApiRequest;
+import io.herald.server.api.ApiResponse;
 import io.herald.server.api.ApiService;
+import io.herald.server.metrics.AppMetrics;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -27,6 +29,7 @@ import io.netty.handler.ssl.SslHandler;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Routes HTTP requests: WebSocket upgrades become sessions, {@code /apps/…} goes to the API,
@@ -177,10 +180,28 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         ApiRequest apiRequest = new ApiRequest(request.method().name(), path, query,
                 ByteBufUtil.getBytes(request.content()));
         boolean keepAlive = HttpUtil.isKeepAlive(request);
-        state.api.handle(apiRequest).whenComplete((response, error) -> {
+        long startedAt = System.nanoTime();
+        AppMetrics metrics = ApiService.appId(path).flatMap(state.apps::findById)
+                .map(app -> state.metrics.forApp(app.id())).orElse(null); // unknown apps get no label of their own
+        if (metrics != null) {
+            LogContext.enterApp(metrics.appId());
+        }
+        CompletableFuture<ApiResponse> handled;
+        try {
+            handled = state.api.handle(apiRequest);
+        } finally {
+            LogContext.exit();
+        }
+        handled.whenComplete((response, error) -> {
             FullHttpResponse answer = response != null
                     ? JsonResponse.of(HttpResponseStatus.valueOf(response.status()), response.body())
                     : JsonResponse.failure(error);
+            if (metrics != null) {
+                metrics.apiCall(apiRequest.body().length, answer.content().readableBytes(), startedAt);
+                if (answer.status().equals(HttpResponseStatus.TOO_MANY_REQUESTS)) {
+                    metrics.apiRateLimited();
+                }
+            }
             write(ctx, keepAlive, answer);
         });
     }

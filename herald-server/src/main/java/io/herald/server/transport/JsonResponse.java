@@ -47,6 +47,7 @@ final class JsonResponse {
     static FullHttpResponse failure(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof ApiException refusal) {
+            log.debug("Refused an API request with {}: {}", refusal.status(), refusal.getMessage());
             return error(HttpResponseStatus.valueOf(refusal.status()), refusal.getMessage());
         }
         log.error("API request failed", cause);

@@ -3,6 +3,7 @@ package io.herald.server.transport;
 import io.herald.server.api.ApiService;
 import io.herald.server.app.AppStore;
 import io.herald.server.config.ServerOptions;
+import io.herald.server.metrics.NodeMetrics;
 import io.herald.server.session.ClientMessageHandler;
 import io.herald.server.session.Connection;
 import io.herald.server.session.ConnectionRegistry;
@@ -27,6 +28,7 @@ public final class ServerState {
     final SocketIds socketIds;
     final ClientMessageHandler messages;
     final ApiService api;
+    final NodeMetrics metrics;
     /** One for every WebSocket: the decoders only read it. */
     final WebSocketDecoderConfig webSocketDecoderConfig;
     final SocketLimit socketLimit = SocketLimit.ofThisProcess();
@@ -43,6 +45,13 @@ public final class ServerState {
 
     public ServerState(ServerOptions options, AppStore apps, ConnectionRegistry connections, SocketIds socketIds,
                        ClientMessageHandler messages, ApiService api) {
+        this(options, apps, connections, socketIds, messages, api, new NodeMetrics());
+    }
+
+    /** @param metrics the node's counters, which the handlers add to */
+    public ServerState(ServerOptions options, AppStore apps, ConnectionRegistry connections, SocketIds socketIds,
+                       ClientMessageHandler messages, ApiService api, NodeMetrics metrics) {
+        this.metrics = metrics;
         this.options = options;
         this.apps = apps;
         this.connections = connections;

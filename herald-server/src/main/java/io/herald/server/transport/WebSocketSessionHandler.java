@@ -57,6 +57,7 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
             return;
         }
         connection = admitted;
+        admitted.metrics().connected();
         App app = admitted.app();
         if (app.requiresAuthorizedConnections()) {
             socket.eventLoop().schedule(() -> {
@@ -93,7 +94,7 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
         if (versionProblem != null) {
             throw versionProblem;
         }
-        Connection admitted = new Connection(state.socketIds.next(), app, socket);
+        Connection admitted = new Connection(state.socketIds.next(), app, socket, state.metrics.forApp(app.id()));
         if (!state.connections.tryAdd(admitted)) {
             throw new ProtocolException(ErrorCode.OVER_CONNECTION_QUOTA,
                     "Application is over its connection quota of " + app.maxConnections());
@@ -116,7 +117,13 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
         } else if (connection == null) {
             // frames that raced the refusal of this socket: it is closing
         } else if (frame instanceof TextWebSocketFrame text) {
-            state.messages.onMessage(connection, text.text());
+            connection.metrics().received(text.content().readableBytes());
+            LogContext.enter(connection);
+            try {
+                state.messages.onMessage(connection, text.text());
+            } finally {
+                LogContext.exit();
+            }
         } else if (frame instanceof BinaryWebSocketFrame) {
             connection.reject(ProtocolException.invalidMessage("Binary frames are not supported; send JSON text frames"));
         }
@@ -136,7 +143,13 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
     public void channelInactive(ChannelHandlerContext ctx) {
         if (connection != null) {
             state.connections.remove(connection);
-            state.messages.onClose(connection);
+            connection.metrics().disconnected();
+            LogContext.enter(connection);
+            try {
+                state.messages.onClose(connection);
+            } finally {
+                LogContext.exit();
+            }
         }
         ctx.fireChannelInactive();
     }

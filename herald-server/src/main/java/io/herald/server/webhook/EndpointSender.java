@@ -3,6 +3,7 @@ package io.herald.server.webhook;
 import io.herald.protocol.Crypto;
 import io.herald.server.app.App;
 import io.herald.server.app.WebhookEndpoint;
+import io.herald.server.metrics.AppGauges;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -41,6 +42,8 @@ final class EndpointSender {
     private final EndpointHealth health;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong queued = new AtomicLong();
+    private final AtomicLong gaveUp = new AtomicLong();
     /** Events handed to the queue whose add has not completed: shutdown waits for them. */
     private final AtomicInteger adding = new AtomicInteger();
     /** Guarded by {@code this}. */
@@ -83,6 +86,7 @@ final class EndpointSender {
         adding.incrementAndGet();
         queue.add(event).whenComplete((added, failure) -> {
             if (Boolean.TRUE.equals(added)) {
+                queued.incrementAndGet();
                 kick();
             } else {
                 long n = dropped.incrementAndGet();
@@ -102,6 +106,11 @@ final class EndpointSender {
 
     long delivered() {
         return delivered.get();
+    }
+
+    /** This node's events so far, for metrics. */
+    AppGauges.WebhookCounts counts() {
+        return new AppGauges.WebhookCounts(queued.get(), delivered.get(), gaveUp.get(), dropped.get(), depth());
     }
 
     /** Events waiting to be delivered, as last known. */
@@ -261,6 +270,7 @@ final class EndpointSender {
         log.debug("Giving up a webhook batch of {} event(s) to {} after {} attempt(s): {}", batch.events().size(),
                 endpoint.url(), attempt + 1, problem);
         batch.done().run();
+        gaveUp.addAndGet(batch.events().size());
         health.gaveUp(batch.events().size(), attempt + 1, why, queue.depth());
     }
 

@@ -7,6 +7,7 @@ import io.herald.server.app.AppStore;
 import io.herald.server.app.WebhookEndpoint;
 import io.herald.server.app.WebhookType;
 import io.herald.server.config.ServerOptions;
+import io.herald.server.metrics.AppGauges;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -142,6 +143,15 @@ public final class WebhookDispatcher {
         senders.forEach((appId, list) -> list.forEach(sender ->
                 depths.add(new QueueDepth(appId, sender.endpoint().url(), sender.depth()))));
         return depths;
+    }
+
+    /** The app's webhook events so far, all its endpoints together; cheap (no I/O). */
+    public AppGauges.WebhookCounts counts(String appId) {
+        AppGauges.WebhookCounts total = AppGauges.WebhookCounts.ZERO;
+        for (EndpointSender sender : senders.getOrDefault(appId, List.of())) {
+            total = total.plus(sender.counts());
+        }
+        return total;
     }
 
     /**

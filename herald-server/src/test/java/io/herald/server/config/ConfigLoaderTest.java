@@ -1,6 +1,7 @@
 package io.herald.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -303,6 +304,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void refusesAnUnknownLogFormatNamingIt() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("HERALD_LOG_FORMAT", "xml"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("log-format").hasMessageContaining("\"xml\"");
+    }
+
+    @Test
+    void metricsAreOffUnlessAPortIsSet() {
+        assertThat(ConfigLoader.load(null, Map.of(), Map.of()).metricsPort()).isEqualTo(ServerOptions.METRICS_OFF);
+        assertThat(ConfigLoader.load(null, Map.of("HERALD_METRICS_PORT", "9601"), Map.of()).metricsPort()).isEqualTo(9601);
+    }
+
+    @Test
     void variablesThatAreNotHeraldsAreIgnored() {
         ServerOptions o = ConfigLoader.load(null, Map.of("PORT", "1", "APP_SECRET", "x"), Map.of());
 
@@ -336,6 +349,7 @@ class ConfigLoaderTest {
             case "app-allowed-origins" -> "https://a.example, http://b.example:42";
             case "drain-period", "drain-window" -> "2";
             case "plain-port" -> "43";
+            case "log-format" -> "json";
             default -> "42";
         };
     }
@@ -358,6 +372,8 @@ class ConfigLoaderTest {
         assertThat(o.webhookBatchMaxSize()).isEqualTo(42);
         assertThat(o.webhookQueueCapacity()).isEqualTo(42);
         assertThat(o.adapter()).isEqualTo("local");
+        assertThat(o.metricsPort()).isEqualTo(42);
+        assertThat(o.logFormat()).isEqualTo("json");
         assertThat(o.apps()).containsExactly(App.builder("env-id", "env-key", "env-secret").enabled(false)
                 .maxConnections(42).clientEvents(false).subscriptionCounts(true).authorizedConnectionsTimeout(d)
                 .apiRequestsPerSecond(42)

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.protocol.PusherEvents;
 import io.herald.server.app.App;
+import io.herald.server.metrics.AppMetrics;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -39,7 +40,7 @@ public final class RecordingSocket {
 
     RecordingSocket(String socketId, App app) {
         this.socket = new EmbeddedChannel();
-        this.connection = new Connection(socketId, app, socket);
+        this.connection = new Connection(socketId, app, socket, AppMetrics.detached(app.id()));
     }
 
     /** Records what the handlers of {@code socket}'s pipeline write to it. */

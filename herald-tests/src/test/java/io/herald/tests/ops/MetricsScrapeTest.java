@@ -1,0 +1,95 @@
+package io.herald.tests.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.herald.server.app.App;
+import io.herald.server.config.ServerOptions;
+import io.herald.testkit.ApiClient;
+import io.herald.testkit.Eventually;
+import io.herald.testkit.RecordingClient;
+import io.herald.testkit.TestServer;
+import io.herald.tests.support.WebhookReceiver;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A scripted session over real sockets, then a scrape of {@code /metrics} on its own port: every
+ * counter equals what the session did.
+ */
+class MetricsScrapeTest {
+
+    private static final App APP = TestServer.APP;
+    private static final String ID = APP.id();
+    private static final String TRIGGER = "{\"name\":\"news\",\"channel\":\"private-room\",\"data\":\"{}\"}";
+
+    @Test
+    void countersEqualTheSession() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start(APP);
+             TestServer server = TestServer.start(b -> b.metricsPort(0).webhookBatchWindow(Duration.ofMillis(20))
+                     .apps(List.of(APP.toBuilder().addWebhook(receiver.endpointForAll()).build())))) {
+            int metricsPort = server.server().metricsPort();
+            assertThat(metricsPort).isPositive().isNotEqualTo(server.port());
+            PrometheusScrape before = PrometheusScrape.of(metricsPort);
+            assertThat(before.app("herald_connected", ID)).isZero();
+            assertThat(before.text()).contains("jvm_memory_used_bytes", "process_cpu_usage");
+
+            RecordingClient alice = server.connect();
+            RecordingClient bob = server.connect();
+            alice.subscribeSigned(APP, "private-room");   // received 1
+            alice.assertSubscribed("private-room");
+            bob.subscribeSigned(APP, "private-room");     // received 2
+            bob.assertSubscribed("private-room");
+            alice.send("client-hi", "private-room", JsonNodeFactory.instance.objectNode().put("text", "hi")); // 3
+            bob.awaitEvent("client-hi");
+            ApiClient api = server.api();
+            assertThat(api.post("/apps/" + ID + "/events", TRIGGER).status()).isEqualTo(200);
+            assertThat(api.post("/apps/" + ID + "/events", TRIGGER).status()).isEqualTo(200);
+            assertThat(api.get("/apps/" + ID + "/channels", Map.of()).status()).isEqualTo(200);
+            alice.awaitEvent("news");
+            alice.awaitEvent("news");
+            bob.awaitEvent("news");
+            bob.awaitEvent("news");
+            receiver.nextEvent(); // channel_occupied
+            receiver.nextEvent(); // client_event
+            bob.close();
+
+            Eventually.check(Duration.ofSeconds(5), () -> {
+                PrometheusScrape m = PrometheusScrape.of(metricsPort);
+                assertThat(m.app("herald_connected", ID)).isEqualTo(1);
+                assertThat(m.app("herald_new_connections_total", ID)).isEqualTo(2);
+                assertThat(m.app("herald_new_disconnections_total", ID)).isEqualTo(1);
+                assertThat(m.app("herald_ws_messages_received_total", ID)).isEqualTo(3);
+                // connection_established ×2, subscription_succeeded ×2, the client event to bob, 2 events ×2
+                assertThat(m.app("herald_ws_messages_sent_total", ID)).isEqualTo(9);
+                assertThat(m.app("herald_socket_received_bytes_total", ID)).isPositive();
+                assertThat(m.app("herald_socket_transmitted_bytes_total", ID)).isPositive();
+                assertThat(m.app("herald_client_events_total", ID)).isEqualTo(1);
+                assertThat(m.app("herald_http_calls_received_total", ID)).isEqualTo(3);
+                assertThat(m.app("herald_http_received_bytes_total", ID)).isEqualTo(2 * TRIGGER.length());
+                assertThat(m.app("herald_http_transmitted_bytes_total", ID)).isPositive();
+                assertThat(m.app("herald_http_call_duration_seconds_count", ID)).isEqualTo(3);
+                // 2 API events on one loop or two: at least one fan-out each, at most one per loop
+                assertThat(m.app("herald_fanout_duration_seconds_count", ID)).isBetween(3.0, 6.0);
+                assertThat(m.app("herald_channels", ID)).isEqualTo(1);
+                assertThat(m.app("herald_presence_members", ID)).isZero();
+                assertThat(m.app("herald_webhooks_queued_total", ID)).isEqualTo(2);
+                assertThat(m.app("herald_webhooks_sent_total", ID)).isEqualTo(2);
+                assertThat(m.app("herald_webhooks_failed_total", ID)).isZero();
+                assertThat(m.app("herald_webhooks_dropped_total", ID)).isZero();
+                assertThat(m.app("herald_webhook_queue_depth", ID)).isZero();
+                assertThat(m.value("herald_rate_limited_total{app_id=\"" + ID + "\",limit=\"api\"}")).isZero();
+            });
+            alice.close();
+        }
+    }
+
+    @Test
+    void offUnlessSet() {
+        try (TestServer server = TestServer.start()) {
+            assertThat(server.server().metricsPort()).isEqualTo(ServerOptions.METRICS_OFF);
+        }
+    }
+}
