@@ -55,7 +55,9 @@ public final class NodeMetrics implements AutoCloseable {
 
     /** A node-wide counter that {@code total} reads when scraped (such as Redis round trips). */
     public void counter(String name, String description, LongSupplier total) {
-        FunctionCounter.builder(name, total, LongSupplier::getAsLong).description(description).register(registry);
+        // Micrometer holds the object it reads weakly: a lambda as that object would be collected and the
+        // counter would freeze. This registry lives as long as the node, and the function is held strongly.
+        FunctionCounter.builder(name, this, n -> total.getAsLong()).description(description).register(registry);
     }
 
     /** Everything in the Prometheus text format. */
