@@ -52,6 +52,32 @@ public final class Durations {
         return duration;
     }
 
+    /**
+     * {@code duration} written in the grammar above with the largest unit that states it exactly
+     * ({@code 30m}, {@code 250ms}, {@code 0s}), as help texts and the example configuration show it;
+     * ISO-8601 below a millisecond.
+     */
+    public static String format(Duration duration) {
+        if (duration.isZero()) {
+            return "0s";
+        }
+        if (duration.toNanosPart() % 1_000_000 != 0) {
+            return duration.toString();
+        }
+        long millis = duration.toMillis();
+        if (millis % 1000 != 0) {
+            return millis + "ms";
+        }
+        long seconds = duration.toSeconds();
+        if (seconds % 86_400 == 0) {
+            return seconds / 86_400 + "d";
+        }
+        if (seconds % 3600 == 0) {
+            return seconds / 3600 + "h";
+        }
+        return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+    }
+
     private static Duration of(long amount, String unit, ChronoUnit bareNumberUnit) {
         if (unit == null) {
             return Duration.of(amount, bareNumberUnit);

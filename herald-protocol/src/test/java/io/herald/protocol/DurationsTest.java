@@ -52,4 +52,17 @@ class DurationsTest {
     void refusesNull() {
         assertThatThrownBy(() -> Durations.parse(null)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @ParameterizedTest
+    @CsvSource({"0, 0s", "250, 250ms", "1000, 1s", "90000, 90s", "300000, 5m", "1800000, 30m", "7200000, 2h",
+            "604800000, 7d", "1500, 1500ms"})
+    void formatsWithTheLargestExactUnitAndReadsBack(long millis, String text) {
+        assertThat(Durations.format(Duration.ofMillis(millis))).isEqualTo(text);
+        assertThat(Durations.parse(text)).isEqualTo(Duration.ofMillis(millis));
+    }
+
+    @Test
+    void formatsBelowAMillisecondInIso() {
+        assertThat(Durations.format(Duration.ofNanos(1500))).isEqualTo("PT0.0000015S");
+    }
 }

@@ -52,35 +52,16 @@ final class OptionsBinder {
         ConfigFields f = new ConfigFields(tree, "", topLevelFields());
         ServerOptions.Builder b = ServerOptions.builder();
         bindExtensions(tree, b);
-        f.text("host").ifPresent(b::host);
-        f.integer("port", 0, 65535).ifPresent(b::port);
-        bindTls(f, b);
-        f.seconds("activity-timeout").ifPresent(b::activityTimeout);
-        f.seconds("pong-timeout").ifPresent(b::pongTimeout);
-        f.integer("max-frame-size", 1, Integer.MAX_VALUE).ifPresent(b::maxFrameSize);
-        f.integer("max-request-size", 1, Integer.MAX_VALUE).ifPresent(b::maxRequestSize);
-        f.integer("outbound-buffer-limit", 1, Integer.MAX_VALUE).ifPresent(b::outboundBufferLimit);
-        f.seconds("shutdown-timeout").ifPresent(b::shutdownTimeout);
-        bindDrain(f, b);
-        f.duration("cache-ttl", false).ifPresent(b::cacheTtl);
-        f.duration("webhook-batch-window", false).ifPresent(b::webhookBatchWindow);
-        f.positive("webhook-batch-max-size").ifPresent(b::webhookBatchMaxSize);
-        f.positive("webhook-queue-capacity").ifPresent(b::webhookQueueCapacity);
-        f.duration("webhook-request-timeout", false).ifPresent(b::webhookRequestTimeout);
-        Duration backoff = f.duration("webhook-retry-backoff", false).orElse(ServerOptions.DEFAULT_WEBHOOK_RETRY_BACKOFF);
-        Duration maxBackoff = f.duration("webhook-retry-max-backoff", false)
-                .orElse(ServerOptions.DEFAULT_WEBHOOK_RETRY_MAX_BACKOFF);
-        if (maxBackoff.compareTo(backoff) < 0) {
-            throw ConfigException.field("webhook-retry-max-backoff",
-                    "must not be shorter than webhook-retry-backoff (" + backoff + "), was " + maxBackoff);
+        for (Setting setting : Setting.ALL) {
+            if (setting.binding() != null) {
+                setting.binding().apply(f, b);
+            }
         }
-        b.webhookRetryBackoff(backoff).webhookRetryMaxBackoff(maxBackoff);
-        f.duration("webhook-retry-horizon", false).ifPresent(b::webhookRetryHorizon);
-        f.duration("webhook-grace", false).ifPresent(b::webhookGrace);
-        f.duration("subscription-count-interval", false).ifPresent(b::subscriptionCountInterval);
+        bindTls(f, b);
+        checkDrain(b);
+        checkRetryBackoff(b);
         bindAdapter(tree, f, b);
-        bindHttpLimits(f, b);
-        bindOperations(f, b);
+        f.integer("metrics-port", 0, 65535).ifPresent(b::metricsPort);
         JsonNode apps = tree.get("apps");
         if (apps != null && !apps.isNull()) {
             b.apps(bindApps(apps));
@@ -150,39 +131,27 @@ final class OptionsBinder {
             throw ConfigException.field("plain-port", "is a plain-HTTP port beside the TLS port: set tls-cert and tls-key"
                     + " too (without them port is plain already)");
         }
-        int port = f.integer("port", 0, 65535).orElse(ServerOptions.DEFAULT_PORT);
+        int port = b.port();
         if (plainPort.isPresent() && plainPort.get() != 0 && plainPort.get() == port) {
             throw ConfigException.field("plain-port", "must differ from port (" + port + ")");
         }
         plainPort.ifPresent(b::plainPort);
     }
 
-    private static void bindDrain(ConfigFields f, ServerOptions.Builder b) {
-        Duration period = f.duration("drain-period", true).orElse(ServerOptions.DEFAULT_DRAIN_PERIOD);
-        Duration window = f.duration("drain-window", true).orElse(ServerOptions.DEFAULT_DRAIN_WINDOW);
-        Duration timeout = f.seconds("shutdown-timeout").orElse(ServerOptions.DEFAULT_SHUTDOWN_TIMEOUT);
-        if (period.plus(window).compareTo(timeout) >= 0) {
+    private static void checkDrain(ServerOptions.Builder b) {
+        Duration period = b.drainPeriod();
+        Duration window = b.drainWindow();
+        if (period.plus(window).compareTo(b.shutdownTimeout()) >= 0) {
             throw ConfigException.field("drain-period", "plus drain-window (" + period + " + " + window
-                    + ") must be shorter than shutdown-timeout (" + timeout + "), which also covers flushing webhooks");
+                    + ") must be shorter than shutdown-timeout (" + b.shutdownTimeout() + "), which also covers flushing webhooks");
         }
-        b.drainPeriod(period).drainWindow(window);
     }
 
-    private static void bindHttpLimits(ConfigFields f, ServerOptions.Builder b) {
-        f.duration("request-timeout", false).ifPresent(b::requestTimeout);
-        f.positive("max-pipelined-requests").ifPresent(b::maxPipelinedRequests);
-        f.positive("request-buffer-limit").ifPresent(b::requestBufferLimit);
-        f.integer("max-connections-per-ip", 0, Integer.MAX_VALUE).ifPresent(b::maxConnectionsPerIp);
-    }
-
-    private static void bindOperations(ConfigFields f, ServerOptions.Builder b) {
-        f.integer("metrics-port", 0, 65535).ifPresent(b::metricsPort);
-        f.text("log-format").ifPresent(format -> {
-            if (!ServerOptions.LOG_FORMATS.contains(format)) {
-                throw ConfigException.field("log-format", "must be one of " + ServerOptions.LOG_FORMATS + ", was \"" + format + "\"");
-            }
-            b.logFormat(format);
-        });
+    private static void checkRetryBackoff(ServerOptions.Builder b) {
+        if (b.webhookRetryMaxBackoff().compareTo(b.webhookRetryBackoff()) < 0) {
+            throw ConfigException.field("webhook-retry-max-backoff", "must not be shorter than webhook-retry-backoff ("
+                    + b.webhookRetryBackoff() + "), was " + b.webhookRetryMaxBackoff());
+        }
     }
 
     private static List<App> bindApps(JsonNode apps) {

@@ -638,6 +638,31 @@ public final class ServerOptions {
             return this;
         }
 
+        // what the cross-field checks of OptionsBinder compare
+        int port() {
+            return port;
+        }
+
+        Duration shutdownTimeout() {
+            return shutdownTimeout;
+        }
+
+        Duration drainPeriod() {
+            return drainPeriod;
+        }
+
+        Duration drainWindow() {
+            return drainWindow;
+        }
+
+        Duration webhookRetryBackoff() {
+            return webhookRetryBackoff;
+        }
+
+        Duration webhookRetryMaxBackoff() {
+            return webhookRetryMaxBackoff;
+        }
+
         public ServerOptions build() {
             return new ServerOptions(this);
         }
