@@ -57,6 +57,7 @@ final class OptionsBinder {
                 setting.binding().apply(f, b);
             }
         }
+        // settings checked together or read by their adapter, and metrics-port, which has no default (off)
         bindTls(f, b);
         checkDrain(b);
         checkRetryBackoff(b);
@@ -131,9 +132,8 @@ final class OptionsBinder {
             throw ConfigException.field("plain-port", "is a plain-HTTP port beside the TLS port: set tls-cert and tls-key"
                     + " too (without them port is plain already)");
         }
-        int port = b.port();
-        if (plainPort.isPresent() && plainPort.get() != 0 && plainPort.get() == port) {
-            throw ConfigException.field("plain-port", "must differ from port (" + port + ")");
+        if (plainPort.isPresent() && plainPort.get() != 0 && plainPort.get() == b.port()) {
+            throw ConfigException.field("plain-port", "must differ from port (" + b.port() + ")");
         }
         plainPort.ifPresent(b::plainPort);
     }
