@@ -43,12 +43,12 @@ public final class HeraldRestOptions {
     private final SSLContext sslContext;
 
     private HeraldRestOptions(Builder b) {
-        this.appId = required(b.appId, "appId");
-        this.key = required(b.key, "key");
-        this.secret = required(b.secret, "secret");
+        this.appId = SettingParser.required(b.appId, "appId");
+        this.key = SettingParser.required(b.key, "key");
+        this.secret = SettingParser.required(b.secret, "secret");
         this.host = b.host != null ? b.host : b.cluster != null ? "api-" + b.cluster + ".pusher.com" : null;
         this.cluster = b.host == null ? b.cluster : null;
-        required(host, "host (or cluster)");
+        SettingParser.required(host, "host (or cluster)");
         this.useTls = b.useTls != null ? b.useTls : defaultUseTls(b.host == null, b.port);
         this.port = b.port != null ? b.port : useTls ? 443 : 80;
         if (port < 1 || port > 65535) {
@@ -166,13 +166,6 @@ public final class HeraldRestOptions {
         return "HeraldRestOptions[appId=" + appId + ", key=" + key + ", base=" + baseUri()
                 + ", proxy=" + SettingParser.redacted(proxy) + ", timeout=" + requestTimeout + ", keepAlive=" + keepAlive
                 + ", encryption=" + (encryptionMasterKey != null) + ", sslContext=" + (sslContext != null ? "custom" : "default") + "]";
-    }
-
-    private static <T> T required(T value, String name) {
-        if (value == null || (value instanceof String s && s.isBlank())) {
-            throw new HeraldValidationException(name + " is required but was not set");
-        }
-        return value;
     }
 
     /** Collects settings; every setter may be called in any order, the last call wins. */

@@ -82,6 +82,14 @@ public final class SettingParser {
         env.ifSet("PUSHER_ENCRYPTION_MASTER_KEY", SettingParser::masterKey, builder::encryptionMasterKey);
     }
 
+    /** {@code value}, refused when it is unset (null or a blank string) with a message naming the setting. */
+    public static <T> T required(T value, String name) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            throw new HeraldValidationException(name + " is required but was not set");
+        }
+        return value;
+    }
+
     /** An HTTP proxy, {@code http://[USER:PASSWORD@]HOST:PORT}; the message never echoes the credentials. */
     public static URI proxy(String value, String setting) {
         URI uri;

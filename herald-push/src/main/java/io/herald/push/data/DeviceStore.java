@@ -38,22 +38,15 @@ public final class DeviceStore {
 
     private static String upsert(Connection c, String instanceId, String endpoint, String p256dh, String auth,
                                  String sdkVersion) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "UPDATE push_devices SET p256dh = ?, auth = ?, sdk_version = ? WHERE instance_id = ? AND endpoint = ?")) {
-            s.setString(1, p256dh);
-            s.setString(2, auth);
-            s.setString(3, sdkVersion);
-            s.setString(4, instanceId);
-            s.setString(5, endpoint);
-            if (s.executeUpdate() > 0) {
-                try (PreparedStatement q = c.prepareStatement(
-                        "SELECT id FROM push_devices WHERE instance_id = ? AND endpoint = ?")) {
-                    q.setString(1, instanceId);
-                    q.setString(2, endpoint);
-                    try (ResultSet r = q.executeQuery()) {
-                        r.next();
-                        return r.getString(1);
-                    }
+        if (Sql.update(c, "UPDATE push_devices SET p256dh = ?, auth = ?, sdk_version = ? "
+                + "WHERE instance_id = ? AND endpoint = ?", p256dh, auth, sdkVersion, instanceId, endpoint) > 0) {
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT id FROM push_devices WHERE instance_id = ? AND endpoint = ?")) {
+                q.setString(1, instanceId);
+                q.setString(2, endpoint);
+                try (ResultSet r = q.executeQuery()) {
+                    r.next();
+                    return r.getString(1);
                 }
             }
         }
@@ -95,27 +88,18 @@ public final class DeviceStore {
     /** Removes the device and its interests; 404 when it isn't there. */
     public void delete(String instanceId, String deviceId) {
         store.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM push_devices WHERE instance_id = ? AND id = ?")) {
-                s.setString(1, instanceId);
-                s.setString(2, deviceId);
-                if (s.executeUpdate() == 0) {
-                    throw BeamsException.notFound("Device not found: " + deviceId);
-                }
-                return null;
+            if (Sql.update(c, "DELETE FROM push_devices WHERE instance_id = ? AND id = ?", instanceId, deviceId) == 0) {
+                throw BeamsException.notFound("Device not found: " + deviceId);
             }
+            return null;
         });
     }
 
     public void setSdkVersion(String instanceId, String deviceId, String sdkVersion) {
         store.transaction(c -> {
             find(c, instanceId, deviceId, true);
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE push_devices SET sdk_version = ? WHERE instance_id = ? AND id = ?")) {
-                s.setString(1, sdkVersion);
-                s.setString(2, instanceId);
-                s.setString(3, deviceId);
-                return s.executeUpdate();
-            }
+            return Sql.update(c, "UPDATE push_devices SET sdk_version = ? WHERE instance_id = ? AND id = ?",
+                    sdkVersion, instanceId, deviceId);
         });
     }
 
@@ -144,12 +128,8 @@ public final class DeviceStore {
     public void setInterests(String instanceId, String deviceId, Collection<String> interests) {
         store.transaction(c -> {
             find(c, instanceId, deviceId, true);
-            try (PreparedStatement s = c.prepareStatement(
-                    "DELETE FROM push_device_interests WHERE instance_id = ? AND device_id = ?")) {
-                s.setString(1, instanceId);
-                s.setString(2, deviceId);
-                s.executeUpdate();
-            }
+            Sql.update(c, "DELETE FROM push_device_interests WHERE instance_id = ? AND device_id = ?",
+                    instanceId, deviceId);
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO push_device_interests (instance_id, device_id, interest) VALUES (?, ?, ?)")) {
                 for (String interest : interests) {
@@ -184,26 +164,16 @@ public final class DeviceStore {
                     }
                 }
             }
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO push_device_interests (instance_id, device_id, interest) VALUES (?, ?, ?)")) {
-                s.setString(1, instanceId);
-                s.setString(2, deviceId);
-                s.setString(3, interest);
-                return s.executeUpdate();
-            }
+            return Sql.update(c, "INSERT INTO push_device_interests (instance_id, device_id, interest) "
+                    + "VALUES (?, ?, ?)", instanceId, deviceId, interest);
         });
     }
 
     public void removeInterest(String instanceId, String deviceId, String interest) {
         store.transaction(c -> {
             find(c, instanceId, deviceId, true);
-            try (PreparedStatement s = c.prepareStatement(
-                    "DELETE FROM push_device_interests WHERE instance_id = ? AND device_id = ? AND interest = ?")) {
-                s.setString(1, instanceId);
-                s.setString(2, deviceId);
-                s.setString(3, interest);
-                return s.executeUpdate();
-            }
+            return Sql.update(c, "DELETE FROM push_device_interests "
+                    + "WHERE instance_id = ? AND device_id = ? AND interest = ?", instanceId, deviceId, interest);
         });
     }
 
@@ -220,48 +190,24 @@ public final class DeviceStore {
             if (device.userId() != null) {
                 throw BeamsException.badRequest("This device already belongs to another user");
             }
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT COUNT(*) FROM push_devices WHERE instance_id = ? AND user_id = ?")) {
-                s.setString(1, instanceId);
-                s.setString(2, userId);
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    if (r.getLong(1) >= maxDevices) {
-                        throw BeamsException.unprocessable("A user can have at most " + maxDevices + " devices");
-                    }
-                }
+            if (Sql.count(c, "SELECT COUNT(*) FROM push_devices WHERE instance_id = ? AND user_id = ?",
+                    instanceId, userId) >= maxDevices) {
+                throw BeamsException.unprocessable("A user can have at most " + maxDevices + " devices");
             }
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE push_devices SET user_id = ? WHERE instance_id = ? AND id = ?")) {
-                s.setString(1, userId);
-                s.setString(2, instanceId);
-                s.setString(3, deviceId);
-                return s.executeUpdate();
-            }
+            return Sql.update(c, "UPDATE push_devices SET user_id = ? WHERE instance_id = ? AND id = ?",
+                    userId, instanceId, deviceId);
         });
     }
 
     /** Removes every device of the user; how many there were. */
     public int deleteUser(String instanceId, String userId) {
-        return store.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM push_devices WHERE instance_id = ? AND user_id = ?")) {
-                s.setString(1, instanceId);
-                s.setString(2, userId);
-                return s.executeUpdate();
-            }
-        });
+        return store.transaction(c -> Sql.update(c, "DELETE FROM push_devices WHERE instance_id = ? AND user_id = ?",
+                instanceId, userId));
     }
 
     /** Whether the device is registered in the instance. */
     public boolean exists(String instanceId, String deviceId) {
-        return store.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM push_devices WHERE instance_id = ? AND id = ?")) {
-                s.setString(1, instanceId);
-                s.setString(2, deviceId);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next();
-                }
-            }
-        });
+        return store.transaction(c -> Sql.exists(c, "SELECT 1 FROM push_devices WHERE instance_id = ? AND id = ?",
+                instanceId, deviceId));
     }
 }

@@ -2,10 +2,8 @@ package io.herald.push.data;
 
 import io.herald.push.api.BeamsException;
 import io.herald.store.Store;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -74,11 +72,11 @@ public final class PublishStore {
                     request = r.getString(5);
                 }
             }
-            int queued = count(c, "SELECT COUNT(*) FROM push_deliveries WHERE instance_id = ? AND publish_id = ?",
+            int queued = Sql.count(c, "SELECT COUNT(*) FROM push_deliveries WHERE instance_id = ? AND publish_id = ?",
                     instanceId, publishId);
-            int delivered = count(c, "SELECT COUNT(*) FROM push_report_events WHERE instance_id = ? "
+            int delivered = Sql.count(c, "SELECT COUNT(*) FROM push_report_events WHERE instance_id = ? "
                     + "AND publish_id = ? AND event = 'delivery'", instanceId, publishId);
-            int opened = count(c, "SELECT COUNT(*) FROM push_report_events WHERE instance_id = ? "
+            int opened = Sql.count(c, "SELECT COUNT(*) FROM push_report_events WHERE instance_id = ? "
                     + "AND publish_id = ? AND event = 'open'", instanceId, publishId);
             return new PublishStatus(targets, queued, sent, failed, removed, delivered, opened, request);
         });
@@ -92,37 +90,19 @@ public final class PublishStore {
      */
     public boolean report(String instanceId, String publishId, String deviceId, String event) {
         return store.transaction(c -> {
-            if (count(c, "SELECT COUNT(*) FROM push_publishes WHERE instance_id = ? AND id = ?",
+            if (Sql.count(c, "SELECT COUNT(*) FROM push_publishes WHERE instance_id = ? AND id = ?",
                     instanceId, publishId) == 0
-                    || count(c, "SELECT COUNT(*) FROM push_devices WHERE instance_id = ? AND id = ?",
+                    || Sql.count(c, "SELECT COUNT(*) FROM push_devices WHERE instance_id = ? AND id = ?",
                     instanceId, deviceId) == 0) {
                 return false;
             }
-            if (count(c, "SELECT COUNT(*) FROM push_report_events WHERE instance_id = ? AND publish_id = ? "
+            if (Sql.count(c, "SELECT COUNT(*) FROM push_report_events WHERE instance_id = ? AND publish_id = ? "
                     + "AND device_id = ? AND event = ?", instanceId, publishId, deviceId, event) > 0) {
                 return true;
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO push_report_events "
-                    + "(instance_id, publish_id, device_id, event) VALUES (?, ?, ?, ?)")) {
-                s.setString(1, instanceId);
-                s.setString(2, publishId);
-                s.setString(3, deviceId);
-                s.setString(4, event);
-                s.executeUpdate();
-            }
+            Sql.update(c, "INSERT INTO push_report_events (instance_id, publish_id, device_id, event) "
+                    + "VALUES (?, ?, ?, ?)", instanceId, publishId, deviceId, event);
             return true;
         });
-    }
-
-    private static int count(Connection c, String sql, String... params) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setString(i + 1, params[i]);
-            }
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        }
     }
 }

@@ -1,7 +1,10 @@
 package io.herald.push.data;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 
@@ -23,6 +26,35 @@ final class Sql {
             s.setString(i++, value);
         }
         return i;
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE with string parameters; how many rows it changed. */
+    static int update(Connection c, String sql, String... params) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, 1, Arrays.asList(params));
+            return s.executeUpdate();
+        }
+    }
+
+    /** The first column of the first row of a {@code SELECT COUNT(*)} with string parameters. */
+    static int count(Connection c, String sql, String... params) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, 1, Arrays.asList(params));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
+    /** Whether a query with string parameters finds a row. */
+    static boolean exists(Connection c, String sql, String... params) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, 1, Arrays.asList(params));
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
     }
 
     /** A unique or primary key was violated (the same SQLSTATE on H2 and PostgreSQL). */

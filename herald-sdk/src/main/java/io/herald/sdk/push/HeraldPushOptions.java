@@ -52,8 +52,8 @@ public final class HeraldPushOptions {
     private final SSLContext sslContext;
 
     private HeraldPushOptions(Builder b) {
-        this.instanceId = required(b.instanceId, "instanceId");
-        this.secretKey = required(b.secretKey, "secretKey");
+        this.instanceId = SettingParser.required(b.instanceId, "instanceId");
+        this.secretKey = SettingParser.required(b.secretKey, "secretKey");
         this.baseUrl = baseUrl(b.baseUrl != null ? b.baseUrl : hostedBeams(instanceId), b.baseUrl != null ? "baseUrl" : "instanceId");
         this.requestTimeout = Check.positive(b.requestTimeout != null ? b.requestTimeout : DEFAULT_REQUEST_TIMEOUT,
                 "requestTimeout", HeraldValidationException::new);
@@ -118,13 +118,6 @@ public final class HeraldPushOptions {
         // Never print the secret key.
         return "HeraldPushOptions[instanceId=" + instanceId + ", baseUrl=" + baseUrl + ", timeout=" + requestTimeout
                 + ", proxy=" + SettingParser.redacted(proxy) + ", tokenTtl=" + tokenTtl + "]";
-    }
-
-    private static String required(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new HeraldValidationException(name + " is required but was not set");
-        }
-        return value;
     }
 
     private static URI baseUrl(String value, String setting) {

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * Turns what happened into webhooks: builds each event and hands it to one {@link EndpointSender} per
@@ -46,6 +47,8 @@ public final class WebhookDispatcher {
      */
     public record QueueDepth(String appId, URI endpoint, long events) {
     }
+
+    private static final Consumer<ObjectNode> NO_FIELDS = event -> { };
 
     private final WebhookSettings settings;
     private final HttpClient http;
@@ -76,54 +79,37 @@ public final class WebhookDispatcher {
     }
 
     public void channelOccupied(App app, String channel) {
-        if (hasWebhooks(app)) {
-            send(app, WebhookType.CHANNEL_OCCUPIED, channel, event(WebhookType.CHANNEL_OCCUPIED, channel));
-        }
+        send(app, WebhookType.CHANNEL_OCCUPIED, channel, NO_FIELDS);
     }
 
     public void channelVacated(App app, String channel) {
-        if (hasWebhooks(app)) {
-            send(app, WebhookType.CHANNEL_VACATED, channel, event(WebhookType.CHANNEL_VACATED, channel));
-        }
+        send(app, WebhookType.CHANNEL_VACATED, channel, NO_FIELDS);
     }
 
     public void memberAdded(App app, String channel, String userId) {
-        if (hasWebhooks(app)) {
-            send(app, WebhookType.MEMBER_ADDED, channel,
-                    event(WebhookType.MEMBER_ADDED, channel).put("user_id", userId));
-        }
+        send(app, WebhookType.MEMBER_ADDED, channel, event -> event.put("user_id", userId));
     }
 
     public void memberRemoved(App app, String channel, String userId) {
-        if (hasWebhooks(app)) {
-            send(app, WebhookType.MEMBER_REMOVED, channel,
-                    event(WebhookType.MEMBER_REMOVED, channel).put("user_id", userId));
-        }
+        send(app, WebhookType.MEMBER_REMOVED, channel, event -> event.put("user_id", userId));
     }
 
     /** {@code client_event {channel, event, data, socket_id, user_id?}}. */
     public void clientEvent(App app, String channel, String eventName, String data, String socketId, String userId) {
-        if (hasWebhooks(app)) {
-            ObjectNode event = event(WebhookType.CLIENT_EVENT, channel)
-                    .put("event", eventName).put("data", data).put("socket_id", socketId);
+        send(app, WebhookType.CLIENT_EVENT, channel, event -> {
+            event.put("event", eventName).put("data", data).put("socket_id", socketId);
             if (userId != null) {
                 event.put("user_id", userId);
             }
-            send(app, WebhookType.CLIENT_EVENT, channel, event);
-        }
+        });
     }
 
     public void cacheMiss(App app, String channel) {
-        if (hasWebhooks(app)) {
-            send(app, WebhookType.CACHE_MISS, channel, event(WebhookType.CACHE_MISS, channel));
-        }
+        send(app, WebhookType.CACHE_MISS, channel, NO_FIELDS);
     }
 
     public void subscriptionCount(App app, String channel, int count) {
-        if (hasWebhooks(app)) {
-            send(app, WebhookType.SUBSCRIPTION_COUNT, channel,
-                    event(WebhookType.SUBSCRIPTION_COUNT, channel).put("subscription_count", count));
-        }
+        send(app, WebhookType.SUBSCRIPTION_COUNT, channel, event -> event.put("subscription_count", count));
     }
 
     /** Events dropped so far because an endpoint's queue was full, over all endpoints. */
@@ -178,21 +164,22 @@ public final class WebhookDispatcher {
         return true;
     }
 
-    private boolean hasWebhooks(App app) {
-        return !app.webhooks().isEmpty();
-    }
-
-    private void send(App app, WebhookType type, String channel, ObjectNode event) {
+    /**
+     * Offers the event {@code {name, channel}} plus {@code fields} to the app's endpoints that want it;
+     * it is built once, and only when one does.
+     */
+    private void send(App app, WebhookType type, String channel, Consumer<ObjectNode> fields) {
         String json = null;
         for (EndpointSender sender : senders.getOrDefault(app.id(), List.of())) {
             if (sender.endpoint().wants(type, channel)) {
-                json = json == null ? event.toString() : json;
+                if (json == null) {
+                    ObjectNode event = JsonNodeFactory.instance.objectNode()
+                            .put("name", type.wireName()).put("channel", channel);
+                    fields.accept(event);
+                    json = event.toString();
+                }
                 sender.offer(json);
             }
         }
-    }
-
-    private static ObjectNode event(WebhookType type, String channel) {
-        return JsonNodeFactory.instance.objectNode().put("name", type.wireName()).put("channel", channel);
     }
 }
