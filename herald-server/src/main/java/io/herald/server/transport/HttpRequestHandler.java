@@ -193,9 +193,17 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             LogContext.exit();
         }
         handled.whenComplete((response, error) -> {
-            FullHttpResponse answer = response != null
-                    ? JsonResponse.of(HttpResponseStatus.valueOf(response.status()), response.body())
-                    : JsonResponse.failure(error);
+            if (metrics != null) {
+                LogContext.enterApp(metrics.appId()); // a refusal is logged as it is written
+            }
+            FullHttpResponse answer;
+            try {
+                answer = response != null
+                        ? JsonResponse.of(HttpResponseStatus.valueOf(response.status()), response.body())
+                        : JsonResponse.failure(error);
+            } finally {
+                LogContext.exit();
+            }
             if (metrics != null) {
                 metrics.apiCall(apiRequest.body().length, answer.content().readableBytes(), startedAt);
                 if (answer.status().equals(HttpResponseStatus.TOO_MANY_REQUESTS)) {
