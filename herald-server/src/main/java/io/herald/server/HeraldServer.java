@@ -12,7 +12,6 @@ import io.herald.server.config.ServerOptions;
 import io.herald.server.extension.Extensions;
 import io.herald.server.extension.ServerExtension;
 import io.herald.server.extension.ServerExtensionProvider;
-import io.herald.server.metrics.MetricsEndpoint;
 import io.herald.server.metrics.NodeMetrics;
 import io.herald.server.session.ClientMessageHandler;
 import io.herald.server.session.Connection;
@@ -59,7 +58,7 @@ public final class HeraldServer implements AutoCloseable {
     private final ServerTls tls;
     private final NodeMetrics metrics = new NodeMetrics();
     /** {@code /metrics}, or {@code null} when {@code metrics-port} is not set. */
-    private final MetricsEndpoint metricsEndpoint;
+    private final Listener metricsListener;
     private final List<ServerExtension> extensions = new ArrayList<>();
     private boolean closed;
 
@@ -95,11 +94,11 @@ public final class HeraldServer implements AutoCloseable {
         metrics.readGaugesFrom(new NodeGauges(connections, registries, webhooks));
         apps.all().forEach(app -> metrics.forApp(app.id())); // every app listed from the first scrape
         adapter.registerMetrics(metrics);
-        MetricsEndpoint endpoint = null;
+        Listener metricsBound = null;
         Listener bound = null;
         try {
             startExtensions();
-            endpoint = startMetricsEndpoint();
+            metricsBound = startMetricsListener();
             bound = Listener.bind(resources, state, options.port(), tls);
             this.plainListener = options.plainPort() == ServerOptions.NO_PLAIN_PORT ? null
                     : Listener.bind(resources, state, options.plainPort(), null);
@@ -107,8 +106,8 @@ public final class HeraldServer implements AutoCloseable {
             if (bound != null) {
                 bound.stopAccepting();
             }
-            if (endpoint != null) {
-                endpoint.close();
+            if (metricsBound != null) {
+                metricsBound.stopAccepting();
             }
             metrics.close();
             extensions.forEach(ServerExtension::close);
@@ -117,19 +116,19 @@ public final class HeraldServer implements AutoCloseable {
             throw e;
         }
         this.listener = bound;
-        this.metricsEndpoint = endpoint;
+        this.metricsListener = metricsBound;
         if (tls != null) {
             long every = ServerTls.CHECK_INTERVAL.toMillis();
             resources.timers().scheduleWithFixedDelay(tls::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
         }
     }
 
-    private MetricsEndpoint startMetricsEndpoint() {
+    private Listener startMetricsListener() throws InterruptedException {
         if (options.metricsPort() == ServerOptions.METRICS_OFF) {
             return null;
         }
         metrics.includeJvmAndProcess();
-        return MetricsEndpoint.start(options.host(), options.metricsPort(), metrics);
+        return Listener.bindMetrics(resources, state, options.metricsPort(), metrics::scrape);
     }
 
     private void startExtensions() {
@@ -182,7 +181,7 @@ public final class HeraldServer implements AutoCloseable {
 
     /** The port of {@code /metrics}; {@link ServerOptions#METRICS_OFF} when it is off. */
     public int metricsPort() {
-        return metricsEndpoint == null ? ServerOptions.METRICS_OFF : metricsEndpoint.port();
+        return metricsListener == null ? ServerOptions.METRICS_OFF : metricsListener.port();
     }
 
     /** Connections currently open on this node. */
@@ -231,8 +230,8 @@ public final class HeraldServer implements AutoCloseable {
         webhooks.close(Duration.ofNanos(Math.max(0, (deadline - System.nanoTime()) * 3 / 4)));
         extensions.forEach(ServerExtension::close);
         adapter.close();
-        if (metricsEndpoint != null) {
-            metricsEndpoint.close();
+        if (metricsListener != null) {
+            metricsListener.stopAccepting();
         }
         metrics.close();
         resources.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.flow.FlowControlHandler;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Every accepted socket starts as HTTP, behind TLS on a TLS port: codec → {@link RequestDeadline} → {@link InFlightRequests} →
@@ -30,14 +31,17 @@ final class HeraldChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final ServerState state;
     /** Null on a plain-HTTP port. */
     private final ServerTls tls;
+    /** The metrics port's page (see {@link HttpRequestHandler}); null on the main port. */
+    private final Supplier<String> metricsPage;
     /** Over the high mark the socket turns unwritable and a subscriber is closed with 4100. */
     private final WriteBufferWaterMark waterMark;
     private final OverLimitRefusal perIpRefusal;
     private final OverLimitRefusal perIpRefusalNow;
 
-    HeraldChannelInitializer(ServerState state, ServerTls tls) {
+    HeraldChannelInitializer(ServerState state, ServerTls tls, Supplier<String> metricsPage) {
         this.state = state;
         this.tls = tls;
+        this.metricsPage = metricsPage;
         int limit = state.options.outboundBufferLimit();
         this.waterMark = new WriteBufferWaterMark(limit / 2, limit);
         String tooMany = state.connectionsPerIp.refusal();
@@ -62,11 +66,11 @@ final class HeraldChannelInitializer extends ChannelInitializer<SocketChannel> {
             return;
         }
         ch.config().setWriteBufferWaterMark(waterMark);
-        addHttpStages(ch, state);
+        addHttpStages(ch, state, metricsPage);
     }
 
     /** The stages of a socket that speaks HTTP; reading is left to the router. */
-    static void addHttpStages(Channel ch, ServerState state) {
+    static void addHttpStages(Channel ch, ServerState state, Supplier<String> metricsPage) {
         ch.config().setAutoRead(false);
         ch.pipeline()
                 .addLast("http", new HttpServerCodec())
@@ -76,7 +80,7 @@ final class HeraldChannelInitializer extends ChannelInitializer<SocketChannel> {
                 .addLast("body", new RequestBodyBuffer(state.requestBytes, state.options.maxRequestSize()))
                 .addLast("aggregator", new RequestAggregator(state.options.maxRequestSize()))
                 .addLast("one-at-a-time", new FlowControlHandler())
-                .addLast("router", new HttpRequestHandler(state));
+                .addLast("router", new HttpRequestHandler(state, metricsPage));
     }
 
     /** After the handshake's 101: drops the HTTP-only stages and lets WebSocket frames flow as they come. */

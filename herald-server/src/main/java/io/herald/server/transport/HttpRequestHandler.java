@@ -8,10 +8,12 @@ import io.herald.server.api.ApiResponse;
 import io.herald.server.api.ApiService;
 import io.herald.server.metrics.AppMetrics;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -19,6 +21,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
@@ -26,10 +29,12 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.handler.ssl.SslHandler;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Routes HTTP requests: WebSocket upgrades become sessions, {@code /apps/…} goes to the API,
@@ -40,12 +45,17 @@ import java.util.concurrent.CompletableFuture;
  */
 final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
     private final ServerState state;
+    /** The Prometheus text on the metrics port, which serves nothing else; {@code null} on the main port. */
+    private final Supplier<String> metricsPage;
     /** The last response is written and the next request hasn't come: keep asking for it. */
     private boolean awaitingRequest;
 
-    HttpRequestHandler(ServerState state) {
+    HttpRequestHandler(ServerState state, Supplier<String> metricsPage) {
         this.state = state;
+        this.metricsPage = metricsPage;
     }
 
     @Override
@@ -78,7 +88,9 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         }
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         String path = uri.rawPath();
-        if (isUpgrade(request)) {
+        if (metricsPage != null) {
+            serveMetrics(ctx, request, path);
+        } else if (isUpgrade(request)) {
             upgrade(ctx, request, path, uri);
         } else if (ApiService.handles(path)) {
             api(ctx, request, path, uri);
@@ -94,6 +106,21 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             respond(ctx, request, 400, JsonResponse.errorBody("WebSocket upgrade required at " + path));
         } else {
             respond(ctx, request, 404, JsonResponse.errorBody("Not found: " + path));
+        }
+    }
+
+    /** {@code GET /metrics} in the Prometheus text format; the metrics port answers nothing else. */
+    private void serveMetrics(ChannelHandlerContext ctx, FullHttpRequest request, String path) {
+        if (!path.equals("/metrics")) {
+            respond(ctx, request, 404, JsonResponse.errorBody("Not found: " + path + " (this port serves /metrics)"));
+        } else if (!isRead(request.method())) {
+            respond(ctx, request, 405, JsonResponse.errorBody("Use GET for /metrics, not " + request.method()));
+        } else {
+            FullHttpResponse page = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                    Unpooled.copiedBuffer(metricsPage.get(), StandardCharsets.UTF_8));
+            page.headers().set(HttpHeaderNames.CONTENT_TYPE, PROMETHEUS_TEXT)
+                    .setInt(HttpHeaderNames.CONTENT_LENGTH, page.content().readableBytes());
+            respond(ctx, request, page);
         }
     }
 

@@ -6,6 +6,7 @@ import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import java.net.InetSocketAddress;
+import java.util.function.Supplier;
 
 /** A listening socket: binds the bootstrap, reports the port, stops accepting on close. */
 public final class Listener {
@@ -23,6 +24,20 @@ public final class Listener {
      */
     public static Listener bind(ServerResources resources, ServerState state, int port, ServerTls tls)
             throws InterruptedException {
+        return bind(resources, state, port, new HeraldChannelInitializer(state, tls, null));
+    }
+
+    /**
+     * Binds the metrics port: {@code GET /metrics} answers {@code page}, through the same HTTP stages
+     * (request deadline, pipelining and socket limits) as the main port, so a slow client can't hold it.
+     */
+    public static Listener bindMetrics(ServerResources resources, ServerState state, int port, Supplier<String> page)
+            throws InterruptedException {
+        return bind(resources, state, port, new HeraldChannelInitializer(state, null, page));
+    }
+
+    private static Listener bind(ServerResources resources, ServerState state, int port, HeraldChannelInitializer sockets)
+            throws InterruptedException {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(resources.acceptor(), resources.workers())
                 .channel(resources.serverChannelType())
@@ -31,7 +46,7 @@ public final class Listener {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 // Stateless: one for every socket instead of Netty's default of one each.
                 .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator())
-                .childHandler(new HeraldChannelInitializer(state, tls));
+                .childHandler(sockets);
         Channel channel = bootstrap.bind(state.options.host(), port).sync().channel();
         return new Listener(channel);
     }

@@ -10,6 +10,12 @@ import io.herald.testkit.Eventually;
 import io.herald.testkit.RecordingClient;
 import io.herald.testkit.TestServer;
 import io.herald.tests.support.WebhookReceiver;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * counter equals what the session did.
  */
 class MetricsScrapeTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static final App APP = TestServer.APP;
     private static final String ID = APP.id();
@@ -83,6 +91,30 @@ class MetricsScrapeTest {
                 assertThat(m.value("herald_rate_limited_total{app_id=\"" + ID + "\",limit=\"api\"}")).isZero();
             });
             alice.close();
+        }
+    }
+
+    /**
+     * The metrics port goes through the main port's HTTP stages: half a request neither blocks the
+     * scrapes (it did with the JDK's HTTP server, whose one thread waited on it) nor stays past
+     * {@code request-timeout}; the port serves nothing but {@code /metrics}.
+     */
+    @Test
+    void halfARequestNeitherBlocksScrapesNorStays() throws Exception {
+        try (TestServer server = TestServer.start(b -> b.metricsPort(0).requestTimeout(Duration.ofSeconds(1)));
+             Socket half = new Socket("127.0.0.1", server.server().metricsPort())) {
+            int port = server.server().metricsPort();
+            half.getOutputStream().write("GET /metr".getBytes(StandardCharsets.US_ASCII));
+            half.getOutputStream().flush();
+
+            assertThat(PrometheusScrape.of(port).app("herald_connected", ID)).isZero();
+            HttpResponse<String> other = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(other.statusCode()).isEqualTo(404);
+
+            half.setSoTimeout(5_000);
+            String answer = new String(half.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(answer).as("what the stalled socket got before it was closed").startsWith("HTTP/1.1 408");
         }
     }
 
