@@ -28,21 +28,21 @@ final class PushStatusCommand extends PushApiCommand {
 
     @Override
     protected void describe(ObjectNode result) {
-        result.put("publish_id", publishId).putNull("targets").putNull("queued").putNull("sent").putNull("failed")
+        result.put("publish_id", publishId).putNull("expanding").putNull("targets").putNull("queued").putNull("sent").putNull("failed")
                 .putNull("removed").putNull("status");
     }
 
     @Override
     protected void perform(HeraldPush push, ObjectNode result) {
         PublishStatus status = push.publishStatus(publishId);
-        result.put("targets", status.targets()).put("queued", status.queued()).put("sent", status.sent())
+        result.put("expanding", status.expanding()).put("targets", status.targets()).put("queued", status.queued()).put("sent", status.sent())
                 .put("failed", status.failed()).put("removed", status.removed()).set("status", status.body());
     }
 
     @Override
     protected String text(ObjectNode result) {
-        return String.format("%s: %d devices, %d queued, %d sent, %d failed, %d devices removed", publishId,
-                result.path("targets").asLong(), result.path("queued").asLong(), result.path("sent").asLong(),
+        return String.format("%s: %d devices%s, %d queued, %d sent, %d failed, %d devices removed", publishId,
+                result.path("targets").asLong(), result.path("expanding").asBoolean() ? " so far" : "", result.path("queued").asLong(), result.path("sent").asLong(),
                 result.path("failed").asLong(), result.path("removed").asLong());
     }
 }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.cli.Cli.Result;
 import io.herald.testkit.BeamsWebDevice;
+import io.herald.testkit.Eventually;
 import io.herald.testkit.PushTestServer;
 import io.herald.testkit.TestServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,12 +59,16 @@ class PushServerCommandsTest {
         assertThat(device.signIn(token).status()).isEqualTo(200);
 
         JsonNode published = cli().run("push", "publish", "-u", "carol", "--title", "Hi Carol").assertSuccess();
-        JsonNode status = cli().run("push", "status", published.path("publish_id").asText()).assertSuccess();
-
         assertThat(published.path("users").toString()).isEqualTo("[\"carol\"]");
-        assertThat(status.path("publish_id").asText()).isEqualTo(published.path("publish_id").asText());
-        assertThat(status.path("targets").asLong()).as("carol's one device, in %s", status).isEqualTo(1);
-        assertThat(status.path("status").isObject()).isTrue();
+
+        // the publish is answered before its audience is expanded into deliveries
+        Eventually.check(Duration.ofSeconds(10), () -> {
+            JsonNode status = cli().run("push", "status", published.path("publish_id").asText()).assertSuccess();
+            assertThat(status.path("publish_id").asText()).isEqualTo(published.path("publish_id").asText());
+            assertThat(status.path("expanding").asBoolean()).as("expanding, in %s", status).isFalse();
+            assertThat(status.path("targets").asLong()).as("carol's one device, in %s", status).isEqualTo(1);
+            assertThat(status.path("status").isObject()).isTrue();
+        });
     }
 
     @Test

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.testkit.Eventually;
 import io.herald.testkit.TestServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -164,8 +166,12 @@ class DeviceApiTest {
                 .as("one's secret in two").isEqualTo(401);
         String publishId = http.publish("two", "secret-two", "interests",
                 "{\"interests\":[\"shared\"],\"web\":{\"notification\":{\"title\":\"x\"}}}").body().get("publishId").asText();
-        assertThat(http.send("GET", "/publish_api/v1/instances/two/publishes/" + publishId, null,
-                "Authorization", "Bearer secret-two").body().at("/web/targets").asInt()).isZero();
+        Eventually.check(Duration.ofSeconds(10), () -> {
+            JsonNode status = http.send("GET", "/publish_api/v1/instances/two/publishes/" + publishId, null,
+                    "Authorization", "Bearer secret-two").body();
+            assertThat(status.at("/web/expanding").asBoolean()).as("expanding, in %s", status).isFalse();
+            assertThat(status.at("/web/targets").asInt()).as("one's device, in %s", status).isZero();
+        });
         assertThat(http.send("GET", "/publish_api/v1/instances/one/publishes/" + publishId, null,
                 "Authorization", "Bearer secret-one").status()).isEqualTo(404);
     }

@@ -162,6 +162,7 @@ class WebPushDeliveryTest {
                 + published.body().get("publishId").asText(), null, "Authorization", "Bearer " + SECRET).body();
         assertThat(status.at("/undelivered/fcm").asText()).contains("not delivered");
         assertThat(status.at("/undelivered/apns").asText()).contains("not delivered");
+        assertThat(status.at("/web/expanding").asBoolean()).as("nothing to expand without web").isFalse();
         assertThat(status.at("/web/targets").asInt()).isZero();
     }
 

@@ -49,6 +49,7 @@ final class PublishApi {
         PublishStatus status = publishes.status(instance.id(), publishId);
         ObjectNode body = Json.newObject().put("publishId", publishId);
         body.putObject("web")
+                .put("expanding", status.expanding())
                 .put("targets", status.targets())
                 .put("queued", status.queued())
                 .put("sent", status.sent())

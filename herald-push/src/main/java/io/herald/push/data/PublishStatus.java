@@ -3,7 +3,8 @@ package io.herald.push.data;
 /**
  * What became of a publish's Web Push deliveries, and what browsers reported back.
  *
- * @param targets deliveries queued when it was published (one per device)
+ * @param expanding true while its audience is still being turned into deliveries (targets still grows)
+ * @param targets deliveries queued for it so far (one per device)
  * @param queued deliveries still waiting (or being retried)
  * @param sent accepted by the push service
  * @param failed refused for good, or out of tries
@@ -12,6 +13,6 @@ package io.herald.push.data;
  * @param openEvents devices that reported it opened
  * @param request the publish request as received
  */
-public record PublishStatus(int targets, int queued, int sent, int failed, int removed, int deliveryEvents,
+public record PublishStatus(boolean expanding, int targets, int queued, int sent, int failed, int removed, int deliveryEvents,
                             int openEvents, String request) {
 }

@@ -52,12 +52,13 @@ public final class PublishStore {
     /** The publish's outcome so far; 404 when the instance has no such publish. */
     public PublishStatus status(String instanceId, String publishId) {
         return store.transaction(c -> {
+            boolean expanding;
             int targets;
             int sent;
             int failed;
             int removed;
             String request;
-            try (PreparedStatement s = c.prepareStatement("SELECT targets, sent, failed, removed, request "
+            try (PreparedStatement s = c.prepareStatement("SELECT targets, sent, failed, removed, request, expand_due_at "
                     + "FROM push_publishes WHERE instance_id = ? AND id = ?")) {
                 s.setString(1, instanceId);
                 s.setString(2, publishId);
@@ -70,6 +71,7 @@ public final class PublishStore {
                     failed = r.getInt(3);
                     removed = r.getInt(4);
                     request = r.getString(5);
+                    expanding = r.getObject(6) != null;
                 }
             }
             int queued = Sql.count(c, "SELECT COUNT(*) FROM push_deliveries WHERE instance_id = ? AND publish_id = ?",
@@ -78,7 +80,7 @@ public final class PublishStore {
                     + "AND publish_id = ? AND event = 'delivery'", instanceId, publishId);
             int opened = Sql.count(c, "SELECT COUNT(*) FROM push_report_events WHERE instance_id = ? "
                     + "AND publish_id = ? AND event = 'open'", instanceId, publishId);
-            return new PublishStatus(targets, queued, sent, failed, removed, delivered, opened, request);
+            return new PublishStatus(expanding, targets, queued, sent, failed, removed, delivered, opened, request);
         });
     }
 

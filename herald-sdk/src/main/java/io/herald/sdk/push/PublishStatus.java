@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Beams does not offer).
  *
  * @param publishId the publish asked about
- * @param targets deliveries queued when it was published, one per device
+ * @param expanding true while Herald is still turning the publish's interests or users into
+ *     deliveries, one per device: until then {@code targets} may still grow
+ * @param targets deliveries queued for it so far, one per device
  * @param queued deliveries still waiting or being retried
  * @param sent deliveries the push services accepted
  * @param failed deliveries refused for good, or out of tries
@@ -16,17 +18,18 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param body the whole answer, for what this SDK does not name (browser-reported delivery and open
  *     events, fcm/apns payloads Herald stored but could not deliver)
  */
-public record PublishStatus(String publishId, long targets, long queued, long sent, long failed, long removed, JsonNode body) {
+public record PublishStatus(String publishId, boolean expanding, long targets, long queued, long sent, long failed, long removed, JsonNode body) {
 
     static PublishStatus parse(String publishId, JsonNode body) {
         JsonNode web = body.path("web");
-        return new PublishStatus(body.path("publishId").asText(publishId), web.path("targets").asLong(),
+        return new PublishStatus(body.path("publishId").asText(publishId), web.path("expanding").asBoolean(),
+                web.path("targets").asLong(),
                 web.path("queued").asLong(), web.path("sent").asLong(), web.path("failed").asLong(),
                 web.path("removed").asLong(), body);
     }
 
-    /** True once no delivery is waiting any more. */
+    /** True once every device has been found and no delivery is waiting any more. */
     public boolean isSettled() {
-        return queued == 0;
+        return !expanding && queued == 0;
     }
 }

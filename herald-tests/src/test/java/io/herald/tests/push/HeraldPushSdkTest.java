@@ -16,6 +16,7 @@ import io.herald.sdk.push.PublishRequest;
 import io.herald.sdk.push.PublishStatus;
 import io.herald.sdk.push.WebNotification;
 import io.herald.testkit.BeamsWebDevice;
+import io.herald.testkit.Eventually;
 import io.herald.testkit.PushTestServer;
 import io.herald.testkit.TestServer;
 import java.nio.file.Path;
@@ -96,9 +97,13 @@ class HeraldPushSdkTest {
         assertThat(device.signIn(token.token()).status()).isEqualTo(200);
 
         String publishId = push.publishToUsers(List.of("alice"), PublishRequest.web(WebNotification.of("Hi Alice", null)));
-        PublishStatus status = push.publishStatus(publishId);
-        assertThat(status.publishId()).isEqualTo(publishId);
-        assertThat(status.targets()).as("alice's one device, in %s", status.body()).isEqualTo(1);
+        // the publish is answered before its audience is expanded into deliveries
+        Eventually.check(Duration.ofSeconds(10), () -> {
+            PublishStatus status = push.publishStatus(publishId);
+            assertThat(status.publishId()).isEqualTo(publishId);
+            assertThat(status.expanding()).isFalse();
+            assertThat(status.targets()).as("alice's one device, in %s", status.body()).isEqualTo(1);
+        });
     }
 
     @Test
