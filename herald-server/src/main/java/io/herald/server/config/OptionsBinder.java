@@ -57,12 +57,13 @@ final class OptionsBinder {
                 setting.binding().apply(f, b);
             }
         }
-        // settings checked together or read by their adapter, and metrics-port, which has no default (off)
+        // settings checked together or read by their adapter, and those without a default (off)
         bindTls(f, b);
         checkDrain(b);
         checkRetryBackoff(b);
         bindAdapter(tree, f, b);
         f.integer("metrics-port", 0, 65535).ifPresent(b::metricsPort);
+        bindAdmin(f, b);
         JsonNode apps = tree.get("apps");
         if (apps != null && !apps.isNull()) {
             b.apps(bindApps(apps));
@@ -116,6 +117,23 @@ final class OptionsBinder {
                 b.adapter(adapter).adapterSettings(fields);
             }
         }
+    }
+
+    private static void bindAdmin(ConfigFields f, ServerOptions.Builder b) {
+        Optional<String> token = f.text("admin-token");
+        if (token.isPresent() && token.get().length() < ServerOptions.MIN_ADMIN_TOKEN_LENGTH) {
+            throw ConfigException.field("admin-token", "must be at least " + ServerOptions.MIN_ADMIN_TOKEN_LENGTH
+                    + " characters (it guards every app's secrets)");
+        }
+        Optional<Integer> port = f.integer("admin-port", 0, 65535);
+        if (port.isPresent() && token.isEmpty()) {
+            throw ConfigException.field("admin-port", "serves the admin API, which is off without admin-token: set admin-token too");
+        }
+        if (port.isPresent() && port.get() != 0 && port.get() == b.port()) {
+            throw ConfigException.field("admin-port", "must differ from port (" + b.port() + "); leave it unset to share the main port");
+        }
+        token.ifPresent(b::adminToken);
+        port.ifPresent(b::adminPort);
     }
 
     private static void bindTls(ConfigFields f, ServerOptions.Builder b) {

@@ -78,6 +78,10 @@ public final class ServerOptions {
     /** The app that serves when none is configured. */
     /** {@code metrics-port}: off unless set (9601 is the conventional port; 0 picks a free one). */
     public static final int METRICS_OFF = -1;
+    /** {@code admin-port}: unless set, the admin API and console share the main port. */
+    public static final int ADMIN_ON_MAIN_PORT = -1;
+    /** Shortest {@code admin-token} accepted: it is the one credential guarding every app's secrets. */
+    public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
     /** {@code log-format}: one human-readable line per event. */
     public static final String DEFAULT_LOG_FORMAT = "human";
     /** The {@code log-format} values. */
@@ -114,6 +118,8 @@ public final class ServerOptions {
     private final int requestBufferLimit;
     private final int maxConnectionsPerIp;
     private final int metricsPort;
+    private final String adminToken;
+    private final int adminPort;
     private final String logFormat;
     private final List<App> apps;
     private final Map<String, JsonNode> extensions;
@@ -183,6 +189,18 @@ public final class ServerOptions {
             throw new IllegalArgumentException("metricsPort must be between 0 and 65535 (or METRICS_OFF), was " + b.metricsPort);
         }
         this.metricsPort = b.metricsPort;
+        if (b.adminToken != null && b.adminToken.length() < MIN_ADMIN_TOKEN_LENGTH) {
+            throw new IllegalArgumentException("adminToken must be at least " + MIN_ADMIN_TOKEN_LENGTH
+                    + " characters, was " + b.adminToken.length());
+        }
+        this.adminToken = b.adminToken;
+        if (b.adminPort < ADMIN_ON_MAIN_PORT || b.adminPort > 65535) {
+            throw new IllegalArgumentException("adminPort must be between 0 and 65535 (or ADMIN_ON_MAIN_PORT), was " + b.adminPort);
+        }
+        if (b.adminPort != ADMIN_ON_MAIN_PORT && b.adminToken == null) {
+            throw new IllegalArgumentException("adminPort needs an adminToken: without one the admin API is off");
+        }
+        this.adminPort = b.adminPort;
         if (!LOG_FORMATS.contains(b.logFormat)) {
             throw new IllegalArgumentException("logFormat must be one of " + LOG_FORMATS + ", was " + b.logFormat);
         }
@@ -356,6 +374,16 @@ public final class ServerOptions {
         return metricsPort;
     }
 
+    /** The bearer token of the admin API and the console; {@code null} when they are off. */
+    public String adminToken() {
+        return adminToken;
+    }
+
+    /** The port of the admin API and the console, or {@link #ADMIN_ON_MAIN_PORT}. */
+    public int adminPort() {
+        return adminPort;
+    }
+
     /** {@code human} or {@code json}: how log lines are written. */
     public String logFormat() {
         return logFormat;
@@ -393,6 +421,8 @@ public final class ServerOptions {
         b.requestBufferLimit = requestBufferLimit;
         b.maxConnectionsPerIp = maxConnectionsPerIp;
         b.metricsPort = metricsPort;
+        b.adminToken = adminToken;
+        b.adminPort = adminPort;
         b.logFormat = logFormat;
         b.apps = new ArrayList<>(apps);
         b.extensions = new HashMap<>(extensions);
@@ -431,6 +461,8 @@ public final class ServerOptions {
         private int requestBufferLimit = DEFAULT_REQUEST_BUFFER_LIMIT;
         private int maxConnectionsPerIp = DEFAULT_MAX_CONNECTIONS_PER_IP;
         private int metricsPort = METRICS_OFF;
+        private String adminToken;
+        private int adminPort = ADMIN_ON_MAIN_PORT;
         private String logFormat = DEFAULT_LOG_FORMAT;
         private List<App> apps = new ArrayList<>();
         private Map<String, JsonNode> extensions = new HashMap<>();
@@ -612,6 +644,18 @@ public final class ServerOptions {
         /** Serves Prometheus metrics at {@code /metrics} on this port (0: a free one); {@link #METRICS_OFF} by default. */
         public Builder metricsPort(int metricsPort) {
             this.metricsPort = metricsPort;
+            return this;
+        }
+
+        /** Turns the admin API and the console on, guarded by this bearer token; off ({@code null}) by default. */
+        public Builder adminToken(String adminToken) {
+            this.adminToken = adminToken;
+            return this;
+        }
+
+        /** Serves the admin API and the console on this port only (0: a free one); the main port by default. */
+        public Builder adminPort(int adminPort) {
+            this.adminPort = adminPort;
             return this;
         }
 

@@ -316,6 +316,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theAdminApiIsOffUnlessATokenIsSetAndSharesTheMainPortUnlessToldOtherwise() {
+        ServerOptions off = ConfigLoader.load(null, Map.of(), Map.of());
+        ServerOptions on = ConfigLoader.load(null, Map.of("HERALD_ADMIN_TOKEN", "0123456789abcdef"), Map.of());
+        ServerOptions apart = ConfigLoader.load(null, Map.of("HERALD_ADMIN_TOKEN", "0123456789abcdef"),
+                Map.of("admin-port", "6002"));
+
+        assertThat(off.adminToken()).isNull();
+        assertThat(on.adminToken()).isEqualTo("0123456789abcdef");
+        assertThat(on.adminPort()).isEqualTo(ServerOptions.ADMIN_ON_MAIN_PORT);
+        assertThat(apart.adminPort()).isEqualTo(6002);
+    }
+
+    @Test
+    void anAdminTokenMustBeLongAndAnAdminPortNeedsOne() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("HERALD_ADMIN_TOKEN", "short"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("admin-token").hasMessageContaining("16");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("HERALD_ADMIN_PORT", "6002"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("admin-port").hasMessageContaining("admin-token");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("HERALD_ADMIN_TOKEN", "0123456789abcdef",
+                "HERALD_ADMIN_PORT", "6001"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("admin-port").hasMessageContaining("differ");
+    }
+
+    @Test
     void variablesThatAreNotHeraldsAreIgnored() {
         ServerOptions o = ConfigLoader.load(null, Map.of("PORT", "1", "APP_SECRET", "x"), Map.of());
 
@@ -350,6 +374,8 @@ class ConfigLoaderTest {
             case "drain-period", "drain-window" -> "2";
             case "plain-port" -> "43";
             case "log-format" -> "json";
+            case "admin-token" -> "an-admin-token-of-42";
+            case "admin-port" -> "44";
             default -> "42";
         };
     }
@@ -373,6 +399,8 @@ class ConfigLoaderTest {
         assertThat(o.webhookQueueCapacity()).isEqualTo(42);
         assertThat(o.adapter()).isEqualTo("local");
         assertThat(o.metricsPort()).isEqualTo(42);
+        assertThat(o.adminToken()).isEqualTo("an-admin-token-of-42");
+        assertThat(o.adminPort()).isEqualTo(44);
         assertThat(o.logFormat()).isEqualTo("json");
         assertThat(o.apps()).containsExactly(App.builder("env-id", "env-key", "env-secret").enabled(false)
                 .maxConnections(42).clientEvents(false).subscriptionCounts(true).authorizedConnectionsTimeout(d)
