@@ -1,6 +1,9 @@
 package io.herald.server;
 
 import io.herald.protocol.ErrorCode;
+import io.herald.server.admin.AdminAccess;
+import io.herald.server.admin.AdminService;
+import io.herald.server.admin.AppRoutes;
 import io.herald.server.api.ApiService;
 import io.herald.server.app.AppStore;
 import io.herald.server.app.StaticAppStore;
@@ -91,6 +94,7 @@ public final class HeraldServer implements AutoCloseable {
                 new ClientMessageHandler(registries, adapter, events, watchlists),
                 new ApiService(apps, adapter, Clock.systemUTC()), metrics);
         state.readyWhen(adapter::isReady);
+        state.mount(new AdminService(AdminAccess.of(options), AppRoutes.of(apps)));
         metrics.readGaugesFrom(new NodeGauges(connections, registries, webhooks));
         apps.all().forEach(app -> metrics.forApp(app.id())); // every app listed from the first scrape
         adapter.registerMetrics(metrics);
