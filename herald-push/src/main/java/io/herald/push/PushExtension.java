@@ -34,14 +34,16 @@ public final class PushExtension implements ServerExtension {
     private final Store store;
     private final ThreadPoolExecutor storeThreads;
     private final Delivery delivery;
+    private final PublishRetention retention;
     private final PushHttpService service;
 
     private PushExtension(PushOptions options, Store store, ThreadPoolExecutor storeThreads, Delivery delivery,
-                          PushHttpService service) {
+                          PublishRetention retention, PushHttpService service) {
         this.options = options;
         this.store = store;
         this.storeThreads = storeThreads;
         this.delivery = delivery;
+        this.retention = retention;
         this.service = service;
     }
 
@@ -61,9 +63,12 @@ public final class PushExtension implements ServerExtension {
                         t.setDaemon(true);
                         return t;
                     });
+            PublishStore publishes = new PublishStore(store);
             PushHttpService service = new PushHttpService(options, storeThreads, new DeviceStore(store),
-                    new PublishStore(store), id -> keys.get(id).publicKey(), delivery::wake);
-            return new PushExtension(options, store, storeThreads, delivery, service);
+                    publishes, id -> keys.get(id).publicKey(), delivery::wake);
+            PublishRetention retention = new PublishRetention(publishes, options.publishRetention());
+            retention.start();
+            return new PushExtension(options, store, storeThreads, delivery, retention, service);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -86,6 +91,7 @@ public final class PushExtension implements ServerExtension {
 
     @Override
     public void close() {
+        retention.close();
         delivery.close(Duration.ofSeconds(5));
         storeThreads.shutdown();
         try {

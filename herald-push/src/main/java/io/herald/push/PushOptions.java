@@ -18,6 +18,7 @@ import java.util.List;
  * @param tokenLeeway clock skew accepted on user tokens' {@code exp}, {@code nbf} and {@code iat}
  * @param maxDevicesPerUser devices one user may have
  * @param maxInterestsPerDevice interests one device may have
+ * @param maxDevices devices one instance may have (anyone with its id can register one)
  * @param deliveryConcurrency Web Push requests in flight at once on this node
  * @param claimBatchSize deliveries a node claims from the queue at once
  * @param maxAttempts tries per delivery before it counts as failed
@@ -25,12 +26,14 @@ import java.util.List;
  * @param requestTimeout how long one Web Push request may take
  * @param pollInterval how often a node looks for deliveries queued by other nodes
  * @param pendingRequests store requests waiting for a thread before new ones get 429
+ * @param publishRetention how long a finished publish (its status and browser reports) is kept
  */
 public record PushOptions(boolean enabled, Path dataDirectory, String storeUrl, int storePoolSize,
                           List<PushInstance> instances, List<String> allowedOrigins, String vapidSubject,
-                          Duration tokenLeeway, int maxDevicesPerUser, int maxInterestsPerDevice,
+                          Duration tokenLeeway, int maxDevicesPerUser, int maxInterestsPerDevice, int maxDevices,
                           int deliveryConcurrency, int claimBatchSize, int maxAttempts, Duration retryBackoff,
-                          Duration requestTimeout, Duration pollInterval, int pendingRequests) {
+                          Duration requestTimeout, Duration pollInterval, int pendingRequests,
+                          Duration publishRetention) {
 
     public static final PushInstance DEFAULT_INSTANCE = new PushInstance("instance-id", "instance-secret");
     public static final String DEFAULT_DATA_DIRECTORY = "./data";
@@ -42,6 +45,9 @@ public record PushOptions(boolean enabled, Path dataDirectory, String storeUrl, 
     public static final int DEFAULT_MAX_DEVICES_PER_USER = 100;
     /** As Beams: 5,000 interests per device. */
     public static final int DEFAULT_MAX_INTERESTS_PER_DEVICE = 5000;
+    /** Room for a large audience, and still a bound on what anonymous registrations can fill. */
+    public static final int DEFAULT_MAX_DEVICES = 1_000_000;
+    public static final Duration DEFAULT_PUBLISH_RETENTION = Duration.ofDays(7);
     public static final int DEFAULT_DELIVERY_CONCURRENCY = 64;
     public static final int DEFAULT_CLAIM_BATCH_SIZE = 200;
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
@@ -65,9 +71,9 @@ public record PushOptions(boolean enabled, Path dataDirectory, String storeUrl, 
     public static PushOptions defaults(Path dataDirectory, List<PushInstance> instances) {
         return new PushOptions(true, dataDirectory, null, DEFAULT_STORE_POOL_SIZE, instances, DEFAULT_ALLOWED_ORIGINS,
                 DEFAULT_VAPID_SUBJECT, DEFAULT_TOKEN_LEEWAY, DEFAULT_MAX_DEVICES_PER_USER,
-                DEFAULT_MAX_INTERESTS_PER_DEVICE, DEFAULT_DELIVERY_CONCURRENCY, DEFAULT_CLAIM_BATCH_SIZE,
+                DEFAULT_MAX_INTERESTS_PER_DEVICE, DEFAULT_MAX_DEVICES, DEFAULT_DELIVERY_CONCURRENCY, DEFAULT_CLAIM_BATCH_SIZE,
                 DEFAULT_MAX_ATTEMPTS, DEFAULT_RETRY_BACKOFF, DEFAULT_REQUEST_TIMEOUT, DEFAULT_POLL_INTERVAL,
-                DEFAULT_PENDING_REQUESTS);
+                DEFAULT_PENDING_REQUESTS, DEFAULT_PUBLISH_RETENTION);
     }
 
     /** The instance with this id, or {@code null}. */

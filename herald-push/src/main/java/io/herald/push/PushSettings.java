@@ -24,7 +24,7 @@ final class PushSettings {
     private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9_\\-.]{1,100}");
     private static final Set<String> FIELDS = Set.of("enabled", "data-dir", "store-url", "store-pool-size",
             "instances", "instance-id", "instance-secret", "allowed-origins", "vapid-subject", "token-leeway",
-            "max-devices-per-user", "max-interests-per-device", "delivery-concurrency", "claim-batch-size",
+            "max-devices-per-user", "max-interests-per-device", "max-devices", "publish-retention", "delivery-concurrency", "claim-batch-size",
             "max-attempts", "retry-backoff", "request-timeout", "poll-interval", "pending-requests");
     private static final Set<String> INSTANCE_FIELDS = Set.of("id", "secret");
 
@@ -36,6 +36,8 @@ final class PushSettings {
             new Setting(BLOCK, "instance-secret", "the first push instance's secret key (default instance-secret)"),
             new Setting(BLOCK, "allowed-origins", "comma-separated browser origins allowed to call the device API, * for any (default *)"),
             new Setting(BLOCK, "vapid-subject", "VAPID contact sent to push services, mailto: or https: (default mailto:admin@example.com)"),
+            new Setting(BLOCK, "max-devices", "devices one instance may have; registrations past it get 422 (default 1000000)"),
+            new Setting(BLOCK, "publish-retention", "how long a finished publish's status and reports are kept (default 7d)"),
             new Setting(BLOCK, "delivery-concurrency", "Web Push requests in flight at once per node (default 64)"));
 
     private PushSettings() {
@@ -66,13 +68,15 @@ final class PushSettings {
                     f.positive("max-devices-per-user").orElse(PushOptions.DEFAULT_MAX_DEVICES_PER_USER),
                     f.integer("max-interests-per-device", 1, PushOptions.DEFAULT_MAX_INTERESTS_PER_DEVICE)
                             .orElse(PushOptions.DEFAULT_MAX_INTERESTS_PER_DEVICE),
+                    f.positive("max-devices").orElse(PushOptions.DEFAULT_MAX_DEVICES),
                     f.integer("delivery-concurrency", 1, 10_000).orElse(PushOptions.DEFAULT_DELIVERY_CONCURRENCY),
                     f.integer("claim-batch-size", 1, 10_000).orElse(PushOptions.DEFAULT_CLAIM_BATCH_SIZE),
                     f.integer("max-attempts", 1, 100).orElse(PushOptions.DEFAULT_MAX_ATTEMPTS),
                     f.duration("retry-backoff", false).orElse(PushOptions.DEFAULT_RETRY_BACKOFF),
                     f.duration("request-timeout", false).orElse(PushOptions.DEFAULT_REQUEST_TIMEOUT),
                     f.duration("poll-interval", false).orElse(PushOptions.DEFAULT_POLL_INTERVAL),
-                    f.positive("pending-requests").orElse(PushOptions.DEFAULT_PENDING_REQUESTS));
+                    f.positive("pending-requests").orElse(PushOptions.DEFAULT_PENDING_REQUESTS),
+                    f.duration("publish-retention", false).orElse(PushOptions.DEFAULT_PUBLISH_RETENTION));
         } catch (IllegalArgumentException e) {
             throw ConfigException.field(BLOCK + ".instances", e.getMessage());
         }

@@ -32,14 +32,16 @@ final class DeviceApi {
     private final UserTokens tokens;
     private final int maxInterests;
     private final int maxDevicesPerUser;
+    private final int maxDevices;
 
     DeviceApi(DeviceStore devices, Function<String, String> vapidPublicKey, UserTokens tokens, int maxInterests,
-              int maxDevicesPerUser) {
+              int maxDevicesPerUser, int maxDevices) {
         this.devices = devices;
         this.vapidPublicKey = vapidPublicKey;
         this.tokens = tokens;
         this.maxInterests = maxInterests;
         this.maxDevicesPerUser = maxDevicesPerUser;
+        this.maxDevices = maxDevices;
     }
 
     Reply vapidPublicKey(PushInstance instance) {
@@ -61,7 +63,8 @@ final class DeviceApi {
         }
         String p256dh = key(subscription.path("keys").path("p256dh"), 65, "p256dh");
         String auth = key(subscription.path("keys").path("auth"), 16, "auth");
-        String id = devices.register(instance.id(), endpoint, p256dh, auth, sdkVersion(request.path("metadata")));
+        String id = devices.register(instance.id(), endpoint, p256dh, auth, sdkVersion(request.path("metadata")),
+                maxDevices);
         return Reply.ok(Json.newObject().put("id", id));
     }
 

@@ -18,26 +18,31 @@ import java.util.UUID;
 public final class DeviceStore {
 
     private final Store store;
+    private final DeviceQuota quota = new DeviceQuota();
 
     public DeviceStore(Store store) {
         this.store = store;
     }
 
-    /** Registers a subscription; the same subscription registered again keeps its device id. */
-    public String register(String instanceId, String endpoint, String p256dh, String auth, String sdkVersion) {
+    /**
+     * Registers a subscription; the same subscription registered again keeps its device id. A new
+     * one is refused (422) when the instance has {@code maxDevices} already.
+     */
+    public String register(String instanceId, String endpoint, String p256dh, String auth, String sdkVersion,
+                           int maxDevices) {
         try {
-            return store.transaction(c -> upsert(c, instanceId, endpoint, p256dh, auth, sdkVersion));
+            return store.transaction(c -> upsert(c, instanceId, endpoint, p256dh, auth, sdkVersion, maxDevices));
         } catch (io.herald.store.StoreException e) {
             if (e.getCause() instanceof SQLException s && Sql.isUniqueViolation(s)) {
                 // Registered at the same moment by another request: that one's row is the device.
-                return store.transaction(c -> upsert(c, instanceId, endpoint, p256dh, auth, sdkVersion));
+                return store.transaction(c -> upsert(c, instanceId, endpoint, p256dh, auth, sdkVersion, maxDevices));
             }
             throw e;
         }
     }
 
-    private static String upsert(Connection c, String instanceId, String endpoint, String p256dh, String auth,
-                                 String sdkVersion) throws SQLException {
+    private String upsert(Connection c, String instanceId, String endpoint, String p256dh, String auth,
+                          String sdkVersion, int maxDevices) throws SQLException {
         if (Sql.update(c, "UPDATE push_devices SET p256dh = ?, auth = ?, sdk_version = ? "
                 + "WHERE instance_id = ? AND endpoint = ?", p256dh, auth, sdkVersion, instanceId, endpoint) > 0) {
             try (PreparedStatement q = c.prepareStatement(
@@ -50,6 +55,7 @@ public final class DeviceStore {
                 }
             }
         }
+        quota.admit(c, instanceId, maxDevices);
         String id = "web-" + UUID.randomUUID();
         try (PreparedStatement s = c.prepareStatement("INSERT INTO push_devices "
                 + "(instance_id, id, endpoint, p256dh, auth, sdk_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {

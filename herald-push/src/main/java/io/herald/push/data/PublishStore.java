@@ -4,6 +4,7 @@ import io.herald.push.api.BeamsException;
 import io.herald.store.Store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -105,6 +106,34 @@ public final class PublishStore {
             Sql.update(c, "INSERT INTO push_report_events (instance_id, publish_id, device_id, event) "
                     + "VALUES (?, ?, ?, ?)", instanceId, publishId, deviceId, event);
             return true;
+        });
+    }
+
+    /**
+     * Deletes up to {@code limit} publishes created before {@code cutoff} that are finished (expanded,
+     * nothing queued), with the browsers' reports about them: their status is gone after that.
+     *
+     * @return how many were deleted; fewer than {@code limit} when no more are due
+     */
+    public int purgeFinished(long cutoff, int limit) {
+        return store.transaction(c -> {
+            List<String[]> due = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT p.instance_id, p.id FROM push_publishes p "
+                    + "WHERE p.created_at < ? AND p.expand_due_at IS NULL AND NOT EXISTS (SELECT 1 FROM push_deliveries q "
+                    + "WHERE q.instance_id = p.instance_id AND q.publish_id = p.id) ORDER BY p.created_at LIMIT ?")) {
+                s.setLong(1, cutoff);
+                s.setInt(2, limit);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        due.add(new String[] {r.getString(1), r.getString(2)});
+                    }
+                }
+            }
+            for (String[] p : due) {
+                Sql.update(c, "DELETE FROM push_report_events WHERE instance_id = ? AND publish_id = ?", p[0], p[1]);
+                Sql.update(c, "DELETE FROM push_publishes WHERE instance_id = ? AND id = ?", p[0], p[1]);
+            }
+            return due.size();
         });
     }
 }
