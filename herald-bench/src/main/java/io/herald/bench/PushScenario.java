@@ -39,6 +39,7 @@ public final class PushScenario {
         BeamsApi api = new BeamsApi(settings.publishTo(), o.instanceId(), o.secretKey());
         try (PushSink sink = PushSink.start(o.devices(), o.sinkThreads(), o.sinkHost())) {
             if (register(settings, o, api, sink, interest, report)) {
+                sink.warmUp(2_000, 16);
                 deliver(settings, o, api, sink, interest, report);
             }
         }

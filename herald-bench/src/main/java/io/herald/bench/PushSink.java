@@ -18,9 +18,14 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,6 +36,7 @@ import java.util.concurrent.atomic.LongAdder;
  * when it looks like an RFC 8291/8292 Web Push request (an {@code aes128gcm} body, a {@code TTL}, a
  * {@code vapid} authorization), else 400. Counts deliveries per device and keeps the first and last
  * arrival time, so a run can tell missing and duplicate deliveries apart and time them.
+ * {@code POST /warm-up} is answered 204 and not counted: see {@link #warmUp}.
  */
 final class PushSink implements AutoCloseable {
 
@@ -64,6 +70,25 @@ final class PushSink implements AutoCloseable {
     /** A sink for devices {@code 0 … devices-1} on a free port of {@code host}, served by {@code threads} event loops. */
     static PushSink start(int devices, int threads, String host) throws InterruptedException {
         return new PushSink(devices, threads, host);
+    }
+
+    /**
+     * Sends {@code requests} uncounted requests through the sink from {@code parallel} connections, so
+     * that the first delivery measures Herald, not a cold sink loading its HTTP classes.
+     */
+    void warmUp(int requests, int parallel) throws InterruptedException {
+        InetSocketAddress address = (InetSocketAddress) server.localAddress();
+        URI uri = URI.create("http://" + address.getHostString() + ":" + address.getPort() + "/warm-up");
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).build();
+        Semaphore slots = new Semaphore(parallel);
+        for (int i = 0; i < requests; i++) {
+            slots.acquire();
+            client.sendAsync(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers
+                            .ofByteArray(new byte[MIN_BODY])).build(), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((r, e) -> slots.release());
+        }
+        slots.acquire(parallel);
     }
 
     /** The push endpoint of one device, as its subscription names it. */
@@ -123,6 +148,10 @@ final class PushSink implements AutoCloseable {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
             long now = System.nanoTime();
+            if (request.uri().equals("/warm-up")) {
+                answer(ctx, request, HttpResponseStatus.NO_CONTENT);
+                return;
+            }
             String problem = problem(request);
             HttpResponseStatus status = HttpResponseStatus.CREATED;
             if (problem == null) {
@@ -138,6 +167,10 @@ final class PushSink implements AutoCloseable {
                     errors.add(request.method() + " " + request.uri() + ": " + problem);
                 }
             }
+            answer(ctx, request, status);
+        }
+
+        private void answer(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status) {
             FullHttpResponse response = new DefaultFullHttpResponse(request.protocolVersion(), status);
             response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
             boolean keepAlive = HttpUtil.isKeepAlive(request);
