@@ -34,6 +34,19 @@ class PushSinkTest {
         }
     }
 
+    @Test
+    void warmUpRequestsAreAnsweredButNotCounted() throws Exception {
+        try (PushSink sink = PushSink.start(1, 1, "127.0.0.1")) {
+            sink.warmUp(50, 4);
+
+            assertThat(sink.accepted()).isZero();
+            assertThat(sink.refused()).isZero();
+            assertThat(sink.firstNanos()).isZero();
+            assertThat(post(sink.endpoint(0), "aes128gcm", "vapid t=x, k=y")).as("still counts pushes").isEqualTo(201);
+            assertThat(sink.accepted()).isEqualTo(1);
+        }
+    }
+
     private static int post(String endpoint, String encoding, String authorization) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(endpoint)).header("Content-Encoding", encoding)
                 .header("TTL", "60").header("Authorization", authorization)
