@@ -1,6 +1,7 @@
 package io.herald.cli;
 
 import io.herald.bench.BenchCommand;
+import io.herald.server.HeraldVersion;
 import java.lang.reflect.Constructor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "herald",
         mixinStandardHelpOptions = true,
-        version = "herald 0.1.0",
+        versionProvider = HeraldCommand.Version.class,
         description = "Self-hosted realtime messaging, wire-compatible with Pusher Channels.",
         subcommands = {CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
@@ -113,6 +114,14 @@ public final class HeraldCommand {
             } catch (NoSuchMethodException e) {
                 return CommandLine.defaultFactory().create(type);
             }
+        }
+    }
+
+    /** {@code herald --version}: the build's version, the one CHANGELOG.md records. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"herald " + HeraldVersion.current()};
         }
     }
 }

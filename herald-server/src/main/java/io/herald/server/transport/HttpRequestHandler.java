@@ -3,6 +3,7 @@ package io.herald.server.transport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.server.HeraldVersion;
 import io.herald.server.api.ApiRequest;
 import io.herald.server.api.ApiResponse;
 import io.herald.server.api.ApiService;
@@ -99,7 +100,8 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         } else if (!isRead(request.method())) {
             respond(ctx, request, 405, JsonResponse.errorBody("Use GET for " + path + ", not " + request.method()));
         } else if (path.equals("/health")) {
-            respond(ctx, request, 200, JsonNodeFactory.instance.objectNode().put("status", "ok"));
+            respond(ctx, request, 200, JsonNodeFactory.instance.objectNode().put("status", "ok")
+                    .put("version", HeraldVersion.current()));
         } else if (path.equals("/ready")) {
             respond(ctx, request, readiness());
         } else if (path.startsWith("/app/")) {
