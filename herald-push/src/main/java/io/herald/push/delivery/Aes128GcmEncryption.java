@@ -25,7 +25,7 @@ import org.bouncycastle.util.BigIntegers;
  * Web Push message encryption, {@code aes128gcm} (RFC 8291 over RFC 8188), one record. The P-256
  * work (a fresh key pair per message and the ECDH with the subscription's key) runs on
  * BouncyCastle's lightweight API: zerodep-web-push-java asks the JCA for the default provider, and
- * the JDK's SunEC does each operation 2–7× slower (BENCHMARKS.md, "Push notifications"). BouncyCastle
+ * the JDK's SunEC does each operation 2–7× slower (docs/benchmarks.md, "Push notifications"). BouncyCastle
  * is called directly, never installed as a JVM-wide provider. HKDF is BouncyCastle's, AES-GCM the JDK's.
  */
 final class Aes128GcmEncryption {
