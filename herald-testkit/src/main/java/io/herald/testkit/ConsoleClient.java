@@ -121,7 +121,9 @@ public final class ConsoleClient implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket webSocket) {
-            webSocket.request(reading ? Long.MAX_VALUE : 0);
+            if (reading) {
+                webSocket.request(Long.MAX_VALUE);
+            }
         }
 
         @Override

@@ -18,6 +18,9 @@ final class ConsoleWatcher {
     private final String appId;
     private final Channel socket;
     private final Queue<String> queue;
+    /** Entries in {@link #queue}: Netty's queue rounds its capacity up to a power of two, this keeps it exact. */
+    private final AtomicInteger queued = new AtomicInteger();
+    private final int capacity;
     private final AtomicInteger skipped = new AtomicInteger();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable drain = this::drain;
@@ -25,6 +28,7 @@ final class ConsoleWatcher {
     ConsoleWatcher(String appId, Channel socket, int capacity) {
         this.appId = appId;
         this.socket = socket;
+        this.capacity = capacity;
         this.queue = PlatformDependent.newFixedMpscQueue(capacity);
     }
 
@@ -34,7 +38,8 @@ final class ConsoleWatcher {
 
     /** Queues one entry (JSON text), or counts it as skipped when the queue is full. Any thread. */
     void offer(String entry) {
-        if (!queue.offer(entry)) {
+        if (queued.incrementAndGet() > capacity || !queue.offer(entry)) {
+            queued.decrementAndGet();
             skipped.incrementAndGet();
         }
         if (drainScheduled.compareAndSet(false, true)) {
@@ -52,6 +57,9 @@ final class ConsoleWatcher {
             if (entry == null) {
                 break;
             }
+            if (missed == 0) {
+                queued.decrementAndGet();
+            }
             socket.write(new TextWebSocketFrame(entry), socket.voidPromise());
             wrote = true;
         }
@@ -62,6 +70,6 @@ final class ConsoleWatcher {
 
     /** Entries waiting (for tests and the skipped count's sake). */
     int queued() {
-        return queue.size();
+        return queued.get();
     }
 }
