@@ -141,7 +141,7 @@ try {
   await step('pause-and-resume', async () => {
     await page.click('#pause');
     const before = await rows.count();
-    await page.waitForTimeout(1200); // the SDK publishes every 300 ms meanwhile
+    await page.waitForTimeout(1200); // the SDK publishes every 400 ms meanwhile
     const during = await rows.count();
     if (during !== before) throw new Error(`rows grew while paused: ${before} → ${during}`);
     await page.click('#pause');
@@ -164,7 +164,18 @@ try {
   });
 
   await step('screenshot', async () => {
-    await page.waitForTimeout(2500); // a few counter samples for the chart
+    // a visitor who looks at two channels and leaves, for a feed with more than events in it
+    const visitor = new PusherClient(values.key, {
+      cluster: 'herald', wsHost: '127.0.0.1', wsPort: Number(values.port), forceTLS: false,
+      enabledTransports: ['ws'], enableStats: false,
+    });
+    await new Promise((resolve) => visitor.subscribe('news').bind('pusher:subscription_succeeded', resolve));
+    await new Promise((resolve) => visitor.subscribe('chat').bind('pusher:subscription_succeeded', resolve));
+    visitor.unsubscribe('chat');
+    await page.locator('#feed tbody tr.row[data-type="unsubscribed"]').first().waitFor(WAIT);
+    visitor.disconnect();
+    await page.locator('#feed tbody tr.row[data-type="connection_closed"]').first().waitFor(WAIT);
+    await page.waitForTimeout(4000); // counter samples for the chart, and the channels' vacated rows
     await page.screenshot({ path: values.screenshot });
   });
 

@@ -46,7 +46,7 @@ class ConsoleBrowserTest {
         try (TestServer server = TestServer.start(b -> b.adminToken(TOKEN))) {
             HeraldRest sdk = SdkClients.forServer(server, TestServer.APP);
             publisher.scheduleWithFixedDelay(() -> sdk.trigger("orders", "sdk-event",
-                    Map.of("order", 42, "source", "java-sdk")), 0, 300, TimeUnit.MILLISECONDS);
+                    Map.of("order", 42, "source", "java-sdk")), 0, 400, TimeUnit.MILLISECONDS);
 
             NodeRun run = NodeRun.run(SCRIPT_DIR, SCRIPT_TIMEOUT, "console-browser.mjs",
                     "--port", String.valueOf(server.port()), "--token", TOKEN, "--app-id", TestServer.APP.id(),
