@@ -69,6 +69,8 @@ final class RedisAdapter implements Adapter {
     private final RedisKeys keys;
     private final String eventsChannel;
     private final String controlChannel;
+    /** The debug console's channel: watch announcements and feed entries, only while a console watches. */
+    private final String consoleChannel;
     /** Users signed in on this node, per app: the node's share of {@link ClusterState#USERS}. */
     private final ConcurrentHashMap<String, Set<String>> signedInHere = new ConcurrentHashMap<>();
     private final ClusterNode node;
@@ -98,6 +100,7 @@ final class RedisAdapter implements Adapter {
         // Pub/sub channels are not keys: they need no hash tag, and a PUBLISH reaches a whole Redis Cluster.
         this.eventsChannel = options.keyPrefix() + "events";
         this.controlChannel = options.keyPrefix() + "control";
+        this.consoleChannel = options.keyPrefix() + "console";
         this.redis = RedisConnections.open(options.url());
         this.commands = redis.commands();
         try {
@@ -106,13 +109,15 @@ final class RedisAdapter implements Adapter {
                 public void message(String channel, String message) {
                     if (channel.equals(eventsChannel)) {
                         receive(message);
+                    } else if (channel.equals(consoleChannel)) {
+                        receiveConsole(message);
                     } else {
                         control(message);
                     }
                 }
             });
             // Start-up only, off the event loops: a node must not serve before it hears the cluster.
-            redis.pubSub().sync().subscribe(eventsChannel, controlChannel);
+            redis.pubSub().sync().subscribe(eventsChannel, controlChannel, consoleChannel);
         } catch (RuntimeException e) {
             redis.close();
             throw new IllegalStateException("redis-url: cannot subscribe on Redis: " + e.getMessage(), e);
@@ -518,6 +523,42 @@ final class RedisAdapter implements Adapter {
     @Override
     public void terminateUserConnections(String appId, String userId) {
         sendControl("terminate", appId, userId);
+    }
+
+    // ---- debug console: {"n": node, "a": app, "w": true} announces a watch, {"n", "a", "e": entry} carries an entry
+
+    @Override
+    public void announceConsoleWatch(String appId) {
+        publishConsole(JSON.createObjectNode().put("n", nodeId).put("a", appId).put("w", true).toString());
+    }
+
+    @Override
+    public void publishConsoleEntry(String appId, String entry) {
+        publishConsole(JSON.createObjectNode().put("n", nodeId).put("a", appId).put("e", entry).toString());
+    }
+
+    private void publishConsole(String message) {
+        commands.publish(consoleChannel, message).exceptionally(e -> {
+            log.debug("Console message not published to the other nodes: {}", e.toString());
+            return 0L;
+        });
+    }
+
+    private void receiveConsole(String message) {
+        try {
+            JsonNode node = JSON.readTree(message);
+            if (node.path("n").asText().equals(nodeId)) {
+                return;
+            }
+            String appId = node.path("a").asText();
+            if (node.path("w").asBoolean()) {
+                listener.consoleWatched(appId);
+            } else if (node.path("e").isTextual()) {
+                listener.consoleEntry(appId, node.get("e").asText());
+            }
+        } catch (Exception e) {
+            log.warn("Ignored a malformed message on {}: {}", consoleChannel, e.getMessage());
+        }
     }
 
     /** Tells every node, this one included (through Redis, or directly when Redis is away). */

@@ -3,6 +3,7 @@ package io.herald.server;
 import io.herald.protocol.ErrorCode;
 import io.herald.server.admin.AdminAccess;
 import io.herald.server.admin.AdminService;
+import io.herald.server.admin.AppActivityRoutes;
 import io.herald.server.admin.AppRoutes;
 import io.herald.server.api.ApiService;
 import io.herald.server.app.AppStore;
@@ -12,6 +13,9 @@ import io.herald.server.cluster.Adapter;
 import io.herald.server.cluster.Adapters;
 import io.herald.server.cluster.ClusterNode;
 import io.herald.server.config.ServerOptions;
+import io.herald.server.console.ConsoleFeed;
+import io.herald.server.console.ConsolePage;
+import io.herald.server.console.ConsoleSockets;
 import io.herald.server.extension.Extensions;
 import io.herald.server.extension.ServerExtension;
 import io.herald.server.extension.ServerExtensionProvider;
@@ -54,6 +58,7 @@ public final class HeraldServer implements AutoCloseable {
     private final ServerState state;
     private final Adapter adapter;
     private final WebhookDispatcher webhooks;
+    private final ConsoleFeed console;
     private final Listener listener;
     /** Null unless TLS is on and a plain port is set. */
     private final Listener plainListener;
@@ -83,18 +88,23 @@ public final class HeraldServer implements AutoCloseable {
             throw e;
         }
         connections.countElsewhere(adapter::connectionsElsewhere);
+        this.console = new ConsoleFeed(options, adapter, resources.timers());
         this.webhooks = new WebhookDispatcher(options, apps, resources.timers(), resources.webhookExecutor(),
-                (app, endpoint, capacity) -> adapter.webhookQueue(app.id(), endpoint, capacity));
+                (app, endpoint, capacity) -> adapter.webhookQueue(app.id(), endpoint, capacity), console);
         Watchlists watchlists = new Watchlists(adapter, users);
-        NodeEvents events = new NodeEvents(apps, webhooks, watchlists);
+        NodeEvents events = new NodeEvents(apps, webhooks, watchlists, console);
         events.counts(new SubscriptionCounts(adapter, resources.timers(), options.subscriptionCountInterval(),
                 (c, count) -> webhooks.subscriptionCount(c.app(), c.channel(), count)));
         adapter.listen(events);
+        ApiService api = new ApiService(apps, adapter, Clock.systemUTC(), console);
         this.state = new ServerState(options, apps, connections, new SocketIds(),
-                new ClientMessageHandler(registries, adapter, events, watchlists),
-                new ApiService(apps, adapter, Clock.systemUTC()), metrics);
+                new ClientMessageHandler(registries, adapter, events, watchlists), api, metrics);
         state.readyWhen(adapter::isReady);
-        state.mount(new AdminService(AdminAccess.of(options), AppRoutes.of(apps)));
+        AdminAccess admin = AdminAccess.of(options);
+        state.mount(new AdminService(admin, concat(AppRoutes.of(apps),
+                AppActivityRoutes.of(apps, connections, adapter, metrics, api, console))));
+        state.mount(new ConsolePage(admin));
+        state.mount(new ConsoleSockets(admin, apps, console));
         metrics.readGaugesFrom(new NodeGauges(connections, registries, webhooks));
         apps.all().forEach(app -> metrics.forApp(app.id())); // every app listed from the first scrape
         adapter.registerMetrics(metrics);
@@ -125,6 +135,12 @@ public final class HeraldServer implements AutoCloseable {
             long every = ServerTls.CHECK_INTERVAL.toMillis();
             resources.timers().scheduleWithFixedDelay(tls::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
         }
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private Listener startMetricsListener() throws InterruptedException {
@@ -188,6 +204,11 @@ public final class HeraldServer implements AutoCloseable {
         return metricsListener == null ? ServerOptions.METRICS_OFF : metricsListener.port();
     }
 
+    /** The debug console's feed on this node (its taps, consoles and queues). */
+    public ConsoleFeed console() {
+        return console;
+    }
+
     /** Connections currently open on this node. */
     public int connectionCount() {
         return state.connectionCount();
@@ -233,6 +254,7 @@ public final class HeraldServer implements AutoCloseable {
         adapter.releaseDepartures();
         webhooks.close(Duration.ofNanos(Math.max(0, (deadline - System.nanoTime()) * 3 / 4)));
         extensions.forEach(ServerExtension::close);
+        console.close();
         adapter.close();
         if (metricsListener != null) {
             metricsListener.stopAccepting();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.herald.server.app.App;
 import io.herald.server.app.AppStore;
 import io.herald.server.cluster.Adapter;
+import io.herald.server.console.ConsoleFeed;
 import io.herald.server.message.JsonSyntax;
 import java.io.IOException;
 import java.time.Clock;
@@ -37,9 +38,14 @@ public final class ApiService {
     private final ApiRateLimits rateLimits;
 
     public ApiService(AppStore apps, Adapter adapter, Clock clock) {
+        this(apps, adapter, clock, ConsoleFeed.OFF);
+    }
+
+    /** @param console where accepted events are reported for the debug console */
+    public ApiService(AppStore apps, Adapter adapter, Clock clock, ConsoleFeed console) {
         this.apps = apps;
         this.authenticator = new RequestAuthenticator(clock);
-        this.events = new EventsEndpoint(adapter);
+        this.events = new EventsEndpoint(adapter, console);
         this.channels = new ChannelsEndpoint(adapter);
         this.adapter = adapter;
         this.rateLimits = new ApiRateLimits(adapter::nodeCount);
@@ -82,8 +88,27 @@ public final class ApiService {
         }
         // After the signature check, so nobody without the secret can use up an app's budget.
         rateLimits.acquire(app);
-        String rest = m.group(2) == null ? "" : m.group(2);
-        String method = request.method();
+        return dispatch(app, request.method(), m.group(2) == null ? "" : m.group(2), request);
+    }
+
+    /**
+     * Answers a request the caller already trusts (the admin API, behind the admin token) as the
+     * signed API would answer it, without signature or rate limit: {@code rest} is the path after
+     * {@code /apps/{app_id}}, such as {@code /events} or {@code /channels}. Refusals fail the future
+     * with an {@link ApiException}, as in {@link #handle}.
+     */
+    public CompletableFuture<ApiResponse> handleTrusted(App app, ApiRequest request, String rest) {
+        try {
+            if (!app.enabled()) {
+                throw ApiException.forbidden("App " + app.id() + " is disabled");
+            }
+            return dispatch(app, request.method(), rest, request);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private CompletableFuture<ApiResponse> dispatch(App app, String method, String rest, ApiRequest request) {
         if (rest.equals("/events")) {
             requireMethod(method, "POST");
             return events.trigger(app, json(request.body()));

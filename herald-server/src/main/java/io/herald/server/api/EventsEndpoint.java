@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.server.app.App;
 import io.herald.server.cluster.Adapter;
+import io.herald.server.console.ConsoleFeed;
 import io.herald.server.message.OutboundEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +16,11 @@ import java.util.concurrent.CompletableFuture;
 final class EventsEndpoint {
 
     private final Adapter adapter;
+    private final ConsoleFeed console;
 
-    EventsEndpoint(Adapter adapter) {
+    EventsEndpoint(Adapter adapter, ConsoleFeed console) {
         this.adapter = adapter;
+        this.console = console;
     }
 
     CompletableFuture<ApiResponse> trigger(App app, JsonNode body) {
@@ -69,6 +72,7 @@ final class EventsEndpoint {
         OutboundEvent outbound = OutboundEvent.server(event.channels().get(0), event.name(), event.data(), event.socketId());
         for (String channel : event.channels()) {
             adapter.publish(app.id(), outbound.onChannel(channel));
+            console.apiEvent(app.id(), channel, event.name(), event.data(), event.socketId());
         }
         return EventIds.next();
     }

@@ -119,6 +119,23 @@ public interface Adapter extends AutoCloseable {
     default void releaseDepartures() {
     }
 
+    // ---- debug console (issue 16): only while a console somewhere watches the app
+
+    /**
+     * Tells the other nodes that a debug console on this node watches {@code appId}, so they send its
+     * feed entries ({@link #publishConsoleEntry}) for a while; repeated while the console stays. A
+     * single node has nobody to tell.
+     */
+    default void announceConsoleWatch(String appId) {
+    }
+
+    /**
+     * Sends one feed entry (JSON text) of {@code appId} to the other nodes' consoles
+     * ({@link ClusterListener#consoleEntry}); best effort, never waits.
+     */
+    default void publishConsoleEntry(String appId, String entry) {
+    }
+
     @Override
     void close();
 }

@@ -27,6 +27,14 @@ public interface ClusterListener {
     /** The user's last signed-in connection anywhere closed. */
     void userOffline(String appId, String userId);
 
+    /** Debug console: a console on another node watches {@code appId} ({@link Adapter#announceConsoleWatch}). */
+    default void consoleWatched(String appId) {
+    }
+
+    /** Debug console: a feed entry of {@code appId} from another node ({@link Adapter#publishConsoleEntry}). */
+    default void consoleEntry(String appId, String entry) {
+    }
+
     /** A listener that ignores everything. */
     ClusterListener NONE = new ClusterListener() {
         @Override

@@ -82,6 +82,12 @@ public final class ServerOptions {
     public static final int ADMIN_ON_MAIN_PORT = -1;
     /** Shortest {@code admin-token} accepted: it is the one credential guarding every app's secrets. */
     public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
+    /** {@code console-max-watchers}: debug consoles streamed to by one node at once. */
+    public static final int DEFAULT_CONSOLE_MAX_WATCHERS = 8;
+    /** {@code console-queue-size}: feed entries that wait for one console before entries are skipped. */
+    public static final int DEFAULT_CONSOLE_QUEUE_SIZE = 500;
+    /** {@code console-max-rate}: feed entries per second and app one node reports before sampling. */
+    public static final int DEFAULT_CONSOLE_MAX_RATE = 200;
     /** {@code log-format}: one human-readable line per event. */
     public static final String DEFAULT_LOG_FORMAT = "human";
     /** The {@code log-format} values. */
@@ -120,6 +126,9 @@ public final class ServerOptions {
     private final int metricsPort;
     private final String adminToken;
     private final int adminPort;
+    private final int consoleMaxWatchers;
+    private final int consoleQueueSize;
+    private final int consoleMaxRate;
     private final String logFormat;
     private final List<App> apps;
     private final Map<String, JsonNode> extensions;
@@ -201,6 +210,9 @@ public final class ServerOptions {
             throw new IllegalArgumentException("adminPort needs an adminToken: without one the admin API is off");
         }
         this.adminPort = b.adminPort;
+        this.consoleMaxWatchers = Check.positive(b.consoleMaxWatchers, "consoleMaxWatchers");
+        this.consoleQueueSize = Check.positive(b.consoleQueueSize, "consoleQueueSize");
+        this.consoleMaxRate = Check.positive(b.consoleMaxRate, "consoleMaxRate");
         if (!LOG_FORMATS.contains(b.logFormat)) {
             throw new IllegalArgumentException("logFormat must be one of " + LOG_FORMATS + ", was " + b.logFormat);
         }
@@ -384,6 +396,21 @@ public final class ServerOptions {
         return adminPort;
     }
 
+    /** Debug consoles this node streams to at once. */
+    public int consoleMaxWatchers() {
+        return consoleMaxWatchers;
+    }
+
+    /** Feed entries waiting for one console before entries are skipped. */
+    public int consoleQueueSize() {
+        return consoleQueueSize;
+    }
+
+    /** Feed entries per second and watched app this node reports before it samples. */
+    public int consoleMaxRate() {
+        return consoleMaxRate;
+    }
+
     /** {@code human} or {@code json}: how log lines are written. */
     public String logFormat() {
         return logFormat;
@@ -423,6 +450,9 @@ public final class ServerOptions {
         b.metricsPort = metricsPort;
         b.adminToken = adminToken;
         b.adminPort = adminPort;
+        b.consoleMaxWatchers = consoleMaxWatchers;
+        b.consoleQueueSize = consoleQueueSize;
+        b.consoleMaxRate = consoleMaxRate;
         b.logFormat = logFormat;
         b.apps = new ArrayList<>(apps);
         b.extensions = new HashMap<>(extensions);
@@ -463,6 +493,9 @@ public final class ServerOptions {
         private int metricsPort = METRICS_OFF;
         private String adminToken;
         private int adminPort = ADMIN_ON_MAIN_PORT;
+        private int consoleMaxWatchers = DEFAULT_CONSOLE_MAX_WATCHERS;
+        private int consoleQueueSize = DEFAULT_CONSOLE_QUEUE_SIZE;
+        private int consoleMaxRate = DEFAULT_CONSOLE_MAX_RATE;
         private String logFormat = DEFAULT_LOG_FORMAT;
         private List<App> apps = new ArrayList<>();
         private Map<String, JsonNode> extensions = new HashMap<>();
@@ -656,6 +689,24 @@ public final class ServerOptions {
         /** Serves the admin API and the console on this port only (0: a free one); the main port by default. */
         public Builder adminPort(int adminPort) {
             this.adminPort = adminPort;
+            return this;
+        }
+
+        /** Debug consoles this node streams to at once ({@link #DEFAULT_CONSOLE_MAX_WATCHERS}). */
+        public Builder consoleMaxWatchers(int consoleMaxWatchers) {
+            this.consoleMaxWatchers = consoleMaxWatchers;
+            return this;
+        }
+
+        /** Feed entries waiting for one console ({@link #DEFAULT_CONSOLE_QUEUE_SIZE}). */
+        public Builder consoleQueueSize(int consoleQueueSize) {
+            this.consoleQueueSize = consoleQueueSize;
+            return this;
+        }
+
+        /** Feed entries per second and watched app before sampling ({@link #DEFAULT_CONSOLE_MAX_RATE}). */
+        public Builder consoleMaxRate(int consoleMaxRate) {
+            this.consoleMaxRate = consoleMaxRate;
             return this;
         }
 

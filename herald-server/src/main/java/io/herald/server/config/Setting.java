@@ -159,6 +159,12 @@ public record Setting(String parent, String field, String description, Binding b
             new Setting("", "metrics-port", "port of Prometheus metrics at /metrics, off unless set (conventionally 9601)"),
             new Setting("", "admin-token", "bearer token (16+ characters) of the admin API (/admin/v1/) and the debug console (/console); both are off without it"),
             new Setting("", "admin-port", "serve the admin API and the console on this port only (default: the main port)"),
+            positiveInt("console-max-watchers", ServerOptions.DEFAULT_CONSOLE_MAX_WATCHERS, "debug consoles one node streams to at once;"
+                    + " past it a new console is refused (4429)", ServerOptions.Builder::consoleMaxWatchers),
+            positiveInt("console-queue-size", ServerOptions.DEFAULT_CONSOLE_QUEUE_SIZE, "feed entries waiting for one slow console;"
+                    + " past it entries are skipped and the console is told how many", ServerOptions.Builder::consoleQueueSize),
+            positiveInt("console-max-rate", ServerOptions.DEFAULT_CONSOLE_MAX_RATE, "feed entries per second one node reports"
+                    + " for a watched app; past it entries are skipped and counted", ServerOptions.Builder::consoleMaxRate),
             oneOf("log-format", ServerOptions.LOG_FORMATS, ServerOptions.DEFAULT_LOG_FORMAT,
                     "human lines or json, one JSON object per log line", ServerOptions.Builder::logFormat),
             new Setting("app", "id", "the first app's id (default app-id)"),

@@ -56,6 +56,16 @@ public final class AppMetrics {
         return appId;
     }
 
+    /** WebSocket messages received from clients plus HTTP API calls, since the node started. */
+    public long messagesIn() {
+        return messagesReceived.sum() + httpCalls.sum();
+    }
+
+    /** WebSocket messages written to clients since the node started. */
+    public long messagesOut() {
+        return messagesSent.sum();
+    }
+
     public void connected() {
         newConnections.increment();
     }

@@ -17,6 +17,7 @@ public final class ClientMessageHandler {
     private final SubscriptionHandler subscriptions;
     private final ClientEventHandler clientEvents;
     private final SignInHandler signIns;
+    private final SessionEvents events;
 
     /**
      * @param events where client events and cache misses are reported (for webhooks)
@@ -27,6 +28,7 @@ public final class ClientMessageHandler {
         this.subscriptions = new SubscriptionHandler(registries, adapter, events);
         this.clientEvents = new ClientEventHandler(adapter, events);
         this.signIns = new SignInHandler(adapter, watchlists);
+        this.events = events;
     }
 
     /**
@@ -74,10 +76,16 @@ public final class ClientMessageHandler {
         }
     }
 
+    /** A socket was admitted as {@code connection}; its {@code connection_established} is on its way. */
+    public void onOpen(Connection connection) {
+        events.connectionOpened(connection);
+    }
+
     /** Cleans up after a closed socket: leaves every channel, announcing presence departures, and signs out. */
     public void onClose(Connection connection) {
         subscriptions.unsubscribeAll(connection);
         signIns.signOut(connection);
+        events.connectionClosed(connection);
     }
 
     /** The frame sent to a client that has been silent for the activity timeout. */

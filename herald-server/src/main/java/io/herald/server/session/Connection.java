@@ -37,6 +37,8 @@ public final class Connection implements UserConnection {
     private final App app;
     private final Channel socket;
     private final AppMetrics metrics;
+    /** The browser's Origin header, {@code null} for clients that send none. */
+    private final String origin;
     /**
      * Channel name → presence user id the connection joined as ({@code null} for other types). Sized
      * for the usual one or two channels (a default HashMap's first table has 16 slots); it grows as needed.
@@ -53,6 +55,12 @@ public final class Connection implements UserConnection {
     private volatile boolean closing;
 
     public Connection(String socketId, App app, Channel socket, AppMetrics metrics) {
+        this(socketId, app, socket, metrics, null);
+    }
+
+    /** @param origin the handshake's Origin header, or {@code null} */
+    public Connection(String socketId, App app, Channel socket, AppMetrics metrics, String origin) {
+        this.origin = origin;
         this.socketId = socketId;
         this.app = app;
         this.socket = socket;
@@ -66,6 +74,22 @@ public final class Connection implements UserConnection {
 
     public App app() {
         return app;
+    }
+
+    /** The handshake's Origin header, or {@code null}. */
+    public String origin() {
+        return origin;
+    }
+
+    /** The peer's IP address (the proxy's, behind one), or {@code null} once the socket is gone. */
+    public String remoteAddress() {
+        return socket.remoteAddress() instanceof java.net.InetSocketAddress address
+                ? address.getAddress().getHostAddress() : null;
+    }
+
+    /** The channels joined, as of now. Event loop only ({@link #executor()}). */
+    public List<String> channels() {
+        return List.copyOf(subscriptions.keySet());
     }
 
     /** The app's counters (fan-out counts its writes itself, in bulk). */

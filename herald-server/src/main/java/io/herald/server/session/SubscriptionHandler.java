@@ -81,6 +81,7 @@ final class SubscriptionHandler {
                 answered.thenRun(() -> sendCachedEvent(connection, channel));
             }
             adapter.joined(connection.app().id(), channel, joined);
+            events.subscribed(connection, channel);
         } catch (SubscriptionRefused refused) {
             log.debug("Refused a subscription to {}: {}", channel, refused.getMessage());
             connection.send(refused.frame(channel));
@@ -117,6 +118,7 @@ final class SubscriptionHandler {
     private void leave(Connection connection, String channel, String userId) {
         LeaveResult result = registries.forApp(connection.app().id()).leave(channel, connection, userId);
         adapter.left(connection.app().id(), channel, result);
+        events.unsubscribed(connection, channel);
     }
 
     private static TextWebSocketFrame succeeded(String channel, List<PresenceMember> members) {

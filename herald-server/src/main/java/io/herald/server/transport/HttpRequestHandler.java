@@ -164,6 +164,11 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             write(ctx, HttpUtil.isKeepAlive(request), response);
             return;
         }
+        WebSocketService service = state.webSocketService(path);
+        if (service != null) {
+            upgradeTo(ctx, request, handshaker, service);
+            return;
+        }
         WebSocketSessionHandler session = new WebSocketSessionHandler(state);
         String origin = request.headers().get(HttpHeaderNames.ORIGIN);
         ctx.pipeline()
@@ -180,6 +185,23 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                 // Its 101 response is written: the rest of the HTTP stages go too.
                 HeraldChannelInitializer.leaveHttp(ctx.pipeline());
                 session.start(ctx.channel(), path, uri.parameters(), origin);
+            } else {
+                ctx.close();
+            }
+        });
+    }
+
+    /** Hands the socket to a mounted {@link WebSocketService} once the handshake is written. */
+    private void upgradeTo(ChannelHandlerContext ctx, FullHttpRequest request, WebSocketServerHandshaker handshaker,
+                           WebSocketService service) {
+        ctx.pipeline()
+                .addAfter(ctx.name(), "ws-utf8", new Utf8FrameValidator(false))
+                .addAfter("ws-utf8", "ws-aggregator", new WebSocketFrameAggregator(service.maxFrameSize()))
+                .remove(this);
+        handshaker.handshake(ctx.channel(), request).addListener(done -> {
+            if (done.isSuccess()) {
+                ctx.pipeline().addLast("ws-service", service.newSession());
+                HeraldChannelInitializer.leaveHttp(ctx.pipeline());
             } else {
                 ctx.close();
             }

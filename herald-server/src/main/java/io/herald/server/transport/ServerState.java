@@ -39,6 +39,8 @@ public final class ServerState {
     /** HTTP requests received whole and not yet answered; kept by {@link InFlightRequests}. */
     final AtomicInteger apiInFlight = new AtomicInteger();
     final HttpServices services = new HttpServices();
+    /** WebSocket endpoints beside {@code /app/{key}}. */
+    final List<WebSocketService> webSockets = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** HTTP requests whose headers came and whose body is still arriving; kept by {@link InFlightRequests}. */
     final AtomicInteger requestsArriving = new AtomicInteger();
     private volatile BooleanSupplier clusterReady = () -> true;
@@ -97,6 +99,21 @@ public final class ServerState {
     /** Serves {@code service}'s paths from now on, on every socket. */
     public void mount(HttpService service) {
         services.mount(service);
+    }
+
+    /** Takes WebSocket upgrades on {@code service}'s paths from now on. */
+    public void mount(WebSocketService service) {
+        webSockets.add(service);
+    }
+
+    /** The WebSocket service for {@code path}, or {@code null} (the Pusher protocol's). */
+    WebSocketService webSocketService(String path) {
+        for (WebSocketService service : webSockets) {
+            if (service.handles(path)) {
+                return service;
+            }
+        }
+        return null;
     }
 
     public void markNotReady() {

@@ -58,6 +58,7 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
         }
         connection = admitted;
         admitted.metrics().connected();
+        state.messages.onOpen(admitted);
         App app = admitted.app();
         if (app.requiresAuthorizedConnections()) {
             socket.eventLoop().schedule(() -> {
@@ -94,7 +95,7 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
         if (versionProblem != null) {
             throw versionProblem;
         }
-        Connection admitted = new Connection(state.socketIds.next(), app, socket, state.metrics.forApp(app.id()));
+        Connection admitted = new Connection(state.socketIds.next(), app, socket, state.metrics.forApp(app.id()), origin);
         if (!state.connections.tryAdd(admitted)) {
             throw new ProtocolException(ErrorCode.OVER_CONNECTION_QUOTA,
                     "Application is over its connection quota of " + app.maxConnections());

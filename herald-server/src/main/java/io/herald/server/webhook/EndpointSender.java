@@ -2,6 +2,7 @@ package io.herald.server.webhook;
 
 import io.herald.protocol.Crypto;
 import io.herald.server.app.App;
+import io.herald.server.console.ConsoleFeed;
 import io.herald.server.app.WebhookEndpoint;
 import io.herald.server.metrics.AppGauges;
 import java.net.http.HttpClient;
@@ -40,6 +41,7 @@ final class EndpointSender {
     private final ScheduledExecutorService timers;
     private final WebhookQueue queue;
     private final EndpointHealth health;
+    private final ConsoleFeed console;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong queued = new AtomicLong();
@@ -61,8 +63,9 @@ final class EndpointSender {
     private volatile boolean closing;
 
     EndpointSender(App app, WebhookEndpoint endpoint, WebhookSettings settings, HttpClient http,
-                   ScheduledExecutorService timers, WebhookQueue queue) {
+                   ScheduledExecutorService timers, WebhookQueue queue, ConsoleFeed console) {
         this.app = app;
+        this.console = console;
         this.endpoint = endpoint;
         this.settings = settings;
         this.http = http;
@@ -224,11 +227,16 @@ final class EndpointSender {
             if (error == null && response.statusCode() / 100 == 2) {
                 delivered.addAndGet(batch.events().size());
                 health.delivered(batch.events().size());
+                if (console.active()) {
+                    console.webhookSent(app.id(), endpoint.url(), batch.events().size(),
+                            new String(body, StandardCharsets.UTF_8));
+                }
                 batch.done().run();
                 next();
             } else {
                 String problem = problem(response, error);
                 health.failed(problem, queue.depth());
+                console.webhookFailed(app.id(), endpoint.url(), batch.events().size(), problem);
                 retryOrGiveUp(batch, body, attempt, problem);
             }
         });

@@ -3,6 +3,7 @@ package io.herald.server.webhook;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.server.app.App;
+import io.herald.server.console.ConsoleFeed;
 import io.herald.server.app.AppStore;
 import io.herald.server.app.WebhookEndpoint;
 import io.herald.server.app.WebhookType;
@@ -59,9 +60,10 @@ public final class WebhookDispatcher {
      * @param timers the thread for batch windows and retries
      * @param httpExecutor runs the HTTP client's completions
      * @param queues where each endpoint's events wait ({@code Adapter#webhookQueue})
+     * @param console where deliveries and failures are reported for the debug console
      */
     public WebhookDispatcher(ServerOptions options, AppStore apps, ScheduledExecutorService timers,
-                             Executor httpExecutor, Queues queues) {
+                             Executor httpExecutor, Queues queues, ConsoleFeed console) {
         this.settings = WebhookSettings.of(options);
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -72,7 +74,7 @@ public final class WebhookDispatcher {
             List<EndpointSender> list = new ArrayList<>();
             for (WebhookEndpoint endpoint : app.webhooks()) {
                 list.add(new EndpointSender(app, endpoint, settings, http, timers,
-                        queues.create(app, endpoint, settings.queueCapacity())));
+                        queues.create(app, endpoint, settings.queueCapacity()), console));
             }
             senders.put(app.id(), List.copyOf(list));
         }
