@@ -37,6 +37,10 @@ record ShellSession(List<Step> steps) {
                 continue;
             }
             StringBuilder command = new StringBuilder(lines[i].substring(2));
+            // a line that ends in a backslash, or leaves a quote open, goes on on the next one
+            while ((command.toString().endsWith("\\") || openQuote(command)) && i + 1 < lines.length) {
+                command.append('\n').append(lines[++i]);
+            }
             Matcher heredoc = HEREDOC.matcher(lines[i]);
             if (heredoc.find()) {
                 while (++i < lines.length) {
@@ -49,6 +53,11 @@ record ShellSession(List<Step> steps) {
             steps.add(new Step(command.toString(), new ArrayList<>()));
         }
         return new ShellSession(steps);
+    }
+
+    /** Whether a single quote is left open (the shell reads on to the closing one). */
+    private static boolean openQuote(CharSequence command) {
+        return command.chars().filter(c -> c == '\'').count() % 2 == 1;
     }
 
     boolean isSession() {

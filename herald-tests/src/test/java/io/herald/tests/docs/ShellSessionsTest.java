@@ -82,7 +82,8 @@ class ShellSessionsTest {
     /** Runs one step; {@code null} when it printed what the docs show, else what went wrong. */
     private static String run(ShellSession.Step step, Path directory, Map<String, String> bindings,
                               List<Process> running) throws Exception {
-        String command = step.command().replace("bin/herald", "java -jar '" + JAR + "'");
+        String command = step.command().replace("bin/herald", "java -jar '" + JAR + "'")
+                .replace("localhost:6001", "127.0.0.1:" + server.port()).replace("127.0.0.1:6001", "127.0.0.1:" + server.port());
         for (Map.Entry<String, String> binding : bindings.entrySet()) {
             command = command.replace(binding.getKey(), binding.getValue());
         }
