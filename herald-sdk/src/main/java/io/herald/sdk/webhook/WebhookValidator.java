@@ -22,10 +22,19 @@ import java.util.Map;
  * Thread-safe.
  *
  * <pre>{@code
- * Webhook hook = validator.validate(request.header("X-Pusher-Key"),
- *         request.header("X-Pusher-Signature"), request.bodyBytes());
- * if (!hook.isValid()) return 401;
- * for (WebhookEvent e : hook.events()) { ... }
+ * WebhookValidator validator = WebhookValidator.of("app-key", "app-secret");
+ * // in the handler of the webhook URL, with the raw body bytes and the two headers:
+ * Webhook hook = validator.validate(keyHeader, signatureHeader, rawBody);
+ * if (!hook.isValid()) {
+ *     return 401; // however your framework answers
+ * }
+ * for (WebhookEvent event : hook.events()) {
+ *     if (event instanceof WebhookEvent.ChannelOccupied occupied) {
+ *         System.out.println("first subscriber on " + occupied.channel());
+ *     } else if (event instanceof WebhookEvent.MemberAdded added) {
+ *         System.out.println(added.userId() + " joined " + added.channel());
+ *     }
+ * }
  * }</pre>
  */
 public final class WebhookValidator {
