@@ -11,6 +11,14 @@ import io.herald.protocol.Check;
  */
 public record AuthorizationResult(String auth, String channelData, String sharedSecret) {
 
+    /**
+     * Checks the answer.
+     *
+     * @param auth the {@code key:signature} string; not blank
+     * @param channelData the signed {@code channel_data}, or {@code null}
+     * @param sharedSecret the base64 secretbox key, or {@code null}
+     * @throws IllegalArgumentException when {@code auth} is null or blank
+     */
     public AuthorizationResult {
         Check.notBlank(auth, "auth");
     }

@@ -36,46 +36,84 @@ public class Channel {
         this.type = ChannelName.typeOf(name);
     }
 
+    /** @return the channel's name, as subscribed */
     public String name() {
         return name;
     }
 
+    /** @return the kind of channel its name's prefix makes it (public, private, presence, encrypted…) */
     public ChannelType type() {
         return type;
     }
 
-    /** True once the server confirmed the subscription on the current connection. */
+    /** @return true once the server confirmed the subscription on the current connection */
     public boolean isSubscribed() {
         return subscribed;
     }
 
-    /** Calls {@code listener} for every event named {@code event} on this channel. */
+    /**
+     * Calls {@code listener} for every event named {@code event} on this channel.
+     *
+     * @param event the event name, e.g. {@code order-placed}
+     * @param listener called on the client's event thread
+     * @return this channel
+     */
     public Channel bind(String event, EventListener listener) {
         bindings.bind(event, listener);
         return this;
     }
 
+    /**
+     * Removes a listener bound with {@link #bind(String, EventListener)}.
+     *
+     * @param event the event name it was bound to
+     * @param listener the listener to remove
+     * @return this channel
+     */
     public Channel unbind(String event, EventListener listener) {
         bindings.unbind(event, listener);
         return this;
     }
 
-    /** Calls {@code listener} for every event on this channel, the protocol's own included. */
+    /**
+     * Calls {@code listener} for every event on this channel, the protocol's own included.
+     *
+     * @param listener called on the client's event thread
+     * @return this channel
+     */
     public Channel bindGlobal(EventListener listener) {
         bindings.bindGlobal(listener);
         return this;
     }
 
+    /**
+     * Removes a listener bound with {@link #bindGlobal(EventListener)}.
+     *
+     * @param listener the listener to remove
+     * @return this channel
+     */
     public Channel unbindGlobal(EventListener listener) {
         bindings.unbindGlobal(listener);
         return this;
     }
 
+    /**
+     * Adds a listener for the subscription's outcome (after every reconnect too) and decryption failures.
+     *
+     * @param listener called on the client's event thread
+     * @return this channel
+     */
     public Channel addListener(ChannelListener listener) {
         channelListeners.add(listener);
         return this;
     }
 
+    /**
+     * Removes a channel listener added before; unknown ones are ignored.
+     *
+     * @param listener the listener to remove
+     * @return this channel
+     */
     public Channel removeListener(ChannelListener listener) {
         channelListeners.remove(listener);
         return this;
@@ -84,7 +122,9 @@ public class Channel {
     /**
      * Sends a client event to the channel's other subscribers (never back to this client). Only on
      * private and presence channels the server confirmed, and only when the app allows client events.
+     * The event is queued and sent from the event thread; a connection lost meanwhile drops it.
      *
+     * @param event the event name, starting with {@code client-}
      * @param data any value Jackson can serialise; receivers get a string as is and anything else as
      *     its JSON text in {@link PusherEvent#data()}
      * @throws IllegalArgumentException when {@code event} does not start with {@code client-}

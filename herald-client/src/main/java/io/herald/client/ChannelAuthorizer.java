@@ -12,5 +12,14 @@ import java.util.concurrent.CompletableFuture;
 @FunctionalInterface
 public interface ChannelAuthorizer {
 
+    /**
+     * Signs one subscription. A failed future (or an exception thrown here) makes the subscription fail
+     * locally: {@link ChannelListener#onSubscriptionError} hears it with status 0.
+     *
+     * @param socketId the current connection's socket id
+     * @param channelName the channel to sign for
+     * @return the signature, with {@code channel_data} for presence and the shared secret for encrypted
+     *     channels
+     */
     CompletableFuture<AuthorizationResult> authorize(String socketId, String channelName);
 }

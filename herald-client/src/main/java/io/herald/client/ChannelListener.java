@@ -6,18 +6,33 @@ package io.herald.client;
  */
 public interface ChannelListener {
 
-    /** The server confirmed the subscription (again after every reconnect). */
+    /**
+     * The server confirmed the subscription (again after every reconnect).
+     *
+     * @param channel the channel now subscribed
+     */
     default void onSubscribed(Channel channel) {
     }
 
     /**
      * The subscription failed: the server answered {@code pusher:subscription_error} (with its HTTP-like
      * {@code status}, e.g. 401), or authorization failed locally ({@code status} 0).
+     *
+     * @param channel the channel that is not subscribed
+     * @param status the server's status, or 0 when the failure was local
+     * @param message why, for people
      */
     default void onSubscriptionError(Channel channel, int status, String message) {
     }
 
-    /** An event on an encrypted channel could not be decrypted with the channel's shared secret. */
+    /**
+     * An event on an encrypted channel could not be decrypted with the channel's shared secret, even
+     * after fetching a fresh one; the event is dropped.
+     *
+     * @param channel the encrypted channel
+     * @param event the name of the dropped event
+     * @param reason why it could not be decrypted
+     */
     default void onDecryptionFailure(Channel channel, String event, String reason) {
     }
 }

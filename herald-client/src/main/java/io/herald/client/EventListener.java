@@ -8,5 +8,10 @@ package io.herald.client;
 @FunctionalInterface
 public interface EventListener {
 
+    /**
+     * Receives one event.
+     *
+     * @param event the event, its data decrypted on encrypted channels
+     */
     void onEvent(PusherEvent event);
 }

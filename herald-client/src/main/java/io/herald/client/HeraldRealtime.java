@@ -32,6 +32,26 @@ import org.slf4j.LoggerFactory;
  * Named like {@code AblyRealtime}: it subscribes and listens, where the server SDK's
  * {@code HeraldRest} publishes over HTTP.
  *
+ * <pre>{@code
+ * HeraldRealtimeOptions options = HeraldRealtimeOptions.builder("app-key")
+ *         .host("127.0.0.1")
+ *         .port(6001)
+ *         .authorizer(new HttpChannelAuthorizer(URI.create("http://127.0.0.1:8080/pusher/auth")))
+ *         .build();
+ * try (HeraldRealtime client = new HeraldRealtime(options)) {
+ *     client.addConnectionListener(change -> System.out.println("connection: " + change.current()));
+ *     Channel orders = client.subscribe("private-orders", new ChannelListener() {
+ *         @Override
+ *         public void onSubscriptionError(Channel channel, int status, String message) {
+ *             System.err.println("refused " + status + ": " + message);
+ *         }
+ *     });
+ *     orders.bind("order-placed", event -> System.out.println("order: " + event.data()));
+ *     client.connect();
+ *     Thread.sleep(60_000); // listeners run on the client's own thread meanwhile
+ * }
+ * }</pre>
+ *
  * <p><b>Thread model.</b> Each client owns one daemon thread, its <em>event thread</em>
  * ({@code herald-client-N}). Every listener — connection, channel, presence and event listeners — is
  * called on it, one at a time, in the order frames arrived; it also runs the activity timer, the pong
@@ -81,6 +101,11 @@ public final class HeraldRealtime implements AutoCloseable {
     private ScheduledFuture<?> reconnectTask;
     private volatile boolean signinRequested;
 
+    /**
+     * Creates a client and its event thread; nothing is sent until {@link #connect()}.
+     *
+     * @param options the server, app key and authorizers to use
+     */
     public HeraldRealtime(HeraldRealtimeOptions options) {
         this.options = options;
         this.reconnectPolicy = new ReconnectPolicy(options.reconnectInitialDelay(), options.reconnectMaxDelay());
@@ -104,15 +129,17 @@ public final class HeraldRealtime implements AutoCloseable {
         this.signinRequested = options.signinOnConnect();
     }
 
+    /** @return the settings this client was created with */
     public HeraldRealtimeOptions options() {
         return options;
     }
 
+    /** @return the connection's state now; listeners hear each change as it happens */
     public ConnectionState state() {
         return state;
     }
 
-    /** The socket id of the current connection, or {@code null} while not connected. */
+    /** @return the socket id of the current connection, or {@code null} while not connected */
     public String socketId() {
         return socketId;
     }
@@ -162,14 +189,23 @@ public final class HeraldRealtime implements AutoCloseable {
      * Subscribes to a channel (at once when connected, otherwise on connect) and returns it; subscribing
      * twice returns the same channel. Private, presence and encrypted channels are signed by the
      * configured {@link ChannelAuthorizer}.
+     *
+     * @param channelName a valid Pusher channel name, e.g. {@code orders} or {@code private-orders}
+     * @return the channel, to bind events on; a {@link PresenceChannel} for a {@code presence-} name
+     * @throws IllegalArgumentException when the name is not a valid channel name
      */
     public Channel subscribe(String channelName) {
         return subscribe(channelName, null);
     }
 
     /**
-     * Like {@link #subscribe(String)}, with {@code listener} (may be null) registered before the
-     * subscription is sent, so that it can't miss the outcome.
+     * Like {@link #subscribe(String)}, with {@code listener} registered before the subscription is sent,
+     * so that it can't miss the outcome.
+     *
+     * @param channelName a valid Pusher channel name
+     * @param listener hears the subscription's outcome; may be {@code null}
+     * @return the channel; a {@link PresenceChannel} for a {@code presence-} name
+     * @throws IllegalArgumentException when the name is not a valid channel name
      */
     public Channel subscribe(String channelName, ChannelListener listener) {
         String problem = ChannelName.problem(channelName, ChannelName.MAX_LENGTH);
@@ -195,12 +231,25 @@ public final class HeraldRealtime implements AutoCloseable {
         return channel;
     }
 
-    /** Subscribes to a {@code presence-} channel. */
+    /**
+     * Subscribes to a {@code presence-} channel; needs an authorizer that returns {@code channel_data}.
+     *
+     * @param channelName a name starting with {@code presence-}
+     * @return the channel, with its members once subscribed
+     * @throws IllegalArgumentException when the name is not a presence channel's
+     */
     public PresenceChannel subscribePresence(String channelName) {
         return subscribePresence(channelName, null);
     }
 
-    /** Subscribes to a {@code presence-} channel with {@code listener} registered first (may be null). */
+    /**
+     * Subscribes to a {@code presence-} channel with {@code listener} registered first.
+     *
+     * @param channelName a name starting with {@code presence-}
+     * @param listener hears the subscription's outcome; may be {@code null}
+     * @return the channel, with its members once subscribed
+     * @throws IllegalArgumentException when the name is not a presence channel's
+     */
     public PresenceChannel subscribePresence(String channelName, ChannelListener listener) {
         if (ChannelName.typeOf(channelName) != ChannelType.PRESENCE) {
             throw new IllegalArgumentException("not a presence channel: " + channelName);
@@ -208,7 +257,11 @@ public final class HeraldRealtime implements AutoCloseable {
         return (PresenceChannel) subscribe(channelName, listener);
     }
 
-    /** Leaves a channel; it is no longer renewed on reconnect. */
+    /**
+     * Leaves a channel; it is no longer renewed on reconnect. Unknown names are ignored.
+     *
+     * @param channelName the name it was subscribed under
+     */
     public void unsubscribe(String channelName) {
         Channel channel = channels.remove(channelName);
         if (channel != null) {
@@ -237,43 +290,88 @@ public final class HeraldRealtime implements AutoCloseable {
         });
     }
 
-    /** The user this client signs in as: bind events sent to it, hear its sign-ins and watchlist. */
+    /**
+     * The user this client signs in as: bind events sent to it, hear its sign-ins and watchlist.
+     *
+     * @return the one user of this client, also before (and without) a sign-in
+     */
     public User user() {
         return user;
     }
 
-    /** The channel subscribed under this name, or {@code null}. */
+    /**
+     * Looks up a subscribed channel.
+     *
+     * @param channelName the name it was subscribed under
+     * @return the channel, or {@code null} when not subscribed
+     */
     public Channel channel(String channelName) {
         return channels.get(channelName);
     }
 
+    /**
+     * Adds a listener for state changes and errors of the connection; it hears changes from now on.
+     *
+     * @param listener called on the event thread
+     * @return this client
+     */
     public HeraldRealtime addConnectionListener(ConnectionListener listener) {
         connectionListeners.add(listener);
         return this;
     }
 
+    /**
+     * Removes a connection listener added before; unknown ones are ignored.
+     *
+     * @param listener the listener to remove
+     * @return this client
+     */
     public HeraldRealtime removeConnectionListener(ConnectionListener listener) {
         connectionListeners.remove(listener);
         return this;
     }
 
-    /** Calls {@code listener} for every event named {@code event}, on any channel or none. */
+    /**
+     * Calls {@code listener} for every event named {@code event}, on any channel or none.
+     *
+     * @param event the event name, e.g. {@code order-placed}
+     * @param listener called on the event thread
+     * @return this client
+     */
     public HeraldRealtime bind(String event, EventListener listener) {
         bindings.bind(event, listener);
         return this;
     }
 
+    /**
+     * Removes a listener bound with {@link #bind(String, EventListener)}.
+     *
+     * @param event the event name it was bound to
+     * @param listener the listener to remove
+     * @return this client
+     */
     public HeraldRealtime unbind(String event, EventListener listener) {
         bindings.unbind(event, listener);
         return this;
     }
 
-    /** Calls {@code listener} for every frame received, the protocol's own ({@code pusher:…}) included. */
+    /**
+     * Calls {@code listener} for every frame received, the protocol's own ({@code pusher:…}) included.
+     *
+     * @param listener called on the event thread
+     * @return this client
+     */
     public HeraldRealtime bindGlobal(EventListener listener) {
         bindings.bindGlobal(listener);
         return this;
     }
 
+    /**
+     * Removes a listener bound with {@link #bindGlobal(EventListener)}.
+     *
+     * @param listener the listener to remove
+     * @return this client
+     */
     public HeraldRealtime unbindGlobal(EventListener listener) {
         bindings.unbindGlobal(listener);
         return this;

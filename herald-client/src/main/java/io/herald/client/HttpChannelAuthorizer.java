@@ -18,10 +18,21 @@ public final class HttpChannelAuthorizer implements ChannelAuthorizer {
 
     private final AuthEndpointClient endpoint;
 
+    /**
+     * Asks an endpoint without extra headers.
+     *
+     * @param endpoint the app's auth URL, e.g. {@code https://example.com/pusher/auth}
+     */
     public HttpChannelAuthorizer(URI endpoint) {
         this(endpoint, Map.of());
     }
 
+    /**
+     * Asks an endpoint, sending these headers with every request.
+     *
+     * @param endpoint the app's auth URL
+     * @param headers e.g. {@code Authorization} or {@code Cookie}; sent as given
+     */
     public HttpChannelAuthorizer(URI endpoint, Map<String, String> headers) {
         this.endpoint = new AuthEndpointClient(endpoint, headers, DEFAULT_TIMEOUT);
     }

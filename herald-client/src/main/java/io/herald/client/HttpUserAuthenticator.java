@@ -13,10 +13,22 @@ public final class HttpUserAuthenticator implements UserAuthenticator {
 
     private final AuthEndpointClient endpoint;
 
+    /**
+     * Asks an endpoint without extra headers.
+     *
+     * @param endpoint the app's user-auth URL, e.g. {@code https://example.com/pusher/user-auth}
+     */
     public HttpUserAuthenticator(URI endpoint) {
         this(endpoint, Map.of());
     }
 
+    /**
+     * Asks an endpoint, sending these headers with every request; each request may take up to
+     * {@link HttpChannelAuthorizer#DEFAULT_TIMEOUT}.
+     *
+     * @param endpoint the app's user-auth URL
+     * @param headers e.g. {@code Authorization} or {@code Cookie}; sent as given
+     */
     public HttpUserAuthenticator(URI endpoint, Map<String, String> headers) {
         this.endpoint = new AuthEndpointClient(endpoint, headers, HttpChannelAuthorizer.DEFAULT_TIMEOUT);
     }

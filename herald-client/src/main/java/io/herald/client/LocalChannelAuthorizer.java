@@ -25,14 +25,25 @@ public final class LocalChannelAuthorizer implements ChannelAuthorizer {
     private final Supplier<Member> presenceUser;
     private final byte[] encryptionMasterKey;
 
-    /** Signs private channels only. */
+    /**
+     * Signs private channels only; presence and encrypted subscriptions fail.
+     *
+     * @param key the app's key
+     * @param secret the app's secret
+     * @throws IllegalArgumentException when the key or secret is blank
+     */
     public LocalChannelAuthorizer(String key, String secret) {
         this(key, secret, null, null);
     }
 
     /**
+     * Signs private channels, and presence and encrypted channels when given what they need.
+     *
+     * @param key the app's key
+     * @param secret the app's secret
      * @param presenceUser who joins presence channels (its {@code info} may be null); null to refuse them
-     * @param encryptionMasterKey the app's 32-byte master key; null to refuse encrypted channels
+     * @param encryptionMasterKey the app's 32-byte master key (copied); null to refuse encrypted channels
+     * @throws IllegalArgumentException when the key or secret is blank, or the master key is not 32 bytes
      */
     public LocalChannelAuthorizer(String key, String secret, Supplier<Member> presenceUser, byte[] encryptionMasterKey) {
         this.key = Check.notBlank(key, "key");

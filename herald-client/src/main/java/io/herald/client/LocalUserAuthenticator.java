@@ -21,8 +21,12 @@ public final class LocalUserAuthenticator implements UserAuthenticator {
     private final String userData;
 
     /**
+     * Signs this user data as JSON text, sent exactly as given.
+     *
+     * @param key the app's key
+     * @param secret the app's secret
      * @param userData the user data as JSON text, a JSON object with an {@code id}
-     * @throws IllegalArgumentException when it is not such an object
+     * @throws IllegalArgumentException when the key or secret is blank, or the data is not such an object
      */
     public LocalUserAuthenticator(String key, String secret, String userData) {
         this.key = Check.notBlank(key, "key");
@@ -30,7 +34,14 @@ public final class LocalUserAuthenticator implements UserAuthenticator {
         this.userData = checked(userData);
     }
 
-    /** @param userData the user data, serialised with Jackson; must hold an {@code id} */
+    /**
+     * Signs this user data, serialised with Jackson.
+     *
+     * @param key the app's key
+     * @param secret the app's secret
+     * @param userData the user data; must hold an {@code id}
+     * @throws IllegalArgumentException when the key or secret is blank, or the data is null or has no id
+     */
     public LocalUserAuthenticator(String key, String secret, Map<String, ?> userData) {
         this(key, secret, JSON.valueToTree(Check.notNull(userData, "userData")).toString());
     }

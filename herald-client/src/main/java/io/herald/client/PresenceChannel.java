@@ -28,27 +28,48 @@ public final class PresenceChannel extends Channel {
         super(client, name);
     }
 
-    /** The users present now, this client's user included, in the order the server listed them. */
+    /**
+     * The users present now, this client's user included, in the order the server listed them.
+     *
+     * @return an unmodifiable snapshot; empty until subscribed and after the connection drops
+     */
     public Collection<Member> members() {
         return members.values();
     }
 
-    /** The member with this id, or {@code null}. */
+    /**
+     * Looks up one present user.
+     *
+     * @param userId the user's id
+     * @return the member, or {@code null} when that user is not present
+     */
     public Member member(String userId) {
         return members.get(userId);
     }
 
-    /** This client's own member entry, once subscribed; otherwise {@code null}. */
+    /** @return this client's own member entry once subscribed; otherwise {@code null} */
     public Member me() {
         String id = myUserId;
         return id == null ? null : members.get(id);
     }
 
+    /**
+     * Adds a listener for users joining and leaving.
+     *
+     * @param listener called on the client's event thread
+     * @return this channel
+     */
     public PresenceChannel addPresenceListener(PresenceListener listener) {
         presenceListeners.add(listener);
         return this;
     }
 
+    /**
+     * Removes a presence listener added before; unknown ones are ignored.
+     *
+     * @param listener the listener to remove
+     * @return this channel
+     */
     public PresenceChannel removePresenceListener(PresenceListener listener) {
         presenceListeners.remove(listener);
         return this;

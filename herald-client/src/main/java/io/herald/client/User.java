@@ -34,59 +34,106 @@ public final class User {
         this.client = client;
     }
 
-    /** The id of the user last signed in as, or {@code null} before the first sign-in succeeded. */
+    /** @return the id of the user last signed in as, or {@code null} before the first sign-in succeeded */
     public String id() {
         return id;
     }
 
-    /** The user data the server last confirmed, as JSON text, or {@code null}. */
+    /** @return the user data the server last confirmed, as JSON text, or {@code null} */
     public String userData() {
         return userData;
     }
 
-    /** True while signed in on the current connection. */
+    /** @return true while signed in on the current connection */
     public boolean isSignedIn() {
         return signedIn;
     }
 
-    /** Calls {@code listener} for every event named {@code event} sent to this user. */
+    /**
+     * Calls {@code listener} for every event named {@code event} sent to this user.
+     *
+     * @param event the event name
+     * @param listener called on the client's event thread
+     * @return this user
+     */
     public User bind(String event, EventListener listener) {
         bindings.bind(event, listener);
         return this;
     }
 
+    /**
+     * Removes a listener bound with {@link #bind(String, EventListener)}.
+     *
+     * @param event the event name it was bound to
+     * @param listener the listener to remove
+     * @return this user
+     */
     public User unbind(String event, EventListener listener) {
         bindings.unbind(event, listener);
         return this;
     }
 
-    /** Calls {@code listener} for every event sent to this user (not the protocol's own). */
+    /**
+     * Calls {@code listener} for every event sent to this user (not the protocol's own).
+     *
+     * @param listener called on the client's event thread
+     * @return this user
+     */
     public User bindGlobal(EventListener listener) {
         bindings.bindGlobal(listener);
         return this;
     }
 
+    /**
+     * Removes a listener bound with {@link #bindGlobal(EventListener)}.
+     *
+     * @param listener the listener to remove
+     * @return this user
+     */
     public User unbindGlobal(EventListener listener) {
         bindings.unbindGlobal(listener);
         return this;
     }
 
+    /**
+     * Adds a listener for how sign-ins turn out.
+     *
+     * @param listener called on the client's event thread
+     * @return this user
+     */
     public User addListener(UserListener listener) {
         userListeners.add(listener);
         return this;
     }
 
+    /**
+     * Removes a user listener added before; unknown ones are ignored.
+     *
+     * @param listener the listener to remove
+     * @return this user
+     */
     public User removeListener(UserListener listener) {
         userListeners.remove(listener);
         return this;
     }
 
-    /** Hears the watchlist in the signed user data: its state at sign-in, then who comes and goes. */
+    /**
+     * Hears the watchlist in the signed user data: its state at sign-in, then who comes and goes.
+     *
+     * @param listener called on the client's event thread
+     * @return this user
+     */
     public User addWatchlistListener(WatchlistListener listener) {
         watchlistListeners.add(listener);
         return this;
     }
 
+    /**
+     * Removes a watchlist listener added before; unknown ones are ignored.
+     *
+     * @param listener the listener to remove
+     * @return this user
+     */
     public User removeWatchlistListener(WatchlistListener listener) {
         watchlistListeners.remove(listener);
         return this;

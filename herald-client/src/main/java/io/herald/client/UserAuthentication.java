@@ -10,6 +10,13 @@ import io.herald.protocol.Check;
  */
 public record UserAuthentication(String auth, String userData) {
 
+    /**
+     * Checks the answer.
+     *
+     * @param auth the {@code key:signature} string; not blank
+     * @param userData the signed user data as JSON text; not blank
+     * @throws IllegalArgumentException when {@code auth} or {@code userData} is null or blank
+     */
     public UserAuthentication {
         Check.notBlank(auth, "auth");
         Check.notBlank(userData, "userData");

@@ -12,5 +12,12 @@ import java.util.concurrent.CompletableFuture;
 @FunctionalInterface
 public interface UserAuthenticator {
 
+    /**
+     * Signs one sign-in. A failed future (or an exception thrown here) makes the sign-in fail locally:
+     * {@link UserListener#onSigninError} hears it with code 0.
+     *
+     * @param socketId the current connection's socket id
+     * @return the signature and the signed user data
+     */
     CompletableFuture<UserAuthentication> authenticate(String socketId);
 }

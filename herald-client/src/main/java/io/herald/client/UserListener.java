@@ -20,6 +20,9 @@ public interface UserListener {
      * signature, after which the server closes the connection and the client stays {@code FAILED};
      * 4302 for a watchlist over the limit), or 0 when it failed locally: no or a failing
      * {@link UserAuthenticator}, or an unusable answer.
+     *
+     * @param code the server's error code, or 0 for a local failure
+     * @param message why, for people
      */
     default void onSigninError(int code, String message) {
     }

@@ -9,11 +9,19 @@ import java.util.List;
  */
 public interface WatchlistListener {
 
-    /** These watched users came online (their first signed-in connection). */
+    /**
+     * These watched users came online (their first signed-in connection).
+     *
+     * @param userIds the ids, never empty
+     */
     default void onOnline(List<String> userIds) {
     }
 
-    /** These watched users went offline (their last signed-in connection closed). */
+    /**
+     * These watched users went offline (their last signed-in connection closed).
+     *
+     * @param userIds the ids, never empty
+     */
     default void onOffline(List<String> userIds) {
     }
 }

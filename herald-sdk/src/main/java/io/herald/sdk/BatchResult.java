@@ -17,7 +17,7 @@ public record BatchResult(int status, JsonNode body, List<Item> events) {
     public record Item(String eventId, ChannelInfo channel) {
     }
 
-    /** Always false: the batch was accepted. */
+    /** @return always false: the batch was accepted */
     public boolean isRetryable() {
         return false;
     }

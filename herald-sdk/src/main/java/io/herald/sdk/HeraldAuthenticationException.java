@@ -8,6 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public class HeraldAuthenticationException extends HeraldHttpException {
 
+    /**
+     * Creates the exception, with status 401.
+     *
+     * @param body the parsed response body
+     * @param message what failed, for people
+     */
     public HeraldAuthenticationException(JsonNode body, String message) {
         super(401, body, message);
     }

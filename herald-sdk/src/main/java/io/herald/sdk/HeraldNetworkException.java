@@ -8,11 +8,17 @@ import io.herald.protocol.HeraldException;
  */
 public class HeraldNetworkException extends HeraldException {
 
+    /**
+     * Creates the exception.
+     *
+     * @param message what failed, for people
+     * @param cause the I/O failure
+     */
     public HeraldNetworkException(String message, Throwable cause) {
         super(message, cause);
     }
 
-    /** Always true: a network failure may be transient. */
+    /** @return always true: a network failure may be transient */
     public boolean isRetryable() {
         return true;
     }

@@ -22,7 +22,9 @@ import javax.net.ssl.SSLContext;
  */
 public final class HeraldRestOptions {
 
+    /** How long one request may wait for its answer before it fails with a {@link HeraldTimeoutException}. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** Connections are reused between requests unless turned off. */
     public static final boolean DEFAULT_KEEP_ALIVE = true;
     /** Bytes in an encryption master key. */
     public static final int MASTER_KEY_BYTES = SharedSecret.MASTER_KEY_BYTES;
@@ -73,89 +75,122 @@ public final class HeraldRestOptions {
         return hostFromCluster || Integer.valueOf(443).equals(port);
     }
 
+    /**
+     * An empty builder; {@link Builder#build()} requires at least an app id, key, secret and host (or cluster).
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Options from {@code http[s]://KEY:SECRET@HOST[:PORT]/apps/APP_ID}. */
+    /**
+     * Options from {@code http[s]://KEY:SECRET@HOST[:PORT]/apps/APP_ID}, every other setting at its default.
+     *
+     * @param url the app's URL, credentials included
+     * @return the options
+     * @throws HeraldValidationException when the URL is malformed or misses a part
+     */
     public static HeraldRestOptions fromUrl(String url) {
         return builder().url(url).build();
     }
 
-    /** Options from the process environment ({@code PUSHER_URL}, {@code PUSHER_APP_ID}, …). */
+    /**
+     * Options from the process environment ({@code PUSHER_URL}, {@code PUSHER_APP_ID}, …); see
+     * {@link Builder#environment(Map)}.
+     *
+     * @return the options
+     * @throws HeraldValidationException when a required setting is missing or malformed
+     */
     public static HeraldRestOptions fromEnvironment() {
         return builder().environment(System.getenv()).build();
     }
 
-    /** A builder holding these options, to derive a variant. */
+    /**
+     * A builder holding these options, to derive a variant.
+     *
+     * @return a new builder; changing it leaves these options as they are
+     */
     public Builder toBuilder() {
         return builder().appId(appId).key(key).secret(secret).cluster(cluster).host(cluster == null ? host : null)
                 .port(port).useTls(useTls).proxy(proxy).requestTimeout(requestTimeout).keepAlive(keepAlive)
                 .encryptionMasterKey(encryptionMasterKey).serializer(serializer).limits(limits).sslContext(sslContext);
     }
 
+    /** @return the app's id, as in {@code /apps/{id}} */
     public String appId() {
         return appId;
     }
 
+    /** @return the app's public key */
     public String key() {
         return key;
     }
 
+    /** @return the app's secret; never logged by the SDK */
     public String secret() {
         return secret;
     }
 
+    /** @return the API host, either given or derived from the cluster */
     public String host() {
         return host;
     }
 
-    /** The hosted cluster the host comes from ({@code eu} for {@code api-eu.pusher.com}), or {@code null} for a given host. */
+    /**
+     * @return the hosted cluster the host comes from ({@code eu} for {@code api-eu.pusher.com}), or
+     *     {@code null} for a given host
+     */
     public String cluster() {
         return cluster;
     }
 
+    /** @return the API port, 1–65535 */
     public int port() {
         return port;
     }
 
+    /** @return true for https, false for plain http */
     public boolean useTls() {
         return useTls;
     }
 
-    /** The HTTP proxy requests go through, or {@code null} for a direct connection. */
+    /** @return the HTTP proxy requests go through, or {@code null} for a direct connection */
     public URI proxy() {
         return proxy;
     }
 
+    /** @return how long one request may wait for its answer */
     public Duration requestTimeout() {
         return requestTimeout;
     }
 
+    /** @return true when connections are reused between requests */
     public boolean keepAlive() {
         return keepAlive;
     }
 
-    /** A copy of the 32-byte master key for encrypted channels, or {@code null} when none is set. */
+    /** @return a copy of the 32-byte master key for encrypted channels, or {@code null} when none is set */
     public byte[] encryptionMasterKey() {
         return encryptionMasterKey == null ? null : encryptionMasterKey.clone();
     }
 
+    /** @return what turns event data and user info that are not strings into JSON */
     public JsonSerializer serializer() {
         return serializer;
     }
 
-    /** The limits checked before a request is sent; match them to the server's app limits. */
+    /** @return the limits checked before a request is sent; match them to the server's app limits */
     public Limits limits() {
         return limits;
     }
 
-    /** The TLS context for https (trust for a private CA, client keys), or {@code null} for the JDK's default. */
+    /** @return the TLS context for https (trust for a private CA, client keys), or {@code null} for the JDK's default */
     public SSLContext sslContext() {
         return sslContext;
     }
 
-    /** {@code scheme://host:port}, the base every API path is appended to. */
+    /** @return {@code scheme://host:port}, the base every API path is appended to */
     public URI baseUri() {
         return URI.create((useTls ? "https" : "http") + "://" + host + ":" + port);
     }
@@ -190,82 +225,159 @@ public final class HeraldRestOptions {
         private Builder() {
         }
 
+        /**
+         * Sets the app's id; required.
+         *
+         * @param appId the id in {@code /apps/{id}}
+         * @return this builder
+         */
         public Builder appId(String appId) {
             this.appId = appId;
             return this;
         }
 
+        /**
+         * Sets the app's key; required.
+         *
+         * @param key the public key
+         * @return this builder
+         */
         public Builder key(String key) {
             this.key = key;
             return this;
         }
 
+        /**
+         * Sets the app's secret; required. It signs every request and is never sent or logged.
+         *
+         * @param secret the secret
+         * @return this builder
+         */
         public Builder secret(String secret) {
             this.secret = secret;
             return this;
         }
 
-        /** Hosted Pusher's cluster, e.g. {@code eu}: the host becomes {@code api-eu.pusher.com}. */
+        /**
+         * Sets hosted Pusher's cluster: the host becomes {@code api-{cluster}.pusher.com}, with TLS.
+         *
+         * @param cluster e.g. {@code eu}
+         * @return this builder
+         */
         public Builder cluster(String cluster) {
             this.cluster = cluster;
             return this;
         }
 
-        /** The API host; overrides {@link #cluster(String)}. */
+        /**
+         * Sets the API host; overrides {@link #cluster(String)}.
+         *
+         * @param host a host name or address, without scheme or port
+         * @return this builder
+         */
         public Builder host(String host) {
             this.host = host;
             return this;
         }
 
+        /**
+         * Sets the API port; unset, 443 with TLS and 80 without.
+         *
+         * @param port 1–65535, checked by {@link #build()}
+         * @return this builder
+         */
         public Builder port(int port) {
             this.port = port;
             return this;
         }
 
-        /** Whether to speak https; unset, it is on for a cluster or port 443 and off for another host. */
+        /**
+         * Chooses https or http; unset, it is on for a cluster or port 443 and off for another host.
+         *
+         * @param useTls true for https
+         * @return this builder
+         */
         public Builder useTls(boolean useTls) {
             this.useTls = useTls;
             return this;
         }
 
-        /** The older name of {@link #useTls(boolean)}, as the Node and Ruby libraries called it. */
+        /**
+         * The older name of {@link #useTls(boolean)}, as the Node and Ruby libraries called it.
+         *
+         * @param encrypted true for https
+         * @return this builder
+         */
         public Builder encrypted(boolean encrypted) {
             return useTls(encrypted);
         }
 
-        /** Sets scheme, key, secret, host, port and app id from {@code http[s]://KEY:SECRET@HOST[:PORT]/apps/APP_ID}. */
+        /**
+         * Sets scheme, key, secret, host, port and app id from {@code http[s]://KEY:SECRET@HOST[:PORT]/apps/APP_ID}.
+         *
+         * @param url the app's URL
+         * @return this builder
+         * @throws HeraldValidationException when the URL is malformed or misses a part
+         */
         public Builder url(String url) {
             SettingParser.applyUrl(this, url, "url");
             return this;
         }
 
         /**
-         * An HTTP proxy such as {@code http://proxy.local:3128}, {@code null} for none. Credentials in it
+         * Sends requests through an HTTP proxy such as {@code http://proxy.local:3128}. Credentials in it
          * ({@code http://user:password@proxy.local:3128}, URL-encoded) are sent as Basic
          * {@code Proxy-Authorization}; {@link HeraldRestOptions#toString()} never shows the password.
+         *
+         * @param proxy the proxy, or {@code null} for a direct connection
+         * @return this builder
          */
         public Builder proxy(URI proxy) {
             this.proxy = proxy;
             return this;
         }
 
+        /**
+         * {@link #proxy(URI)} from text.
+         *
+         * @param proxyUrl the proxy's URL, or {@code null} for a direct connection
+         * @return this builder
+         * @throws HeraldValidationException when the URL is malformed
+         */
         public Builder proxy(String proxyUrl) {
             this.proxy = proxyUrl == null ? null : SettingParser.proxy(proxyUrl, "proxy");
             return this;
         }
 
+        /**
+         * Sets how long one request may wait for its answer.
+         *
+         * @param requestTimeout positive; default {@link #DEFAULT_REQUEST_TIMEOUT}
+         * @return this builder
+         */
         public Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = requestTimeout;
             return this;
         }
 
-        /** Whether connections are reused between requests; off opens a fresh connection per request. */
+        /**
+         * Whether connections are reused between requests; off opens a fresh connection per request.
+         *
+         * @param keepAlive default {@link #DEFAULT_KEEP_ALIVE}
+         * @return this builder
+         */
         public Builder keepAlive(boolean keepAlive) {
             this.keepAlive = keepAlive;
             return this;
         }
 
-        /** The 32-byte master key that enables {@code private-encrypted-} channels. */
+        /**
+         * Sets the 32-byte master key that enables {@code private-encrypted-} channels.
+         *
+         * @param masterKey the key (copied), or {@code null} for none
+         * @return this builder
+         * @throws HeraldValidationException when the key is not 32 bytes
+         */
         public Builder encryptionMasterKey(byte[] masterKey) {
             if (masterKey != null && masterKey.length != MASTER_KEY_BYTES) {
                 throw new HeraldValidationException("encryptionMasterKey must be " + MASTER_KEY_BYTES
@@ -275,22 +387,45 @@ public final class HeraldRestOptions {
             return this;
         }
 
-        /** The master key as base64 of 32 bytes (what {@code PUSHER_ENCRYPTION_MASTER_KEY} holds). */
+        /**
+         * Sets the master key as base64 of 32 bytes (what {@code PUSHER_ENCRYPTION_MASTER_KEY} holds).
+         *
+         * @param base64 the encoded key, or {@code null} for none
+         * @return this builder
+         * @throws HeraldValidationException when it is not base64 of 32 bytes
+         */
         public Builder encryptionMasterKeyBase64(String base64) {
             return encryptionMasterKey(base64 == null ? null : SettingParser.masterKey(base64, "encryptionMasterKey"));
         }
 
-        /** The TLS context for https: trust for a private CA or a self-signed server, client keys. */
+        /**
+         * Sets the TLS context for https: trust for a private CA or a self-signed server, client keys.
+         *
+         * @param sslContext the context, or {@code null} for the JDK's default
+         * @return this builder
+         */
         public Builder sslContext(SSLContext sslContext) {
             this.sslContext = sslContext;
             return this;
         }
 
+        /**
+         * Sets what turns event data and user info that are not strings into JSON.
+         *
+         * @param serializer the serializer; default a {@link JacksonSerializer}
+         * @return this builder
+         */
         public Builder serializer(JsonSerializer serializer) {
             this.serializer = serializer;
             return this;
         }
 
+        /**
+         * Sets the limits checked before sending; match them to the server's app limits.
+         *
+         * @param limits the limits; default {@link Limits#DEFAULT}, Pusher's
+         * @return this builder
+         */
         public Builder limits(Limits limits) {
             this.limits = limits;
             return this;
@@ -303,17 +438,30 @@ public final class HeraldRestOptions {
          * {@code PUSHER_PORT}, {@code PUSHER_USE_TLS} (or its older name {@code PUSHER_ENCRYPTED}), {@code PUSHER_PROXY}, {@code PUSHER_TIMEOUT},
          * {@code PUSHER_KEEP_ALIVE}, {@code PUSHER_ENCRYPTION_MASTER_KEY}). Settings made on this
          * builder always win. An empty or blank variable counts as unset.
+         *
+         * @param env the variables, e.g. {@link System#getenv()}
+         * @return this builder
          */
         public Builder environment(Map<String, String> env) {
             this.environment = new EnvironmentSettings(env);
             return this;
         }
 
-        /** Reads unset settings from {@link System#getenv()}. */
+        /**
+         * Reads unset settings from {@link System#getenv()} at {@link #build()} time.
+         *
+         * @return this builder
+         */
         public Builder environment() {
             return environment(System.getenv());
         }
 
+        /**
+         * Merges the environment (if asked for) under the settings made here, checks them and freezes them.
+         *
+         * @return the options
+         * @throws HeraldValidationException naming the setting when one is missing or malformed
+         */
         public HeraldRestOptions build() {
             Builder merged = new Builder();
             SettingParser.applyEnvironment(merged, environment);

@@ -8,15 +8,26 @@ import io.herald.protocol.HeraldException;
  */
 public class HeraldValidationException extends HeraldException {
 
+    /**
+     * Creates the exception.
+     *
+     * @param message what was refused, naming the argument or setting
+     */
     public HeraldValidationException(String message) {
         super(message);
     }
 
+    /**
+     * Creates the exception with its cause.
+     *
+     * @param message what was refused, naming the argument or setting
+     * @param cause the underlying failure
+     */
     public HeraldValidationException(String message, Throwable cause) {
         super(message, cause);
     }
 
-    /** Always false: the same call fails the same way until the argument or setting is fixed. */
+    /** @return always false: the same call fails the same way until the argument or setting is fixed */
     public boolean isRetryable() {
         return false;
     }

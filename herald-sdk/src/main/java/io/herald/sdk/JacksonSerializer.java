@@ -9,11 +9,17 @@ public final class JacksonSerializer implements JsonSerializer {
 
     private final ObjectMapper mapper;
 
+    /** Uses a plain {@link ObjectMapper}. */
     public JacksonSerializer() {
         this(new ObjectMapper());
     }
 
-    /** Uses {@code mapper} as configured (modules, naming strategy…). */
+    /**
+     * Uses {@code mapper} as configured (modules, naming strategy…).
+     *
+     * @param mapper the mapper; not null, and not to be reconfigured while in use
+     * @throws IllegalArgumentException when the mapper is null
+     */
     public JacksonSerializer(ObjectMapper mapper) {
         this.mapper = Check.notNull(mapper, "mapper");
     }

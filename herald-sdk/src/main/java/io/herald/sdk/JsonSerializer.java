@@ -8,5 +8,12 @@ package io.herald.sdk;
 @FunctionalInterface
 public interface JsonSerializer {
 
+    /**
+     * Writes one value as JSON.
+     *
+     * @param value the event data or user info; never a {@link String}
+     * @return its JSON text
+     * @throws HeraldValidationException when the value can't be written
+     */
     String toJson(Object value);
 }

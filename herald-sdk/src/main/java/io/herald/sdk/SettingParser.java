@@ -82,7 +82,15 @@ public final class SettingParser {
         env.ifSet("PUSHER_ENCRYPTION_MASTER_KEY", SettingParser::masterKey, builder::encryptionMasterKey);
     }
 
-    /** {@code value}, refused when it is unset (null or a blank string) with a message naming the setting. */
+    /**
+     * Refuses an unset setting.
+     *
+     * @param <T> the setting's type
+     * @param value the setting's value
+     * @param name the setting's name, for the message
+     * @return {@code value}
+     * @throws HeraldValidationException when it is null or a blank string
+     */
     public static <T> T required(T value, String name) {
         if (value == null || (value instanceof String s && s.isBlank())) {
             throw new HeraldValidationException(name + " is required but was not set");
@@ -90,7 +98,14 @@ public final class SettingParser {
         return value;
     }
 
-    /** An HTTP proxy, {@code http://[USER:PASSWORD@]HOST:PORT}; the message never echoes the credentials. */
+    /**
+     * Parses an HTTP proxy, {@code http://[USER:PASSWORD@]HOST:PORT}.
+     *
+     * @param value the proxy's URL
+     * @param setting the setting's name, for the message
+     * @return the URL
+     * @throws HeraldValidationException when it has no host or port; the message never echoes the credentials
+     */
     public static URI proxy(String value, String setting) {
         URI uri;
         try {
@@ -109,7 +124,12 @@ public final class SettingParser {
         return at < 0 ? proxy : "…@" + proxy.substring(at + 1);
     }
 
-    /** {@code uri} for printing: a password in it becomes {@code ***}; {@code null} stays {@code null}. */
+    /**
+     * A URI for printing.
+     *
+     * @param uri a URI, or {@code null}
+     * @return the URI with a password in it shown as {@code ***}; {@code "null"} for {@code null}
+     */
     public static String redacted(URI uri) {
         if (uri == null || uri.getRawUserInfo() == null) {
             return String.valueOf(uri);
@@ -135,9 +155,14 @@ public final class SettingParser {
     }
 
     /**
-     * A {@code PUSHER_*} timeout in herald-protocol's {@link Durations} grammar ({@code 5s}, {@code 500ms},
+     * Parses a {@code PUSHER_*} timeout in herald-protocol's {@link Durations} grammar ({@code 5s}, {@code 500ms},
      * {@code 1m}, {@code PT5S}), except that a bare number stays milliseconds ({@code 5000}), as these
      * variables have read it from the start and as the Pusher libraries take their timeouts.
+     *
+     * @param value the text
+     * @param setting the setting's name, for the message
+     * @return the duration
+     * @throws HeraldValidationException when it is not a duration
      */
     public static Duration duration(String value, String setting) {
         try {
@@ -156,6 +181,15 @@ public final class SettingParser {
         }
     }
 
+    /**
+     * Parses a flag: {@code true}/{@code 1}/{@code yes}/{@code on} or {@code false}/{@code 0}/{@code no}/{@code off},
+     * in any case.
+     *
+     * @param value the text
+     * @param setting the setting's name, for the message
+     * @return the flag
+     * @throws HeraldValidationException when it is none of those
+     */
     public static boolean bool(String value, String setting) {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "on" -> true;

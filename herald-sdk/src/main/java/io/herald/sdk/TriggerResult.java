@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public record TriggerResult(int status, JsonNode body, String eventId, Map<String, ChannelInfo> channels) {
 
-    /** Always false: the event was accepted. */
+    /** @return always false: the event was accepted */
     public boolean isRetryable() {
         return false;
     }

@@ -30,7 +30,16 @@ public final class Authorizer {
     private final JsonSerializer serializer;
     private final ChannelEncryption encryption;
 
-    /** @param encryption the app's channel encryption, or {@code null} when no master key is set */
+    /**
+     * An authorizer for one app. {@link io.herald.sdk.HeraldRest} makes one from its options; create one
+     * directly only to sign without a client.
+     *
+     * @param key the app's key
+     * @param secret the app's secret
+     * @param limits the user id and user info limits to enforce
+     * @param serializer writes user info as JSON
+     * @param encryption the app's channel encryption, or {@code null} when no master key is set
+     */
     public Authorizer(String key, String secret, Limits limits, JsonSerializer serializer, ChannelEncryption encryption) {
         this.key = key;
         this.secret = secret;
@@ -39,7 +48,15 @@ public final class Authorizer {
         this.encryption = encryption;
     }
 
-    /** Authorizes a private or encrypted channel: {@code {"auth":"key:sig"[,"shared_secret":…]}}. */
+    /**
+     * Authorizes a private or encrypted channel.
+     *
+     * @param socketId the socket id the browser sent
+     * @param channel the channel name the browser sent
+     * @return {@code {"auth":"key:sig"[,"shared_secret":…]}}
+     * @throws HeraldValidationException when the socket id or channel is malformed, the channel is public or
+     *     presence, or it is encrypted and no master key is set
+     */
     public String authorizeChannel(String socketId, String channel) {
         check(socketId, channel);
         ChannelType type = ChannelName.typeOf(channel);
@@ -60,7 +77,16 @@ public final class Authorizer {
         return response.toString();
     }
 
-    /** Authorizes a presence channel: {@code {"auth":"key:sig","channel_data":"{\"user_id\":…}"}}. */
+    /**
+     * Authorizes a presence channel.
+     *
+     * @param socketId the socket id the browser sent
+     * @param channel the {@code presence-} channel name the browser sent
+     * @param member who joins; {@code null} behaves as {@link #authorizeChannel(String, String)}
+     * @return {@code {"auth":"key:sig","channel_data":"{\"user_id\":…}"}}
+     * @throws HeraldValidationException when an argument is malformed, the channel is not a presence channel,
+     *     or the user id or info is over its limit
+     */
     public String authorizeChannel(String socketId, String channel, PresenceData member) {
         if (member == null) {
             return authorizeChannel(socketId, channel);
@@ -76,7 +102,15 @@ public final class Authorizer {
                 .toString();
     }
 
-    /** Signs a user in: {@code {"auth":"key:sig","user_data":"{\"id\":…}"}}. */
+    /**
+     * Signs a user in.
+     *
+     * @param socketId the socket id the browser sent
+     * @param user the user: id, optional info and watchlist
+     * @return {@code {"auth":"key:sig","user_data":"{\"id\":…}"}}
+     * @throws HeraldValidationException when the socket id is malformed, the user is null or its watchlist
+     *     holds more than {@link UserData#MAX_WATCHLIST} ids
+     */
     public String authenticateUser(String socketId, UserData user) {
         checkSocketId(socketId);
         if (user == null) {

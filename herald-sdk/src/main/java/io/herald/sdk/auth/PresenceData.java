@@ -11,14 +11,36 @@ import io.herald.protocol.Check;
  */
 public record PresenceData(String userId, Object userInfo) {
 
+    /**
+     * Checks the member.
+     *
+     * @param userId the user's id; not blank
+     * @param userInfo extra details, or {@code null}
+     * @throws IllegalArgumentException when the user id is null or blank
+     */
     public PresenceData {
         Check.notBlank(userId, "userId");
     }
 
+    /**
+     * A member without details.
+     *
+     * @param userId the user's id; not blank
+     * @return the member
+     * @throws IllegalArgumentException when the user id is null or blank
+     */
     public static PresenceData of(String userId) {
         return new PresenceData(userId, null);
     }
 
+    /**
+     * A member with details shown to the other members.
+     *
+     * @param userId the user's id; not blank
+     * @param userInfo any object the serializer can write, ≤ 1 KB as JSON; or {@code null}
+     * @return the member
+     * @throws IllegalArgumentException when the user id is null or blank
+     */
     public static PresenceData of(String userId, Object userInfo) {
         return new PresenceData(userId, userInfo);
     }

@@ -19,7 +19,12 @@ public final class ChannelEncryption {
 
     private final byte[] masterKey;
 
-    /** @param masterKey 32 bytes, the app's encryption master key */
+    /**
+     * An app's encryption, from its master key.
+     *
+     * @param masterKey 32 bytes, the app's encryption master key; copied
+     * @throws HeraldValidationException when the key is null or not 32 bytes
+     */
     public ChannelEncryption(byte[] masterKey) {
         if (masterKey == null || masterKey.length != HeraldRestOptions.MASTER_KEY_BYTES) {
             throw new HeraldValidationException("encryptionMasterKey must be " + HeraldRestOptions.MASTER_KEY_BYTES + " bytes");
@@ -27,32 +32,72 @@ public final class ChannelEncryption {
         this.masterKey = masterKey.clone();
     }
 
+    /**
+     * Tells whether a channel's events are end-to-end encrypted.
+     *
+     * @param channel a channel name, or {@code null}
+     * @return true for a {@code private-encrypted-} channel
+     */
     public static boolean isEncrypted(String channel) {
         return channel != null && ChannelName.typeOf(channel) == ChannelType.PRIVATE_ENCRYPTED;
     }
 
-    /** The channel's 32-byte secretbox key: SHA-256(channel name bytes ‖ master key). */
+    /**
+     * The channel's 32-byte secretbox key: SHA-256(channel name bytes ‖ master key).
+     *
+     * @param channel a {@code private-encrypted-} channel name
+     * @return a new array holding the key
+     * @throws HeraldValidationException when the channel is not an encrypted one
+     */
     public byte[] sharedSecret(String channel) {
         requireEncrypted(channel);
         return SharedSecret.derive(channel, masterKey);
     }
 
-    /** The {@code shared_secret} of an auth response: base64 of {@link #sharedSecret(String)}. */
+    /**
+     * The {@code shared_secret} of an auth response: base64 of {@link #sharedSecret(String)}.
+     *
+     * @param channel a {@code private-encrypted-} channel name
+     * @return the key in base64
+     * @throws HeraldValidationException when the channel is not an encrypted one
+     */
     public String sharedSecretBase64(String channel) {
         return Base64.getEncoder().encodeToString(sharedSecret(channel));
     }
 
-    /** Encrypts {@code plaintext} (the event data as sent, usually JSON) with a fresh random nonce. */
+    /**
+     * Encrypts {@code plaintext} with a fresh random nonce.
+     *
+     * @param channel a {@code private-encrypted-} channel name
+     * @param plaintext the event data as sent, usually JSON
+     * @return the nonce and ciphertext
+     * @throws HeraldValidationException when the channel is not an encrypted one
+     */
     public EncryptedPayload encrypt(String channel, String plaintext) {
         return EncryptedPayload.seal(sharedSecret(channel), plaintext);
     }
 
-    /** {@link #encrypt} as the JSON string that travels as the event's {@code data}. */
+    /**
+     * {@link #encrypt} as the JSON string that travels as the event's {@code data}.
+     *
+     * @param channel a {@code private-encrypted-} channel name
+     * @param plaintext the event data as sent, usually JSON
+     * @return {@code {"nonce":…,"ciphertext":…}}
+     * @throws HeraldValidationException when the channel is not an encrypted one
+     */
     public String encryptToJson(String channel, String plaintext) {
         return encrypt(channel, plaintext).toJson();
     }
 
-    /** Opens a payload made for {@code channel}; throws {@link DecryptionException} if it can't. */
+    /**
+     * Opens a payload made for {@code channel}.
+     *
+     * @param channel the {@code private-encrypted-} channel it was sent on
+     * @param payload the nonce and ciphertext
+     * @return the plaintext
+     * @throws DecryptionException when the payload is malformed, for another channel or tampered with
+     * @throws HeraldValidationException when the channel is not an encrypted one
+     */
     public String decrypt(String channel, EncryptedPayload payload) {
         byte[] key = sharedSecret(channel);
         String plaintext;
@@ -67,7 +112,15 @@ public final class ChannelEncryption {
         return plaintext;
     }
 
-    /** Opens event data given as the JSON text {@code {"nonce":…,"ciphertext":…}}. */
+    /**
+     * Opens event data given as the JSON text {@code {"nonce":…,"ciphertext":…}}.
+     *
+     * @param channel the {@code private-encrypted-} channel it was sent on
+     * @param payloadJson the event's data as received
+     * @return the plaintext
+     * @throws DecryptionException when the payload is malformed, for another channel or tampered with
+     * @throws HeraldValidationException when the channel is not an encrypted one
+     */
     public String decryptJson(String channel, String payloadJson) {
         EncryptedPayload payload;
         try {

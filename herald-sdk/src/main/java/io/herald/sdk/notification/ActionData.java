@@ -24,7 +24,13 @@ public final class ActionData {
         this.message = message;
     }
 
-    /** {@code Data{Type: MessageDataType, Message: message}}. */
+    /**
+     * {@code Data{Type: MessageDataType, Message: message}}.
+     *
+     * @param message the message; needs content or meta
+     * @return the data
+     * @throws HeraldValidationException when the message is null or has neither content nor meta
+     */
     public static ActionData message(NotificationMessage message) {
         NotificationMessage m = Require.present(message, "message");
         if (m.isEmpty()) {
@@ -33,40 +39,67 @@ public final class ActionData {
         return new ActionData(DataType.MESSAGE, "", "", m);
     }
 
-    /** {@code Data{Type: MessageDataType, Message: Message{Content: content, ContentType: contentType}}}. */
+    /**
+     * {@code Data{Type: MessageDataType, Message: Message{Content: content, ContentType: contentType}}}.
+     *
+     * @param content the text; not blank
+     * @param contentType how to style it; not null
+     * @return the data
+     * @throws HeraldValidationException when the content is blank or the type null
+     */
     public static ActionData message(String content, MessageType contentType) {
         return message(NotificationMessage.of(content, contentType));
     }
 
-    /** {@code Data{Type: URLDataType, Url: url}}: a download, a sound, an external page. */
+    /**
+     * {@code Data{Type: URLDataType, Url: url}}: a download, a sound, an external page.
+     *
+     * @param url the URL, sent as given; not blank
+     * @return the data
+     * @throws HeraldValidationException when the URL is blank
+     */
     public static ActionData url(String url) {
         return new ActionData(DataType.URL, Require.text(url, "url"), "", NotificationMessage.NONE);
     }
 
-    /** {@code Data{Type: PathDataType, Path: path}}: a route of the front end, e.g. {@code /dashboard}. */
+    /**
+     * {@code Data{Type: PathDataType, Path: path}}: a route of the front end, e.g. {@code /dashboard}.
+     *
+     * @param path the route; not blank
+     * @return the data
+     * @throws HeraldValidationException when the path is blank
+     */
     public static ActionData path(String path) {
         return new ActionData(DataType.PATH, "", Require.text(path, "path"), NotificationMessage.NONE);
     }
 
-    /** A copy that also carries {@code message} (e.g. a caption for a download link). */
+    /**
+     * A copy that also carries {@code message} (e.g. a caption for a download link).
+     *
+     * @param message the message; not null
+     * @return the copy; this data is unchanged
+     * @throws HeraldValidationException when the message is null
+     */
     public ActionData withMessage(NotificationMessage message) {
         return new ActionData(type, url, path, Require.present(message, "message"));
     }
 
+    /** @return which field the front end reads */
     public DataType type() {
         return type;
     }
 
-    /** The URL, {@code ""} when none. */
+    /** @return the URL, {@code ""} when none */
     public String url() {
         return url;
     }
 
-    /** The path, {@code ""} when none. */
+    /** @return the path, {@code ""} when none */
     public String path() {
         return path;
     }
 
+    /** @return the message; an empty one (no content, type or meta) when none */
     public NotificationMessage message() {
         return message;
     }

@@ -25,12 +25,12 @@ public enum ActionType {
         this.v2Name = v2Name;
     }
 
-    /** The version-1 {@code event_type}: the constant's name. */
+    /** @return the version-1 {@code event_type}: the constant's name */
     public String v1Name() {
         return name();
     }
 
-    /** The version-2 {@code action_type}: the constant's name, except {@code DOWNLOAD} for a download. */
+    /** @return the version-2 {@code action_type}: the constant's name, except {@code DOWNLOAD} for a download */
     public String v2Name() {
         return v2Name;
     }

@@ -7,14 +7,20 @@ import java.util.Locale;
  * message's {@code content_type}. The wire value is {@link #wireName()}.
  */
 public enum MessageType {
+    /** Something finished well. */
     SUCCESS,
+    /** Something needs attention but did not fail. */
     WARNING,
+    /** Something failed. */
     FAILURE,
+    /** Neutral information. */
     INFO,
+    /** Something is still under way; more may follow. */
     IN_PROGRESS,
+    /** A plain notification, no outcome implied. */
     NOTIFICATION;
 
-    /** {@code success}, {@code warning}, {@code failure}, {@code info}, {@code in_progress}, {@code notification}. */
+    /** @return {@code success}, {@code warning}, {@code failure}, {@code info}, {@code in_progress} or {@code notification} */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -24,32 +24,52 @@ public final class NotificationMessage {
         this.meta = meta;
     }
 
-    /** A message with {@code content} styled as {@code contentType}. */
+    /**
+     * A message with {@code content} styled as {@code contentType}.
+     *
+     * @param content the text; not blank
+     * @param contentType how to style it; not null
+     * @return the message
+     * @throws io.herald.sdk.HeraldValidationException when the content is blank or the type null
+     */
     public static NotificationMessage of(String content, MessageType contentType) {
         return new NotificationMessage(Require.text(content, "content"), Require.present(contentType, "contentType"), null);
     }
 
-    /** Metadata only, for a {@link ActionType#DATA} action: no text, no style. */
+    /**
+     * Metadata only, for a {@link ActionType#DATA} action: no text, no style.
+     *
+     * @param meta the metadata, serialised to JSON; copied
+     * @return the message
+     * @throws io.herald.sdk.HeraldValidationException when the metadata is null
+     */
     public static NotificationMessage metaOnly(Map<String, ?> meta) {
         return NONE.withMeta(meta);
     }
 
-    /** A copy carrying {@code meta} (sent as {@code meta}, with {@code is_meta_exist: true}). */
+    /**
+     * A copy carrying {@code meta} (sent as {@code meta}, with {@code is_meta_exist: true}).
+     *
+     * @param meta the metadata, serialised to JSON; copied
+     * @return the copy; this message is unchanged
+     * @throws io.herald.sdk.HeraldValidationException when the metadata is null
+     */
     public NotificationMessage withMeta(Map<String, ?> meta) {
         return new NotificationMessage(content, contentType,
                 Collections.unmodifiableMap(new LinkedHashMap<>(Require.present(meta, "meta"))));
     }
 
+    /** @return the text, {@code ""} for a metadata-only message */
     public String content() {
         return content;
     }
 
-    /** The style, or {@code null} (sent as {@code ""}) for a metadata-only message. */
+    /** @return the style, or {@code null} (sent as {@code ""}) for a metadata-only message */
     public MessageType contentType() {
         return contentType;
     }
 
-    /** The metadata, or {@code null} when there is none. */
+    /** @return the metadata, unmodifiable, or {@code null} when there is none */
     public Map<String, Object> meta() {
         return meta;
     }

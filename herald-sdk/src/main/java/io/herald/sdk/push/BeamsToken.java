@@ -14,7 +14,7 @@ import java.time.Instant;
  */
 public record BeamsToken(String token, String userId, Instant expiresAt) {
 
-    /** {@code {"token":"…"}}, the body of a Beams auth endpoint's answer. */
+    /** @return {@code {"token":"…"}}, the body of a Beams auth endpoint's answer */
     public String toJson() {
         return JsonNodeFactory.instance.objectNode().put("token", token).toString();
     }

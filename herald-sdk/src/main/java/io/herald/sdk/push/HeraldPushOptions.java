@@ -33,14 +33,23 @@ import javax.net.ssl.SSLContext;
  */
 public final class HeraldPushOptions {
 
+    /**
+     * How long one request may wait for its answer before it fails with a
+     * {@link io.herald.sdk.HeraldTimeoutException}.
+     */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     /** How long a token from {@link HeraldPush#generateToken(String)} is valid: 24 hours. */
     public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(24);
 
+    /** The environment variable holding the instance id. */
     public static final String ENV_INSTANCE_ID = "PUSHER_BEAMS_INSTANCE_ID";
+    /** The environment variable holding the instance's secret key. */
     public static final String ENV_SECRET_KEY = "PUSHER_BEAMS_SECRET_KEY";
+    /** The environment variable holding the base URL of the Beams APIs. */
     public static final String ENV_BASE_URL = "PUSHER_BEAMS_BASE_URL";
+    /** The environment variable holding the request timeout. */
     public static final String ENV_TIMEOUT = "PUSHER_BEAMS_TIMEOUT";
+    /** The environment variable holding the HTTP proxy, shared with the Channels client. */
     public static final String ENV_PROXY = "PUSHER_PROXY";
 
     private final String instanceId;
@@ -62,52 +71,75 @@ public final class HeraldPushOptions {
         this.sslContext = b.sslContext;
     }
 
+    /**
+     * An empty builder; {@link Builder#build()} requires at least the instance id and secret key.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Options from the process environment ({@value #ENV_INSTANCE_ID}, {@value #ENV_SECRET_KEY}, …). */
+    /**
+     * Options from the process environment ({@value #ENV_INSTANCE_ID}, {@value #ENV_SECRET_KEY}, …).
+     *
+     * @return the options
+     * @throws HeraldValidationException when a required variable is missing or one is malformed
+     */
     public static HeraldPushOptions fromEnvironment() {
         return builder().environment(System.getenv()).build();
     }
 
-    /** The hosted service's URL for an instance, and the issuer every Beams token names. */
+    /**
+     * The hosted service's URL for an instance, and the issuer every Beams token names.
+     *
+     * @param instanceId the instance id
+     * @return {@code https://{instanceId}.pushnotifications.pusher.com}
+     */
     public static String hostedBeams(String instanceId) {
         return "https://" + instanceId + ".pushnotifications.pusher.com";
     }
 
+    /** @return the Beams instance id */
     public String instanceId() {
         return instanceId;
     }
 
+    /** @return the instance's secret key; never logged by the SDK */
     public String secretKey() {
         return secretKey;
     }
 
-    /** Where the Beams APIs are: {@code scheme://host[:port][/prefix]}, without a trailing slash. */
+    /** @return where the Beams APIs are: {@code scheme://host[:port][/prefix]}, without a trailing slash */
     public URI baseUrl() {
         return baseUrl;
     }
 
+    /** @return how long one request may wait for its answer */
     public Duration requestTimeout() {
         return requestTimeout;
     }
 
-    /** The HTTP proxy requests go through, or {@code null} for a direct connection. */
+    /** @return the HTTP proxy requests go through, or {@code null} for a direct connection */
     public URI proxy() {
         return proxy;
     }
 
+    /** @return how long a token from {@link HeraldPush#generateToken(String)} is valid */
     public Duration tokenTtl() {
         return tokenTtl;
     }
 
-    /** The TLS context for https (trust for a private CA, client keys), or {@code null} for the JDK's default. */
+    /** @return the TLS context for https (trust for a private CA, client keys), or {@code null} for the JDK's default */
     public SSLContext sslContext() {
         return sslContext;
     }
 
-    /** A builder holding these options, to derive a variant. */
+    /**
+     * A builder holding these options, to derive a variant.
+     *
+     * @return a new builder; changing it leaves these options as they are
+     */
     public Builder toBuilder() {
         return builder().instanceId(instanceId).secretKey(secretKey).baseUrl(baseUrl.toString())
                 .requestTimeout(requestTimeout).proxy(proxy).tokenTtl(tokenTtl).sslContext(sslContext);
@@ -152,56 +184,109 @@ public final class HeraldPushOptions {
         private Builder() {
         }
 
+        /**
+         * Sets the Beams instance; required.
+         *
+         * @param instanceId the instance id
+         * @return this builder
+         */
         public Builder instanceId(String instanceId) {
             this.instanceId = instanceId;
             return this;
         }
 
+        /**
+         * Sets the instance's secret key; required. It is sent as a bearer token and signs device tokens.
+         *
+         * @param secretKey the secret key
+         * @return this builder
+         */
         public Builder secretKey(String secretKey) {
             this.secretKey = secretKey;
             return this;
         }
 
-        /** Where the Beams APIs are, e.g. {@code http://127.0.0.1:6001} for a local Herald; default hosted Beams. */
+        /**
+         * Sets where the Beams APIs are.
+         *
+         * @param baseUrl e.g. {@code http://127.0.0.1:6001} for a local Herald; default hosted Beams
+         * @return this builder
+         */
         public Builder baseUrl(String baseUrl) {
             this.baseUrl = baseUrl;
             return this;
         }
 
+        /**
+         * Sets how long one request may wait for its answer.
+         *
+         * @param requestTimeout positive; default {@link #DEFAULT_REQUEST_TIMEOUT}
+         * @return this builder
+         */
         public Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = requestTimeout;
             return this;
         }
 
-        /** An HTTP proxy such as {@code http://proxy.local:3128}; {@code null} for none. */
+        /**
+         * Sends requests through an HTTP proxy.
+         *
+         * @param proxy e.g. {@code http://proxy.local:3128}; {@code null} for none
+         * @return this builder
+         */
         public Builder proxy(URI proxy) {
             this.proxy = proxy;
             return this;
         }
 
-        /** How long generated tokens are valid (default {@link #DEFAULT_TOKEN_TTL}). */
+        /**
+         * Sets how long generated tokens are valid.
+         *
+         * @param tokenTtl positive; default {@link #DEFAULT_TOKEN_TTL}
+         * @return this builder
+         */
         public Builder tokenTtl(Duration tokenTtl) {
             this.tokenTtl = tokenTtl;
             return this;
         }
 
-        /** The TLS context for https: trust for a private CA or a self-signed server, client keys. */
+        /**
+         * Sets the TLS context for https: trust for a private CA or a self-signed server, client keys.
+         *
+         * @param sslContext the context, or {@code null} for the JDK's default
+         * @return this builder
+         */
         public Builder sslContext(SSLContext sslContext) {
             this.sslContext = sslContext;
             return this;
         }
 
-        /** Reads unset settings from {@code env} at {@link #build()} time; settings made on this builder win. */
+        /**
+         * Reads unset settings from {@code env} at {@link #build()} time; settings made on this builder win.
+         *
+         * @param env the variables, e.g. {@link System#getenv()}
+         * @return this builder
+         */
         public Builder environment(Map<String, String> env) {
             this.environment = new EnvironmentSettings(env);
             return this;
         }
 
-        /** Reads unset settings from {@link System#getenv()}. */
+        /**
+         * Reads unset settings from {@link System#getenv()} at {@link #build()} time.
+         *
+         * @return this builder
+         */
         public Builder environment() {
             return environment(System.getenv());
         }
 
+        /**
+         * Merges the environment (if asked for) under the settings made here, checks them and freezes them.
+         *
+         * @return the options
+         * @throws HeraldValidationException naming the setting when one is missing or malformed
+         */
         public HeraldPushOptions build() {
             Builder merged = new Builder();
             environment.ifSet(ENV_INSTANCE_ID, merged::instanceId);

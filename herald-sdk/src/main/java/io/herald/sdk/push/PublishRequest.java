@@ -27,7 +27,13 @@ public final class PublishRequest {
         this.body = body;
     }
 
-    /** A publish to browsers. */
+    /**
+     * A publish to browsers.
+     *
+     * @param web the browser notification
+     * @return the request
+     * @throws HeraldValidationException when {@code web} is null
+     */
     public static PublishRequest web(WebNotification web) {
         if (web == null) {
             throw new HeraldValidationException("web must not be null");
@@ -39,6 +45,10 @@ public final class PublishRequest {
      * A publish body given as a map, as the official Beams SDKs take it ({@code web}, {@code fcm},
      * {@code apns}, {@code webhookUrl}); {@code interests} and {@code users} are refused here, since
      * the publish call names them.
+     *
+     * @param body the body, written to JSON with Jackson
+     * @return the request
+     * @throws HeraldValidationException when the body is null, names interests or users, or sets no platform
      */
     public static PublishRequest of(Map<String, ?> body) {
         if (body == null) {
@@ -51,7 +61,13 @@ public final class PublishRequest {
         return new PublishRequest((ObjectNode) tree).checked();
     }
 
-    /** Adds or replaces the browser notification. */
+    /**
+     * Adds or replaces the browser notification.
+     *
+     * @param web the browser notification
+     * @return the copy; this request is unchanged
+     * @throws HeraldValidationException when {@code web} is null
+     */
     public PublishRequest withWeb(WebNotification web) {
         if (web == null) {
             throw new HeraldValidationException("web must not be null");
@@ -59,17 +75,35 @@ public final class PublishRequest {
         return with("web", web.toJson());
     }
 
-    /** Adds the Android payload, in FCM's format (stored by Herald; delivered by hosted Beams). */
+    /**
+     * Adds the Android payload, in FCM's format (stored by Herald; delivered by hosted Beams).
+     *
+     * @param fcm any value Jackson can write
+     * @return the copy; this request is unchanged
+     * @throws HeraldValidationException when it is null or can't be written as JSON
+     */
     public PublishRequest withFcm(Object fcm) {
         return with("fcm", toTree(fcm, "fcm"));
     }
 
-    /** Adds the iOS payload, in APNs' format (stored by Herald; delivered by hosted Beams). */
+    /**
+     * Adds the iOS payload, in APNs' format (stored by Herald; delivered by hosted Beams).
+     *
+     * @param apns any value Jackson can write
+     * @return the copy; this request is unchanged
+     * @throws HeraldValidationException when it is null or can't be written as JSON
+     */
     public PublishRequest withApns(Object apns) {
         return with("apns", toTree(apns, "apns"));
     }
 
-    /** A URL Beams calls back with the publish's outcome. */
+    /**
+     * Sets a URL Beams calls back with the publish's outcome.
+     *
+     * @param webhookUrl the URL; not blank
+     * @return the copy; this request is unchanged
+     * @throws HeraldValidationException when the URL is blank
+     */
     public PublishRequest withWebhookUrl(String webhookUrl) {
         if (webhookUrl == null || webhookUrl.isBlank()) {
             throw new HeraldValidationException("webhookUrl must not be blank");
@@ -84,7 +118,7 @@ public final class PublishRequest {
         return copy.toString();
     }
 
-    /** This request's JSON, without interests or users. */
+    /** @return a copy of this request's JSON, without interests or users */
     public ObjectNode toJson() {
         return body.deepCopy();
     }

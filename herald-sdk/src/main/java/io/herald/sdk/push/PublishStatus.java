@@ -28,7 +28,7 @@ public record PublishStatus(String publishId, boolean expanding, long targets, l
                 web.path("removed").asLong(), body);
     }
 
-    /** True once every device has been found and no delivery is waiting any more. */
+    /** @return true once every device has been found and no delivery is waiting any more */
     public boolean isSettled() {
         return !expanding && queued == 0;
     }

@@ -17,9 +17,13 @@ import java.util.regex.Pattern;
  */
 public final class PushTargets {
 
+    /** Most interests one publish may name. */
     public static final int MAX_INTERESTS = 100;
+    /** Most characters in an interest name. */
     public static final int MAX_INTEREST_LENGTH = 164;
+    /** Most users one publish may name. */
     public static final int MAX_USERS = 1000;
+    /** Most bytes of UTF-8 in a user id. */
     public static final int MAX_USER_ID_BYTES = 164;
 
     private static final Pattern INTEREST = Pattern.compile("[A-Za-z0-9_\\-=@,.;]+");
@@ -27,14 +31,26 @@ public final class PushTargets {
     private PushTargets() {
     }
 
-    /** {@code interests} as an immutable list, or a {@link HeraldValidationException} naming the first fault. */
+    /**
+     * Checks the interests of a publish.
+     *
+     * @param interests 1 to {@value #MAX_INTERESTS} interest names
+     * @return an immutable copy
+     * @throws HeraldValidationException naming the first fault
+     */
     public static List<String> interests(List<String> interests) {
         List<String> checked = list(interests, "interests", MAX_INTERESTS);
         checked.forEach(PushTargets::interest);
         return checked;
     }
 
-    /** One interest name, checked. */
+    /**
+     * Checks one interest name.
+     *
+     * @param interest the name
+     * @return the name, unchanged
+     * @throws HeraldValidationException when it is empty, too long or has a character outside the allowed set
+     */
     public static String interest(String interest) {
         if (interest == null || interest.isEmpty() || interest.length() > MAX_INTEREST_LENGTH) {
             throw new HeraldValidationException("an interest must be 1 to " + MAX_INTEREST_LENGTH + " characters, was "
@@ -47,14 +63,26 @@ public final class PushTargets {
         return interest;
     }
 
-    /** {@code users} as an immutable list, or a {@link HeraldValidationException} naming the first fault. */
+    /**
+     * Checks the users of a publish.
+     *
+     * @param users 1 to {@value #MAX_USERS} user ids
+     * @return an immutable copy
+     * @throws HeraldValidationException naming the first fault
+     */
     public static List<String> users(List<String> users) {
         List<String> checked = list(users, "users", MAX_USERS);
         checked.forEach(PushTargets::userId);
         return checked;
     }
 
-    /** One user id, checked: 1 to {@value #MAX_USER_ID_BYTES} bytes once encoded as UTF-8. */
+    /**
+     * Checks one user id: 1 to {@value #MAX_USER_ID_BYTES} bytes once encoded as UTF-8.
+     *
+     * @param userId the id
+     * @return the id, unchanged
+     * @throws HeraldValidationException when it is empty, too long or not valid Unicode
+     */
     public static String userId(String userId) {
         if (userId == null || userId.isEmpty()) {
             throw new HeraldValidationException("a user id must not be empty");

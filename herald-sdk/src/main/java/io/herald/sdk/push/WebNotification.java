@@ -50,7 +50,14 @@ public final class WebNotification {
         this.timeToLive = timeToLive;
     }
 
-    /** A notification with a title and a body (either may be {@code null}, not both). */
+    /**
+     * A notification with a title and a body.
+     *
+     * @param title the title, or {@code null}
+     * @param body the text, or {@code null} (not both blank)
+     * @return the notification
+     * @throws HeraldValidationException when both are blank
+     */
     public static WebNotification of(String title, String body) {
         if (isBlank(title) && isBlank(body)) {
             throw new HeraldValidationException("a web notification needs a title or a body");
@@ -58,32 +65,67 @@ public final class WebNotification {
         return new WebNotification(title, body, null, null, null, null, null);
     }
 
-    /** A data-only push: nothing is shown by default, the page or service worker gets {@code data}. */
+    /**
+     * A data-only push: nothing is shown by default, the page or service worker gets {@code data}.
+     *
+     * @param data any value Jackson can write
+     * @return the notification
+     * @throws HeraldValidationException when the data is null or can't be written as JSON
+     */
     public static WebNotification dataOnly(Object data) {
         return new WebNotification(null, null, null, null, null, requireData(data), null);
     }
 
-    /** The icon shown beside the notification: an absolute http(s) URL. */
+    /**
+     * Sets the icon shown beside the notification.
+     *
+     * @param icon an absolute http(s) URL, or {@code null} for none
+     * @return the copy; this notification is unchanged
+     * @throws HeraldValidationException when it is not an absolute http(s) URL
+     */
     public WebNotification withIcon(String icon) {
         return new WebNotification(title, body, url(icon, "icon"), deepLink, hideIfSiteHasFocus, data, timeToLive);
     }
 
-    /** The page opened when the notification is clicked: an absolute http(s) URL. */
+    /**
+     * Sets the page opened when the notification is clicked.
+     *
+     * @param deepLink an absolute http(s) URL, or {@code null} for none
+     * @return the copy; this notification is unchanged
+     * @throws HeraldValidationException when it is not an absolute http(s) URL
+     */
     public WebNotification withDeepLink(String deepLink) {
         return new WebNotification(title, body, icon, url(deepLink, "deep_link"), hideIfSiteHasFocus, data, timeToLive);
     }
 
-    /** Whether the browser skips showing it while the site has focus (Beams' default: false). */
+    /**
+     * Sets whether the browser skips showing it while the site has focus (Beams' default: false).
+     *
+     * @param hide true to skip it while the site has focus
+     * @return the copy; this notification is unchanged
+     */
     public WebNotification withHideIfSiteHasFocus(boolean hide) {
         return new WebNotification(title, body, icon, deepLink, hide, data, timeToLive);
     }
 
-    /** Customer data (any value Jackson can write), handed to the page and the service worker. */
+    /**
+     * Sets customer data, handed to the page and the service worker.
+     *
+     * @param data any value Jackson can write
+     * @return the copy; this notification is unchanged
+     * @throws HeraldValidationException when the data is null or can't be written as JSON
+     */
     public WebNotification withData(Object data) {
         return new WebNotification(title, body, icon, deepLink, hideIfSiteHasFocus, requireData(data), timeToLive);
     }
 
-    /** How long the push service keeps it for an offline browser: 0 to {@link #MAX_TIME_TO_LIVE}, whole seconds. */
+    /**
+     * Sets how long the push service keeps it for an offline browser.
+     *
+     * @param timeToLive 0 to {@link #MAX_TIME_TO_LIVE}, sent in whole seconds
+     * @return the copy; this notification is unchanged
+     * @throws HeraldValidationException when it is null, negative or over the maximum
+     */
     public WebNotification withTimeToLive(Duration timeToLive) {
         if (timeToLive == null || timeToLive.isNegative() || timeToLive.compareTo(MAX_TIME_TO_LIVE) > 0) {
             throw new HeraldValidationException("time_to_live must be 0 to " + MAX_TIME_TO_LIVE.getSeconds()
@@ -92,12 +134,12 @@ public final class WebNotification {
         return new WebNotification(title, body, icon, deepLink, hideIfSiteHasFocus, data, timeToLive);
     }
 
-    /** The customer data as JSON, or {@code null}. */
+    /** @return the customer data as JSON, or {@code null} */
     public JsonNode data() {
         return data;
     }
 
-    /** The {@code web} object of the publish body. */
+    /** @return the {@code web} object of the publish body, a new node each call */
     public ObjectNode toJson() {
         ObjectNode web = JSON.createObjectNode();
         if (title != null || body != null) {

@@ -6,5 +6,9 @@
  * ({@link io.herald.sdk.push.BeamsToken}) and a publish's delivery status
  * ({@link io.herald.sdk.push.PublishStatus}). Errors are the SDK's exceptions, rooted at
  * {@link io.herald.protocol.HeraldException}.
+ *
+ * <p>Start with {@link io.herald.sdk.push.HeraldPush}: its class comment has a complete example. Point
+ * {@link io.herald.sdk.push.HeraldPushOptions.Builder#baseUrl(String)} at Herald to publish there; left
+ * unset, it talks to hosted Pusher Beams.
  */
 package io.herald.sdk.push;

@@ -12,10 +12,18 @@ import java.util.List;
  */
 public record Webhook(WebhookVerdict verdict, long timeMs, List<WebhookEvent> events) {
 
+    /**
+     * Copies the events.
+     *
+     * @param verdict whether the request is authentic
+     * @param timeMs when the server sent it, in milliseconds since the epoch
+     * @param events the events; copied, must not be null
+     */
     public Webhook {
         events = List.copyOf(events);
     }
 
+    /** @return true when the verdict is {@link WebhookVerdict#VALID} */
     public boolean isValid() {
         return verdict == WebhookVerdict.VALID;
     }

@@ -6,7 +6,7 @@ package io.herald.sdk.webhook;
  */
 public sealed interface WebhookEvent {
 
-    /** The channel the event concerns. */
+    /** @return the channel the event concerns */
     String channel();
 
     /** {@code channel_occupied}: the first connection subscribed. */

@@ -22,22 +22,39 @@ import java.util.Map;
  * Thread-safe.
  *
  * <pre>{@code
- * Webhook hook = validator.validate(request.header("X-Pusher-Key"),
- *         request.header("X-Pusher-Signature"), request.bodyBytes());
- * if (!hook.isValid()) return 401;
- * for (WebhookEvent e : hook.events()) { ... }
+ * WebhookValidator validator = WebhookValidator.of("app-key", "app-secret");
+ * // in the handler of the webhook URL, with the raw body bytes and the two headers:
+ * Webhook hook = validator.validate(keyHeader, signatureHeader, rawBody);
+ * if (!hook.isValid()) {
+ *     return 401; // however your framework answers
+ * }
+ * for (WebhookEvent event : hook.events()) {
+ *     if (event instanceof WebhookEvent.ChannelOccupied occupied) {
+ *         System.out.println("first subscriber on " + occupied.channel());
+ *     } else if (event instanceof WebhookEvent.MemberAdded added) {
+ *         System.out.println(added.userId() + " joined " + added.channel());
+ *     }
+ * }
  * }</pre>
  */
 public final class WebhookValidator {
 
+    /** The request header naming the app key the webhook was signed with. */
     public static final String KEY_HEADER = "X-Pusher-Key";
+    /** The request header holding the hex HMAC-SHA256 of the raw body. */
     public static final String SIGNATURE_HEADER = "X-Pusher-Signature";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, String> secretsByKey;
 
-    /** @param secretsByKey app key → secret; every pair is accepted */
+    /**
+     * A validator accepting any of these key/secret pairs.
+     *
+     * @param secretsByKey app key → secret; copied, every pair is accepted
+     * @throws HeraldValidationException when the map is empty
+     * @throws IllegalArgumentException when the map is null
+     */
     public WebhookValidator(Map<String, String> secretsByKey) {
         Check.notNull(secretsByKey, "secretsByKey");
         if (secretsByKey.isEmpty()) {
@@ -46,11 +63,26 @@ public final class WebhookValidator {
         this.secretsByKey = Map.copyOf(new LinkedHashMap<>(secretsByKey));
     }
 
+    /**
+     * A validator for one app.
+     *
+     * @param key the app's key
+     * @param secret the app's secret
+     * @return the validator
+     * @throws IllegalArgumentException when the key or secret is blank
+     */
     public static WebhookValidator of(String key, String secret) {
         return new WebhookValidator(Map.of(Check.notBlank(key, "key"), Check.notBlank(secret, "secret")));
     }
 
-    /** Only the verdict, without parsing the body. */
+    /**
+     * Only the verdict, without parsing the body.
+     *
+     * @param key the {@value #KEY_HEADER} header, or {@code null} when missing
+     * @param signature the {@value #SIGNATURE_HEADER} header, or {@code null} when missing
+     * @param body the raw request body, exactly as received
+     * @return whether the request is authentic
+     */
     public WebhookVerdict verify(String key, String signature, byte[] body) {
         String secret = key == null ? null : secretsByKey.get(key);
         if (secret == null) {
@@ -72,12 +104,27 @@ public final class WebhookValidator {
     /**
      * Verifies and, when valid, parses the request. A valid signature over a body that is not a
      * webhook is a {@link HeraldValidationException}: the sender holds the secret but sent garbage.
+     *
+     * @param key the {@value #KEY_HEADER} header, or {@code null} when missing
+     * @param signature the {@value #SIGNATURE_HEADER} header, or {@code null} when missing
+     * @param body the raw request body, exactly as received
+     * @return the verdict, and the time and events when valid
+     * @throws HeraldValidationException when the signature is valid but the body is not a webhook
      */
     public Webhook validate(String key, String signature, byte[] body) {
         WebhookVerdict verdict = verify(key, signature, body);
         return verdict == WebhookVerdict.VALID ? parse(body) : Webhook.refused(verdict);
     }
 
+    /**
+     * {@link #validate(String, String, byte[])} with the body as text, encoded as UTF-8 to check the signature.
+     *
+     * @param key the {@value #KEY_HEADER} header, or {@code null} when missing
+     * @param signature the {@value #SIGNATURE_HEADER} header, or {@code null} when missing
+     * @param body the raw request body as text
+     * @return the verdict, and the time and events when valid
+     * @throws HeraldValidationException when the signature is valid but the body is not a webhook
+     */
     public Webhook validate(String key, String signature, String body) {
         return validate(key, signature, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
     }
