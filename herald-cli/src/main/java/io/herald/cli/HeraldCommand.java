@@ -1,7 +1,7 @@
 package io.herald.cli;
 
 import io.herald.bench.BenchCommand;
-import io.herald.server.HeraldVersion;
+import io.herald.protocol.HeraldVersion;
 import java.lang.reflect.Constructor;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.herald.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herald.server.HeraldVersion;
+import io.herald.protocol.HeraldVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;

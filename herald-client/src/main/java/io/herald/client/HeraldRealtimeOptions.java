@@ -1,6 +1,7 @@
 package io.herald.client;
 
 import io.herald.protocol.Check;
+import io.herald.protocol.HeraldVersion;
 import java.net.URI;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
@@ -92,7 +93,7 @@ public final class HeraldRealtimeOptions {
      */
     public URI webSocketUri() {
         return URI.create((tls ? "wss" : "ws") + "://" + host + ":" + port + "/app/" + key
-                + "?protocol=" + PROTOCOL_VERSION + "&client=herald-java&version=0.1.0");
+                + "?protocol=" + PROTOCOL_VERSION + "&client=herald-java&version=" + HeraldVersion.current());
     }
 
     /** @return the app's public key */

@@ -3,6 +3,7 @@ package io.herald.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.herald.protocol.HeraldVersion;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ class HeraldRealtimeOptionsTest {
     @Test
     void buildsThePusherUrlForPlainAndTlsConnections() {
         assertThat(HeraldRealtimeOptions.builder("k").host("example.com").port(6001).build().webSocketUri())
-                .hasToString("ws://example.com:6001/app/k?protocol=7&client=herald-java&version=0.1.0");
+                .hasToString("ws://example.com:6001/app/k?protocol=7&client=herald-java&version=" + HeraldVersion.current());
         assertThat(HeraldRealtimeOptions.builder("k").host("ws.example.com").port(443).tls(true).build().webSocketUri())
                 .hasScheme("wss").hasPort(443).hasPath("/app/k");
     }

@@ -1,5 +1,6 @@
 package io.herald.sdk.push;
 
+import io.herald.protocol.HeraldVersion;
 import static io.herald.sdk.http.Calls.await;
 import static io.herald.sdk.http.Calls.start;
 
@@ -49,7 +50,7 @@ import java.util.concurrent.CompletableFuture;
 public final class HeraldPush {
 
     /** Sent as {@code X-Pusher-Library}, as the official SDKs name themselves. */
-    static final String LIBRARY = "herald-sdk-java 0.1.0";
+    static final String LIBRARY = "herald-sdk-java " + HeraldVersion.current();
 
     private final HeraldPushOptions options;
     private final JsonHttp http;

@@ -3,7 +3,7 @@ package io.herald.server.transport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.herald.server.HeraldVersion;
+import io.herald.protocol.HeraldVersion;
 import io.herald.server.api.ApiRequest;
 import io.herald.server.api.ApiResponse;
 import io.herald.server.api.ApiService;

@@ -74,7 +74,7 @@ class HttpRequestHandlerTest {
     void healthStays200WhileShuttingDown() {
         state.markNotReady();
 
-        assertThat(exchange("GET /health HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 200 OK").endsWith("{\"status\":\"ok\",\"version\":\"" + io.herald.server.HeraldVersion.current() + "\"}");
+        assertThat(exchange("GET /health HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 200 OK").endsWith("{\"status\":\"ok\",\"version\":\"" + io.herald.protocol.HeraldVersion.current() + "\"}");
     }
 
     @Test

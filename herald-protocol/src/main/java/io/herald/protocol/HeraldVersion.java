@@ -1,4 +1,4 @@
-package io.herald.server;
+package io.herald.protocol;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +7,8 @@ import java.util.Properties;
 
 /**
  * The version of this build, as the Maven project states it and CHANGELOG.md records it; shown by
- * {@code herald --version}, the {@code /health} body and the jar manifests.
+ * {@code herald --version}, the {@code /health} body, the jar manifests, and the SDK and client in
+ * what they tell a server about themselves.
  */
 public final class HeraldVersion {
 
