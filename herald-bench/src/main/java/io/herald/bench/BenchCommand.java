@@ -69,6 +69,9 @@ public final class BenchCommand implements Runnable {
         long serverPid;
         @Option(names = "--out", description = "JSON result file (default: bench-<scenario>.json).")
         Path out;
+        @Option(names = "--watch-console", paramLabel = "ADMIN_TOKEN",
+                description = "Watch the app in the server's debug console during the run, to measure what watching costs.")
+        String consoleToken;
         @Option(names = "--quiet", description = "No progress lines.")
         boolean quiet;
 
@@ -125,8 +128,13 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws InterruptedException {
             Report report;
-            try {
-                report = run(common.settings(System.err));
+            BenchSettings settings = common.settings(System.err);
+            try (ConsoleWatch console = common.consoleToken == null ? null
+                    : ConsoleWatch.open(settings.target(), common.consoleToken)) {
+                report = run(settings);
+                if (console != null) {
+                    console.report(report);
+                }
             } catch (BenchException | IllegalArgumentException e) {
                 System.err.println("herald bench: " + e.getMessage());
                 return 2;
