@@ -5,8 +5,10 @@ import io.herald.server.admin.AdminAccess;
 import io.herald.server.admin.AdminService;
 import io.herald.server.admin.AppRoutes;
 import io.herald.server.api.ApiService;
-import io.herald.server.app.AppStore;
-import io.herald.server.app.StaticAppStore;
+import io.herald.server.app.App;
+import io.herald.server.app.AppCatalog;
+import io.herald.server.app.AppSource;
+import io.herald.server.app.ConfigAppSource;
 import io.herald.server.channel.ChannelRegistries;
 import io.herald.server.cluster.Adapter;
 import io.herald.server.cluster.Adapters;
@@ -30,6 +32,7 @@ import io.herald.server.transport.ServerState;
 import io.herald.server.tls.ServerTls;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -63,13 +66,17 @@ public final class HeraldServer implements AutoCloseable {
     /** {@code /metrics}, or {@code null} when {@code metrics-port} is not set. */
     private final Listener metricsListener;
     private final List<ServerExtension> extensions = new ArrayList<>();
+    private final AppCatalog apps;
     private boolean closed;
 
     private HeraldServer(ServerOptions options) throws InterruptedException {
         this.options = options;
         // Unusable TLS files fail here, before anything starts, with the file named.
         this.tls = options.tls() ? ServerTls.load(options.tlsCert(), options.tlsKey()) : null;
-        AppStore apps = new StaticAppStore(options.apps());
+        // A database that can't be read fails here, before anything starts.
+        AppCatalog apps = new AppCatalog(openAppSource(options), AppCatalog.CHECK_INTERVAL,
+                options.secretRotationGrace(), Clock.systemUTC());
+        this.apps = apps;
         ChannelRegistries registries = new ChannelRegistries(metrics::forApp);
         UserRegistry users = new UserRegistry();
         ConnectionRegistry connections = new ConnectionRegistry();
@@ -80,6 +87,7 @@ public final class HeraldServer implements AutoCloseable {
                     resources.timers()));
         } catch (RuntimeException e) {
             resources.shutdown(Duration.ZERO);
+            apps.close();
             throw e;
         }
         connections.countElsewhere(adapter::connectionsElsewhere);
@@ -94,6 +102,8 @@ public final class HeraldServer implements AutoCloseable {
                 new ClientMessageHandler(registries, adapter, events, watchlists),
                 new ApiService(apps, adapter, Clock.systemUTC()), metrics);
         state.readyWhen(adapter::isReady);
+        apps.listen(new AppChangeEffects(state, webhooks));
+        apps.announceWith(adapter::appChanged);
         state.mount(new AdminService(AdminAccess.of(options), AppRoutes.of(apps)));
         metrics.readGaugesFrom(new NodeGauges(connections, registries, webhooks));
         apps.all().forEach(app -> metrics.forApp(app.id())); // every app listed from the first scrape
@@ -117,6 +127,7 @@ public final class HeraldServer implements AutoCloseable {
             extensions.forEach(ServerExtension::close);
             resources.shutdown(options.shutdownTimeout());
             adapter.close();
+            apps.close();
             throw e;
         }
         this.listener = bound;
@@ -125,6 +136,17 @@ public final class HeraldServer implements AutoCloseable {
             long every = ServerTls.CHECK_INTERVAL.toMillis();
             resources.timers().scheduleWithFixedDelay(tls::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** The first extension's app source (a database), or the configuration file's apps. */
+    private static AppSource openAppSource(ServerOptions options) {
+        for (ServerExtensionProvider provider : Extensions.providers()) {
+            var source = provider.appSource(options, options.extension(provider.name()));
+            if (source.isPresent()) {
+                return source.get();
+            }
+        }
+        return new ConfigAppSource(options.apps());
     }
 
     private Listener startMetricsListener() throws InterruptedException {
@@ -147,9 +169,10 @@ public final class HeraldServer implements AutoCloseable {
     public static HeraldServer start(ServerOptions options) {
         try {
             HeraldServer server = new HeraldServer(options);
-            log.info("Herald listening on {}:{}{}{} with {} app(s)", options.host(), server.port(),
+            log.info("Herald listening on {}:{}{}{} with {}", options.host(), server.port(),
                     options.tls() ? " (TLS)" : "", server.plainListener == null ? ""
-                            : ", plain HTTP on " + server.plainListener.port(), options.apps().size());
+                            : ", plain HTTP on " + server.plainListener.port(), server.apps.all().size() + " app(s) from "
+                            + server.apps.source().description());
             return server;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -172,6 +195,26 @@ public final class HeraldServer implements AutoCloseable {
      */
     public boolean reloadTls() {
         return tls != null && tls.reloadIfChanged();
+    }
+
+    /** The node's apps, as the admin API and the config reload change them. */
+    public AppCatalog apps() {
+        return apps;
+    }
+
+    /**
+     * The configuration file's apps as read again (SIGHUP), when apps come from the file: changes apply
+     * at once, on this node; returns false when apps come from a database (the file's apps are ignored).
+     *
+     * @throws IllegalArgumentException when two apps share an id or a key
+     */
+    public boolean reloadApps(List<App> fromFile) {
+        if (!(apps.source() instanceof ConfigAppSource file)) {
+            return false;
+        }
+        file.replace(fromFile, options.secretRotationGrace(), Instant.now());
+        apps.refresh().join();
+        return true;
     }
 
     public ServerOptions options() {
@@ -234,6 +277,7 @@ public final class HeraldServer implements AutoCloseable {
         webhooks.close(Duration.ofNanos(Math.max(0, (deadline - System.nanoTime()) * 3 / 4)));
         extensions.forEach(ServerExtension::close);
         adapter.close();
+        apps.close();
         if (metricsListener != null) {
             metricsListener.stopAccepting();
         }

@@ -27,6 +27,10 @@ public interface ClusterListener {
     /** The user's last signed-in connection anywhere closed. */
     void userOffline(String appId, String userId);
 
+    /** An app changed in the shared app store (on any node): load it again. */
+    default void appChanged(String appId) {
+    }
+
     /** A listener that ignores everything. */
     ClusterListener NONE = new ClusterListener() {
         @Override

@@ -80,6 +80,8 @@ public final class ServerOptions {
     public static final int METRICS_OFF = -1;
     /** {@code admin-port}: unless set, the admin API and console share the main port. */
     public static final int ADMIN_ON_MAIN_PORT = -1;
+    /** {@code secret-rotation-grace}: how long an app's previous secret stays valid after a rotation. */
+    public static final Duration DEFAULT_SECRET_ROTATION_GRACE = Duration.ofHours(1);
     /** Shortest {@code admin-token} accepted: it is the one credential guarding every app's secrets. */
     public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
     /** {@code log-format}: one human-readable line per event. */
@@ -120,6 +122,7 @@ public final class ServerOptions {
     private final int metricsPort;
     private final String adminToken;
     private final int adminPort;
+    private final Duration secretRotationGrace;
     private final String logFormat;
     private final List<App> apps;
     private final Map<String, JsonNode> extensions;
@@ -201,6 +204,10 @@ public final class ServerOptions {
             throw new IllegalArgumentException("adminPort needs an adminToken: without one the admin API is off");
         }
         this.adminPort = b.adminPort;
+        if (b.secretRotationGrace.isNegative()) {
+            throw new IllegalArgumentException("secretRotationGrace must be 0 (none) or positive, was " + b.secretRotationGrace);
+        }
+        this.secretRotationGrace = b.secretRotationGrace;
         if (!LOG_FORMATS.contains(b.logFormat)) {
             throw new IllegalArgumentException("logFormat must be one of " + LOG_FORMATS + ", was " + b.logFormat);
         }
@@ -384,6 +391,11 @@ public final class ServerOptions {
         return adminPort;
     }
 
+    /** How long an app's previous secret stays valid after a rotation (or a changed secret in the file). */
+    public Duration secretRotationGrace() {
+        return secretRotationGrace;
+    }
+
     /** {@code human} or {@code json}: how log lines are written. */
     public String logFormat() {
         return logFormat;
@@ -423,6 +435,7 @@ public final class ServerOptions {
         b.metricsPort = metricsPort;
         b.adminToken = adminToken;
         b.adminPort = adminPort;
+        b.secretRotationGrace = secretRotationGrace;
         b.logFormat = logFormat;
         b.apps = new ArrayList<>(apps);
         b.extensions = new HashMap<>(extensions);
@@ -463,6 +476,7 @@ public final class ServerOptions {
         private int metricsPort = METRICS_OFF;
         private String adminToken;
         private int adminPort = ADMIN_ON_MAIN_PORT;
+        private Duration secretRotationGrace = DEFAULT_SECRET_ROTATION_GRACE;
         private String logFormat = DEFAULT_LOG_FORMAT;
         private List<App> apps = new ArrayList<>();
         private Map<String, JsonNode> extensions = new HashMap<>();
@@ -656,6 +670,12 @@ public final class ServerOptions {
         /** Serves the admin API and the console on this port only (0: a free one); the main port by default. */
         public Builder adminPort(int adminPort) {
             this.adminPort = adminPort;
+            return this;
+        }
+
+        /** How long an app's previous secret stays valid after a rotation; zero for not at all. */
+        public Builder secretRotationGrace(Duration secretRotationGrace) {
+            this.secretRotationGrace = secretRotationGrace;
             return this;
         }
 

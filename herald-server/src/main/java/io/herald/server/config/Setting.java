@@ -159,6 +159,8 @@ public record Setting(String parent, String field, String description, Binding b
             new Setting("", "metrics-port", "port of Prometheus metrics at /metrics, off unless set (conventionally 9601)"),
             new Setting("", "admin-token", "bearer token (16+ characters) of the admin API (/admin/v1/) and the debug console (/console); both are off without it"),
             new Setting("", "admin-port", "serve the admin API and the console on this port only (default: the main port)"),
+            durationOrZero("secret-rotation-grace", ServerOptions.DEFAULT_SECRET_ROTATION_GRACE,
+                    "how long an app's previous secret stays valid after a rotation", ServerOptions.Builder::secretRotationGrace),
             oneOf("log-format", ServerOptions.LOG_FORMATS, ServerOptions.DEFAULT_LOG_FORMAT,
                     "human lines or json, one JSON object per log line", ServerOptions.Builder::logFormat),
             new Setting("app", "id", "the first app's id (default app-id)"),

@@ -29,6 +29,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.handler.ssl.SslHandler;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -243,7 +244,9 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     private void serve(ChannelHandlerContext ctx, FullHttpRequest request, HttpService service, QueryStringDecoder uri) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
-        HttpServices.handle(service, request, uri).whenComplete((response, error) -> write(ctx, keepAlive, response));
+        String remote = ctx.channel().remoteAddress() instanceof InetSocketAddress a
+                ? a.getAddress().getHostAddress() + ":" + a.getPort() : String.valueOf(ctx.channel().remoteAddress());
+        HttpServices.handle(service, request, uri, remote).whenComplete((response, error) -> write(ctx, keepAlive, response));
     }
 
     private void respond(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse response) {
