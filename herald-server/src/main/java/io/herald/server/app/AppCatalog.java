@@ -190,8 +190,7 @@ public final class AppCatalog implements AppStore, AutoCloseable {
         } catch (RuntimeException e) {
             if (!sourceDown) {
                 sourceDown = true;
-                log.warn("Cannot read apps from {}: {}; serving the {} app(s) known, changes refused until it is back",
-                        source.description(), e.getMessage(), snapshot.byId.size());
+                log.warn("Apps can't be read: {} (serving the {} app(s) known meanwhile)", e.getMessage(), snapshot.byId.size());
             }
             throw e;
         }
