@@ -26,6 +26,7 @@ import io.herald.server.session.SubscriptionCounts;
 import io.herald.server.session.Watchlists;
 import io.herald.server.user.UserRegistry;
 import io.herald.server.webhook.WebhookDispatcher;
+import io.herald.server.transport.HttpService;
 import io.herald.server.transport.Listener;
 import io.herald.server.transport.ServerResources;
 import io.herald.server.transport.ServerState;
@@ -65,6 +66,10 @@ public final class HeraldServer implements AutoCloseable {
     private final NodeMetrics metrics = new NodeMetrics();
     /** {@code /metrics}, or {@code null} when {@code metrics-port} is not set. */
     private final Listener metricsListener;
+    /** The admin API's own port, or {@code null} when it shares the main port (or is off). */
+    private final Listener adminListener;
+    /** The admin API (and the console): on the main port, or alone on {@code admin-port}. */
+    private final List<HttpService> adminServices;
     private final List<ServerExtension> extensions = new ArrayList<>();
     private final AppCatalog apps;
     private boolean closed;
@@ -104,15 +109,21 @@ public final class HeraldServer implements AutoCloseable {
         state.readyWhen(adapter::isReady);
         apps.listen(new AppChangeEffects(state, webhooks));
         apps.announceWith(adapter::appChanged);
-        state.mount(new AdminService(AdminAccess.of(options), AppRoutes.of(apps)));
+        this.adminServices = List.of(new AdminService(AdminAccess.of(options), AppRoutes.of(apps)));
+        if (options.adminPort() == ServerOptions.ADMIN_ON_MAIN_PORT) {
+            adminServices.forEach(state::mount);
+        }
         metrics.readGaugesFrom(new NodeGauges(connections, registries, webhooks));
         apps.all().forEach(app -> metrics.forApp(app.id())); // every app listed from the first scrape
         adapter.registerMetrics(metrics);
         Listener metricsBound = null;
+        Listener adminBound = null;
         Listener bound = null;
         try {
             startExtensions();
             metricsBound = startMetricsListener();
+            adminBound = options.adminPort() == ServerOptions.ADMIN_ON_MAIN_PORT ? null
+                    : Listener.bindServices(resources, state, options.adminPort(), tls, adminServices);
             bound = Listener.bind(resources, state, options.port(), tls);
             this.plainListener = options.plainPort() == ServerOptions.NO_PLAIN_PORT ? null
                     : Listener.bind(resources, state, options.plainPort(), null);
@@ -123,6 +134,9 @@ public final class HeraldServer implements AutoCloseable {
             if (metricsBound != null) {
                 metricsBound.stopAccepting();
             }
+            if (adminBound != null) {
+                adminBound.stopAccepting();
+            }
             metrics.close();
             extensions.forEach(ServerExtension::close);
             resources.shutdown(options.shutdownTimeout());
@@ -132,6 +146,7 @@ public final class HeraldServer implements AutoCloseable {
         }
         this.listener = bound;
         this.metricsListener = metricsBound;
+        this.adminListener = adminBound;
         if (tls != null) {
             long every = ServerTls.CHECK_INTERVAL.toMillis();
             resources.timers().scheduleWithFixedDelay(tls::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
@@ -231,6 +246,11 @@ public final class HeraldServer implements AutoCloseable {
         return metricsListener == null ? ServerOptions.METRICS_OFF : metricsListener.port();
     }
 
+    /** The admin API's own port; {@link ServerOptions#ADMIN_ON_MAIN_PORT} when it shares the main port. */
+    public int adminPort() {
+        return adminListener == null ? ServerOptions.ADMIN_ON_MAIN_PORT : adminListener.port();
+    }
+
     /** Connections currently open on this node. */
     public int connectionCount() {
         return state.connectionCount();
@@ -280,6 +300,9 @@ public final class HeraldServer implements AutoCloseable {
         apps.close();
         if (metricsListener != null) {
             metricsListener.stopAccepting();
+        }
+        if (adminListener != null) {
+            adminListener.stopAccepting();
         }
         metrics.close();
         resources.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));

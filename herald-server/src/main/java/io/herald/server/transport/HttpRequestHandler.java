@@ -54,7 +54,11 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     /** The last response is written and the next request hasn't come: keep asking for it. */
     private boolean awaitingRequest;
 
-    HttpRequestHandler(ServerState state, Supplier<String> metricsPage) {
+    /** The admin port's services, the only ones it serves (no WebSockets, no API); null on the main port. */
+    private final HttpServices dedicated;
+
+    HttpRequestHandler(ServerState state, Supplier<String> metricsPage, HttpServices dedicated) {
+        this.dedicated = dedicated;
         this.state = state;
         this.metricsPage = metricsPage;
     }
@@ -91,6 +95,13 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         String path = uri.rawPath();
         if (metricsPage != null) {
             serveMetrics(ctx, request, path);
+        } else if (dedicated != null) {
+            HttpService service = dedicated.find(path);
+            if (service != null) {
+                serve(ctx, request, service, uri);
+            } else {
+                respond(ctx, request, 404, JsonResponse.errorBody("Not found: " + path + " (this port serves the admin API)"));
+            }
         } else if (isUpgrade(request)) {
             upgrade(ctx, request, path, uri);
         } else if (ApiService.handles(path)) {
