@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,8 +37,8 @@ public final class AppCatalog implements AppStore, AutoCloseable {
     private final Duration defaultGrace;
     private final ScheduledExecutorService worker;
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of());
-    private AppChangeListener listener = (before, after) -> { };
-    private Consumer<String> announce = id -> { };
+    private volatile AppChangeListener listener = (before, after) -> { };
+    private volatile Consumer<String> announce = id -> { };
     private long loadedVersion = Long.MIN_VALUE;
     private boolean sourceDown;
 
@@ -63,6 +62,7 @@ public final class AppCatalog implements AppStore, AutoCloseable {
             snapshot = Snapshot.of(source.load());
         } catch (RuntimeException e) {
             worker.shutdownNow();
+            source.close();
             throw e;
         }
         long every = checkInterval.toMillis();
