@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code kill -HUP} makes {@code herald server} read its configuration file's apps again and apply the difference. */
@@ -59,6 +60,25 @@ class AppsReloadTest {
         } finally {
             Files.deleteIfExists(config);
         }
+    }
+
+    /** The apps-store settings come from flags and variables too; a database down at start is exit 1, named. */
+    @Test
+    void anUnreachableAppStoreStopsTheServerAtStart() {
+        HeraldProcess.Result result = HeraldProcess.run(Map.of("HERALD_APPS_STORE_TYPE", "postgresql"), "server", "--port", "0",
+                "--apps-store-url", "jdbc:postgresql://127.0.0.1:1/herald?user=postgres", "--apps-store-connection-timeout", "1s");
+
+        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(1);
+        assertThat(result.stderr()).contains("herald: cannot start: apps-store: cannot open the PostgreSQL app store at "
+                + "jdbc:postgresql://127.0.0.1:1/herald");
+    }
+
+    @Test
+    void aBadAppStoreSettingIsAConfigurationError() {
+        HeraldProcess.Result result = HeraldProcess.run(Map.of(), "server", "--apps-store-type", "mongodb");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).contains("apps-store.type: must be one of config, embedded, postgresql");
     }
 
     private static String app(App app, boolean enabled) {
