@@ -17,6 +17,7 @@ import io.herald.server.transport.HttpServiceResponse;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -93,10 +94,10 @@ public final class AppRoutes {
                 })));
     }
 
-    /** An app as the admin API shows it: every setting but the secrets. */
+    /** An app as the admin API shows it: every setting but the secrets, and until when a previous secret works. */
     static ObjectNode summary(App app) {
         ObjectNode node = snakeCase(AppDefinitions.write(app, false));
-        if (app.previousSecretExpires() != null) {
+        if (app.previousSecretExpires() != null && app.previousSecretExpires().isAfter(Instant.now())) {
             node.put("previous_secret_expires", app.previousSecretExpires().toString());
         }
         return node;
