@@ -23,6 +23,11 @@ final class EnvFile {
      * exists) laid over those of the environment: what every command reads its settings from.
      */
     static Map<String, String> settings(CliContext context, Path envFile) {
+        return settings(context, envFile, "PUSHER_");
+    }
+
+    /** Like {@link #settings(CliContext, Path)}, for the variables starting with {@code prefix} ({@code HERALD_ADMIN_}). */
+    static Map<String, String> settings(CliContext context, Path envFile, String prefix) {
         Map<String, String> merged = new HashMap<>(context.environment());
         Path file = context.workingDirectory().resolve(envFile != null ? envFile : Path.of(".env"));
         if (envFile != null && !Files.isRegularFile(file)) {
@@ -31,7 +36,7 @@ final class EnvFile {
         if (Files.isRegularFile(file)) {
             merged.putAll(read(file));
         }
-        merged.keySet().removeIf(name -> !name.startsWith("PUSHER_"));
+        merged.keySet().removeIf(name -> !name.startsWith(prefix));
         return merged;
     }
 

@@ -38,7 +38,7 @@ public final class HeraldCommand {
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(TriggerCommand.class, NotifyCommand.class, BatchCommand.class,
             ChannelsCommand.class, ChannelCommand.class, UsersCommand.class, SendToUserCommand.class,
             TerminateCommand.class, AuthorizeCommand.class, WebhookCommand.class, SubscribeCommand.class,
-            PushCommand.class, BenchCommand.class);
+            PushCommand.class, AppsCommand.class, BenchCommand.class);
 
     public static void main(String[] args) {
         // Let a proxy's Basic credentials through to https servers too (the JDK drops them from CONNECT

@@ -1,6 +1,7 @@
 package io.herald.cli;
 
 import io.herald.server.HeraldServer;
+import io.herald.server.app.AppSourceException;
 import io.herald.server.config.ConfigException;
 import io.herald.server.config.ConfigLoader;
 import io.herald.server.config.ServerOptions;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import sun.misc.Signal;
@@ -40,6 +42,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped cleanly", "1:failed while running", "2:invalid configuration"})
 final class ServerCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(ServerCommand.class);
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file")
     Path config;
@@ -72,7 +76,7 @@ final class ServerCommand implements Callable<Integer> {
         HeraldServer server;
         try {
             server = HeraldServer.start(options);
-        } catch (StoreException e) { // an extension's store (push notifications) can't be opened
+        } catch (StoreException | AppSourceException e) { // a store (push notifications, apps) can't be opened
             System.err.println("herald: cannot start: " + e.getMessage());
             return 1;
         } catch (TlsException e) { // tls-cert or tls-key can't be used: a configuration error
@@ -87,16 +91,18 @@ final class ServerCommand implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }, "herald-shutdown"));
-        if (options.tls()) {
-            // kill -HUP: read a renewed certificate now instead of within the next few seconds
-            Signal.handle(new Signal("HUP"), signal -> server.reloadTls());
-        }
+        // kill -HUP: read a renewed certificate now instead of within the next few seconds, and the
+        // configuration file's apps again (when apps come from it)
+        Signal.handle(new Signal("HUP"), signal -> {
+            server.reloadTls();
+            reloadApps(server);
+        });
         // JSON logs stay JSON all the way: the banner becomes log lines too.
         Consumer<String> banner = options.logFormat().equals("json") ? LoggerFactory.getLogger(ServerCommand.class)::info
                 : System.out::println;
         banner.accept("Herald is running on port " + server.port() + (options.tls() ? " (TLS)" : "")
                 + (server.plainPort() == ServerOptions.NO_PLAIN_PORT ? "" : ", plain HTTP on port " + server.plainPort())
-                + " (apps: " + options.apps().stream().map(a -> a.id() + "/" + a.key()).toList() + "). Ctrl-C stops it.");
+                + " (apps: " + server.apps().all().stream().map(a -> a.id() + "/" + a.key()).toList() + "). Ctrl-C stops it.");
         server.extensionSummary().forEach(banner);
         try {
             stopped.await();
@@ -104,6 +110,18 @@ final class ServerCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** The apps of the configuration as it reads now; a file that no longer reads changes nothing. */
+    private void reloadApps(HeraldServer server) {
+        try {
+            ServerOptions reread = ConfigLoader.load(config, System.getenv(), flags());
+            if (server.reloadApps(reread.apps())) {
+                log.info("SIGHUP: apps reloaded from the configuration ({} app(s))", reread.apps().size());
+            }
+        } catch (ConfigException | IllegalArgumentException e) {
+            log.warn("SIGHUP: the configuration does not read, apps unchanged: {}", e.getMessage());
+        }
     }
 
     private Map<String, String> flags() {

@@ -87,6 +87,11 @@ final class HeraldProcess implements AutoCloseable {
         stderr.awaitMatch(Pattern.compile(regex), TIMEOUT, process);
     }
 
+    /** Waits until standard output (where the log goes) has a line matching {@code regex}. */
+    void awaitStdout(String regex) {
+        stdout.awaitMatch(Pattern.compile(regex), TIMEOUT, process);
+    }
+
     /** Starts {@code herald server args...} and waits until it reports its port. */
     static HeraldProcess startServer(String... args) {
         List<String> all = new ArrayList<>(List.of("server"));
@@ -118,6 +123,19 @@ final class HeraldProcess implements AutoCloseable {
      */
     void terminate() {
         process.toHandle().destroy();
+    }
+
+    /** Sends SIGHUP, as {@code kill -HUP} does: the server reads its certificate and its apps again. */
+    void hangUp() {
+        try {
+            Process kill = new ProcessBuilder("kill", "-HUP", String.valueOf(process.pid())).inheritIO().start();
+            assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -HUP").isTrue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     /**

@@ -561,6 +561,12 @@ final class RedisAdapter implements Adapter {
         }
     }
 
+    /** Every node loads the app again; without Redis, their periodic version check still finds it. */
+    @Override
+    public void appChanged(String appId) {
+        sendControl("app", appId, "");
+    }
+
     /** Tells every node, this one included (through Redis, or directly when Redis is away). */
     private void sendControl(String kind, String appId, String userId) {
         String message = JSON.createObjectNode().put("k", kind).put("a", appId).put("u", userId).toString();
@@ -581,6 +587,7 @@ final class RedisAdapter implements Adapter {
                 case "online" -> listener.userOnline(appId, userId);
                 case "offline" -> listener.userOffline(appId, userId);
                 case "terminate" -> local.terminateUserConnections(appId, userId);
+                case "app" -> listener.appChanged(appId);
                 default -> log.warn("Ignored an unknown control message on {}", controlChannel);
             }
         } catch (Exception e) {

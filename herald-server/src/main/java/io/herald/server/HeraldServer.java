@@ -6,8 +6,10 @@ import io.herald.server.admin.AdminService;
 import io.herald.server.admin.AppActivityRoutes;
 import io.herald.server.admin.AppRoutes;
 import io.herald.server.api.ApiService;
-import io.herald.server.app.AppStore;
-import io.herald.server.app.StaticAppStore;
+import io.herald.server.app.App;
+import io.herald.server.app.AppCatalog;
+import io.herald.server.app.AppSource;
+import io.herald.server.app.ConfigAppSource;
 import io.herald.server.channel.ChannelRegistries;
 import io.herald.server.cluster.Adapter;
 import io.herald.server.cluster.Adapters;
@@ -28,12 +30,14 @@ import io.herald.server.session.SubscriptionCounts;
 import io.herald.server.session.Watchlists;
 import io.herald.server.user.UserRegistry;
 import io.herald.server.webhook.WebhookDispatcher;
+import io.herald.server.transport.HttpService;
 import io.herald.server.transport.Listener;
 import io.herald.server.transport.ServerResources;
 import io.herald.server.transport.ServerState;
 import io.herald.server.tls.ServerTls;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -67,14 +71,22 @@ public final class HeraldServer implements AutoCloseable {
     private final NodeMetrics metrics = new NodeMetrics();
     /** {@code /metrics}, or {@code null} when {@code metrics-port} is not set. */
     private final Listener metricsListener;
+    /** The admin API's own port, or {@code null} when it shares the main port (or is off). */
+    private final Listener adminListener;
+    /** The admin API (and the console): on the main port, or alone on {@code admin-port}. */
+    private final List<HttpService> adminServices;
     private final List<ServerExtension> extensions = new ArrayList<>();
+    private final AppCatalog apps;
     private boolean closed;
 
     private HeraldServer(ServerOptions options) throws InterruptedException {
         this.options = options;
         // Unusable TLS files fail here, before anything starts, with the file named.
         this.tls = options.tls() ? ServerTls.load(options.tlsCert(), options.tlsKey()) : null;
-        AppStore apps = new StaticAppStore(options.apps());
+        // A database that can't be read fails here, before anything starts.
+        AppCatalog apps = new AppCatalog(openAppSource(options), AppCatalog.CHECK_INTERVAL,
+                options.secretRotationGrace(), Clock.systemUTC());
+        this.apps = apps;
         ChannelRegistries registries = new ChannelRegistries(metrics::forApp);
         UserRegistry users = new UserRegistry();
         ConnectionRegistry connections = new ConnectionRegistry();
@@ -85,6 +97,7 @@ public final class HeraldServer implements AutoCloseable {
                     resources.timers()));
         } catch (RuntimeException e) {
             resources.shutdown(Duration.ZERO);
+            apps.close();
             throw e;
         }
         connections.countElsewhere(adapter::connectionsElsewhere);
@@ -100,19 +113,29 @@ public final class HeraldServer implements AutoCloseable {
         this.state = new ServerState(options, apps, connections, new SocketIds(),
                 new ClientMessageHandler(registries, adapter, events, watchlists), api, metrics);
         state.readyWhen(adapter::isReady);
+        apps.listen(new AppChangeEffects(state, webhooks));
+        apps.announceWith(adapter::appChanged);
         AdminAccess admin = AdminAccess.of(options);
-        state.mount(new AdminService(admin, concat(AppRoutes.of(apps),
+        this.adminServices = List.of(new AdminService(admin, concat(AppRoutes.of(apps),
                 AppActivityRoutes.of(apps, connections, adapter, metrics, api, console))));
-        state.mount(new ConsolePage(admin));
-        state.mount(new ConsoleSockets(admin, apps, console));
+        if (options.adminPort() == ServerOptions.ADMIN_ON_MAIN_PORT) {
+            adminServices.forEach(state::mount);
+            // The console's page calls the admin API on its own origin, and its feed is a WebSocket,
+            // which the admin port does not upgrade: with an admin port the console is not served.
+            state.mount(new ConsolePage(admin));
+            state.mount(new ConsoleSockets(admin, apps, console));
+        }
         metrics.readGaugesFrom(new NodeGauges(connections, registries, webhooks));
         apps.all().forEach(app -> metrics.forApp(app.id())); // every app listed from the first scrape
         adapter.registerMetrics(metrics);
         Listener metricsBound = null;
+        Listener adminBound = null;
         Listener bound = null;
         try {
             startExtensions();
             metricsBound = startMetricsListener();
+            adminBound = options.adminPort() == ServerOptions.ADMIN_ON_MAIN_PORT ? null
+                    : Listener.bindServices(resources, state, options.adminPort(), tls, adminServices);
             bound = Listener.bind(resources, state, options.port(), tls);
             this.plainListener = options.plainPort() == ServerOptions.NO_PLAIN_PORT ? null
                     : Listener.bind(resources, state, options.plainPort(), null);
@@ -123,14 +146,19 @@ public final class HeraldServer implements AutoCloseable {
             if (metricsBound != null) {
                 metricsBound.stopAccepting();
             }
+            if (adminBound != null) {
+                adminBound.stopAccepting();
+            }
             metrics.close();
             extensions.forEach(ServerExtension::close);
             resources.shutdown(options.shutdownTimeout());
             adapter.close();
+            apps.close();
             throw e;
         }
         this.listener = bound;
         this.metricsListener = metricsBound;
+        this.adminListener = adminBound;
         if (tls != null) {
             long every = ServerTls.CHECK_INTERVAL.toMillis();
             resources.timers().scheduleWithFixedDelay(tls::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
@@ -141,6 +169,17 @@ public final class HeraldServer implements AutoCloseable {
         List<T> all = new ArrayList<>(first);
         all.addAll(second);
         return all;
+    }
+
+    /** The first extension's app source (a database), or the configuration file's apps. */
+    private static AppSource openAppSource(ServerOptions options) {
+        for (ServerExtensionProvider provider : Extensions.providers()) {
+            var source = provider.appSource(options, options.extension(provider.name()));
+            if (source.isPresent()) {
+                return source.get();
+            }
+        }
+        return new ConfigAppSource(options.apps());
     }
 
     private Listener startMetricsListener() throws InterruptedException {
@@ -163,9 +202,10 @@ public final class HeraldServer implements AutoCloseable {
     public static HeraldServer start(ServerOptions options) {
         try {
             HeraldServer server = new HeraldServer(options);
-            log.info("Herald listening on {}:{}{}{} with {} app(s)", options.host(), server.port(),
+            log.info("Herald listening on {}:{}{}{} with {}", options.host(), server.port(),
                     options.tls() ? " (TLS)" : "", server.plainListener == null ? ""
-                            : ", plain HTTP on " + server.plainListener.port(), options.apps().size());
+                            : ", plain HTTP on " + server.plainListener.port(), server.apps.all().size() + " app(s) from "
+                            + server.apps.source().description());
             return server;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -190,6 +230,26 @@ public final class HeraldServer implements AutoCloseable {
         return tls != null && tls.reloadIfChanged();
     }
 
+    /** The node's apps, as the admin API and the config reload change them. */
+    public AppCatalog apps() {
+        return apps;
+    }
+
+    /**
+     * The configuration file's apps as read again (SIGHUP), when apps come from the file: changes apply
+     * at once, on this node; returns false when apps come from a database (the file's apps are ignored).
+     *
+     * @throws IllegalArgumentException when two apps share an id or a key
+     */
+    public boolean reloadApps(List<App> fromFile) {
+        if (!(apps.source() instanceof ConfigAppSource file)) {
+            return false;
+        }
+        file.replace(fromFile, options.secretRotationGrace(), Instant.now());
+        apps.refresh().join();
+        return true;
+    }
+
     public ServerOptions options() {
         return options;
     }
@@ -207,6 +267,11 @@ public final class HeraldServer implements AutoCloseable {
     /** The debug console's feed on this node (its taps, consoles and queues). */
     public ConsoleFeed console() {
         return console;
+    }
+
+    /** The admin API's own port; {@link ServerOptions#ADMIN_ON_MAIN_PORT} when it shares the main port. */
+    public int adminPort() {
+        return adminListener == null ? ServerOptions.ADMIN_ON_MAIN_PORT : adminListener.port();
     }
 
     /** Connections currently open on this node. */
@@ -256,8 +321,12 @@ public final class HeraldServer implements AutoCloseable {
         extensions.forEach(ServerExtension::close);
         console.close();
         adapter.close();
+        apps.close();
         if (metricsListener != null) {
             metricsListener.stopAccepting();
+        }
+        if (adminListener != null) {
+            adminListener.stopAccepting();
         }
         metrics.close();
         resources.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));

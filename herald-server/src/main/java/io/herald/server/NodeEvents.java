@@ -1,7 +1,7 @@
 package io.herald.server;
 
 import io.herald.server.app.App;
-import io.herald.server.app.AppStore;
+import io.herald.server.app.AppCatalog;
 import io.herald.server.cluster.ClusterListener;
 import io.herald.server.console.ConsoleFeed;
 import io.herald.server.session.Connection;
@@ -18,13 +18,13 @@ import java.util.function.Consumer;
  */
 final class NodeEvents implements ClusterListener, SessionEvents {
 
-    private final AppStore apps;
+    private final AppCatalog apps;
     private final WebhookDispatcher webhooks;
     private final Watchlists watchlists;
     private final ConsoleFeed console;
     private SubscriptionCounts counts;
 
-    NodeEvents(AppStore apps, WebhookDispatcher webhooks, Watchlists watchlists, ConsoleFeed console) {
+    NodeEvents(AppCatalog apps, WebhookDispatcher webhooks, Watchlists watchlists, ConsoleFeed console) {
         this.apps = apps;
         this.console = console;
         this.webhooks = webhooks;
@@ -34,6 +34,11 @@ final class NodeEvents implements ClusterListener, SessionEvents {
     /** Set once during start-up: the counter needs the adapter this listener is given to. */
     void counts(SubscriptionCounts counts) {
         this.counts = counts;
+    }
+
+    @Override
+    public void appChanged(String appId) {
+        apps.changedElsewhere(appId);
     }
 
     private void withApp(String appId, Consumer<App> action) {

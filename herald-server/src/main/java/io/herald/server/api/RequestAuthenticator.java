@@ -38,8 +38,8 @@ final class RequestAuthenticator {
         if (signature == null) {
             throw ApiException.unauthorized("auth_signature is missing");
         }
-        String expected = RequestSigning.signature(app.secret(), request.method(), request.path(), query);
-        if (!Crypto.constantTimeEquals(expected, signature)) {
+        if (!app.signedWithSecretAt(clock.instant(), secret -> Crypto.constantTimeEquals(
+                RequestSigning.signature(secret, request.method(), request.path(), query), signature))) {
             throw ApiException.unauthorized("Invalid signature: expected HMAC SHA256 hex digest of "
                     + RequestSigning.stringToSign(request.method(), request.path(), query).replace("\n", "\\n"));
         }

@@ -3,8 +3,10 @@ package io.herald.server.app;
 import io.herald.protocol.Check;
 import io.herald.protocol.Limits;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * One tenant of the server: its credentials, switches and limits. Immutable; apps never see each
@@ -26,6 +28,9 @@ import java.util.List;
  *     429; 0 means no limit
  * @param allowedOrigins the browser origins whose pages may connect; a WebSocket from another
  *     {@code Origin} is closed with 4009
+ * @param previousSecret the secret before the last rotation, still accepted until
+ *     {@code previousSecretExpires}; {@code null} when there is none
+ * @param previousSecretExpires when {@code previousSecret} stops being accepted; {@code null} with it
  */
 public record App(
         String id,
@@ -39,7 +44,9 @@ public record App(
         boolean subscriptionCounts,
         Duration authorizedConnectionsTimeout,
         int apiRequestsPerSecond,
-        AllowedOrigins allowedOrigins) {
+        AllowedOrigins allowedOrigins,
+        String previousSecret,
+        Instant previousSecretExpires) {
 
     public App {
         Check.notBlank(id, "id");
@@ -60,6 +67,9 @@ public record App(
                     + apiRequestsPerSecond);
         }
         Check.notNull(allowedOrigins, "allowedOrigins");
+        if ((previousSecret == null) != (previousSecretExpires == null)) {
+            throw new IllegalArgumentException("previousSecret and previousSecretExpires go together");
+        }
     }
 
     /** An enabled app with Pusher's default limits, no connection cap and client events on. */
@@ -77,7 +87,25 @@ public record App(
         return new Builder(id, key, secret).enabled(enabled).maxConnections(maxConnections)
                 .clientEvents(clientEvents).limits(limits).webhooks(webhooks).subscriptionCounts(subscriptionCounts)
                 .authorizedConnectionsTimeout(authorizedConnectionsTimeout).apiRequestsPerSecond(apiRequestsPerSecond)
-                .allowedOrigins(allowedOrigins);
+                .allowedOrigins(allowedOrigins).previousSecret(previousSecret, previousSecretExpires);
+    }
+
+    /**
+     * Whether a signature made with one of the secrets valid at {@code now} is accepted by
+     * {@code matches} (which compares in constant time): the secret, and the previous one during its
+     * rotation grace.
+     */
+    public boolean signedWithSecretAt(Instant now, Predicate<String> matches) {
+        if (matches.test(secret)) {
+            return true;
+        }
+        return previousSecret != null && now.isBefore(previousSecretExpires) && matches.test(previousSecret);
+    }
+
+    /** This app with {@code newSecret}; the current secret stays valid until {@code graceEnds}. */
+    public App rotateSecret(String newSecret, Instant graceEnds) {
+        return new App(id, key, newSecret, enabled, maxConnections, clientEvents, limits, webhooks, subscriptionCounts,
+                authorizedConnectionsTimeout, apiRequestsPerSecond, allowedOrigins, secret, graceEnds);
     }
 
     /** Whether connections must sign in or join an authorized channel in time. */
@@ -99,6 +127,8 @@ public record App(
         private Duration authorizedConnectionsTimeout = Duration.ZERO;
         private int apiRequestsPerSecond;
         private AllowedOrigins allowedOrigins = AllowedOrigins.ANY;
+        private String previousSecret;
+        private Instant previousSecretExpires;
 
         private Builder(String id, String key, String secret) {
             this.id = id;
@@ -162,9 +192,17 @@ public record App(
             return this;
         }
 
+        /** The secret before a rotation, accepted until {@code expires}; both {@code null} for none. */
+        public Builder previousSecret(String previousSecret, Instant expires) {
+            this.previousSecret = previousSecret;
+            this.previousSecretExpires = expires;
+            return this;
+        }
+
         public App build() {
             return new App(id, key, secret, enabled, maxConnections, clientEvents, limits, webhooks,
-                    subscriptionCounts, authorizedConnectionsTimeout, apiRequestsPerSecond, allowedOrigins);
+                    subscriptionCounts, authorizedConnectionsTimeout, apiRequestsPerSecond, allowedOrigins,
+                    previousSecret, previousSecretExpires);
         }
     }
 

@@ -104,13 +104,19 @@ public interface Adapter extends AutoCloseable {
 
     /**
      * The queue an app endpoint's webhook events wait in until delivered, holding at most
-     * {@code capacity}; called once per endpoint at start-up, off the event loops. On one node it is in
+     * {@code capacity}; called once per endpoint at start-up and when an app gains one, off the event loops. On one node it is in
      * memory; a cluster adapter may keep it in its backend so that it survives this node and any node
      * delivers it.
      */
     default WebhookQueue webhookQueue(String appId, WebhookEndpoint endpoint, int capacity) {
         return new LocalWebhookQueue(capacity);
     }
+
+    /**
+     * Tells every node, this one included, that an app changed in the shared app store, so each loads
+     * it again at once ({@link ClusterListener#appChanged}) instead of at its next version check.
+     */
+    void appChanged(String appId);
 
     /**
      * Shutdown, before the webhooks are flushed: reports every departure still in its webhook grace

@@ -35,6 +35,10 @@ public interface ClusterListener {
     default void consoleEntry(String appId, String entry) {
     }
 
+    /** An app changed in the shared app store (on any node): load it again. */
+    default void appChanged(String appId) {
+    }
+
     /** A listener that ignores everything. */
     ClusterListener NONE = new ClusterListener() {
         @Override

@@ -198,6 +198,12 @@ public final class LocalAdapter implements Adapter {
         }
     }
 
+    /** One node: only this one needs telling. */
+    @Override
+    public void appChanged(String appId) {
+        listener.appChanged(appId);
+    }
+
     /** Reports a departure when its grace ends, unless a return cancels it first. */
     private void depart(String key, Runnable report) {
         if (grace == null) {

@@ -186,7 +186,7 @@ final class OptionsBinder {
         return result;
     }
 
-    private static App bindApp(JsonNode node, String path) {
+    static App bindApp(JsonNode node, String path) {
         ConfigFields f = new ConfigFields(node, path, APP_FIELDS);
         App.Builder app = App.builder(f.requiredText("id"), f.requiredText("key"), f.requiredText("secret"));
         f.bool("enabled").ifPresent(app::enabled);

@@ -80,6 +80,8 @@ public final class ServerOptions {
     public static final int METRICS_OFF = -1;
     /** {@code admin-port}: unless set, the admin API and console share the main port. */
     public static final int ADMIN_ON_MAIN_PORT = -1;
+    /** {@code secret-rotation-grace}: how long an app's previous secret stays valid after a rotation. */
+    public static final Duration DEFAULT_SECRET_ROTATION_GRACE = Duration.ofHours(1);
     /** Shortest {@code admin-token} accepted: it is the one credential guarding every app's secrets. */
     public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
     /** {@code console-max-watchers}: debug consoles streamed to by one node at once. */
@@ -129,6 +131,7 @@ public final class ServerOptions {
     private final int consoleMaxWatchers;
     private final int consoleQueueSize;
     private final int consoleMaxRate;
+    private final Duration secretRotationGrace;
     private final String logFormat;
     private final List<App> apps;
     private final Map<String, JsonNode> extensions;
@@ -213,6 +216,10 @@ public final class ServerOptions {
         this.consoleMaxWatchers = Check.positive(b.consoleMaxWatchers, "consoleMaxWatchers");
         this.consoleQueueSize = Check.positive(b.consoleQueueSize, "consoleQueueSize");
         this.consoleMaxRate = Check.positive(b.consoleMaxRate, "consoleMaxRate");
+        if (b.secretRotationGrace.isNegative()) {
+            throw new IllegalArgumentException("secretRotationGrace must be 0 (none) or positive, was " + b.secretRotationGrace);
+        }
+        this.secretRotationGrace = b.secretRotationGrace;
         if (!LOG_FORMATS.contains(b.logFormat)) {
             throw new IllegalArgumentException("logFormat must be one of " + LOG_FORMATS + ", was " + b.logFormat);
         }
@@ -411,6 +418,11 @@ public final class ServerOptions {
         return consoleMaxRate;
     }
 
+    /** How long an app's previous secret stays valid after a rotation (or a changed secret in the file). */
+    public Duration secretRotationGrace() {
+        return secretRotationGrace;
+    }
+
     /** {@code human} or {@code json}: how log lines are written. */
     public String logFormat() {
         return logFormat;
@@ -453,6 +465,7 @@ public final class ServerOptions {
         b.consoleMaxWatchers = consoleMaxWatchers;
         b.consoleQueueSize = consoleQueueSize;
         b.consoleMaxRate = consoleMaxRate;
+        b.secretRotationGrace = secretRotationGrace;
         b.logFormat = logFormat;
         b.apps = new ArrayList<>(apps);
         b.extensions = new HashMap<>(extensions);
@@ -496,6 +509,7 @@ public final class ServerOptions {
         private int consoleMaxWatchers = DEFAULT_CONSOLE_MAX_WATCHERS;
         private int consoleQueueSize = DEFAULT_CONSOLE_QUEUE_SIZE;
         private int consoleMaxRate = DEFAULT_CONSOLE_MAX_RATE;
+        private Duration secretRotationGrace = DEFAULT_SECRET_ROTATION_GRACE;
         private String logFormat = DEFAULT_LOG_FORMAT;
         private List<App> apps = new ArrayList<>();
         private Map<String, JsonNode> extensions = new HashMap<>();
@@ -707,6 +721,12 @@ public final class ServerOptions {
         /** Feed entries per second and watched app before sampling ({@link #DEFAULT_CONSOLE_MAX_RATE}). */
         public Builder consoleMaxRate(int consoleMaxRate) {
             this.consoleMaxRate = consoleMaxRate;
+            return this;
+        }
+
+        /** How long an app's previous secret stays valid after a rotation; zero for not at all. */
+        public Builder secretRotationGrace(Duration secretRotationGrace) {
+            this.secretRotationGrace = secretRotationGrace;
             return this;
         }
 

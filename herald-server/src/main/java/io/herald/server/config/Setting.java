@@ -165,6 +165,8 @@ public record Setting(String parent, String field, String description, Binding b
                     + " past it entries are skipped and the console is told how many", ServerOptions.Builder::consoleQueueSize),
             positiveInt("console-max-rate", ServerOptions.DEFAULT_CONSOLE_MAX_RATE, "feed entries per second one node reports"
                     + " for a watched app; past it entries are skipped and counted", ServerOptions.Builder::consoleMaxRate),
+            durationOrZero("secret-rotation-grace", ServerOptions.DEFAULT_SECRET_ROTATION_GRACE,
+                    "how long an app's previous secret stays valid after a rotation", ServerOptions.Builder::secretRotationGrace),
             oneOf("log-format", ServerOptions.LOG_FORMATS, ServerOptions.DEFAULT_LOG_FORMAT,
                     "human lines or json, one JSON object per log line", ServerOptions.Builder::logFormat),
             new Setting("app", "id", "the first app's id (default app-id)"),

@@ -1,10 +1,12 @@
 package io.herald.server.extension;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.herald.server.app.AppSource;
 import io.herald.server.config.ConfigException;
 import io.herald.server.config.ServerOptions;
 import io.herald.server.config.Setting;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds a {@link ServerExtension} that lives in another module, found with
@@ -29,6 +31,16 @@ public interface ServerExtensionProvider {
      * @throws ConfigException naming the field
      */
     void validate(JsonNode settings);
+
+    /**
+     * The source of apps its block asks for (a database), or empty to leave the apps to the
+     * configuration file, the default. Called before {@link #start}; the node closes the source.
+     *
+     * @throws RuntimeException with a clear message when the source can't be opened (database down)
+     */
+    default Optional<AppSource> appSource(ServerOptions options, JsonNode settings) {
+        return Optional.empty();
+    }
 
     /** Starts the extension for a node about to listen; may block while it opens its resources. */
     ServerExtension start(ServerOptions options, JsonNode settings);

@@ -11,6 +11,7 @@ import io.herald.protocol.Limits;
 import io.herald.server.app.App;
 import io.herald.server.channel.PresenceMember;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * Decides whether a connection may join a channel: checks the {@code auth} signature for private,
@@ -59,8 +60,8 @@ final class ChannelAuthorizer {
         if (auth == null || auth.isEmpty()) {
             throw SubscriptionRefused.auth("auth is required to subscribe to " + channel);
         }
-        String expected = ChannelAuth.channelSignature(app.secret(), socketId, channel, channelData);
-        if (!ChannelAuth.matches(app.key(), expected, auth)) {
+        if (!app.signedWithSecretAt(Instant.now(), secret ->
+                ChannelAuth.matches(app.key(), ChannelAuth.channelSignature(secret, socketId, channel, channelData), auth))) {
             throw SubscriptionRefused.auth("Invalid signature: expected HMAC SHA256 hex digest of "
                     + socketId + ":" + channel + (channelData == null ? "" : ":" + channelData)
                     + ", signed with the secret of app key " + app.key());

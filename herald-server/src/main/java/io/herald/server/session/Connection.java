@@ -34,7 +34,8 @@ public final class Connection implements UserConnection {
     private static final int MAX_CLOSE_REASON_BYTES = 123;
 
     private final String socketId;
-    private final App app;
+    /** Replaced when the app's settings change (a rotated secret, new limits); its id never changes. */
+    private volatile App app;
     private final Channel socket;
     private final AppMetrics metrics;
     /** The browser's Origin header, {@code null} for clients that send none. */
@@ -90,6 +91,11 @@ public final class Connection implements UserConnection {
     /** The channels joined, as of now. Event loop only ({@link #executor()}). */
     public List<String> channels() {
         return List.copyOf(subscriptions.keySet());
+    }
+
+    /** The app's settings as changed through the admin API or a reload; same id. */
+    public void useApp(App changed) {
+        this.app = changed;
     }
 
     /** The app's counters (fan-out counts its writes itself, in bulk). */

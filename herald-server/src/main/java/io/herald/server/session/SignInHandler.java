@@ -12,6 +12,7 @@ import io.herald.server.app.App;
 import io.herald.server.cluster.Adapter;
 import io.herald.server.message.ClientMessage;
 import io.herald.server.message.Frames;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,8 +44,8 @@ final class SignInHandler {
         if (auth == null || userData == null) {
             throw ProtocolException.invalidMessage("pusher:signin needs auth and user_data");
         }
-        String expected = ChannelAuth.userSignature(app.secret(), connection.socketId(), userData);
-        if (!ChannelAuth.matches(app.key(), expected, auth)) {
+        if (!app.signedWithSecretAt(Instant.now(), secret ->
+                ChannelAuth.matches(app.key(), ChannelAuth.userSignature(secret, connection.socketId(), userData), auth))) {
             throw new ProtocolException(ErrorCode.UNAUTHORIZED, "Invalid signature: expected HMAC SHA256 hex digest of "
                     + connection.socketId() + "::user::" + userData);
         }

@@ -33,15 +33,18 @@ final class HeraldChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final ServerTls tls;
     /** The metrics port's page (see {@link HttpRequestHandler}); null on the main port. */
     private final Supplier<String> metricsPage;
+    /** The admin port's services, the only ones it serves; null on the main port. */
+    private final HttpServices dedicated;
     /** Over the high mark the socket turns unwritable and a subscriber is closed with 4100. */
     private final WriteBufferWaterMark waterMark;
     private final OverLimitRefusal perIpRefusal;
     private final OverLimitRefusal perIpRefusalNow;
 
-    HeraldChannelInitializer(ServerState state, ServerTls tls, Supplier<String> metricsPage) {
+    HeraldChannelInitializer(ServerState state, ServerTls tls, Supplier<String> metricsPage, HttpServices dedicated) {
         this.state = state;
         this.tls = tls;
         this.metricsPage = metricsPage;
+        this.dedicated = dedicated;
         int limit = state.options.outboundBufferLimit();
         this.waterMark = new WriteBufferWaterMark(limit / 2, limit);
         String tooMany = state.connectionsPerIp.refusal();
@@ -66,11 +69,11 @@ final class HeraldChannelInitializer extends ChannelInitializer<SocketChannel> {
             return;
         }
         ch.config().setWriteBufferWaterMark(waterMark);
-        addHttpStages(ch, state, metricsPage);
+        addHttpStages(ch, state, metricsPage, dedicated);
     }
 
     /** The stages of a socket that speaks HTTP; reading is left to the router. */
-    static void addHttpStages(Channel ch, ServerState state, Supplier<String> metricsPage) {
+    static void addHttpStages(Channel ch, ServerState state, Supplier<String> metricsPage, HttpServices dedicated) {
         ch.config().setAutoRead(false);
         ch.pipeline()
                 .addLast("http", new HttpServerCodec())
@@ -80,7 +83,7 @@ final class HeraldChannelInitializer extends ChannelInitializer<SocketChannel> {
                 .addLast("body", new RequestBodyBuffer(state.requestBytes, state.options.maxRequestSize()))
                 .addLast("aggregator", new RequestAggregator(state.options.maxRequestSize()))
                 .addLast("one-at-a-time", new FlowControlHandler())
-                .addLast("router", new HttpRequestHandler(state, metricsPage));
+                .addLast("router", new HttpRequestHandler(state, metricsPage, dedicated));
     }
 
     /** After the handshake's 101: drops the HTTP-only stages and lets WebSocket frames flow as they come. */

@@ -30,6 +30,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.handler.ssl.SslHandler;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -54,7 +55,11 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     /** The last response is written and the next request hasn't come: keep asking for it. */
     private boolean awaitingRequest;
 
-    HttpRequestHandler(ServerState state, Supplier<String> metricsPage) {
+    /** The admin port's services, the only ones it serves (no WebSockets, no API); null on the main port. */
+    private final HttpServices dedicated;
+
+    HttpRequestHandler(ServerState state, Supplier<String> metricsPage, HttpServices dedicated) {
+        this.dedicated = dedicated;
         this.state = state;
         this.metricsPage = metricsPage;
     }
@@ -91,6 +96,13 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         String path = uri.rawPath();
         if (metricsPage != null) {
             serveMetrics(ctx, request, path);
+        } else if (dedicated != null) {
+            HttpService service = dedicated.find(path);
+            if (service != null) {
+                serve(ctx, request, service, uri);
+            } else {
+                respond(ctx, request, 404, JsonResponse.errorBody("Not found: " + path + " (this port serves the admin API)"));
+            }
         } else if (isUpgrade(request)) {
             upgrade(ctx, request, path, uri);
         } else if (ApiService.handles(path)) {
@@ -267,7 +279,9 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     private void serve(ChannelHandlerContext ctx, FullHttpRequest request, HttpService service, QueryStringDecoder uri) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
-        HttpServices.handle(service, request, uri).whenComplete((response, error) -> write(ctx, keepAlive, response));
+        String remote = ctx.channel().remoteAddress() instanceof InetSocketAddress a
+                ? a.getAddress().getHostAddress() + ":" + a.getPort() : String.valueOf(ctx.channel().remoteAddress());
+        HttpServices.handle(service, request, uri, remote).whenComplete((response, error) -> write(ctx, keepAlive, response));
     }
 
     private void respond(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse response) {

@@ -11,9 +11,10 @@ import java.util.Map;
  * @param query decoded query parameters
  * @param headers header values keyed by lower-case name (the first value of a repeated header)
  * @param body the request body, empty when there is none
+ * @param remoteAddress the peer's address ({@code 127.0.0.1:53412}), for audit logs
  */
 public record HttpServiceRequest(String method, String path, Map<String, List<String>> query,
-                                 Map<String, String> headers, byte[] body) {
+                                 Map<String, String> headers, byte[] body, String remoteAddress) {
 
     /** The header's value, or {@code null}; {@code name} in any case. */
     public String header(String name) {

@@ -46,11 +46,12 @@ final class HttpServices {
      * Hands the request to {@code service}; the future completes with the response to write, a 500 if
      * the service failed. Called on the event loop; the service answers on a thread of its own.
      */
-    static CompletableFuture<FullHttpResponse> handle(HttpService service, FullHttpRequest request, QueryStringDecoder uri) {
+    static CompletableFuture<FullHttpResponse> handle(HttpService service, FullHttpRequest request, QueryStringDecoder uri,
+                                                     String remoteAddress) {
         Map<String, String> headers = new HashMap<>();
         request.headers().forEach(h -> headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
         HttpServiceRequest serviceRequest = new HttpServiceRequest(request.method().name(), uri.rawPath(),
-                uri.parameters(), headers, ByteBufUtil.getBytes(request.content()));
+                uri.parameters(), headers, ByteBufUtil.getBytes(request.content()), remoteAddress);
         CompletableFuture<HttpServiceResponse> answer;
         try {
             answer = service.handle(serviceRequest);

@@ -6,6 +6,7 @@ import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** A listening socket: binds the bootstrap, reports the port, stops accepting on close. */
@@ -24,7 +25,7 @@ public final class Listener {
      */
     public static Listener bind(ServerResources resources, ServerState state, int port, ServerTls tls)
             throws InterruptedException {
-        return bind(resources, state, port, new HeraldChannelInitializer(state, tls, null));
+        return bind(resources, state, port, new HeraldChannelInitializer(state, tls, null, null));
     }
 
     /**
@@ -33,7 +34,18 @@ public final class Listener {
      */
     public static Listener bindMetrics(ServerResources resources, ServerState state, int port, Supplier<String> page)
             throws InterruptedException {
-        return bind(resources, state, port, new HeraldChannelInitializer(state, null, page));
+        return bind(resources, state, port, new HeraldChannelInitializer(state, null, page, null));
+    }
+
+    /**
+     * Binds the admin port: only {@code services} (the admin API, the console) are served there, through
+     * the main port's HTTP stages (and its TLS, when {@code tls} is given); everything else is 404.
+     */
+    public static Listener bindServices(ServerResources resources, ServerState state, int port, ServerTls tls,
+                                        List<HttpService> services) throws InterruptedException {
+        HttpServices dedicated = new HttpServices();
+        services.forEach(dedicated::mount);
+        return bind(resources, state, port, new HeraldChannelInitializer(state, tls, null, dedicated));
     }
 
     private static Listener bind(ServerResources resources, ServerState state, int port, HeraldChannelInitializer sockets)

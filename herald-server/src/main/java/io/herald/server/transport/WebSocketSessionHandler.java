@@ -100,6 +100,16 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
             throw new ProtocolException(ErrorCode.OVER_CONNECTION_QUOTA,
                     "Application is over its connection quota of " + app.maxConnections());
         }
+        // An app changed while this connection was admitted: the change went over the connections before
+        // this one was added, so apply it here (added first, then read: one of the two sees the other).
+        App current = state.apps.findById(app.id()).orElse(null);
+        if (current != app) {
+            if (current == null || !current.enabled()) {
+                state.connections.remove(admitted);
+                throw ProtocolException.of(current == null ? ErrorCode.APP_NOT_FOUND : ErrorCode.APP_DISABLED);
+            }
+            admitted.useApp(current);
+        }
         return admitted;
     }
 

@@ -34,7 +34,8 @@ final class EndpointSender {
     /** IDLE: nothing scheduled. WAITING: a flush (or poll) is scheduled. SENDING: a batch is in flight or waits to be retried. */
     private enum State { IDLE, WAITING, SENDING }
 
-    private final App app;
+    /** Replaced when the app changes (a rotated secret signs the next requests). */
+    private volatile App app;
     private final WebhookEndpoint endpoint;
     private final WebhookSettings settings;
     private final HttpClient http;
@@ -125,6 +126,11 @@ final class EndpointSender {
      * Shutdown: send what only this node holds at once, one attempt per batch; events another node can
      * deliver are left to it.
      */
+    /** The app's settings after a change; same id, and this endpoint is still one of its webhooks. */
+    void useApp(App changed) {
+        this.app = changed;
+    }
+
     synchronized void closeAndFlush() {
         closing = true;
         queue.close();

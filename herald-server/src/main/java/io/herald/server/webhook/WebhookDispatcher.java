@@ -55,6 +55,9 @@ public final class WebhookDispatcher {
     private final HttpClient http;
     /** Senders of each app, in the order of its endpoints. */
     private final Map<String, List<EndpointSender>> senders = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timers;
+    private final Queues queues;
+    private final ConsoleFeed console;
 
     /**
      * @param timers the thread for batch windows and retries
@@ -70,13 +73,40 @@ public final class WebhookDispatcher {
                 .connectTimeout(settings.requestTimeout())
                 .executor(httpExecutor)
                 .build();
+        this.timers = timers;
+        this.queues = queues;
+        this.console = console;
         for (App app : apps.all()) {
-            List<EndpointSender> list = new ArrayList<>();
-            for (WebhookEndpoint endpoint : app.webhooks()) {
-                list.add(new EndpointSender(app, endpoint, settings, http, timers,
-                        queues.create(app, endpoint, settings.queueCapacity()), console));
+            appChanged(null, app);
+        }
+    }
+
+    /**
+     * An app was created, changed or deleted ({@code after} null): endpoints it still has keep their
+     * sender (and queue) and sign with its new settings; new ones get a sender; removed ones send
+     * what they hold and stop.
+     */
+    public synchronized void appChanged(App before, App after) {
+        String id = after != null ? after.id() : before.id();
+        List<EndpointSender> old = senders.getOrDefault(id, List.of());
+        List<EndpointSender> next = new ArrayList<>();
+        if (after != null) {
+            for (WebhookEndpoint endpoint : after.webhooks()) {
+                EndpointSender kept = old.stream().filter(s -> s.endpoint().equals(endpoint)).findFirst().orElse(null);
+                if (kept != null) {
+                    kept.useApp(after);
+                    next.add(kept);
+                } else {
+                    next.add(new EndpointSender(after, endpoint, settings, http, timers,
+                            queues.create(after, endpoint, settings.queueCapacity()), console));
+                }
             }
-            senders.put(app.id(), List.copyOf(list));
+        }
+        old.stream().filter(s -> !next.contains(s)).forEach(EndpointSender::closeAndFlush);
+        if (next.isEmpty()) {
+            senders.remove(id);
+        } else {
+            senders.put(id, List.copyOf(next));
         }
     }
 

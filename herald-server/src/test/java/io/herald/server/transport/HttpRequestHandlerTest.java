@@ -46,7 +46,7 @@ class HttpRequestHandlerTest {
 
     private static EmbeddedChannel httpChannel(ServerState state) {
         EmbeddedChannel channel = new EmbeddedChannel(false, false);
-        HeraldChannelInitializer.addHttpStages(channel, state, null);
+        HeraldChannelInitializer.addHttpStages(channel, state, null, null);
         try {
             channel.register(); // now active: the stages start their clocks and ask for the first request
         } catch (Exception e) {
