@@ -34,6 +34,7 @@ import io.herald.server.transport.HttpService;
 import io.herald.server.transport.Listener;
 import io.herald.server.transport.ServerResources;
 import io.herald.server.transport.ServerState;
+import io.herald.server.transport.WebSocketService;
 import io.herald.server.tls.ServerTls;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,8 +74,6 @@ public final class HeraldServer implements AutoCloseable {
     private final Listener metricsListener;
     /** The admin API's own port, or {@code null} when it shares the main port (or is off). */
     private final Listener adminListener;
-    /** The admin API (and the console): on the main port, or alone on {@code admin-port}. */
-    private final List<HttpService> adminServices;
     private final List<ServerExtension> extensions = new ArrayList<>();
     private final AppCatalog apps;
     private boolean closed;
@@ -116,14 +115,13 @@ public final class HeraldServer implements AutoCloseable {
         apps.listen(new AppChangeEffects(state, webhooks));
         apps.announceWith(adapter::appChanged);
         AdminAccess admin = AdminAccess.of(options);
-        this.adminServices = List.of(new AdminService(admin, concat(AppRoutes.of(apps),
-                AppActivityRoutes.of(apps, connections, adapter, metrics, api, console))));
+        // The console's page calls the admin API on its own origin: both are served on one port.
+        List<HttpService> adminServices = List.of(new AdminService(admin, concat(AppRoutes.of(apps),
+                AppActivityRoutes.of(apps, connections, adapter, metrics, api, console))), new ConsolePage(admin));
+        List<WebSocketService> adminSockets = List.of(new ConsoleSockets(admin, apps, console));
         if (options.adminPort() == ServerOptions.ADMIN_ON_MAIN_PORT) {
             adminServices.forEach(state::mount);
-            // The console's page calls the admin API on its own origin, and its feed is a WebSocket,
-            // which the admin port does not upgrade: with an admin port the console is not served.
-            state.mount(new ConsolePage(admin));
-            state.mount(new ConsoleSockets(admin, apps, console));
+            adminSockets.forEach(state::mount);
         }
         metrics.readGaugesFrom(new NodeGauges(connections, registries, webhooks));
         apps.all().forEach(app -> metrics.forApp(app.id())); // every app listed from the first scrape
@@ -135,7 +133,7 @@ public final class HeraldServer implements AutoCloseable {
             startExtensions();
             metricsBound = startMetricsListener();
             adminBound = options.adminPort() == ServerOptions.ADMIN_ON_MAIN_PORT ? null
-                    : Listener.bindServices(resources, state, options.adminPort(), tls, adminServices);
+                    : Listener.bindServices(resources, state, options.adminPort(), tls, adminServices, adminSockets);
             bound = Listener.bind(resources, state, options.port(), tls);
             this.plainListener = options.plainPort() == ServerOptions.NO_PLAIN_PORT ? null
                     : Listener.bind(resources, state, options.plainPort(), null);

@@ -55,7 +55,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     /** The last response is written and the next request hasn't come: keep asking for it. */
     private boolean awaitingRequest;
 
-    /** The admin port's services, the only ones it serves (no WebSockets, no API); null on the main port. */
+    /** The admin port's services, the only ones it serves (no Pusher protocol, no API); null on the main port. */
     private final HttpServices dedicated;
 
     HttpRequestHandler(ServerState state, Supplier<String> metricsPage, HttpServices dedicated) {
@@ -97,12 +97,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         if (metricsPage != null) {
             serveMetrics(ctx, request, path);
         } else if (dedicated != null) {
-            HttpService service = dedicated.find(path);
-            if (service != null) {
-                serve(ctx, request, service, uri);
-            } else {
-                respond(ctx, request, 404, JsonResponse.errorBody("Not found: " + path + " (this port serves the admin API)"));
-            }
+            serveDedicated(ctx, request, path, uri);
         } else if (isUpgrade(request)) {
             upgrade(ctx, request, path, uri);
         } else if (ApiService.handles(path)) {
@@ -120,6 +115,18 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             respond(ctx, request, 400, JsonResponse.errorBody("WebSocket upgrade required at " + path));
         } else {
             respond(ctx, request, 404, JsonResponse.errorBody("Not found: " + path));
+        }
+    }
+
+    /** The admin port: its own HTTP and WebSocket services (the admin API, the console), nothing else. */
+    private void serveDedicated(ChannelHandlerContext ctx, FullHttpRequest request, String path, QueryStringDecoder uri) {
+        HttpService service = dedicated.find(path);
+        if (isUpgrade(request) && dedicated.webSocket(path) != null) {
+            upgrade(ctx, request, path, uri);
+        } else if (service != null) {
+            serve(ctx, request, service, uri);
+        } else {
+            respond(ctx, request, 404, JsonResponse.errorBody("Not found: " + path + " (this port serves the admin API)"));
         }
     }
 
@@ -176,7 +183,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             write(ctx, HttpUtil.isKeepAlive(request), response);
             return;
         }
-        WebSocketService service = state.webSocketService(path);
+        WebSocketService service = (dedicated != null ? dedicated : state.services).webSocket(path);
         if (service != null) {
             upgradeTo(ctx, request, handshaker, service);
             return;

@@ -19,7 +19,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The mounted {@link HttpService}s, and the translation between Netty's request/response and theirs. */
+/**
+ * The services mounted on a port, found by path: {@link HttpService}s and {@link WebSocketService}s; and
+ * the translation between Netty's request/response and an HTTP service's.
+ */
 final class HttpServices {
 
     private static final Logger log = LoggerFactory.getLogger(HttpServices.class);
@@ -27,9 +30,24 @@ final class HttpServices {
             "{\"error\":\"Internal Server Error\",\"description\":\"internal error\"}".getBytes(StandardCharsets.UTF_8);
 
     private final List<HttpService> services = new CopyOnWriteArrayList<>();
+    private final List<WebSocketService> webSockets = new CopyOnWriteArrayList<>();
 
     void mount(HttpService service) {
         services.add(service);
+    }
+
+    void mount(WebSocketService service) {
+        webSockets.add(service);
+    }
+
+    /** The WebSocket service that takes upgrades on {@code path}, or {@code null}. */
+    WebSocketService webSocket(String path) {
+        for (WebSocketService service : webSockets) {
+            if (service.handles(path)) {
+                return service;
+            }
+        }
+        return null;
     }
 
     /** The first service that handles {@code path}, or {@code null}. */

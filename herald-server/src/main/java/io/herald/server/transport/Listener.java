@@ -38,13 +38,16 @@ public final class Listener {
     }
 
     /**
-     * Binds the admin port: only {@code services} (the admin API, the console) are served there, through
-     * the main port's HTTP stages (and its TLS, when {@code tls} is given); everything else is 404.
+     * Binds the admin port: only {@code services} and {@code webSockets} (the admin API, the console) are
+     * served there, through the main port's HTTP stages (and its TLS, when {@code tls} is given);
+     * everything else is 404.
      */
     public static Listener bindServices(ServerResources resources, ServerState state, int port, ServerTls tls,
-                                        List<HttpService> services) throws InterruptedException {
+                                        List<HttpService> services, List<WebSocketService> webSockets)
+            throws InterruptedException {
         HttpServices dedicated = new HttpServices();
         services.forEach(dedicated::mount);
+        webSockets.forEach(dedicated::mount);
         return bind(resources, state, port, new HeraldChannelInitializer(state, tls, null, dedicated));
     }
 

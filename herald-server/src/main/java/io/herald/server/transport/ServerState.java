@@ -38,9 +38,8 @@ public final class ServerState {
     final AtomicBoolean ready = new AtomicBoolean(true);
     /** HTTP requests received whole and not yet answered; kept by {@link InFlightRequests}. */
     final AtomicInteger apiInFlight = new AtomicInteger();
+    /** The main port's services beside the API and {@code /app/{key}}. */
     final HttpServices services = new HttpServices();
-    /** WebSocket endpoints beside {@code /app/{key}}. */
-    final List<WebSocketService> webSockets = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** HTTP requests whose headers came and whose body is still arriving; kept by {@link InFlightRequests}. */
     final AtomicInteger requestsArriving = new AtomicInteger();
     private volatile BooleanSupplier clusterReady = () -> true;
@@ -103,17 +102,7 @@ public final class ServerState {
 
     /** Takes WebSocket upgrades on {@code service}'s paths from now on. */
     public void mount(WebSocketService service) {
-        webSockets.add(service);
-    }
-
-    /** The WebSocket service for {@code path}, or {@code null} (the Pusher protocol's). */
-    WebSocketService webSocketService(String path) {
-        for (WebSocketService service : webSockets) {
-            if (service.handles(path)) {
-                return service;
-            }
-        }
-        return null;
+        services.mount(service);
     }
 
     public void markNotReady() {
