@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Checks a Herald image tar without Docker: unpacks its layers, checks the image config (non-root
-# user, data volume, exposed ports), then runs the image's entrypoint and command on the unpacked
-# files with the local JDK standing in for the base image's, as the image's user, until /ready
-# answers 200 and /metrics serves; then SIGTERM, which must end it cleanly.
+# user, data volume, exposed ports, a data directory that is not world-writable), then runs the
+# image's entrypoint and command on the unpacked files with the local JDK standing in for the base
+# image's, as the image's user, until /ready answers 200, /metrics serves and the push store is
+# written to the data directory; then SIGTERM, which must end it cleanly.
 #
 #   mvn -B -Pimage -pl herald-cli -am package -DskipTests [-Dimage.base=scratch when no registry is reachable]
 #   deploy/image/verify-image.sh [herald-cli/target/herald-image.tar]
@@ -41,6 +42,8 @@ source "$work/config.env"
 
 # The image's absolute paths, inside the unpacked root.
 rootfs="$work/rootfs"
+data_mode=$(stat -c %a "$rootfs/var/lib/herald")
+(( (8#$data_mode & 8#002) == 0 )) || { echo "verify-image: /var/lib/herald is world-writable ($data_mode)" >&2; exit 1; }
 sed "s#/app/#$rootfs/app/#g; s#:#\n#g" "$rootfs/app/jib-classpath-file" | paste -sd: > "$work/classpath"
 args=()
 for a in "${entrypoint[@]}"; do args+=("${a/#@\/app\/jib-classpath-file/@$work/classpath}"); done
@@ -60,11 +63,16 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 curl -sf "http://127.0.0.1:$port/ready" > /dev/null || { cat "$work/server.log"; echo "verify-image: not ready" >&2; exit 1; }
-curl -sf "http://127.0.0.1:$metrics/metrics" | grep -q '^herald_connected' || { echo "verify-image: no metrics" >&2; exit 1; }
+# To a file first: grep -q would stop reading early and, through pipefail, fail the pipe on curl's SIGPIPE.
+curl -sf "http://127.0.0.1:$metrics/metrics" -o "$work/metrics" && grep -q '^herald_connected' "$work/metrics" \
+  || { echo "verify-image: no metrics" >&2; exit 1; }
+store=$(find "$rootfs/var/lib/herald" -type f ! -name README -user "$uid" -print -quit)
+[ -n "$store" ] || { echo "verify-image: nothing written to /var/lib/herald as uid $uid" >&2; exit 1; }
 owner=$(ps -o user= -p "$server" | tr -d ' ')
 kill -TERM "$server"
 status=0; wait "$server" || status=$?
 server=""
 [ "$status" -eq 0 ] || [ "$status" -eq 143 ] || { cat "$work/server.log"; echo "verify-image: exit status $status" >&2; exit 1; }
 grep -q 'Herald stopped' "$work/server.log" || { cat "$work/server.log"; echo "verify-image: no graceful stop" >&2; exit 1; }
-echo "verify-image: herald started from the image as uid $uid ($owner), /ready 200, /metrics served, stopped cleanly on SIGTERM"
+echo "verify-image: herald started from the image as uid $uid ($owner) gid $gid, /ready 200, /metrics served," \
+  "push store written to /var/lib/herald (mode $data_mode), stopped cleanly on SIGTERM"

@@ -1,13 +1,15 @@
 /**
  * pusher-js (its Node build, unchanged) as a front end of the Go notification package's events, as
  * Herald's SDK sends them: subscribes to one channel and renders each notification with the render()
- * of README.md's *Notifications* section, through a `ui` that records what it was asked to do.
+ * of docs/java-sdk.md's *Notifications* section (read from the page), through a `ui` that records what
+ * it was asked to do.
  *
  * Prints {"subscribed":channel} once, then one line per event, {"event","data","rendered":[…]}; exits
  * 0 after --count events, 2 when the timeout fires. Driven by NotificationsPusherJsTest.
  *
  * Usage: node notifications.mjs --port <port> --key <app-key> --channel <name> --count <n>
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import PusherClient from 'pusher-js';
 
@@ -16,26 +18,19 @@ const { values } = parseArgs({
   options: { port: { type: 'string' }, key: { type: 'string' }, channel: { type: 'string' }, count: { type: 'string' } },
 });
 
-// ---------------------------------------------------------------- as in README.md
+// ---------------------------------------------------------------- render(), from docs/java-sdk.md
 
-function render(n, ui) {
-  if (n.actions) {                                             // version 2
-    [...n.actions].sort((a, b) => a.sequence - b.sequence).forEach(({ action_type, data }) => {
-      const m = data.message;
-      switch (action_type) {
-        case 'TOAST': ui.toast(m.content, m.content_type); break;
-        case 'INFO': ui.banner(m.content, m.content_type); break;
-        case 'NAVIGATE': data.type === 'path' ? ui.navigate(data.path) : ui.open(data.url); break;
-        case 'DOWNLOAD': ui.open(data.url); break;
-        case 'AUDIO_NOTIFICATION': ui.play(data.url); break;
-        case 'DATA': ui.data(m.meta); break;
-      }
-    });
-  } else {                                                     // version 1
-    ui.toast(n.data.message.content, n.data.message.type);
-    if (n.event_type === 'DOWNLOAD_LINK') ui.open(n.data.link);
-  }
-  if (n.is_last_response) ui.done();
+const render = renderOfTheGuide();
+
+/**
+ * The `function render(n, ui)` of docs/java-sdk.md's pusher-js block, read from the page itself so the
+ * code this test runs is the code readers copy: there is one copy, and nothing to keep in step.
+ */
+function renderOfTheGuide() {
+  const page = readFileSync(new URL('../../../../docs/java-sdk.md', import.meta.url), 'utf8');
+  const source = page.match(/^```js\n(function render\(n, ui\) \{\n[\s\S]*?^\})$/m);
+  if (!source) throw new Error('docs/java-sdk.md has no ```js block starting with function render(n, ui)');
+  return new Function(`${source[1]}\nreturn render;`)();
 }
 
 // ---------------------------------------------------------------- a recording ui

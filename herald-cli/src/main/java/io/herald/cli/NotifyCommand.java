@@ -106,10 +106,10 @@ final class NotifyCommand extends ApiCommand {
         return switch (kind) {
             case toast -> NotificationEvent.toast(event, message, messageType, info());
             case download -> NotificationEvent.download(event, message, link, messageType, info());
-            case navigate -> single(ActionType.NAVIGATE, captioned(path != null ? ActionData.path(path) : ActionData.url(link)));
+            case navigate -> single(ActionType.NAVIGATE, captioned(navigateTarget()));
             case info -> single(ActionType.INFO, ActionData.message(withMeta(NotificationMessage.of(message, messageType))));
-            case audio -> single(ActionType.AUDIO_NOTIFICATION, captioned(ActionData.url(link)));
-            case data -> single(ActionType.DATA, ActionData.message(NotificationMessage.metaOnly(requiredMeta())));
+            case audio -> single(ActionType.AUDIO_NOTIFICATION, captioned(ActionData.url(required(link, "--link"))));
+            case data -> single(ActionType.DATA, ActionData.message(NotificationMessage.metaOnly(required(meta(), "--meta JSON"))));
             case actions -> NotificationEvent.of(event, !more, actionList().toArray(NotificationAction[]::new));
         };
     }
@@ -122,6 +122,25 @@ final class NotifyCommand extends ApiCommand {
     /** A version-2 event of one action at --sequence. */
     private NotificationEvent single(ActionType type, ActionData data) {
         return NotificationEvent.of(event, !more, NotificationAction.of(type, data, sequence));
+    }
+
+    /** The --path route, else the --link URL. */
+    private ActionData navigateTarget() {
+        if (path != null) {
+            return ActionData.path(path);
+        }
+        if (link != null) {
+            return ActionData.url(link);
+        }
+        throw new CliException("notify navigate needs --path or --link");
+    }
+
+    /** A flag this kind can't do without: the refusal names the flag, not the SDK's argument. */
+    private <T> T required(T value, String flag) {
+        if (value == null) {
+            throw new CliException("notify " + kind + " needs " + flag);
+        }
+        return value;
     }
 
     /** A URL or path action with the --message as its caption, when given. */
@@ -138,14 +157,6 @@ final class NotifyCommand extends ApiCommand {
     private Object[] info() {
         Map<String, Object> given = meta();
         return given == null ? new Object[0] : new Object[] {given};
-    }
-
-    private Map<String, Object> requiredMeta() {
-        Map<String, Object> given = meta();
-        if (given == null) {
-            throw new CliException("a " + kind + " notification needs --meta JSON");
-        }
-        return given;
     }
 
     /** The --meta object, or {@code null} when not given. */

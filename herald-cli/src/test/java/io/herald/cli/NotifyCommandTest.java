@@ -89,6 +89,25 @@ class NotifyCommandTest {
     }
 
     @Test
+    void infoAndAudioAreVersionTwoEventsOfOneActionWithTheirMessage() throws Exception {
+        notify("info", "-c", "channel-name", "-u", "user-id", "-e", "info_event", "-m", "Maintenance at 22:00",
+                "-t", "warning", "--meta", "{\"until\":\"23:00\"}").assertSuccess();
+        notify("audio", "-c", "channel-name", "-u", "user-id", "-e", "sound_event", "--link", "https://cdn.example.com/ding.mp3",
+                "-m", "New order", "-t", "notification", "--sequence", "2").assertSuccess();
+
+        assertThat(frontEnd.awaitEvent("info_event").json()).isEqualTo(JSON.readTree("""
+                {"event_name":"info_event","event_type":"CUSTOM","is_last_response":true,"actions":[
+                  {"action_type":"INFO","data":{"type":"message","url":"","path":"",
+                    "message":{"content":"Maintenance at 22:00","content_type":"warning","meta":{"until":"23:00"},"is_meta_exist":true}},
+                   "sequence":1}]}"""));
+        assertThat(frontEnd.awaitEvent("sound_event").json()).isEqualTo(JSON.readTree("""
+                {"event_name":"sound_event","event_type":"CUSTOM","is_last_response":true,"actions":[
+                  {"action_type":"AUDIO_NOTIFICATION","data":{"type":"url","url":"https://cdn.example.com/ding.mp3","path":"",
+                    "message":{"content":"New order","content_type":"notification","meta":null,"is_meta_exist":false}},
+                   "sequence":2}]}"""));
+    }
+
+    @Test
     void anActionListWrittenAsGoMarshalsItIsSentAsIs() throws Exception {
         String actions = """
                 [{"action_type":"TOAST","data":{"type":"message",
@@ -115,10 +134,11 @@ class NotifyCommandTest {
         notify("actions", "-c", "c", "-u", "u", "-e", "e", "--actions", "[]").assertFailure(2, "actions must not be empty");
         notify("actions", "-c", "c", "-u", "u", "-e", "e", "--actions", "[{\"action_type\":\"JUMP\",\"data\":{\"type\":\"path\",\"path\":\"/x\"},\"sequence\":1}]")
                 .assertFailure(2, "--actions[0].action_type 'JUMP' is not one of");
-        notify("navigate", "-c", "c", "-u", "u", "-e", "e").assertFailure(2, "url must not be blank");
+        notify("navigate", "-c", "c", "-u", "u", "-e", "e").assertFailure(2, "notify navigate needs --path or --link");
+        notify("audio", "-c", "c", "-u", "u", "-e", "e").assertFailure(2, "notify audio needs --link");
         notify("toast", "-c", "c", "-u", "u", "-e", "e", "-m", "x", "--sequence", "0", "-t", "info").assertSuccess();
         notify("info", "-c", "c", "-u", "u", "-e", "e", "-m", "x", "--sequence", "0").assertFailure(2, "sequence must be 1 or more");
-        notify("data", "-c", "c", "-u", "u", "-e", "e").assertFailure(2, "needs --meta");
+        notify("data", "-c", "c", "-u", "u", "-e", "e").assertFailure(2, "notify data needs --meta");
         JsonNode noRecipient = notify("toast", "-c", "c", "-e", "e", "-m", "x").assertFailure(2, "recipientId must not be blank");
         assertThat(noRecipient.get("channel").isNull()).isTrue();
     }

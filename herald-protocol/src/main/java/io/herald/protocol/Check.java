@@ -51,15 +51,25 @@ public final class Check {
     }
 
     public static String notBlank(String value, String name) {
+        return notBlank(value, name, IllegalArgumentException::new);
+    }
+
+    /** A string with a non-blank character, failing with the exception {@code failure} makes of the message. */
+    public static String notBlank(String value, String name, Function<String, ? extends RuntimeException> failure) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank, was " + (value == null ? "null" : "'" + value + "'"));
+            throw failure.apply(name + " must not be blank, was " + (value == null ? "null" : "'" + value + "'"));
         }
         return value;
     }
 
     public static <T> T notNull(T value, String name) {
+        return notNull(value, name, IllegalArgumentException::new);
+    }
+
+    /** A value that is there, failing with the exception {@code failure} makes of the message. */
+    public static <T> T notNull(T value, String name, Function<String, ? extends RuntimeException> failure) {
         if (value == null) {
-            throw new IllegalArgumentException(name + " must not be null");
+            throw failure.apply(name + " must not be null");
         }
         return value;
     }

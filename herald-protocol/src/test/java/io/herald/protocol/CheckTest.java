@@ -27,5 +27,18 @@ class CheckTest {
     void aCallerMayChooseTheExceptionType() {
         assertThatThrownBy(() -> Check.positive(Duration.ZERO, "timeout", IllegalStateException::new))
                 .isInstanceOf(IllegalStateException.class).hasMessage("timeout must be positive, was PT0S");
+        assertThatThrownBy(() -> Check.notNull(null, "channel", IllegalStateException::new))
+                .isInstanceOf(IllegalStateException.class).hasMessage("channel must not be null");
+        assertThatThrownBy(() -> Check.notBlank(" ", "key", IllegalStateException::new))
+                .isInstanceOf(IllegalStateException.class).hasMessage("key must not be blank, was ' '");
+    }
+
+    @Test
+    void missingOrBlankValuesAreIllegalArgumentsUnlessTheCallerChoosesAnother() {
+        assertThatThrownBy(() -> Check.notNull(null, "channel"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("channel must not be null");
+        assertThatThrownBy(() -> Check.notBlank(null, "key"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("key must not be blank, was null");
+        assertThat(Check.notBlank("k", "key")).isEqualTo("k");
     }
 }

@@ -1,6 +1,7 @@
 package io.herald.sdk;
 
 import io.herald.protocol.Check;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +28,9 @@ public final class Event {
     private final Set<String> info;
 
     private Event(List<String> channels, String name, Object data, String socketId, Set<String> info) {
-        this.channels = List.copyOf(Check.notNull(channels, "channels"));
+        // Copied with any null name in it, which publishing refuses like any bad name (List.copyOf would throw NPE).
+        this.channels = Collections.unmodifiableList(new ArrayList<>(
+                Check.notNull(channels, "channels", HeraldValidationException::new)));
         this.name = name;
         this.data = data;
         this.socketId = socketId;
@@ -41,10 +44,10 @@ public final class Event {
      * @param name the event name; checked when published
      * @param data a {@link String} sent as is, or any object the serializer can write
      * @return the event
-     * @throws IllegalArgumentException when the channel is null
+     * @throws HeraldValidationException when the channel is null
      */
     public static Event of(String channel, String name, Object data) {
-        return of(List.of(Check.notNull(channel, "channel")), name, data);
+        return of(List.of(Check.notNull(channel, "channel", HeraldValidationException::new)), name, data);
     }
 
     /**
@@ -54,7 +57,7 @@ public final class Event {
      * @param name the event name; checked when published
      * @param data a {@link String} sent as is, or any object the serializer can write
      * @return the event
-     * @throws IllegalArgumentException when the list is null
+     * @throws HeraldValidationException when the list is null
      */
     public static Event of(List<String> channels, String name, Object data) {
         return new Event(channels, name, data, null, Set.of());

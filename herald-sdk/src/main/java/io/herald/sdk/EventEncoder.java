@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.protocol.ChannelName;
+import io.herald.protocol.Check;
 import io.herald.protocol.Limits;
 import io.herald.protocol.SocketId;
 import io.herald.sdk.crypto.ChannelEncryption;
@@ -30,7 +31,7 @@ final class EventEncoder {
 
     /** The body of {@code POST /events}. */
     String trigger(Event event) {
-        return encode(event, "").toString();
+        return encode(Check.notNull(event, "event", HeraldValidationException::new), "").toString();
     }
 
     /** The body of {@code POST /batch_events}. */
@@ -45,8 +46,8 @@ final class EventEncoder {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode batch = body.putArray("batch");
         for (int i = 0; i < events.size(); i++) {
-            Event event = events.get(i);
             String where = "batch[" + i + "]: ";
+            Event event = Check.notNull(events.get(i), where + "event", HeraldValidationException::new);
             if (event.channels().size() != 1) {
                 throw new HeraldValidationException(where + "each batch event names exactly one channel, got " + event.channels().size());
             }

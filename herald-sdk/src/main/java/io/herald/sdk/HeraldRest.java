@@ -172,7 +172,7 @@ public final class HeraldRest {
      * @return completes with the server's answer, or exceptionally with the SDK's exception
      */
     public CompletableFuture<TriggerResult> triggerAsync(String channel, String event, Object data) {
-        return triggerAsync(Event.of(channel, event, data));
+        return start(() -> triggerAsync(Event.of(channel, event, data)));
     }
 
     /**
@@ -184,7 +184,7 @@ public final class HeraldRest {
      * @return completes with the server's answer, or exceptionally with the SDK's exception
      */
     public CompletableFuture<TriggerResult> triggerAsync(List<String> channels, String event, Object data) {
-        return triggerAsync(Event.of(channels, event, data));
+        return start(() -> triggerAsync(Event.of(channels, event, data)));
     }
 
     /**
@@ -218,8 +218,9 @@ public final class HeraldRest {
      */
     public CompletableFuture<BatchResult> triggerBatchAsync(List<Event> events) {
         return start(() -> {
+            String body = encoder.batch(events); // refuses a null list or event before List.copyOf would throw NPE
             List<Event> sent = List.copyOf(events);
-            return sendPost("/batch_events", encoder.batch(sent)).thenApply(response -> BatchResult.parse(response, sent));
+            return sendPost("/batch_events", body).thenApply(response -> BatchResult.parse(response, sent));
         });
     }
 

@@ -18,10 +18,10 @@ public final class JacksonSerializer implements JsonSerializer {
      * Uses {@code mapper} as configured (modules, naming strategy…).
      *
      * @param mapper the mapper; not null, and not to be reconfigured while in use
-     * @throws IllegalArgumentException when the mapper is null
+     * @throws HeraldValidationException when the mapper is null
      */
     public JacksonSerializer(ObjectMapper mapper) {
-        this.mapper = Check.notNull(mapper, "mapper");
+        this.mapper = Check.notNull(mapper, "mapper", HeraldValidationException::new);
     }
 
     @Override

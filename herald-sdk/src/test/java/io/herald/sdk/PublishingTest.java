@@ -12,10 +12,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -191,6 +193,30 @@ class PublishingTest extends SharedServerTest {
         assertThatThrownBy(() -> client.trigger(Event.of("news", "e", "x").excludingSocket("abc")))
                 .isInstanceOf(HeraldValidationException.class).hasMessageContaining("socket id 'abc'");
         assertThatThrownBy(() -> client.trigger("news", "e", null)).hasMessageContaining("data");
+    }
+
+    @Test
+    void nullArgumentsAreValidationErrorsAndOnlyFailTheFuturesOfAsyncCalls() {
+        HeraldRest client = unreachableClient();
+        assertThatThrownBy(() -> Event.of((String) null, "e", "x"))
+                .isInstanceOf(HeraldValidationException.class).hasMessage("channel must not be null");
+        assertThatThrownBy(() -> Event.of((List<String>) null, "e", "x"))
+                .isInstanceOf(HeraldValidationException.class).hasMessage("channels must not be null");
+        assertThatThrownBy(() -> client.trigger((String) null, "e", "x")).isInstanceOf(HeraldValidationException.class);
+        assertThatThrownBy(() -> client.trigger(Arrays.asList("news", null), "e", "x"))
+                .isInstanceOf(HeraldValidationException.class).hasMessage("channel name is missing");
+        assertThatThrownBy(() -> client.trigger((Event) null))
+                .isInstanceOf(HeraldValidationException.class).hasMessage("event must not be null");
+        assertThatThrownBy(() -> client.triggerBatch(null)).isInstanceOf(HeraldValidationException.class);
+        assertThatThrownBy(() -> client.triggerBatch(Arrays.asList(Event.of("news", "e", "x"), null)))
+                .isInstanceOf(HeraldValidationException.class).hasMessage("batch[1]: event must not be null");
+        assertThatThrownBy(() -> new JacksonSerializer(null)).isInstanceOf(HeraldValidationException.class);
+
+        List<CompletableFuture<?>> async = List.of(client.triggerAsync((String) null, "e", "x"),
+                client.triggerAsync((List<String>) null, "e", "x"), client.triggerAsync((Event) null),
+                client.triggerBatchAsync(null), client.triggerBatchAsync(Arrays.asList((Event) null)));
+        assertThat(async).allSatisfy(future -> assertThat(future).failsWithin(Duration.ofSeconds(5))
+                .withThrowableOfType(ExecutionException.class).withCauseInstanceOf(HeraldValidationException.class));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.herald.sdk.auth;
 
 import io.herald.protocol.Check;
+import io.herald.sdk.HeraldValidationException;
 
 /**
  * Who joins a presence channel: the {@code user_id} every member sees and optional
@@ -16,10 +17,10 @@ public record PresenceData(String userId, Object userInfo) {
      *
      * @param userId the user's id; not blank
      * @param userInfo extra details, or {@code null}
-     * @throws IllegalArgumentException when the user id is null or blank
+     * @throws HeraldValidationException when the user id is null or blank
      */
     public PresenceData {
-        Check.notBlank(userId, "userId");
+        Check.notBlank(userId, "userId", HeraldValidationException::new);
     }
 
     /**
@@ -27,7 +28,7 @@ public record PresenceData(String userId, Object userInfo) {
      *
      * @param userId the user's id; not blank
      * @return the member
-     * @throws IllegalArgumentException when the user id is null or blank
+     * @throws HeraldValidationException when the user id is null or blank
      */
     public static PresenceData of(String userId) {
         return new PresenceData(userId, null);
@@ -39,7 +40,7 @@ public record PresenceData(String userId, Object userInfo) {
      * @param userId the user's id; not blank
      * @param userInfo any object the serializer can write, ≤ 1 KB as JSON; or {@code null}
      * @return the member
-     * @throws IllegalArgumentException when the user id is null or blank
+     * @throws HeraldValidationException when the user id is null or blank
      */
     public static PresenceData of(String userId, Object userInfo) {
         return new PresenceData(userId, userInfo);

@@ -1,6 +1,7 @@
 package io.herald.sdk.auth;
 
 import io.herald.protocol.Check;
+import io.herald.sdk.HeraldValidationException;
 import java.util.List;
 
 /**
@@ -23,10 +24,10 @@ public record UserData(String id, Object userInfo, List<String> watchlist) {
      * @param id the user's id; not blank
      * @param userInfo details about the user, or {@code null}
      * @param watchlist user ids to watch; {@code null} means none
-     * @throws IllegalArgumentException when the id is null or blank
+     * @throws HeraldValidationException when the id is null or blank
      */
     public UserData {
-        Check.notBlank(id, "id");
+        Check.notBlank(id, "id", HeraldValidationException::new);
         watchlist = watchlist == null ? List.of() : List.copyOf(watchlist);
     }
 
@@ -35,7 +36,7 @@ public record UserData(String id, Object userInfo, List<String> watchlist) {
      *
      * @param id the user's id; not blank
      * @return the user
-     * @throws IllegalArgumentException when the id is null or blank
+     * @throws HeraldValidationException when the id is null or blank
      */
     public static UserData of(String id) {
         return new UserData(id, null, List.of());
@@ -47,7 +48,7 @@ public record UserData(String id, Object userInfo, List<String> watchlist) {
      * @param id the user's id; not blank
      * @param userInfo any object the serializer can write, or {@code null}
      * @return the user
-     * @throws IllegalArgumentException when the id is null or blank
+     * @throws HeraldValidationException when the id is null or blank
      */
     public static UserData of(String id, Object userInfo) {
         return new UserData(id, userInfo, List.of());

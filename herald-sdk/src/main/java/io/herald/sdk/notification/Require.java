@@ -1,5 +1,6 @@
 package io.herald.sdk.notification;
 
+import io.herald.protocol.Check;
 import io.herald.sdk.HeraldValidationException;
 
 /** The package's argument checks; each failure is a {@link HeraldValidationException} naming the argument. */
@@ -9,16 +10,10 @@ final class Require {
     }
 
     static String text(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new HeraldValidationException(name + " must not be blank, was " + (value == null ? "null" : "'" + value + "'"));
-        }
-        return value;
+        return Check.notBlank(value, name, HeraldValidationException::new);
     }
 
     static <T> T present(T value, String name) {
-        if (value == null) {
-            throw new HeraldValidationException(name + " must not be null");
-        }
-        return value;
+        return Check.notNull(value, name, HeraldValidationException::new);
     }
 }

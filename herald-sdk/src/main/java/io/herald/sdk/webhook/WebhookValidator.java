@@ -52,11 +52,10 @@ public final class WebhookValidator {
      * A validator accepting any of these key/secret pairs.
      *
      * @param secretsByKey app key → secret; copied, every pair is accepted
-     * @throws HeraldValidationException when the map is empty
-     * @throws IllegalArgumentException when the map is null
+     * @throws HeraldValidationException when the map is null or empty
      */
     public WebhookValidator(Map<String, String> secretsByKey) {
-        Check.notNull(secretsByKey, "secretsByKey");
+        Check.notNull(secretsByKey, "secretsByKey", HeraldValidationException::new);
         if (secretsByKey.isEmpty()) {
             throw new HeraldValidationException("a webhook validator needs at least one key and secret");
         }
@@ -69,10 +68,11 @@ public final class WebhookValidator {
      * @param key the app's key
      * @param secret the app's secret
      * @return the validator
-     * @throws IllegalArgumentException when the key or secret is blank
+     * @throws HeraldValidationException when the key or secret is blank
      */
     public static WebhookValidator of(String key, String secret) {
-        return new WebhookValidator(Map.of(Check.notBlank(key, "key"), Check.notBlank(secret, "secret")));
+        return new WebhookValidator(Map.of(Check.notBlank(key, "key", HeraldValidationException::new),
+                Check.notBlank(secret, "secret", HeraldValidationException::new)));
     }
 
     /**

@@ -103,6 +103,15 @@ class AuthorizerTest {
     }
 
     @Test
+    void aMemberOrUserWithoutAnIdIsAValidationError() {
+        assertThatThrownBy(() -> PresenceData.of(null)).isInstanceOf(HeraldValidationException.class)
+                .hasMessage("userId must not be blank, was null");
+        assertThatThrownBy(() -> PresenceData.of(" ", Map.of())).isInstanceOf(HeraldValidationException.class);
+        assertThatThrownBy(() -> UserData.of("")).isInstanceOf(HeraldValidationException.class)
+                .hasMessage("id must not be blank, was ''");
+    }
+
+    @Test
     void channelsThatNeedNoOrOtherAuthorizationAreRejected() {
         assertThatThrownBy(() -> herald.authorizeChannel(SOCKET, "public-news")).hasMessageContaining("needs no authorization");
         assertThatThrownBy(() -> herald.authorizeChannel(SOCKET, "presence-room")).hasMessageContaining("PresenceData");

@@ -101,6 +101,15 @@ class WebhookValidatorTest {
         assertThatThrownBy(() -> new WebhookValidator(Map.of())).isInstanceOf(HeraldValidationException.class);
     }
 
+    @Test
+    void aMissingKeyOrSecretIsAValidationError() {
+        assertThatThrownBy(() -> new WebhookValidator(null)).isInstanceOf(HeraldValidationException.class)
+                .hasMessage("secretsByKey must not be null");
+        assertThatThrownBy(() -> WebhookValidator.of(KEY, null)).isInstanceOf(HeraldValidationException.class)
+                .hasMessage("secret must not be blank, was null");
+        assertThatThrownBy(() -> WebhookValidator.of("", SECRET)).isInstanceOf(HeraldValidationException.class);
+    }
+
     private static String sign(String secret, String body) {
         return Crypto.hmacSha256Hex(secret, body);
     }

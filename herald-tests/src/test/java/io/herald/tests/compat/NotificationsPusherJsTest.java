@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The Go notification package's README examples, written line for line with the Java SDK, as
  * pusher-js receives them ({@code src/test/js/notifications.mjs}): the JSON Go would have sent, and
- * what README.md's pusher-js {@code render} does with it.
+ * what the pusher-js {@code render} of docs/java-sdk.md does with it (the script reads it from the page).
  */
 class NotificationsPusherJsTest {
 

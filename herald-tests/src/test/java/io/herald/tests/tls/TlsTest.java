@@ -12,6 +12,7 @@ import io.herald.server.tls.ServerTls;
 import io.herald.server.tls.TlsException;
 import io.herald.testkit.Eventually;
 import io.herald.testkit.RecordingClient;
+import io.herald.testkit.TestCa;
 import io.herald.testkit.TestServer;
 import io.herald.tests.compat.NodeRun;
 import java.io.IOException;

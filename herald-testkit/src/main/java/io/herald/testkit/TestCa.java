@@ -1,4 +1,4 @@
-package io.herald.tests.tls;
+package io.herald.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,10 +33,11 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A certificate authority made for one test: it issues server certificates for 127.0.0.1 and
- * localhost, writes them and their keys as the PEM files Herald reads, and gives clients a trust
- * store holding only itself.
+ * localhost, writes them and their keys as the PEM files Herald reads ({@code tls-cert},
+ * {@code tls-key}), and gives clients a trust store holding only itself. Each certificate has a serial
+ * of its own, so a test can tell which one a handshake presented.
  */
-final class TestCa {
+public final class TestCa {
 
     private static final AtomicLong SERIALS = new AtomicLong(System.currentTimeMillis());
 
@@ -49,20 +50,20 @@ final class TestCa {
     }
 
     /** A server certificate and its key pair. */
-    record Issued(X509Certificate certificate, KeyPair keys) {
+    public record Issued(X509Certificate certificate, KeyPair keys) {
 
-        BigInteger serial() {
+        public BigInteger serial() {
             return certificate.getSerialNumber();
         }
 
         /** Writes the chain and the PKCS#8 key as a renewal tool would: each to a temporary file, then moved over. */
-        void writeTo(Path certFile, Path keyFile) {
+        public void writeTo(Path certFile, Path keyFile) {
             replace(certFile, pem("CERTIFICATE", encoded(certificate)));
             replace(keyFile, pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
         }
     }
 
-    static TestCa create() {
+    public static TestCa create() {
         KeyPair keys = ecKeys();
         X500Name name = new X500Name("CN=Herald test CA " + SERIALS.get());
         X509Certificate ca = sign(new JcaX509v3CertificateBuilder(name, nextSerial(), notBefore(), notAfter(), name,
@@ -71,7 +72,7 @@ final class TestCa {
     }
 
     /** A certificate for {@code 127.0.0.1} and {@code localhost}, signed by this CA. */
-    Issued issue() {
+    public Issued issue() {
         KeyPair server = ecKeys();
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, nextSerial(), notBefore(),
                 notAfter(), new X500Name("CN=localhost"), server.getPublic());
@@ -85,12 +86,12 @@ final class TestCa {
     }
 
     /** The CA certificate as PEM, for clients that read a file (Node's NODE_EXTRA_CA_CERTS). */
-    void writeCertificate(Path file) {
+    public void writeCertificate(Path file) {
         replace(file, pem("CERTIFICATE", encoded(certificate)));
     }
 
     /** A client TLS context that trusts this CA and nothing else. */
-    SSLContext clientContext() {
+    public SSLContext clientContext() {
         try {
             KeyStore trusted = KeyStore.getInstance("PKCS12");
             trusted.load(null, null);
@@ -105,7 +106,7 @@ final class TestCa {
         }
     }
 
-    static KeyPair ecKeys() {
+    public static KeyPair ecKeys() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -115,7 +116,7 @@ final class TestCa {
         }
     }
 
-    static String pem(String type, byte[] der) {
+    public static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
                 + "\n-----END " + type + "-----\n";
     }
@@ -138,7 +139,8 @@ final class TestCa {
         }
     }
 
-    static void replace(Path file, String content) {
+    /** Writes {@code content} to a temporary file beside {@code file}, then moves it over {@code file} in one step. */
+    public static void replace(Path file, String content) {
         try {
             Path next = file.resolveSibling(file.getFileName() + ".next");
             Files.writeString(next, content, StandardCharsets.US_ASCII);
