@@ -92,7 +92,12 @@ final class HeraldProcess implements AutoCloseable {
         stdout.awaitMatch(Pattern.compile(regex), TIMEOUT, process);
     }
 
-    /** Starts {@code herald server args...} and waits until it reports its port. */
+    /**
+     * Starts {@code herald server args...} and waits until it reports its port. Not the testkit's
+     * {@code ServerProcess}, which picks the port, needs a config file, waits for {@code /ready} and
+     * logs to a file: these tests check the command itself (the port it reports for {@code --port 0},
+     * its stdout and stderr apart and as they come, its exit code after SIGTERM, SIGHUP).
+     */
     static HeraldProcess startServer(String... args) {
         List<String> all = new ArrayList<>(List.of("server"));
         all.addAll(List.of(args));

@@ -595,9 +595,10 @@ final class RedisAdapter implements Adapter {
         }
     }
 
+    /** {@code /ready}'s reason while Redis is lost. */
     @Override
-    public boolean isReady() {
-        return redis.isOpen();
+    public Optional<String> notReadyReason() {
+        return redis.isOpen() ? Optional.empty() : Optional.of("redis-unreachable");
     }
 
     @Override

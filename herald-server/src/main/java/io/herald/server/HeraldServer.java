@@ -111,7 +111,7 @@ public final class HeraldServer implements AutoCloseable {
         ApiService api = new ApiService(apps, adapter, Clock.systemUTC(), console);
         this.state = new ServerState(options, apps, connections, new SocketIds(),
                 new ClientMessageHandler(registries, adapter, events, watchlists), api, metrics);
-        state.readyWhen(adapter::isReady);
+        state.notReadyWhile(adapter::notReadyReason);
         apps.listen(new AppChangeEffects(state, webhooks));
         apps.announceWith(adapter::appChanged);
         AdminAccess admin = AdminAccess.of(options);

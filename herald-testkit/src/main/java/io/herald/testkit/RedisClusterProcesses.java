@@ -1,36 +1,33 @@
 package io.herald.testkit;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A throw-away Redis Cluster: three masters (no replicas) on free ports of 127.0.0.1, without
- * persistence, their cluster state files in a temporary directory removed at {@link #close()}.
- * {@link #url()} names every master as a seed. Needs {@code redis-server} and {@code redis-cli}.
+ * persistence, each with its cluster state file in its own temporary directory (see
+ * {@link RedisServerProcess}). {@link #url()} names every master as a seed. Needs {@code redis-server}
+ * and {@code redis-cli}.
  */
 public final class RedisClusterProcesses implements TestRedis {
 
     private static final int MASTERS = 3;
     private static final long READY_SECONDS = 20;
 
-    private final Path dir;
     private final List<RedisServerProcess> masters = new ArrayList<>();
 
-    private RedisClusterProcesses(Path dir) {
-        this.dir = dir;
+    private RedisClusterProcesses() {
     }
 
     /** Starts the masters, assigns them all 16384 slots and waits until every one reports the cluster ok. */
     public static RedisClusterProcesses start() {
-        RedisClusterProcesses cluster = new RedisClusterProcesses(ScratchDirectory.create("herald-redis-cluster"));
+        RedisClusterProcesses cluster = new RedisClusterProcesses();
         try {
             for (int i = 0; i < MASTERS; i++) {
                 // The bus port is chosen too: the default, port + 10000, may be taken or past 65535.
                 cluster.masters.add(RedisServerProcess.start(List.of("--cluster-enabled", "yes",
-                        "--cluster-port", String.valueOf(RedisServerProcess.freePort()),
-                        "--cluster-config-file", cluster.dir.resolve("nodes-" + i + ".conf").toString())));
+                        "--cluster-port", String.valueOf(RedisServerProcess.freePort()))));
             }
             List<String> create = new ArrayList<>(List.of("--cluster", "create"));
             cluster.addresses().forEach(create::add);
@@ -90,6 +87,5 @@ public final class RedisClusterProcesses implements TestRedis {
     @Override
     public void close() {
         masters.forEach(RedisServerProcess::close);
-        ScratchDirectory.delete(dir);
     }
 }

@@ -13,8 +13,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A throw-away redis-server on a free port of 127.0.0.1, without persistence, that tests can kill and
- * start again on the same port (to watch nodes lose and regain Redis). Needs {@code redis-server}
- * (in {@code /usr/bin} or on the PATH).
+ * start again on the same port (to watch nodes lose and regain Redis). Whatever it still writes (a
+ * replica's copy of its master's data) goes to a temporary directory of its own, removed at
+ * {@link #close()}, never into the working directory. Needs {@code redis-server} (in {@code /usr/bin}
+ * or on the PATH).
  */
 public final class RedisServerProcess implements TestRedis {
 
@@ -24,6 +26,8 @@ public final class RedisServerProcess implements TestRedis {
     private final int port;
     private final List<String> configArgs;
     private final List<String> extraArgs;
+    /** Its working directory ({@code --dir}), kept across restarts. */
+    private final Path dir = ScratchDirectory.create("herald-redis");
     private Process process;
 
     private RedisServerProcess(int port, List<String> configArgs, List<String> extraArgs) {
@@ -51,7 +55,12 @@ public final class RedisServerProcess implements TestRedis {
 
     private static RedisServerProcess start(List<String> configArgs, List<String> extraArgs) {
         RedisServerProcess redis = new RedisServerProcess(freePort(), configArgs, extraArgs);
-        redis.restart();
+        try {
+            redis.restart();
+        } catch (RuntimeException e) {
+            redis.close();
+            throw e;
+        }
         return redis;
     }
 
@@ -71,7 +80,8 @@ public final class RedisServerProcess implements TestRedis {
             // A config file must come before any option.
             List<String> command = new ArrayList<>(List.of(BINARY));
             command.addAll(configArgs);
-            command.addAll(List.of("--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
+            command.addAll(List.of("--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                    "--dir", dir.toString()));
             command.addAll(extraArgs);
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -109,6 +119,7 @@ public final class RedisServerProcess implements TestRedis {
         if (process != null) {
             kill();
         }
+        ScratchDirectory.delete(dir);
     }
 
     static int freePort() {

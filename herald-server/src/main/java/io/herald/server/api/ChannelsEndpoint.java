@@ -1,5 +1,8 @@
 package io.herald.server.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
 
 /** {@code GET /channels}, {@code GET /channels/{name}} and {@code GET /channels/{name}/users}. */
 final class ChannelsEndpoint {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Adapter adapter;
 
@@ -59,8 +64,17 @@ final class ChannelsEndpoint {
     private static void writeCache(ObjectNode response, CachedEvent cached) {
         ObjectNode cache = response.putObject("cache");
         cache.put("event", cached.event().event());
-        cache.set("data", cached.event().dataNode());
+        cache.set("data", data(cached.event().dataJson()));
         cache.put("ttl", Math.max(1, cached.remaining().toSeconds()));
+    }
+
+    /** The cached event's {@code data} as a JSON value: the string for server events. */
+    private static JsonNode data(String dataJson) {
+        try {
+            return JSON.readTree(dataJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cached event data is not JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     CompletableFuture<ApiResponse> users(App app, String channel) {

@@ -93,9 +93,12 @@ public interface Adapter extends AutoCloseable {
         return 1;
     }
 
-    /** Whether the cluster is reachable; a node that is not answers 503 on {@code /ready}. */
-    default boolean isReady() {
-        return true;
+    /**
+     * Why the cluster cannot be reached, as a code that {@code /ready} lists among its reasons (a node
+     * with one answers 503); empty while it can be.
+     */
+    default Optional<String> notReadyReason() {
+        return Optional.empty();
     }
 
     /** Adds the adapter's own counters (the Redis adapter's round trips and reconnects) to {@code metrics}. */

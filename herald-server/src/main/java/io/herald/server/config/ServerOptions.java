@@ -75,7 +75,6 @@ public final class ServerOptions {
     public static final int DEFAULT_REQUEST_BUFFER_LIMIT = 64 * 1024 * 1024;
     /** Sockets one client address may hold open; 0 for no limit (behind a proxy, every client shares its address). */
     public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = 0;
-    /** The app that serves when none is configured. */
     /** {@code metrics-port}: off unless set (9601 is the conventional port; 0 picks a free one). */
     public static final int METRICS_OFF = -1;
     /** {@code admin-port}: unless set, the admin API and console share the main port. */
@@ -94,6 +93,7 @@ public final class ServerOptions {
     public static final String DEFAULT_LOG_FORMAT = "human";
     /** The {@code log-format} values. */
     public static final List<String> LOG_FORMATS = List.of("human", "json");
+    /** The app that serves when none is configured. */
     public static final App DEFAULT_APP = App.of("app-id", "app-key", "app-secret");
 
     private final String host;

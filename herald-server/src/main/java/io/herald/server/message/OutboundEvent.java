@@ -1,9 +1,7 @@
 package io.herald.server.message;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * An event on its way to a channel's subscribers, in a form that can cross nodes as it is.
@@ -16,8 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param userId added as {@code user_id} for client events on presence channels, or {@code null}
  */
 public record OutboundEvent(String channel, String event, String dataJson, String excludeSocketId, String userId) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A server-originated event whose data travels as a JSON string. */
     public static OutboundEvent server(String channel, String event, String data, String excludeSocketId) {
@@ -32,15 +28,6 @@ public record OutboundEvent(String channel, String event, String dataJson, Strin
     /** A client event relayed as sent, never back to its sender. */
     public static OutboundEvent client(String channel, String event, JsonNode data, String senderSocketId, String userId) {
         return new OutboundEvent(channel, event, data.toString(), senderSocketId, userId);
-    }
-
-    /** {@link #dataJson()} as a JSON value: the string for server events. */
-    public JsonNode dataNode() {
-        try {
-            return JSON.readTree(dataJson);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event data is not JSON: " + e.getOriginalMessage(), e);
-        }
     }
 
     static String quote(String text) {

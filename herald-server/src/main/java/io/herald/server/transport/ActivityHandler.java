@@ -1,8 +1,8 @@
 package io.herald.server.transport;
 
 import io.herald.protocol.ErrorCode;
+import io.herald.protocol.ProtocolException;
 import io.herald.server.session.ClientMessageHandler;
-import io.herald.server.session.Connection;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps silent connections honest. When nothing has arrived for the activity timeout, sends
- * {@code pusher:ping}; if still nothing arrives within the pong timeout, closes with 4201. Any
- * inbound frame counts as activity.
+ * {@code pusher:ping}; if still nothing arrives within the pong timeout, passes on a 4201
+ * {@link ProtocolException} for the session handler to close with. Any inbound frame counts as activity.
  * <p>
  * One timer per connection serves both timeouts, and a read only stores the time: an idle
  * connection costs this object and one scheduled task (Netty's {@code IdleStateHandler} in front of
@@ -55,8 +55,9 @@ final class ActivityHandler extends ChannelInboundHandlerAdapter implements Runn
             return;
         }
         if (awaitingPong) {
-            Connection.closeSocket(ctx.channel(), ErrorCode.PONG_NOT_RECEIVED,
-                    "Pong reply not received within " + pongTimeout.toSeconds() + " s");
+            // As Netty's ReadTimeoutHandler does: the session handler behind closes, through the connection.
+            ctx.fireExceptionCaught(new ProtocolException(ErrorCode.PONG_NOT_RECEIVED,
+                    "Pong reply not received within " + pongTimeout.toSeconds() + " s"));
             return;
         }
         long idleNanos = System.nanoTime() - lastReadNanos;

@@ -12,9 +12,10 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * What the Netty handlers share: settings, the services they hand work to, and the two facts a
@@ -42,7 +43,7 @@ public final class ServerState {
     final HttpServices services = new HttpServices();
     /** HTTP requests whose headers came and whose body is still arriving; kept by {@link InFlightRequests}. */
     final AtomicInteger requestsArriving = new AtomicInteger();
-    private volatile BooleanSupplier clusterReady = () -> true;
+    private volatile Supplier<Optional<String>> adapterNotReady = Optional::empty;
 
     public ServerState(ServerOptions options, AppStore apps, ConnectionRegistry connections, SocketIds socketIds,
                        ClientMessageHandler messages, ApiService api) {
@@ -73,26 +74,24 @@ public final class ServerState {
 
     /**
      * Why {@code /ready} answers 503, empty when it answers 200: {@code draining} (shutting down),
-     * {@code redis-unreachable} (the cluster adapter lost its backend), {@code open-files-limit}
-     * (new sockets would be refused).
+     * the cluster adapter's own reason when it lost its backend (the Redis adapter's
+     * {@code redis-unreachable}), {@code open-files-limit} (new sockets would be refused).
      */
     public List<String> notReadyReasons() {
         List<String> reasons = new ArrayList<>(3);
         if (!ready.get()) {
             reasons.add("draining");
         }
-        if (!clusterReady.getAsBoolean()) {
-            reasons.add("redis-unreachable");
-        }
+        adapterNotReady.get().ifPresent(reasons::add);
         if (socketLimit.atLimit()) {
             reasons.add("open-files-limit");
         }
         return reasons;
     }
 
-    /** Also not ready while this is false: the cluster adapter has lost its backend. */
-    public void readyWhen(BooleanSupplier clusterReady) {
-        this.clusterReady = clusterReady;
+    /** Also not ready while {@code reason} names one: the cluster adapter has lost its backend. */
+    public void notReadyWhile(Supplier<Optional<String>> reason) {
+        this.adapterNotReady = reason;
     }
 
     /** Serves {@code service}'s paths from now on, on every socket. */

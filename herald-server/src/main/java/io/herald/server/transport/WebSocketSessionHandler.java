@@ -170,6 +170,15 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
         if (cause instanceof PrematureChannelClosureException) {
             return; // the peer hung up in the middle of a fragmented message: nothing is wrong here
         }
+        if (cause instanceof ProtocolException problem) {
+            // From ActivityHandler: no pong came.
+            if (connection != null) {
+                connection.reject(problem);
+            } else {
+                Connection.closeSocket(ctx.channel(), problem.code(), problem.getMessage()); // not admitted
+            }
+            return;
+        }
         WebSocketCloseStatus status = closeStatus(cause);
         if (status == null) {
             log.debug("Closing {} after an error", connection, cause);

@@ -14,6 +14,7 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link WebSocketSessionHandler} in memory: admission refusals close with their code after a
  * {@code pusher:error}; a frame the decoders refuse closes with the RFC 6455 status its exception
- * carries; other bad input is reported and the connection stays.
+ * carries; the activity timer's missing pong closes with 4201; other bad input is reported and the
+ * connection stays.
  */
 class WebSocketSessionHandlerTest {
 
@@ -100,6 +102,21 @@ class WebSocketSessionHandlerTest {
         assertThat(client.assertError(null))
                 .isEqualTo("Frame larger than " + ServerOptions.DEFAULT_MAX_FRAME_SIZE + " bytes");
         client.assertClosed(WebSocketCloseStatus.MESSAGE_TOO_BIG.code());
+    }
+
+    @Test
+    void aSocketThatAnswersNoPingIsReportedAndClosedWith4201() throws InterruptedException {
+        Duration timeout = Duration.ofMillis(1);
+        EmbeddedChannel socket = new EmbeddedChannel(new ActivityHandler(timeout, timeout), new WebSocketSessionHandler(state));
+        RecordingSocket client = start(socket, "/app/key-1", PROTOCOL_7);
+        client.next(PusherEvents.CONNECTION_ESTABLISHED);
+
+        Thread.sleep(20);
+        client.next(PusherEvents.PING);
+        Thread.sleep(20);
+
+        client.assertError(ErrorCode.PONG_NOT_RECEIVED.code());
+        client.assertClosed(ErrorCode.PONG_NOT_RECEIVED.code());
     }
 
     private EmbeddedChannel socket() {

@@ -12,6 +12,7 @@ import io.herald.client.HeraldRealtimeOptions;
 import io.herald.client.HeraldRealtime;
 import io.herald.server.app.App;
 import io.herald.testkit.ApiClient;
+import io.herald.testkit.Eventually;
 import io.herald.testkit.RecordingClient;
 import io.herald.testkit.RedisServerProcess;
 import io.herald.testkit.ServerProcess;
@@ -164,7 +165,7 @@ class ClusterProcessesTest {
 
                 long killedAt = System.nanoTime();
                 victim.kill();
-                awaitTrue(NODE_TIMEOUT.plusSeconds(7), () -> channelNames(n3, "victim").isEmpty());
+                Eventually.check(NODE_TIMEOUT.plusSeconds(7), () -> assertThat(channelNames(n3, "victim")).isEmpty());
                 assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).isLessThan(NODE_TIMEOUT.plusSeconds(5));
             }
             watcher.assertNoEvent(QUIET); // zed is still on n2
@@ -172,8 +173,10 @@ class ClusterProcessesTest {
 
             zedOnN2.close();
             assertThat(watcher.awaitEvent("pusher_internal:member_removed").json().get("user_id").asText()).isEqualTo("zed");
-            awaitTrue(Duration.ofSeconds(5), () -> hooksFor("victim-only").size() == 2
-                    && hooksFor("presence-kill").contains("member_removed presence-kill zed"));
+            Eventually.check(Duration.ofSeconds(5), () -> {
+                assertThat(hooksFor("victim-only")).hasSize(2);
+                assertThat(hooksFor("presence-kill")).contains("member_removed presence-kill zed");
+            });
             Thread.sleep(QUIET.toMillis());
             assertThat(hooksFor("victim-only")).containsExactly("channel_occupied victim-only", "channel_vacated victim-only");
             assertThat(hooksFor("presence-kill")).containsExactly("channel_occupied presence-kill",
@@ -215,13 +218,5 @@ class ClusterProcessesTest {
             }
         }
         return events;
-    }
-
-    private static void awaitTrue(Duration within, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition met within %s", within).isLessThan(deadline);
-            Thread.sleep(50);
-        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.server.app.App;
+import io.herald.testkit.Eventually;
 import io.herald.testkit.RecordingClient;
 import io.herald.testkit.RedisServerProcess;
 import io.herald.testkit.ServerProcess;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,7 +60,7 @@ class ClusterWebhookDurabilityTest {
                         onA.subscribe(channels.get(i));
                         onA.assertSubscribed(channels.get(i));
                         if (i == 0) {
-                            awaitTrue(Duration.ofSeconds(5), () -> hooks.deliveries().size() == 1);
+                            Eventually.check(Duration.ofSeconds(5), () -> assertThat(hooks.deliveries()).hasSize(1));
                         }
                     }
                     hooks.goDown(); // the unanswered request fails; A retries into refused connections
@@ -111,13 +111,5 @@ class ClusterWebhookDurabilityTest {
             channels.add(event.get("channel").asText());
         }
         return channels;
-    }
-
-    private static void awaitTrue(Duration within, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition met within %s", within).isLessThan(deadline);
-            Thread.sleep(50);
-        }
     }
 }
