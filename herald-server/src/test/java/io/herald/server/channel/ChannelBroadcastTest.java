@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.herald.server.message.Frames;
 import io.herald.server.message.OutboundEvent;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.EventLoop;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SingleThreadEventLoop;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.Promise;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -19,14 +22,15 @@ class ChannelBroadcastTest {
 
     private static final int NO_LIMIT = 100;
 
-    private final EventLoop loopOne = new DefaultEventLoop();
-    private final EventLoop loopTwo = new DefaultEventLoop();
+    /** Loops of the kind the server runs (I/O loops, which run end-of-turn tasks), two of them. */
+    private final MultiThreadIoEventLoopGroup loops = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    private final EventLoop loopOne = loops.next();
+    private final EventLoop loopTwo = loops.next();
     private final ChannelRegistry registry = new ChannelRegistry();
 
     @AfterEach
     void stopLoops() {
-        loopOne.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-        loopTwo.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     @Test
@@ -119,10 +123,15 @@ class ChannelBroadcastTest {
         return release;
     }
 
-    /** Waits until everything queued on the loop so far, and what that queued in turn, has run. */
+    /**
+     * Waits until everything queued on the loop so far, what that queued in turn, and the end-of-turn
+     * work it asked for (the flushes) has run.
+     */
     private static void drain(EventLoop loop) {
         for (int round = 0; round < 3; round++) {
-            loop.submit(() -> { }).syncUninterruptibly();
+            Promise<Void> turnEnded = loop.newPromise();
+            loop.execute(() -> ((SingleThreadEventLoop) loop).executeAfterEventLoopIteration(() -> turnEnded.setSuccess(null)));
+            turnEnded.syncUninterruptibly();
         }
     }
 }
