@@ -11,8 +11,11 @@ import io.herald.server.user.UserConnection;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundInvoker;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.netty.util.concurrent.EventExecutor;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -37,6 +40,11 @@ public final class Connection implements UserConnection {
     /** Replaced when the app's settings change (a rotated secret, new limits); its id never changes. */
     private volatile App app;
     private final Channel socket;
+    /**
+     * Where fan-out writes its frames, already encoded: the WebSocket encoder's place in the pipeline,
+     * so they skip the handlers behind it (TLS, ahead of it, still applies); the socket if there is none.
+     */
+    private final ChannelOutboundInvoker frames;
     private final AppMetrics metrics;
     /** The browser's Origin header, {@code null} for clients that send none. */
     private final String origin;
@@ -65,6 +73,8 @@ public final class Connection implements UserConnection {
         this.socketId = socketId;
         this.app = app;
         this.socket = socket;
+        ChannelHandlerContext encoder = socket.pipeline().context(WebSocketFrameEncoder.class);
+        this.frames = encoder != null ? encoder : socket;
         this.metrics = metrics;
     }
 
@@ -114,8 +124,8 @@ public final class Connection implements UserConnection {
             wireFrame.release();
             return false;
         }
-        // Already a whole WebSocket frame: the frame encoder passes a ByteBuf through untouched.
-        socket.write(wireFrame, socket.voidPromise());
+        // Already a whole WebSocket frame: it starts below the frame encoder.
+        frames.write(wireFrame, socket.voidPromise());
         if (unflushed) {
             return false;
         }
