@@ -268,7 +268,8 @@ public final class BenchCommand implements Runnable {
     }
 
     @Command(name = "push", mixinStandardHelpOptions = true,
-            description = "N Beams devices on one interest, one publish, encrypted Web Push deliveries to a local sink.")
+            description = {"N Beams devices on one interest, one publish, encrypted Web Push deliveries to a local sink.",
+                    "The server must allow the sink's endpoints: push.endpoint-hosts: \"http://127.0.0.1\" (or the --sink-host)."})
     static final class Push extends ScenarioCommand {
         @Option(names = "--devices", defaultValue = "10000", description = "Devices (default: ${DEFAULT-VALUE}).")
         int devices;

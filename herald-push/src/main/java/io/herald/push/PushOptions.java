@@ -14,6 +14,7 @@ import java.util.List;
  * @param storePoolSize most database connections held
  * @param instances the instances served
  * @param allowedOrigins browser origins allowed to call the device and reporting APIs ({@code *} for any)
+ * @param endpointHosts the push services devices' endpoints may name (the node sends requests to them)
  * @param vapidSubject the VAPID {@code sub} claim: a {@code mailto:} or {@code https:} contact
  * @param tokenLeeway clock skew accepted on user tokens' {@code exp}, {@code nbf} and {@code iat}
  * @param maxDevicesPerUser devices one user may have
@@ -29,7 +30,8 @@ import java.util.List;
  * @param publishRetention how long a finished publish (its status and browser reports) is kept
  */
 public record PushOptions(boolean enabled, Path dataDirectory, String storeUrl, int storePoolSize,
-                          List<PushInstance> instances, List<String> allowedOrigins, String vapidSubject,
+                          List<PushInstance> instances, List<String> allowedOrigins, EndpointHosts endpointHosts,
+                          String vapidSubject,
                           Duration tokenLeeway, int maxDevicesPerUser, int maxInterestsPerDevice, int maxDevices,
                           int deliveryConcurrency, int claimBatchSize, int maxAttempts, Duration retryBackoff,
                           Duration requestTimeout, Duration pollInterval, int pendingRequests,
@@ -39,6 +41,8 @@ public record PushOptions(boolean enabled, Path dataDirectory, String storeUrl, 
     public static final String DEFAULT_DATA_DIRECTORY = "./data";
     public static final int DEFAULT_STORE_POOL_SIZE = 8;
     public static final List<String> DEFAULT_ALLOWED_ORIGINS = List.of("*");
+    /** The browsers' push services, over https: {@link EndpointHosts#DEFAULT}. */
+    public static final EndpointHosts DEFAULT_ENDPOINT_HOSTS = EndpointHosts.DEFAULT;
     public static final String DEFAULT_VAPID_SUBJECT = "mailto:admin@example.com";
     public static final Duration DEFAULT_TOKEN_LEEWAY = Duration.ofSeconds(30);
     /** As Beams: 100 devices per user. */
@@ -70,7 +74,7 @@ public record PushOptions(boolean enabled, Path dataDirectory, String storeUrl, 
     /** Every setting at its default, serving {@code instances}. */
     public static PushOptions defaults(Path dataDirectory, List<PushInstance> instances) {
         return new PushOptions(true, dataDirectory, null, DEFAULT_STORE_POOL_SIZE, instances, DEFAULT_ALLOWED_ORIGINS,
-                DEFAULT_VAPID_SUBJECT, DEFAULT_TOKEN_LEEWAY, DEFAULT_MAX_DEVICES_PER_USER,
+                DEFAULT_ENDPOINT_HOSTS, DEFAULT_VAPID_SUBJECT, DEFAULT_TOKEN_LEEWAY, DEFAULT_MAX_DEVICES_PER_USER,
                 DEFAULT_MAX_INTERESTS_PER_DEVICE, DEFAULT_MAX_DEVICES, DEFAULT_DELIVERY_CONCURRENCY, DEFAULT_CLAIM_BATCH_SIZE,
                 DEFAULT_MAX_ATTEMPTS, DEFAULT_RETRY_BACKOFF, DEFAULT_REQUEST_TIMEOUT, DEFAULT_POLL_INTERVAL,
                 DEFAULT_PENDING_REQUESTS, DEFAULT_PUBLISH_RETENTION);

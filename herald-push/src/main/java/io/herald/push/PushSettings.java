@@ -23,7 +23,7 @@ final class PushSettings {
     /** Instance ids go into URLs and token issuers: keep them to plain characters. */
     private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9_\\-.]{1,100}");
     private static final Set<String> FIELDS = Set.of("enabled", "data-dir", "store-url", "store-pool-size",
-            "instances", "instance-id", "instance-secret", "allowed-origins", "vapid-subject", "token-leeway",
+            "instances", "instance-id", "instance-secret", "allowed-origins", "endpoint-hosts", "vapid-subject", "token-leeway",
             "max-devices-per-user", "max-interests-per-device", "max-devices", "publish-retention", "delivery-concurrency", "claim-batch-size",
             "max-attempts", "retry-backoff", "request-timeout", "poll-interval", "pending-requests");
     private static final Set<String> INSTANCE_FIELDS = Set.of("id", "secret");
@@ -35,6 +35,8 @@ final class PushSettings {
             new Setting(BLOCK, "instance-id", "the first push instance's id (default instance-id)"),
             new Setting(BLOCK, "instance-secret", "the first push instance's secret key (default instance-secret)"),
             new Setting(BLOCK, "allowed-origins", "comma-separated browser origins allowed to call the device API, * for any (default *)"),
+            new Setting(BLOCK, "endpoint-hosts", "comma-separated push service hosts devices' endpoints may name: host, "
+                    + "*.suffix, http://host for plain http, * for any (default: the browsers' push services, https)"),
             new Setting(BLOCK, "vapid-subject", "VAPID contact sent to push services, mailto: or https: (default mailto:admin@example.com)"),
             new Setting(BLOCK, "max-devices", "devices one instance may have; registrations past it get 422 (default 1000000)"),
             new Setting(BLOCK, "publish-retention", "how long a finished publish's status and reports are kept (default 7d)"),
@@ -63,6 +65,7 @@ final class PushSettings {
                     f.positive("store-pool-size").orElse(PushOptions.DEFAULT_STORE_POOL_SIZE),
                     instances,
                     origins(block.get("allowed-origins"), f.name("allowed-origins")),
+                    endpointHosts(block.get("endpoint-hosts"), f.name("endpoint-hosts")),
                     vapidSubject,
                     f.duration("token-leeway", true).orElse(PushOptions.DEFAULT_TOKEN_LEEWAY),
                     f.positive("max-devices-per-user").orElse(PushOptions.DEFAULT_MAX_DEVICES_PER_USER),
@@ -113,6 +116,27 @@ final class PushSettings {
             throw ConfigException.field(field, "must be 1-100 letters, digits, '_', '-' or '.', was \"" + id + "\"");
         }
         return new PushInstance(id, secret);
+    }
+
+    /** A YAML list, or one comma-separated string (as an environment variable gives it). */
+    private static EndpointHosts endpointHosts(JsonNode node, String field) {
+        if (node == null || node.isNull()) {
+            return PushOptions.DEFAULT_ENDPOINT_HOSTS;
+        }
+        List<String> entries = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(entry -> entries.add(entry.asText()));
+        } else if (node.isValueNode()) {
+            entries.addAll(List.of(node.asText().split(",")));
+        } else {
+            throw ConfigException.field(field, "must be a list of hosts, or one comma-separated string");
+        }
+        entries.removeIf(String::isBlank);
+        try {
+            return EndpointHosts.of(entries);
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.field(field, e.getMessage());
+        }
     }
 
     /** A YAML list, or one comma-separated string (as an environment variable gives it). */

@@ -133,8 +133,10 @@ class DeviceApiTest {
         assertBeamsError(http.fromBrowser("POST", devices, "{\"token\":42}"), 400);
         assertBeamsError(http.fromBrowser("POST", devices, "not json"), 400);
         String badKeys = java.util.Base64.getEncoder().encodeToString(
-                "{\"endpoint\":\"https://push.example/x\",\"keys\":{\"p256dh\":\"AAAA\",\"auth\":\"AAAA\"}}".getBytes());
-        assertBeamsError(http.fromBrowser("POST", devices, "{\"token\":\"" + badKeys + "\"}"), 400);
+                "{\"endpoint\":\"http://127.0.0.1/x\",\"keys\":{\"p256dh\":\"AAAA\",\"auth\":\"AAAA\"}}".getBytes());
+        PushHttp.Answer refusedKeys = http.fromBrowser("POST", devices, "{\"token\":\"" + badKeys + "\"}");
+        assertBeamsError(refusedKeys, 400);
+        assertThat(refusedKeys.body().get("description").asText()).contains("keys.p256dh");
         String badEndpoint = java.util.Base64.getEncoder().encodeToString(
                 "{\"endpoint\":\"file:///etc/passwd\",\"keys\":{}}".getBytes());
         assertBeamsError(http.fromBrowser("POST", devices, "{\"token\":\"" + badEndpoint + "\"}"), 400);

@@ -10,10 +10,14 @@ final class PushServers {
     private PushServers() {
     }
 
-    /** The settings tests share: the embedded store in {@code dataDir}, quick retries and polls. */
+    /**
+     * The settings tests share: the embedded store in {@code dataDir}, quick retries and polls, and
+     * plain http to 127.0.0.1 allowed, where {@link TestPushService} listens.
+     */
     static ObjectNode settings(Path dataDir) {
         ObjectNode push = PushHttp.JSON.createObjectNode();
         push.put("data-dir", dataDir.toString());
+        push.put("endpoint-hosts", "http://127.0.0.1");
         push.put("retry-backoff", "200ms");
         push.put("poll-interval", "100ms");
         push.put("request-timeout", "5s");

@@ -41,6 +41,20 @@ class PushSettingsTest {
         assertThat(push.dataDirectory()).isEqualTo(Path.of("./data"));
         assertThat(push.maxInterestsPerDevice()).isEqualTo(5000);
         assertThat(push.maxDevicesPerUser()).isEqualTo(100);
+        assertThat(push.endpointHosts().hosts()).extracting(Object::toString).containsExactly("fcm.googleapis.com",
+                "android.googleapis.com", "updates.push.services.mozilla.com", "*.push.apple.com", "*.notify.windows.com");
+    }
+
+    @Test
+    void endpointHostsAreAYamlListOrOneCommaSeparatedString() throws IOException {
+        PushOptions fromYaml = load("push:\n  endpoint-hosts: [\"*.Push.Example\", \"http://127.0.0.1\"]\n", Map.of(), Map.of());
+        assertThat(fromYaml.endpointHosts().hosts()).containsExactly(new EndpointHosts.Host("https", "push.example", true),
+                new EndpointHosts.Host("http", "127.0.0.1", false));
+        PushOptions fromEnv = load("", Map.of("HERALD_PUSH_ENDPOINT_HOSTS", "fcm.googleapis.com, http://localhost"), Map.of());
+        assertThat(fromEnv.endpointHosts().hosts()).extracting(Object::toString)
+                .containsExactly("fcm.googleapis.com", "http://localhost");
+        PushOptions fromFlag = load("push:\n  endpoint-hosts: fcm.googleapis.com\n", Map.of(), Map.of("push-endpoint-hosts", "*"));
+        assertThat(fromFlag.endpointHosts().hosts()).extracting(Object::toString).containsExactly("*");
     }
 
     @Test
@@ -93,6 +107,12 @@ class PushSettingsTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("push.store-url");
         assertThatThrownBy(() -> load("", Map.of("HERALD_PUSH_ALLOWED_ORIGINS", "https://a.example/path"), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("push.allowed-origins");
+        assertThatThrownBy(() -> load("push:\n  endpoint-hosts: \"fcm.googleapis.com:443\"\n", Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("push.endpoint-hosts: entries look like");
+        assertThatThrownBy(() -> load("push:\n  endpoint-hosts: \"https://fcm.googleapis.com/fcm\"\n", Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("no port or path");
+        assertThatThrownBy(() -> load("", Map.of("HERALD_PUSH_ENDPOINT_HOSTS", " , "), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("push.endpoint-hosts: must list at least one");
         assertThatThrownBy(() -> load("push:\n  max-interests-per-device: 6000\n", Map.of(), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("push.max-interests-per-device");
     }

@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * A {@link TestServer} that serves the Beams APIs with the default instance, its embedded store in a
- * directory the test owns, and quick retries so deliveries to unreachable endpoints settle fast.
+ * directory the test owns, devices' endpoints allowed on {@code http://127.0.0.1} (where
+ * {@link #unreachableEndpoint()} points), and quick retries so deliveries to unreachable endpoints settle fast.
  * Needs {@code herald-push} on the test classpath (the server finds it through its extension seam).
  */
 public final class PushTestServer {
@@ -26,6 +27,7 @@ public final class PushTestServer {
     public static TestServer start(Path dataDirectory) {
         ObjectNode push = JsonNodeFactory.instance.objectNode()
                 .put("data-dir", dataDirectory.toString())
+                .put("endpoint-hosts", "http://127.0.0.1")
                 .put("retry-backoff", "100ms")
                 .put("max-attempts", 2)
                 .put("poll-interval", "100ms")

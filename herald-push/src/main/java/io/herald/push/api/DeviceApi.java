@@ -3,10 +3,13 @@ package io.herald.push.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.push.EndpointHosts;
 import io.herald.push.PushInstance;
 import io.herald.push.data.Device;
 import io.herald.push.data.DeviceStore;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -30,15 +33,17 @@ final class DeviceApi {
     private final DeviceStore devices;
     private final Function<String, String> vapidPublicKey;
     private final UserTokens tokens;
+    private final EndpointHosts endpointHosts;
     private final int maxInterests;
     private final int maxDevicesPerUser;
     private final int maxDevices;
 
-    DeviceApi(DeviceStore devices, Function<String, String> vapidPublicKey, UserTokens tokens, int maxInterests,
-              int maxDevicesPerUser, int maxDevices) {
+    DeviceApi(DeviceStore devices, Function<String, String> vapidPublicKey, UserTokens tokens, EndpointHosts endpointHosts,
+              int maxInterests, int maxDevicesPerUser, int maxDevices) {
         this.devices = devices;
         this.vapidPublicKey = vapidPublicKey;
         this.tokens = tokens;
+        this.endpointHosts = endpointHosts;
         this.maxInterests = maxInterests;
         this.maxDevicesPerUser = maxDevicesPerUser;
         this.maxDevices = maxDevices;
@@ -57,10 +62,7 @@ final class DeviceApi {
         }
         JsonNode subscription = subscription(token.asText());
         String endpoint = subscription.path("endpoint").asText("");
-        if (endpoint.length() > MAX_ENDPOINT_LENGTH || !endpoint.matches("https?://[^\\s]+")) {
-            throw BeamsException.badRequest("The subscription's endpoint must be an http(s) URL of at most "
-                    + MAX_ENDPOINT_LENGTH + " characters");
-        }
+        checkEndpoint(endpoint);
         String p256dh = key(subscription.path("keys").path("p256dh"), 65, "p256dh");
         String auth = key(subscription.path("keys").path("auth"), 16, "auth");
         String id = devices.register(instance.id(), endpoint, p256dh, auth, sdkVersion(request.path("metadata")),
@@ -151,6 +153,26 @@ final class DeviceApi {
         String userId = tokens.verify(instance, authorization);
         devices.setUser(instance.id(), deviceId, userId, maxDevicesPerUser);
         return Reply.EMPTY;
+    }
+
+    /** An http(s) URL of a push service this node may send to, or a 400 saying what it is not. */
+    private void checkEndpoint(String endpoint) {
+        URI uri = null;
+        if (endpoint.length() <= MAX_ENDPOINT_LENGTH && endpoint.matches("https?://[^\\s]+")) {
+            try {
+                uri = new URI(endpoint);
+            } catch (URISyntaxException e) {
+                // reported below
+            }
+        }
+        if (uri == null) {
+            throw BeamsException.badRequest("The subscription's endpoint must be an http(s) URL of at most "
+                    + MAX_ENDPOINT_LENGTH + " characters");
+        }
+        String refusal = endpointHosts.refusal(uri);
+        if (refusal != null) {
+            throw BeamsException.badRequest("The subscription's endpoint is refused: " + refusal);
+        }
     }
 
     private static JsonNode subscription(String token) {

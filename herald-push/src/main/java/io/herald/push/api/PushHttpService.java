@@ -57,7 +57,7 @@ public final class PushHttpService implements HttpService {
         this.cors = new Cors(options.allowedOrigins());
         this.publishApi = new PublishApi(publishes, onQueued);
         this.deviceApi = new DeviceApi(devices, vapidPublicKey, new UserTokens(options.tokenLeeway()),
-                options.maxInterestsPerDevice(), options.maxDevicesPerUser(), options.maxDevices());
+                options.endpointHosts(), options.maxInterestsPerDevice(), options.maxDevicesPerUser(), options.maxDevices());
         this.customerApi = new CustomerApi(devices);
         this.reportingApi = new ReportingApi(publishes);
     }

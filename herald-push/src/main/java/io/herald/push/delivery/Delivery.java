@@ -55,8 +55,9 @@ public final class Delivery implements AutoCloseable {
                 .connectTimeout(options.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        WebPushSender sender = new WebPushSender(new VapidHeaders(pairs, options.vapidSubject()), http, crypto,
-                sending, options.requestTimeout(), new RetryPolicy(options.retryBackoff()), options.maxAttempts());
+        WebPushSender sender = new WebPushSender(new VapidHeaders(pairs, options.vapidSubject()), http,
+                options.endpointHosts(), crypto, sending, options.requestTimeout(), new RetryPolicy(options.retryBackoff()),
+                options.maxAttempts());
         DeliveryWorker worker = new DeliveryWorker(queue, sender, options.deliveryConcurrency(),
                 options.claimBatchSize(), options.pollInterval(), options.requestTimeout());
         worker.start();

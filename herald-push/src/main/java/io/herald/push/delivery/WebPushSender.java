@@ -1,5 +1,6 @@
 package io.herald.push.delivery;
 
+import io.herald.push.EndpointHosts;
 import io.herald.push.data.ClaimedDelivery;
 import io.herald.push.data.Device;
 import io.herald.push.data.Outcome;
@@ -18,7 +19,8 @@ import java.util.concurrent.Executor;
 /**
  * Sends one Web Push message (RFC 8030) encrypted with {@code aes128gcm} (RFC 8291) and signed with
  * the instance's VAPID key (RFC 8292; {@link VapidHeaders}, signed by zerodep-web-push-java), with the
- * JDK {@link HttpClient} for the request, and says what the answer means for the queue. Encryption
+ * JDK {@link HttpClient} for the request, and says what the answer means for the queue. An endpoint
+ * {@code push.endpoint-hosts} does not allow (any more) is not contacted. Encryption
  * ({@link Aes128GcmEncryption}) runs on {@code cryptoExecutor}, the request on {@code sendExecutor}
  * (one thread per request in flight); nothing here runs on an event loop.
  *
@@ -34,16 +36,18 @@ final class WebPushSender {
     private final VapidHeaders vapid;
     private final Aes128GcmEncryption encryption = new Aes128GcmEncryption();
     private final HttpClient http;
+    private final EndpointHosts endpointHosts;
     private final Executor cryptoExecutor;
     private final Executor sendExecutor;
     private final Duration requestTimeout;
     private final RetryPolicy retries;
     private final int maxAttempts;
 
-    WebPushSender(VapidHeaders vapid, HttpClient http, Executor cryptoExecutor, Executor sendExecutor,
-                  Duration requestTimeout, RetryPolicy retries, int maxAttempts) {
+    WebPushSender(VapidHeaders vapid, HttpClient http, EndpointHosts endpointHosts, Executor cryptoExecutor,
+                  Executor sendExecutor, Duration requestTimeout, RetryPolicy retries, int maxAttempts) {
         this.vapid = vapid;
         this.http = http;
+        this.endpointHosts = endpointHosts;
         this.cryptoExecutor = cryptoExecutor;
         this.sendExecutor = sendExecutor;
         this.requestTimeout = requestTimeout;
@@ -52,9 +56,22 @@ final class WebPushSender {
     }
 
     CompletableFuture<Outcome> send(ClaimedDelivery delivery, Publication publication) {
+        URI endpoint;
+        try {
+            endpoint = URI.create(delivery.device().endpoint());
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(Outcome.failed("the subscription's endpoint is not a URL: "
+                    + e.getMessage()));
+        }
+        String refusal = endpointHosts.refusal(endpoint);
+        if (refusal != null) {
+            // Registered before the setting was narrowed. Failed, not gone: the device stays, so widening
+            // the setting again brings its deliveries back.
+            return CompletableFuture.completedFuture(Outcome.failed("not contacted: " + refusal));
+        }
         CompletableFuture<HttpRequest> request = CompletableFuture.supplyAsync(() -> {
             try {
-                return request(delivery, publication);
+                return request(delivery, endpoint, publication);
             } catch (RuntimeException e) {
                 throw new Unsendable(e);
             }
@@ -72,9 +89,8 @@ final class WebPushSender {
                 });
     }
 
-    private HttpRequest request(ClaimedDelivery delivery, Publication publication) {
+    private HttpRequest request(ClaimedDelivery delivery, URI endpoint, Publication publication) {
         Device device = delivery.device();
-        URI endpoint = URI.create(device.endpoint());
         int ttl = publication.ttlSeconds() == null ? DEFAULT_TTL_SECONDS : publication.ttlSeconds();
         byte[] body = encryption.encrypt(device.p256dh(), device.auth(),
                 publication.payload().getBytes(StandardCharsets.UTF_8));

@@ -65,6 +65,7 @@ class LogSecretsTest {
                           - url: %s
                             events: [channel_occupied, member_added, client_event]
                     push:
+                      endpoint-hosts: "http://127.0.0.1"
                       instances:
                         - id: %s
                           secret: %s

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * How the push tests start Herald: {@code herald server} in its own JVM ({@link ServerProcess}) with the
- * default Beams instance, its store either embedded under a data directory or on PostgreSQL.
+ * default Beams instance, its store either embedded under a data directory or on PostgreSQL, and plain
+ * http to {@code localhost} allowed for devices' endpoints (where {@link WebPushTestingProcess} listens).
  */
 final class PushNode {
 
@@ -32,7 +33,7 @@ final class PushNode {
         Path config = Files.createTempFile("herald-push", ".yml");
         config.toFile().deleteOnExit();
         String store = jdbcUrl == null ? "" : "  store-url: \"" + jdbcUrl + "\"\n";
-        Files.writeString(config, "push:\n  data-dir: \"" + dataDir + "\"\n" + store);
+        Files.writeString(config, "push:\n  data-dir: \"" + dataDir + "\"\n  endpoint-hosts: \"http://localhost\"\n" + store);
         // A flag beats the test servers' own temporary push directory (an environment variable), so a
         // restarted node finds the store of the one it replaces.
         return ServerProcess.start(List.of(), config, "--push-data-dir", dataDir.toString());
