@@ -126,6 +126,12 @@ public final class Connection implements UserConnection {
         }
         // Already a whole WebSocket frame: it starts below the frame encoder.
         frames.write(wireFrame, socket.voidPromise());
+        if (socket.bytesBeforeUnwritable() < socket.config().getWriteBufferLowWaterMark()) {
+            // Past half the outbound limit before the loop's turn ends: send now, so that a burst
+            // larger than the limit never makes a reader that keeps up look like one that can't.
+            flush();
+            return false;
+        }
         if (unflushed) {
             return false;
         }

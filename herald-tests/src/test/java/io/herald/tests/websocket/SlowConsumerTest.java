@@ -24,8 +24,8 @@ class SlowConsumerTest {
     private static final int OUTBOUND_BUFFER_LIMIT = 64 * 1024;
     private static final String CHANNEL = "firehose";
     /**
-     * Each batch (~50 KB) stays under the limit: a single burst larger than the limit would be over it
-     * before the event loop could flush it, even for a subscriber that reads at full speed.
+     * Batches of ~50 KB, many landing in one event-loop turn: the normal subscriber must get them all,
+     * though together they are far over the limit before the turn's flush (Connection sends early).
      */
     private static final int EVENTS_PER_BATCH = 10;
     private static final String PAYLOAD = "x".repeat(5_000);
