@@ -145,10 +145,12 @@ public final class WebhookReceiver implements AutoCloseable {
                 released.await();
                 return;
             }
-            exchange.sendResponseHeaders(status, -1);
+            // Recorded before the answer: the sender's next request may be handled on another thread as
+            // soon as this one is answered, and its events must not overtake these.
             if (status == 200 && webhook.isValid()) {
                 events.addAll(webhook.events());
             }
+            exchange.sendResponseHeaders(status, -1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
