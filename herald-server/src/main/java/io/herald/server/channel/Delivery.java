@@ -68,7 +68,7 @@ final class Delivery implements Runnable, BiConsumer<Subscriber, Long> {
     public void accept(Subscriber subscriber, Long joined) {
         if (joined <= upToJoin && (excludeSocketId == null || !excludeSocketId.equals(subscriber.socketId()))) {
             written++;
-            if (subscriber.write(wireFrame.retainedDuplicate())) {
+            if (subscriber.write(wireFrame)) {
                 flushes.add(subscriber);
             }
         }

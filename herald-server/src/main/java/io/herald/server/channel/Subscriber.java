@@ -15,8 +15,8 @@ public interface Subscriber {
     EventExecutor executor();
 
     /**
-     * Queues a complete WebSocket frame (header included, see {@code Frames.wire}) without flushing,
-     * taking over one reference to it.
+     * Queues a complete WebSocket frame (header included, see {@code Frames.wire}) without flushing;
+     * the caller keeps its reference (the subscriber copies or retains what it queues).
      *
      * @return true when this is the first write since the last {@link #flush}: the caller must then
      *     make sure {@link #flush} is called

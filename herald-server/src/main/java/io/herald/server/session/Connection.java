@@ -35,6 +35,10 @@ public final class Connection implements UserConnection {
     /** How long a closing peer has to read its close frame. */
     public static final int CLOSE_GRACE_SECONDS = 5;
     private static final int MAX_CLOSE_REASON_BYTES = 123;
+    /** Fan-out frames up to this size are copied into the turn's batch; larger ones are shared. */
+    private static final int BATCHED_FRAME_MAX_BYTES = 1024;
+    /** A batch's first capacity: room for a handful of small events before it grows. */
+    private static final int BATCH_START_BYTES = 1024;
 
     private final String socketId;
     /** Replaced when the app's settings change (a rotated secret, new limits); its id never changes. */
@@ -58,6 +62,12 @@ public final class Connection implements UserConnection {
     /** The user this connection signed in as, or {@code null}; set once, on the event loop. */
     private String userId;
     private List<String> watchlist = List.of();
+    /**
+     * This loop turn's small fan-out frames, copied one after another so the socket gets them as one
+     * buffer in one write: a shared duplicate per frame would cost an outbound-buffer entry, an iovec
+     * and two atomic reference-count updates on a buffer every loop touches. Event loop only.
+     */
+    private ByteBuf batch;
     /** Whether {@link #write} queued frames that no {@link #flush} has sent yet. Event loop only. */
     private boolean unflushed;
     /** Set once the connection is being closed: further frames are dropped, not queued. */
@@ -121,12 +131,20 @@ public final class Connection implements UserConnection {
     @Override
     public boolean write(ByteBuf wireFrame) {
         if (closing) {
-            wireFrame.release();
             return false;
         }
-        // Already a whole WebSocket frame: it starts below the frame encoder.
-        frames.write(wireFrame, socket.voidPromise());
-        if (socket.bytesBeforeUnwritable() < socket.config().getWriteBufferLowWaterMark()) {
+        int bytes = wireFrame.readableBytes();
+        if (bytes <= BATCHED_FRAME_MAX_BYTES) {
+            if (batch == null) {
+                batch = socket.alloc().directBuffer(Math.max(BATCH_START_BYTES, bytes));
+            }
+            batch.writeBytes(wireFrame, wireFrame.readerIndex(), bytes);
+        } else {
+            // Copying a large frame per subscriber would cost more than sharing it.
+            writeBatch();
+            frames.write(wireFrame.retainedDuplicate(), socket.voidPromise());
+        }
+        if (pendingBytes() > socket.config().getWriteBufferLowWaterMark()) {
             // Past half the outbound limit before the loop's turn ends: send now, so that a burst
             // larger than the limit never makes a reader that keeps up look like one that can't.
             flush();
@@ -139,10 +157,36 @@ public final class Connection implements UserConnection {
         return true;
     }
 
+    /** Bytes queued for the socket and not yet sent: the outbound buffer's and this turn's batch. */
+    private long pendingBytes() {
+        long queued = socket.config().getWriteBufferHighWaterMark() - socket.bytesBeforeUnwritable();
+        return batch == null ? queued : queued + batch.readableBytes();
+    }
+
     @Override
     public void flush() {
         unflushed = false;
+        if (closing) {
+            releaseBatch(); // the close frame has gone out: nothing may follow it
+        } else {
+            writeBatch();
+        }
         socket.flush();
+    }
+
+    /** Hands this turn's batch to the socket, ahead of whatever is written next. Event loop only. */
+    private void writeBatch() {
+        if (batch != null) {
+            frames.write(batch, socket.voidPromise());
+            batch = null;
+        }
+    }
+
+    private void releaseBatch() {
+        if (batch != null) {
+            batch.release();
+            batch = null;
+        }
     }
 
     @Override
@@ -152,6 +196,9 @@ public final class Connection implements UserConnection {
             return;
         }
         metrics.sent(1, frame.content().readableBytes());
+        if (socket.eventLoop().inEventLoop()) {
+            writeBatch(); // fan-out frames queued earlier in this turn go first
+        }
         socket.writeAndFlush(frame, socket.voidPromise());
     }
 
@@ -174,6 +221,9 @@ public final class Connection implements UserConnection {
     public void close(ErrorCode code, String message) {
         if (!closing) {
             closing = true;
+            if (socket.eventLoop().inEventLoop()) {
+                writeBatch(); // what was queued before the close still goes ahead of it
+            }
             closeSocket(socket, code, message);
         }
     }

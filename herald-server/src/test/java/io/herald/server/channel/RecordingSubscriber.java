@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * A {@link Subscriber} on the calling thread that decodes every frame it is written as a client
- * would, keeps its text once flushed, and releases the frame, as a socket would.
+ * would (from its own reference, as a socket keeps one) and keeps its text once flushed.
  */
 public final class RecordingSubscriber implements Subscriber {
 
@@ -47,7 +47,7 @@ public final class RecordingSubscriber implements Subscriber {
         if (!executor.inEventLoop()) {
             writesOffItsLoop++;
         }
-        client.writeInbound(wireFrame);
+        client.writeInbound(wireFrame.retainedDuplicate());
         boolean first = !unflushed;
         unflushed = true;
         return first;
