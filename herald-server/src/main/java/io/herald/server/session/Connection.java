@@ -171,7 +171,7 @@ public final class Connection implements UserConnection {
         } else {
             writeBatch();
         }
-        socket.flush();
+        frames.flush(); // from the encoder down, like the frames themselves
     }
 
     /** Hands this turn's batch to the socket, ahead of whatever is written next. Event loop only. */
