@@ -198,16 +198,16 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                         state.options.pongTimeout()))
                 .addAfter("activity", "session", session)
                 .remove(this);
-        // The handshaker swaps the HTTP codec for the WebSocket one and drops the aggregator.
-        handshaker.handshake(ctx.channel(), request).addListener(done -> {
-            if (done.isSuccess()) {
-                // Its 101 response is written: the rest of the HTTP stages go too.
-                HeraldChannelInitializer.leaveHttp(ctx.pipeline());
-                session.start(ctx.channel(), path, uri.parameters(), origin);
-            } else {
-                ctx.close();
-            }
-        });
+        // The handshaker adds the WebSocket codec and drops the HTTP one once its 101 is written; that
+        // 101 waits for the session's first frame, so both leave in one write.
+        ChannelFuture handshake = HeldFlush.around(ctx.pipeline(), () -> handshaker.handshake(ctx.channel(), request));
+        handshake.addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        if (handshake.isDone() && !handshake.isSuccess()) {
+            return;
+        }
+        // The rest of the HTTP stages go now: frames that arrive before the HTTP codec is gone pass it untouched.
+        HeraldChannelInitializer.leaveHttp(ctx.pipeline());
+        session.start(ctx.channel(), path, uri.parameters(), origin);
     }
 
     /** Hands the socket to a mounted {@link WebSocketService} once the handshake is written. */
