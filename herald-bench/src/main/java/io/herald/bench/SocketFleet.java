@@ -81,7 +81,7 @@ final class SocketFleet implements AutoCloseable {
         this.group = Transport.eventLoops(threads);
         group.forEach(loop -> deliveries.put(loop, new Deliveries(plan.events())));
         this.bootstrap = new Bootstrap().group(group).channel(Transport.socketChannel())
-                .option(ChannelOption.TCP_NODELAY, true)
+                // TCP_NODELAY is Netty's default for new sockets: setting it again costs a system call each
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
                 // per-read buffers from the event loop's own cache; Netty 4.2's adaptive default cost
                 // a tenth of the receive path's Java time in allocation
