@@ -51,6 +51,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final int port;
     private volatile HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final Object answering = new Object();
     private final WebhookValidator heraldValidator;
     private final Pusher pusher;
     private final BlockingQueue<WebhookEvent> events = new LinkedBlockingQueue<>();
@@ -145,12 +146,15 @@ public final class WebhookReceiver implements AutoCloseable {
                 released.await();
                 return;
             }
-            // Recorded before the answer: the sender's next request may be handled on another thread as
-            // soon as this one is answered, and its events must not overtake these.
-            if (status == 200 && webhook.isValid()) {
-                events.addAll(webhook.events());
+            // Answered and recorded under one lock: the sender's next request may be handled on another
+            // thread as soon as this one is answered, and its events must not overtake these; and only
+            // answered events count (one the receiver went down on will be sent again).
+            synchronized (answering) {
+                exchange.sendResponseHeaders(status, -1);
+                if (status == 200 && webhook.isValid()) {
+                    events.addAll(webhook.events());
+                }
             }
-            exchange.sendResponseHeaders(status, -1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
