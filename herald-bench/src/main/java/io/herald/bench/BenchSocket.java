@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -111,16 +110,6 @@ final class BenchSocket extends ChannelInboundHandlerAdapter implements ServerFr
                 ? Wire.subscribePresence(fleet.target(), socketId, channel, "u" + index)
                 : Wire.subscribe(channel);
         ctx.writeAndFlush(new TextWebSocketFrame(frame));
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
-            fleet.error("WebSocket handshake timed out");
-            settle(false);
-            ctx.close();
-        }
-        super.userEventTriggered(ctx, evt);
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -17,7 +16,7 @@ import java.util.List;
  * Frames split across reads wait in {@link ByteToMessageDecoder}'s cumulation; a read holding several
  * frames is read to its end. Pings are answered with pongs; fragmented messages are reassembled.
  */
-final class ServerFrameDecoder extends ByteToMessageDecoder implements WebSocketFrameDecoder {
+final class ServerFrameDecoder extends ByteToMessageDecoder {
 
     /** What the connection does with the messages it receives. */
     interface Listener {

@@ -10,14 +10,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker13;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
-import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
@@ -119,13 +111,7 @@ final class SocketFleet implements AutoCloseable {
         Bootstrap b = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
-                ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192),
-                        new WebSocketClientProtocolHandler(new Handshaker(node, socket), WebSocketClientProtocolConfig.newBuilder()
-                                .handleCloseFrames(false)
-                                .withUTF8Validator(false) // no frame object reaches it: ServerFrameDecoder reads them
-                                .handshakeTimeoutMillis(10_000)
-                                .build()),
-                        socket);
+                ch.pipeline().addLast(new ClientHandshake(node.webSocketUri(), socket), socket);
             }
         });
         InetSocketAddress local4 = localAddresses.forConnection(index);
@@ -288,27 +274,6 @@ final class SocketFleet implements AutoCloseable {
         ArrayNode samples = json.putArray("errorSamples");
         errorSamples.forEach(samples::add);
         return json;
-    }
-
-    /**
-     * The standard client handshake, after which Netty's frame decoder is replaced by
-     * {@link ServerFrameDecoder}: event frames then cost a scan of their bytes and nothing more.
-     */
-    private static final class Handshaker extends WebSocketClientHandshaker13 {
-
-        private static final int MAX_PAYLOAD = 1 << 20;
-        private final ServerFrameDecoder.Listener listener;
-
-        Handshaker(BenchTarget node, ServerFrameDecoder.Listener listener) {
-            super(node.webSocketUri(), WebSocketVersion.V13, null, false, new DefaultHttpHeaders(), MAX_PAYLOAD,
-                    true, false, 10_000);
-            this.listener = listener;
-        }
-
-        @Override
-        protected WebSocketFrameDecoder newWebsocketDecoder() {
-            return new ServerFrameDecoder(listener, MAX_PAYLOAD);
-        }
     }
 
     /** Closes every connection and the event loops, waiting up to 10 s. */
