@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ClientHandshake extends ByteToMessageDecoder {
 
-    static final int MAX_PAYLOAD = 1 << 20;
+    private static final int MAX_PAYLOAD = 1 << 20;
     private static final int MAX_RESPONSE_HEAD = 8192;
     private static final long TIMEOUT_SECONDS = 10;
     private static final byte[] END_OF_HEAD = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
