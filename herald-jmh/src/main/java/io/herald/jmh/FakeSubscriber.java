@@ -28,7 +28,7 @@ final class FakeSubscriber implements Subscriber {
     }
 
     @Override
-    public boolean write(ByteBuf wireFrame) {
+    public boolean write(ByteBuf turnBuffer, int offset, int length) {
         frames++;
         return false;
     }

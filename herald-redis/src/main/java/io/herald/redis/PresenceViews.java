@@ -121,7 +121,7 @@ final class PresenceViews {
                     }
                 } else if (seq == 0 || seq > view.listedAt) {
                     frame = frame == null ? encode(change) : frame;
-                    send(view.subscriber, frame.retainedDuplicate());
+                    send(view.subscriber, frame.retain());
                 }
             }
         }
@@ -134,12 +134,19 @@ final class PresenceViews {
         return Frames.wire(LocalAdapter.memberEvent(change.channel(), change.member(), change.added()));
     }
 
-    /** Hands the frame to the subscriber's event loop; tasks there keep the order they were handed over in. */
+    /**
+     * Hands the frame to the subscriber's event loop, taking over the reference; tasks there keep the
+     * order they were handed over in. Flushed at once: the subscriber may hold on to the frame's bytes
+     * until its next flush, and the reference goes when the task ends.
+     */
     private static void send(Subscriber subscriber, ByteBuf frame) {
         try {
             subscriber.executor().execute(() -> {
-                if (subscriber.write(frame)) {
+                try {
+                    subscriber.write(frame, frame.readerIndex(), frame.readableBytes());
                     subscriber.flush();
+                } finally {
+                    frame.release();
                 }
             });
         } catch (RejectedExecutionException closed) {

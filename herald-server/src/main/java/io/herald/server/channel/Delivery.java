@@ -9,9 +9,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
 
 /**
- * One broadcast's work on one event loop: writes the frame to that loop's subscribers of a channel
- * and leaves the flush to the loop's {@link PendingFlushes}. Runs on the loop, so writes need no
- * cross-thread hand-off per socket.
+ * One broadcast's work on one event loop: copies the frame into the loop's {@link LoopTurn} once,
+ * writes it from there to that loop's subscribers of a channel and leaves the flush to the turn's
+ * end. Runs on the loop, so writes need no cross-thread hand-off per socket.
  */
 final class Delivery implements Runnable, BiConsumer<Subscriber, Long> {
 
@@ -22,7 +22,10 @@ final class Delivery implements Runnable, BiConsumer<Subscriber, Long> {
     private final long upToJoin;
     private final AppMetrics metrics;
     private final long publishedAt;
-    private PendingFlushes flushes;
+    private LoopTurn turn;
+    private ByteBuf turnBuffer;
+    private int offset;
+    private int length;
     /** Sockets written to by this run: counted once at the end, not per socket. */
     private int written;
 
@@ -53,23 +56,29 @@ final class Delivery implements Runnable, BiConsumer<Subscriber, Long> {
 
     @Override
     public void run() {
-        flushes = PendingFlushes.current();
+        turn = LoopTurn.current();
         int bytes = Frames.payloadLength(wireFrame);
+        length = wireFrame.readableBytes();
         try {
-            subscribers.forEach(this); // forEach, unlike an entry iterator, allocates nothing per entry
+            turnBuffer = turn.append(wireFrame);
         } finally {
             wireFrame.release();
         }
+        offset = turnBuffer.writerIndex() - length;
+        try {
+            subscribers.forEach(this); // forEach, unlike an entry iterator, allocates nothing per entry
+        } finally {
+            turn.endLater(loop); // also lets go of the turn's buffers
+        }
         metrics.fannedOut(written, bytes, publishedAt);
-        flushes.flushLater(loop);
     }
 
     @Override
     public void accept(Subscriber subscriber, Long joined) {
         if (joined <= upToJoin && (excludeSocketId == null || !excludeSocketId.equals(subscriber.socketId()))) {
             written++;
-            if (subscriber.write(wireFrame)) {
-                flushes.add(subscriber);
+            if (subscriber.write(turnBuffer, offset, length)) {
+                turn.add(subscriber);
             }
         }
     }

@@ -15,13 +15,16 @@ public interface Subscriber {
     EventExecutor executor();
 
     /**
-     * Queues a complete WebSocket frame (header included, see {@code Frames.wire}) without flushing;
-     * the caller keeps its reference (the subscriber copies or retains what it queues).
+     * Queues the complete WebSocket frame (header included, see {@code Frames.wire}) at bytes
+     * {@code [offset, offset + length)} of {@code buffer}, without flushing. The caller keeps the buffer
+     * alive and its bytes unchanged until this subscriber's next {@link #flush}; the subscriber retains
+     * what it still holds after that. Fan-out passes its loop's turn buffer, where the frames of one turn
+     * lie one after another, so a subscriber that gets a run of them can send the run as one slice.
      *
      * @return true when this is the first write since the last {@link #flush}: the caller must then
      *     make sure {@link #flush} is called
      */
-    boolean write(ByteBuf wireFrame);
+    boolean write(ByteBuf buffer, int offset, int length);
 
     /** Sends what {@link #write} queued. */
     void flush();

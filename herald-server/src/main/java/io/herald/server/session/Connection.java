@@ -12,6 +12,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelOutboundInvoker;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -63,9 +64,19 @@ public final class Connection implements UserConnection {
     private String userId;
     private List<String> watchlist = List.of();
     /**
-     * This loop turn's small fan-out frames, copied one after another so the socket gets them as one
-     * buffer in one write: a shared duplicate per frame would cost an outbound-buffer entry, an iovec
-     * and two atomic reference-count updates on a buffer every loop touches. Event loop only.
+     * A run of this turn's fan-out frames that lie one after another in the loop's turn buffer, bytes
+     * {@code [sharedStart, sharedEnd)} of {@code shared}: sent as one slice of the buffer that every
+     * subscriber with the same run shares, with no copy. Only a connection with nothing queued starts
+     * one, so a reader that falls behind holds copies of its own, not turn buffers. Event loop only.
+     */
+    private ByteBuf shared;
+    private int sharedStart;
+    private int sharedEnd;
+    /**
+     * This turn's small fan-out frames that don't make a run (the connection missed some of the turn's
+     * events, or had data queued already), copied one after another so the socket still gets them in one
+     * write: a shared slice per frame would cost an outbound-buffer entry, an iovec and two atomic
+     * reference-count updates. Never set together with {@link #shared}. Event loop only.
      */
     private ByteBuf batch;
     /** Whether {@link #write} queued frames that no {@link #flush} has sent yet. Event loop only. */
@@ -129,20 +140,19 @@ public final class Connection implements UserConnection {
     }
 
     @Override
-    public boolean write(ByteBuf wireFrame) {
+    public boolean write(ByteBuf turnBuffer, int offset, int length) {
         if (closing) {
             return false;
         }
-        int bytes = wireFrame.readableBytes();
-        if (bytes <= BATCHED_FRAME_MAX_BYTES) {
-            if (batch == null) {
-                batch = socket.alloc().directBuffer(Math.max(BATCH_START_BYTES, bytes));
-            }
-            batch.writeBytes(wireFrame, wireFrame.readerIndex(), bytes);
+        if (batch == null && turnBuffer == shared && offset == sharedEnd) {
+            sharedEnd += length; // the run goes on
+        } else if (batch == null && (shared == null ? pendingBytes() == 0 : turnBuffer != shared)) {
+            writeQueued(); // a run in the turn's previous buffer goes first
+            shared = turnBuffer;
+            sharedStart = offset;
+            sharedEnd = offset + length;
         } else {
-            // Copying a large frame per subscriber would cost more than sharing it.
-            writeBatch();
-            frames.write(wireFrame.retainedDuplicate(), socket.voidPromise());
+            copy(turnBuffer, offset, length);
         }
         if (pendingBytes() > socket.config().getWriteBufferLowWaterMark()) {
             // Past half the outbound limit before the loop's turn ends: send now, so that a burst
@@ -157,9 +167,31 @@ public final class Connection implements UserConnection {
         return true;
     }
 
-    /** Bytes queued for the socket and not yet sent: the outbound buffer's and this turn's batch. */
+    /** Queues a frame in this turn's batch; a large one, which costs more to copy than to share, as a slice. */
+    private void copy(ByteBuf turnBuffer, int offset, int length) {
+        if (shared != null) { // the run ends here: it goes into the batch ahead of this frame
+            batch = socket.alloc().directBuffer(Math.max(BATCH_START_BYTES, sharedEnd - sharedStart + length));
+            batch.writeBytes(shared, sharedStart, sharedEnd - sharedStart);
+            shared = null;
+        }
+        if (length <= BATCHED_FRAME_MAX_BYTES) {
+            if (batch == null) {
+                batch = socket.alloc().directBuffer(Math.max(BATCH_START_BYTES, length));
+            }
+            batch.writeBytes(turnBuffer, offset, length);
+        } else {
+            writeQueued();
+            frames.write(turnBuffer.retainedSlice(offset, length), socket.voidPromise());
+        }
+    }
+
+    /** Bytes queued for the socket and not yet sent: the outbound buffer's and this turn's run or batch. */
     private long pendingBytes() {
-        long queued = socket.config().getWriteBufferHighWaterMark() - socket.bytesBeforeUnwritable();
+        ChannelOutboundBuffer outbound = socket.unsafe().outboundBuffer(); // none once closed
+        long queued = outbound == null ? 0 : outbound.totalPendingWriteBytes();
+        if (shared != null) {
+            queued += sharedEnd - sharedStart;
+        }
         return batch == null ? queued : queued + batch.readableBytes();
     }
 
@@ -167,22 +199,27 @@ public final class Connection implements UserConnection {
     public void flush() {
         unflushed = false;
         if (closing) {
-            releaseBatch(); // the close frame has gone out: nothing may follow it
+            dropQueued(); // the close frame has gone out: nothing may follow it
         } else {
-            writeBatch();
+            writeQueued();
         }
         frames.flush(); // from the encoder down, like the frames themselves
     }
 
-    /** Hands this turn's batch to the socket, ahead of whatever is written next. Event loop only. */
-    private void writeBatch() {
+    /** Hands this turn's run or batch to the socket, ahead of whatever is written next. Event loop only. */
+    private void writeQueued() {
+        if (shared != null) {
+            frames.write(shared.retainedSlice(sharedStart, sharedEnd - sharedStart), socket.voidPromise());
+            shared = null;
+        }
         if (batch != null) {
             frames.write(batch, socket.voidPromise());
             batch = null;
         }
     }
 
-    private void releaseBatch() {
+    private void dropQueued() {
+        shared = null; // a run holds no reference until it is written
         if (batch != null) {
             batch.release();
             batch = null;
@@ -197,7 +234,7 @@ public final class Connection implements UserConnection {
         }
         metrics.sent(1, frame.content().readableBytes());
         if (socket.eventLoop().inEventLoop()) {
-            writeBatch(); // fan-out frames queued earlier in this turn go first
+            writeQueued(); // fan-out frames queued earlier in this turn go first
         }
         socket.writeAndFlush(frame, socket.voidPromise());
     }
@@ -222,7 +259,7 @@ public final class Connection implements UserConnection {
         if (!closing) {
             closing = true;
             if (socket.eventLoop().inEventLoop()) {
-                writeBatch(); // what was queued before the close still goes ahead of it
+                writeQueued(); // what was queued before the close still goes ahead of it
             }
             closeSocket(socket, code, message);
         }

@@ -43,11 +43,11 @@ public final class RecordingSubscriber implements Subscriber {
     }
 
     @Override
-    public synchronized boolean write(ByteBuf wireFrame) {
+    public synchronized boolean write(ByteBuf turnBuffer, int offset, int length) {
         if (!executor.inEventLoop()) {
             writesOffItsLoop++;
         }
-        client.writeInbound(wireFrame.retainedDuplicate());
+        client.writeInbound(turnBuffer.retainedSlice(offset, length));
         boolean first = !unflushed;
         unflushed = true;
         return first;

@@ -20,10 +20,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Connection#write}: the small fan-out frames of one loop turn are copied into one buffer that
- * the end-of-turn flush sends whole, in order with everything else the connection writes; frames
- * piling up past half the outbound limit go at once, so a burst larger than the limit never turns a
- * socket unwritable (which closes it with 4100) before it had a chance to send.
+ * {@link Connection#write}: the fan-out frames of one loop turn leave in the end-of-turn flush as one
+ * buffer, in order with everything else the connection writes. A run of the turn buffer's frames is
+ * sent as a slice of it, shared with the loop's other subscribers; frames that skip some of the turn's,
+ * or follow data already queued, are copied; frames piling up past half the outbound limit go at once,
+ * so a burst larger than the limit never turns a socket unwritable (which closes it with 4100) before
+ * it had a chance to send.
  */
 class ConnectionFanOutWriteTest {
 
@@ -31,6 +33,8 @@ class ConnectionFanOutWriteTest {
 
     private final EmbeddedChannel socket = new EmbeddedChannel();
     private final Connection connection;
+    /** The loop's turn buffer, as {@code LoopTurn} fills it: frames one after another. */
+    private final ByteBuf turn = Unpooled.directBuffer(8192, 8192);
 
     ConnectionFanOutWriteTest() {
         socket.config().setWriteBufferWaterMark(new WriteBufferWaterMark(LIMIT / 2, LIMIT));
@@ -41,41 +45,60 @@ class ConnectionFanOutWriteTest {
     @AfterEach
     void releaseWhatWasSent() {
         socket.finishAndReleaseAll();
+        turn.release();
     }
 
     @Test
-    void theFramesOfOneTurnLeaveAsOneBufferInOrder() {
-        ByteBuf a = frame('a', 100);
-        ByteBuf b = frame('b', 100);
-        assertThat(connection.write(a)).as("first write: flush me later").isTrue();
-        assertThat(connection.write(b)).as("already waiting for the flush").isFalse();
-        assertThat(a.refCnt()).as("the caller keeps its reference").isEqualTo(1);
+    void aRunOfTheTurnsFramesLeavesAsOneSliceOfTheTurnBuffer() {
+        assertThat(write(frame('a', 100))).as("first write: flush me later").isTrue();
+        assertThat(write(frame('b', 100))).as("already waiting for the flush").isFalse();
         assertThat(socket.outboundMessages()).isEmpty();
 
         connection.flush();
 
+        assertThat(turn.refCnt()).as("the socket holds a slice of the turn buffer").isEqualTo(2);
         assertThat(sent()).containsExactly("a".repeat(100) + "b".repeat(100));
-        a.release();
-        b.release();
+        assertThat(turn.refCnt()).as("released with what was sent").isEqualTo(1);
     }
 
     @Test
-    void aLargeFrameIsSharedAndKeepsItsPlace() {
-        ByteBuf large = frame('L', 1500);
-        connection.write(frame('a', 10));
-        connection.write(large);
-        connection.write(frame('c', 10));
+    void framesThatSkipSomeOfTheTurnsAreCopiedIntoOneBuffer() {
+        write(frame('a', 100));
+        append(frame('x', 100)); // an event of a channel this connection is not in
+        write(frame('b', 100));
+        connection.flush();
+
+        assertThat(turn.refCnt()).as("nothing of the turn buffer is held").isEqualTo(1);
+        assertThat(sent()).containsExactly("a".repeat(100) + "b".repeat(100));
+    }
+
+    @Test
+    void aConnectionWithDataQueuedCopiesRatherThanHoldTheTurnBuffer() {
+        socket.write(Unpooled.copiedBuffer("queued", StandardCharsets.US_ASCII)); // not flushed: still queued
+        write(frame('a', 100));
+        write(frame('b', 100));
+        connection.flush();
+
+        assertThat(turn.refCnt()).as("a reader behind keeps copies of its own").isEqualTo(1);
+        assertThat(sent()).containsExactly("queued", "a".repeat(100) + "b".repeat(100));
+    }
+
+    @Test
+    void aLargeFrameAmongCopiedOnesIsSharedAndKeepsItsPlace() {
+        write(frame('a', 10));
+        append(frame('x', 10));
+        write(frame('L', 1500));
+        write(frame('c', 10));
         connection.flush();
 
         assertThat(sent()).containsExactly("a".repeat(10), "L".repeat(1500), "c".repeat(10));
-        assertThat(large.refCnt()).as("the socket released its duplicate, the caller keeps one").isEqualTo(1);
-        large.release();
+        assertThat(turn.refCnt()).as("the socket released its slice").isEqualTo(1);
     }
 
     @Test
     void framesPastHalfTheLimitAreSentAtOnceAndTheSocketStaysWritable() {
         for (int i = 0; i < 10; i++) { // 6,000 bytes in one turn: three times the limit
-            connection.write(frame('x', 600));
+            write(frame('x', 600));
             assertThat(socket.isWritable()).as("writable after frame %d", i).isTrue();
         }
 
@@ -84,7 +107,7 @@ class ConnectionFanOutWriteTest {
 
     @Test
     void aFrameSentOnTheLoopFollowsTheFramesQueuedBeforeIt() {
-        connection.write(frame('a', 10));
+        write(frame('a', 10));
         connection.send(new TextWebSocketFrame("reply"));
         connection.flush();
 
@@ -93,9 +116,9 @@ class ConnectionFanOutWriteTest {
 
     @Test
     void aCloseOnTheLoopFollowsTheQueuedFramesAndNothingFollowsIt() {
-        connection.write(frame('a', 10));
+        write(frame('a', 10));
         connection.close(ErrorCode.OVER_CAPACITY, "Over capacity");
-        assertThat(connection.write(frame('b', 10))).as("dropped: the connection is closing").isFalse();
+        assertThat(write(frame('b', 10))).as("dropped: the connection is closing").isFalse();
         connection.flush();
 
         List<Object> messages = new ArrayList<>(socket.outboundMessages());
@@ -103,6 +126,20 @@ class ConnectionFanOutWriteTest {
         assertThat(text(messages.get(0))).isEqualTo("a".repeat(10));
         assertThat(text(messages.get(1))).contains("pusher:error");
         assertThat(messages.get(2)).isInstanceOf(CloseWebSocketFrame.class);
+    }
+
+    /** Appends a frame to the turn buffer, as fan-out does once per loop, and writes it to the connection. */
+    private boolean write(ByteBuf frame) {
+        int offset = append(frame);
+        return connection.write(turn, offset, turn.writerIndex() - offset);
+    }
+
+    /** Appends a frame to the turn buffer only; returns where it starts. */
+    private int append(ByteBuf frame) {
+        int offset = turn.writerIndex();
+        turn.writeBytes(frame);
+        frame.release();
+        return offset;
     }
 
     private static ByteBuf frame(char c, int length) {
