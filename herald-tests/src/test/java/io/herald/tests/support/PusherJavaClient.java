@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pusher.client.Pusher;
 import com.pusher.client.PusherOptions;
+import com.pusher.client.channel.ChannelEventListener;
 import com.pusher.client.channel.PusherEvent;
 import com.pusher.client.connection.ConnectionEventListener;
 import com.pusher.client.connection.ConnectionState;
@@ -77,12 +78,22 @@ public final class PusherJavaClient implements AutoCloseable {
         pusher.user().bind(event, events::add);
     }
 
-    /** Subscribes to a public channel and records {@code eventNames} on it. */
+    /**
+     * Subscribes to a public channel and records {@code eventNames} on it. Bound as the subscription is
+     * made, not after: an event the server sends right after subscription_succeeded (a cache channel's
+     * last event) may otherwise be dispatched before anything listens for it.
+     */
     public void subscribe(String channel, String... eventNames) {
-        var ch = pusher.subscribe(channel);
-        for (String name : eventNames) {
-            ch.bind(name, events::add);
-        }
+        pusher.subscribe(channel, new ChannelEventListener() {
+            @Override
+            public void onSubscriptionSucceeded(String channelName) {
+            }
+
+            @Override
+            public void onEvent(PusherEvent event) {
+                events.add(event);
+            }
+        }, eventNames);
     }
 
     /** The next recorded event, failing if none arrives in time. */
