@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -210,7 +211,7 @@ class ApiParsingProperties {
         switch (part) {
             case 0:
                 String path = replace(r.path(), position, replacement);
-                return path.equals(r.path()) ? null : new ApiRequest(r.method(), path, r.query(), r.body());
+                return sameOnTheWire(path, r.path()) ? null : new ApiRequest(r.method(), path, r.query(), r.body());
             case 1:
                 if (r.body().length == 0) {
                     return null;
@@ -224,18 +225,30 @@ class ApiParsingProperties {
                 Map<String, String> query = new LinkedHashMap<>(r.query());
                 String value = query.remove(key);
                 if (part == 2) {
-                    query.put(key, replace(value, position / keys.size(), replacement));
+                    String newValue = replace(value, position / keys.size(), replacement);
+                    if (sameOnTheWire(newValue, value)) {
+                        return null;
+                    }
+                    query.put(key, newValue);
                 } else {
                     String newKey = replace(key, position / keys.size(), replacement);
                     // A key differing only in case is the same parameter to the signature, by design.
-                    if (newKey.equalsIgnoreCase(key) || query.containsKey(newKey)) {
+                    if (newKey.equalsIgnoreCase(key) || sameOnTheWire(newKey, key) || query.containsKey(newKey)) {
                         return null;
                     }
                     query.put(newKey, value);
                 }
-                ApiRequest changed = new ApiRequest(r.method(), r.path(), query, r.body());
-                return changed.query().equals(r.query()) ? null : changed;
+                return new ApiRequest(r.method(), r.path(), query, r.body());
         }
+    }
+
+    /**
+     * Whether two strings are the same bytes in a request. A generated string may hold a lone surrogate,
+     * which UTF-8 encodes as '?': replacing it with '?' changes the Java string, not the request (a
+     * request read off a socket never holds one).
+     */
+    private static boolean sameOnTheWire(String a, String b) {
+        return Arrays.equals(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String replace(String s, int position, char replacement) {
