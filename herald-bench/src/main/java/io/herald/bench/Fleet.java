@@ -33,7 +33,8 @@ final class Fleet implements AutoCloseable {
         CpuSample cpu = CpuSample.start(settings.serverPid());
         fleet.pool.open(settings.subscribeTo(), plan, settings.localAddresses(), settings.threads());
         List<JsonNode> opened;
-        HalfwayMark halfway = new HalfwayMark(() -> fleet.pool.total("subscribed"), plan.count() / 2);
+        HalfwayMark halfway = new HalfwayMark(() -> fleet.pool.total("subscribed"), plan.count() / 2,
+                settings.serverPid());
         try (Progress p = Progress.start(settings.progress(), "connect", () -> fleet.pool.total("subscribed")
                 + "/" + plan.count() + " subscribed, " + fleet.pool.total("failed") + " failed")) {
             opened = fleet.pool.awaitAll("opened", settings.timeout());
@@ -56,6 +57,7 @@ final class Fleet implements AutoCloseable {
                 // the second half only: worker JVMs are warm by then, so this is the sustained rate;
                 // under a second the 50 ms sampling of the mark would dominate it
                 report.result("connect_subscribe.second_half_per_s", (subscribed - plan.count() / 2) / ((end - at) / 1e9));
+                halfway.cpu().finish(report, "connect_second_half");
             }
         });
         errors(opened, report);

@@ -4,20 +4,24 @@ import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 
 /**
- * Notes when a growing count first reaches a mark, sampling it every 50 ms on a daemon thread.
- * Rates measured from there on leave out the load generator's own warm-up (JVM start, JIT).
+ * Notes when a growing count first reaches a mark, sampling it every 50 ms on a daemon thread, and
+ * starts a CPU sample there. Rates and CPU measured from there on leave out the load generator's own
+ * warm-up (JVM start, class loading, JIT).
  */
 final class HalfwayMark implements AutoCloseable {
 
     private final Thread thread;
     private volatile long reachedAt = -1;
+    private volatile CpuSample cpu;
 
-    HalfwayMark(LongSupplier count, long mark) {
+    /** @param serverPid the server's pid for the CPU sample, or 0 */
+    HalfwayMark(LongSupplier count, long mark, long serverPid) {
         thread = new Thread(() -> {
             try {
                 while (count.getAsLong() < mark) {
                     Thread.sleep(50);
                 }
+                cpu = CpuSample.start(serverPid);
                 reachedAt = System.nanoTime();
             } catch (InterruptedException e) {
                 // closed before the mark
@@ -31,6 +35,11 @@ final class HalfwayMark implements AutoCloseable {
     OptionalLong reachedAt() {
         long at = reachedAt;
         return at < 0 ? OptionalLong.empty() : OptionalLong.of(at);
+    }
+
+    /** The CPU used from the mark on; present once {@link #reachedAt()} is. */
+    CpuSample cpu() {
+        return cpu;
     }
 
     @Override
