@@ -89,7 +89,7 @@ public final class HeraldServer implements AutoCloseable {
         ChannelRegistries registries = new ChannelRegistries(metrics::forApp);
         UserRegistry users = new UserRegistry();
         ConnectionRegistry connections = new ConnectionRegistry();
-        this.resources = new ServerResources();
+        this.resources = new ServerResources(options.eventLoops());
         try {
             // A cluster adapter that cannot reach its backend fails here, before anything serves.
             this.adapter = Adapters.create(new ClusterNode(options, registries, users, connections::count,

@@ -75,6 +75,10 @@ public final class ServerOptions {
     public static final int DEFAULT_REQUEST_BUFFER_LIMIT = 64 * 1024 * 1024;
     /** Sockets one client address may hold open; 0 for no limit (behind a proxy, every client shares its address). */
     public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = 0;
+    /** {@link #eventLoops()}'s default: one event loop per core. */
+    public static final int EVENT_LOOP_PER_CORE = 0;
+    /** Most event loops a node may be given: far past any core count, short of a thread per socket. */
+    public static final int MAX_EVENT_LOOPS = 256;
     /** {@code metrics-port}: off unless set (9601 is the conventional port; 0 picks a free one). */
     public static final int METRICS_OFF = -1;
     /** {@code admin-port}: unless set, the admin API and console share the main port. */
@@ -125,6 +129,7 @@ public final class ServerOptions {
     private final int maxPipelinedRequests;
     private final int requestBufferLimit;
     private final int maxConnectionsPerIp;
+    private final int eventLoops;
     private final int metricsPort;
     private final String adminToken;
     private final int adminPort;
@@ -197,6 +202,10 @@ public final class ServerOptions {
             throw new IllegalArgumentException("maxConnectionsPerIp must be 0 (no limit) or more, was " + b.maxConnectionsPerIp);
         }
         this.maxConnectionsPerIp = b.maxConnectionsPerIp;
+        if (b.eventLoops < EVENT_LOOP_PER_CORE || b.eventLoops > MAX_EVENT_LOOPS) {
+            throw new IllegalArgumentException("eventLoops must be 0 (one per core) to " + MAX_EVENT_LOOPS + ", was " + b.eventLoops);
+        }
+        this.eventLoops = b.eventLoops;
         if (b.metricsPort < METRICS_OFF || b.metricsPort > 65535) {
             throw new IllegalArgumentException("metricsPort must be between 0 and 65535 (or METRICS_OFF), was " + b.metricsPort);
         }
@@ -388,6 +397,11 @@ public final class ServerOptions {
         return maxConnectionsPerIp;
     }
 
+    /** Event-loop threads serving sockets; {@link #EVENT_LOOP_PER_CORE} for one per core. */
+    public int eventLoops() {
+        return eventLoops;
+    }
+
     /** The port of {@code /metrics} (Prometheus), or {@link #METRICS_OFF}. */
     public int metricsPort() {
         return metricsPort;
@@ -459,6 +473,7 @@ public final class ServerOptions {
         b.maxPipelinedRequests = maxPipelinedRequests;
         b.requestBufferLimit = requestBufferLimit;
         b.maxConnectionsPerIp = maxConnectionsPerIp;
+        b.eventLoops = eventLoops;
         b.metricsPort = metricsPort;
         b.adminToken = adminToken;
         b.adminPort = adminPort;
@@ -503,6 +518,7 @@ public final class ServerOptions {
         private int maxPipelinedRequests = DEFAULT_MAX_PIPELINED_REQUESTS;
         private int requestBufferLimit = DEFAULT_REQUEST_BUFFER_LIMIT;
         private int maxConnectionsPerIp = DEFAULT_MAX_CONNECTIONS_PER_IP;
+        private int eventLoops = EVENT_LOOP_PER_CORE;
         private int metricsPort = METRICS_OFF;
         private String adminToken;
         private int adminPort = ADMIN_ON_MAIN_PORT;
@@ -685,6 +701,15 @@ public final class ServerOptions {
         /** Sockets one client address may hold open; 0 for no limit. Past it new sockets get 429. */
         public Builder maxConnectionsPerIp(int maxConnectionsPerIp) {
             this.maxConnectionsPerIp = maxConnectionsPerIp;
+            return this;
+        }
+
+        /**
+         * Event-loop threads serving sockets; {@link #EVENT_LOOP_PER_CORE} (the default) for one per
+         * core. Fewer leave cores to other processes on the host.
+         */
+        public Builder eventLoops(int eventLoops) {
+            this.eventLoops = eventLoops;
             return this;
         }
 

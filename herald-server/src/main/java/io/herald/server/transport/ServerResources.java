@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Owns the server's threads: one event loop accepting sockets and one per core serving them, on
+ * Owns the server's threads: one event loop accepting sockets and one per core (or as many as
+ * the {@code event-loops} setting says) serving them, on
  * native epoll where the platform has it, else NIO; a timer thread and the webhook HTTP threads.
  * Started once, shut down once.
  */
@@ -31,11 +32,13 @@ public final class ServerResources {
     private final ScheduledExecutorService timers;
     private final ExecutorService webhookExecutor;
 
-    public ServerResources() {
+    /** @param eventLoops threads serving sockets; 0 for one per core */
+    public ServerResources(int eventLoops) {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.acceptor = new MultiThreadIoEventLoopGroup(1, factory);
-        this.workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), factory);
+        this.workers = new MultiThreadIoEventLoopGroup(
+                eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors(), factory);
         this.serverChannelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         this.timers = Executors.newSingleThreadScheduledExecutor(daemon("herald-timers"));
         this.webhookExecutor = Executors.newFixedThreadPool(2, daemon("herald-webhooks"));

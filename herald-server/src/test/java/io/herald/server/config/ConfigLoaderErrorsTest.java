@@ -112,6 +112,14 @@ class ConfigLoaderErrorsTest {
                 .hasMessageContaining("\"" + port + "\"");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "257", "two"})
+    void eventLoopsMustBeBetween0And256(String loops) {
+        yamlFailsNaming("event-loops", "event-loops: " + loops + "\n")
+                .hasMessageContaining("between 0 and 256")
+                .hasMessageContaining("\"" + loops + "\"");
+    }
+
     /** herald-redis is not on this module's classpath: its tests check the redis adapter's settings. */
     @Test
     void anAdapterNotOnTheClasspathIsRefused() {

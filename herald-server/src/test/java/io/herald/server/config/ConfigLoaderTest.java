@@ -37,6 +37,7 @@ class ConfigLoaderTest {
             max-frame-size: 32768
             max-request-size: 524288
             outbound-buffer-limit: 1048576
+            event-loops: 3
             shutdown-timeout: 5
             apps:
               - id: "1"
@@ -141,6 +142,7 @@ class ConfigLoaderTest {
         assertThat(o.maxFrameSize()).isEqualTo(32768);
         assertThat(o.maxRequestSize()).isEqualTo(524288);
         assertThat(o.outboundBufferLimit()).isEqualTo(1048576);
+        assertThat(o.eventLoops()).isEqualTo(3);
         assertThat(o.shutdownTimeout()).isEqualTo(Duration.ofSeconds(5));
     }
 
