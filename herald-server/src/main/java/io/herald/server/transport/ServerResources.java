@@ -19,10 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Owns the server's threads: one event loop accepting sockets and one per core (or as many as
- * the {@code event-loops} setting says) serving them, on
- * native epoll where the platform has it, else NIO; a timer thread and the webhook HTTP threads.
- * Started once, shut down once.
+ * Owns the server's threads: one event loop accepting sockets and one per core (or as many as the
+ * {@code event-loops} setting says) serving them, on native epoll where the platform has it, else
+ * NIO; a timer thread and the webhook HTTP threads. Started once, shut down once.
  */
 public final class ServerResources {
 
