@@ -10,7 +10,8 @@ import java.util.List;
  * @param workers worker processes; 0 picks enough for {@code perWorker} connections each
  * @param perWorker most connections one worker holds (each process has its own open-files limit)
  * @param threads event-loop threads per worker
- * @param localAddresses rotate source addresses over 127.0.0.1 … 127.0.0.N (1: don't bind)
+ * @param localAddresses rotate source addresses over 127.0.0.1 … 127.0.0.N (1: don't bind; 0: as many
+ *     as the run needs, see {@link LocalAddresses#countFor})
  * @param inProcess run workers as threads of this JVM instead of child processes (small runs, tests)
  * @param concurrency connections connecting at once, over all workers
  * @param timeout bound of each phase of the run
@@ -55,6 +56,12 @@ public record BenchSettings(BenchTarget target, int workers, int perWorker, int 
         }
         long fit = Math.min(perWorker, FdLimit.socketsWithin(FdLimit.of("self")));
         return (int) Math.max(1, (connections + fit - 1) / Math.max(1, fit));
+    }
+
+    /** How many source addresses {@code connections} rotate over: as set, or chosen for them when 0. */
+    public int localAddressesFor(int connections) {
+        return localAddresses > 0 ? localAddresses
+                : LocalAddresses.countFor(connections, subscribeTo.stream().map(BenchTarget::host).toList());
     }
 
     /** These settings with connections spread over {@code nodes} and events published to {@code publisher}. */

@@ -4,9 +4,10 @@ import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 
 /**
- * Notes when a growing count first reaches a mark, sampling it every 50 ms on a daemon thread, and
+ * Notes when a growing count first reaches a mark, sampling it every 5 ms on a daemon thread, and
  * starts a CPU sample there. Rates and CPU measured from there on leave out the load generator's own
- * warm-up (JVM start, class loading, JIT).
+ * warm-up (JVM start, class loading, JIT). Workers send their counters the moment half their
+ * connections settled, so the count is current at the mark, not up to a progress period old.
  */
 final class HalfwayMark implements AutoCloseable {
 
@@ -19,7 +20,7 @@ final class HalfwayMark implements AutoCloseable {
         thread = new Thread(() -> {
             try {
                 while (count.getAsLong() < mark) {
-                    Thread.sleep(50);
+                    Thread.sleep(5);
                 }
                 cpu = CpuSample.start(serverPid);
                 reachedAt = System.nanoTime();

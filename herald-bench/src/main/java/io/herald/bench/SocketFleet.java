@@ -55,19 +55,22 @@ final class SocketFleet implements AutoCloseable {
     private final LongAdder failedReconnects = new LongAdder();
     private final ConcurrentHashMap<Integer, LongAdder> closeCodes = new ConcurrentHashMap<>();
     private final Queue<String> errorSamples = new ConcurrentLinkedQueue<>();
+    private final Runnable onHalfSettled;
     private final Runnable onAllSettled;
     private volatile boolean churning;
     private ScheduledFuture<?> steadyChurn;
 
     /**
      * @param targets the nodes of one cluster (same app); connection {@code i} goes to {@code targets[i mod size]}
+     * @param onHalfSettled called once, on an event loop, when half the planned connections subscribed or failed
      * @param onAllSettled called once, on an event loop, when every planned connection subscribed or failed
      */
     SocketFleet(List<BenchTarget> targets, LocalAddresses localAddresses, FleetPlan plan, int threads,
-                Runnable onAllSettled) {
+                Runnable onHalfSettled, Runnable onAllSettled) {
         this.targets = List.copyOf(targets);
         this.localAddresses = localAddresses;
         this.plan = plan;
+        this.onHalfSettled = onHalfSettled;
         this.onAllSettled = onAllSettled;
         this.sockets = new BenchSocket[plan.count()];
         this.group = Transport.eventLoops(threads);
@@ -78,6 +81,9 @@ final class SocketFleet implements AutoCloseable {
                 // per-read buffers from the event loop's own cache; Netty 4.2's adaptive default cost
                 // a tenth of the receive path's Java time in allocation
                 .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT);
+        if (localAddresses.size() > 1) {
+            Transport.choosePortAtConnect(bootstrap);
+        }
     }
 
     /** Starts connecting; returns at once. */
@@ -128,7 +134,11 @@ final class SocketFleet implements AutoCloseable {
     /** Called once per connection by its socket (or by a failed connect). */
     void settled(BenchSocket socket, boolean ok) {
         (ok ? subscribed : failed).increment();
-        if (settledCount.incrementAndGet() == plan.count()) {
+        int settledNow = settledCount.incrementAndGet();
+        if (settledNow == Math.max(1, plan.count() / 2)) {
+            onHalfSettled.run();
+        }
+        if (settledNow == plan.count()) {
             onAllSettled.run();
         }
         launchNext();

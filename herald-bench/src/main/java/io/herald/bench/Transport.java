@@ -1,9 +1,11 @@
 package io.herald.bench;
 
+import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
@@ -35,6 +37,20 @@ final class Transport {
 
     static Class<? extends ServerSocketChannel> serverSocketChannel() {
         return EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    }
+
+    /** Whether {@link #choosePortAtConnect} works here: it needs the native transport. */
+    static boolean portAtConnect() {
+        return EPOLL;
+    }
+
+    /**
+     * Has sockets bound to a source address get their port when they connect (IP_BIND_ADDRESS_NO_PORT),
+     * so a port is only taken for one destination, as for unbound sockets, instead of being
+     * searched for among all the ports in use at bind time.
+     */
+    static Bootstrap choosePortAtConnect(Bootstrap bootstrap) {
+        return EPOLL ? bootstrap.option(EpollChannelOption.IP_BIND_ADDRESS_NO_PORT, true) : bootstrap;
     }
 
     /** "epoll" or "nio", for the report. */

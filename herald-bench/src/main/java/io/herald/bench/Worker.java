@@ -17,7 +17,8 @@ import java.util.function.Consumer;
 /**
  * A load-generator worker: holds one {@link SocketFleet} and obeys the parent's commands, one JSON
  * object per line on stdin, answering with JSON lines on stdout ({@code progress} every 250 ms,
- * {@code ready} once, then {@code opened}, {@code churnStopped}, {@code report}, {@code bye}). Runs as a child process,
+ * {@code ready} once, then {@code halfway} and {@code opened} as the connections settle, {@code churnStopped},
+ * {@code report}, {@code bye}). Runs as a child process,
  * so each worker has its own open-files limit, or in-process for small runs and tests.
  */
 public final class Worker {
@@ -81,7 +82,7 @@ public final class Worker {
         FleetPlan plan = FleetPlan.fromJson(command.get("plan"));
         FdLimit.require("self", plan.count(), "a worker");
         fleet = new SocketFleet(targets, LocalAddresses.loopback(command.get("localAddresses").asInt()), plan,
-                command.get("threads").asInt(), () -> out.accept(reply("opened")));
+                command.get("threads").asInt(), () -> out.accept(reply("halfway")), () -> out.accept(reply("opened")));
         fleet.open();
     }
 

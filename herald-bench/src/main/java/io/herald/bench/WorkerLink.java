@@ -97,7 +97,8 @@ final class WorkerLink implements AutoCloseable {
     }
 
     private void accept(JsonNode reply) {
-        if ("progress".equals(reply.path("type").asText())) {
+        String type = reply.path("type").asText();
+        if (type.equals("progress") || type.equals("halfway")) { // halfway: counters at the moment half settled
             latest = reply;
         } else {
             latest = reply.has("subscribed") ? reply : latest;
