@@ -95,8 +95,13 @@ public final class PropertyGenerators {
      * (QuickTheories' own maps fail on a repeated key).
      */
     public static <K, V> Gen<Map<K, V>> mapsOf(Gen<K> keys, Gen<V> values, int maxSize) {
+        return mapsOf(keys, values, 0, maxSize);
+    }
+
+    /** As {@link #mapsOf(Gen, Gen, int)}, with at least {@code minSize} draws (one or more gives a non-empty map). */
+    public static <K, V> Gen<Map<K, V>> mapsOf(Gen<K> keys, Gen<V> values, int minSize, int maxSize) {
         return in -> {
-            int size = lengths(0, maxSize).generate(in);
+            int size = lengths(minSize, maxSize).generate(in);
             Map<K, V> map = new LinkedHashMap<>();
             for (int i = 0; i < size; i++) {
                 map.putIfAbsent(keys.generate(in), values.generate(in));
