@@ -35,10 +35,14 @@ public final class RequestSigning {
                 sorted.put(lower, value);
             }
         });
-        String query = sorted.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("&"));
-        return method.toUpperCase(Locale.ROOT) + "\n" + path + "\n" + query;
+        StringBuilder text = new StringBuilder(128).append(method.toUpperCase(Locale.ROOT)).append('\n')
+                .append(path).append('\n');
+        String separator = "";
+        for (Map.Entry<String, String> e : sorted.entrySet()) {
+            text.append(separator).append(e.getKey()).append('=').append(e.getValue());
+            separator = "&";
+        }
+        return text.toString();
     }
 
     public static String signature(String secret, String method, String path, Map<String, String> params) {
