@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code HERALD_AOT_DIR} in {@code bin/herald server}: on JDK 25 the first run trains an AOT cache
  * that the JVM writes when the server stops, the next run maps it, a damaged cache only costs the
- * speed-up, and a JDK without AOT caches starts as usual and says why there is none.
+ * speed-up, and a JDK without AOT caches or a directory that can't be made starts as usual and says
+ * why there is no cache.
  */
 class LauncherAotCacheTest {
 
@@ -75,6 +76,15 @@ class LauncherAotCacheTest {
         String output = server.stop();
         assertThat(output).contains("HERALD_AOT_DIR needs JDK 25 or later").contains("starting without an AOT cache");
         assertThat(caches).doesNotExist();
+    }
+
+    @Test
+    void aCacheDirectoryThatCannotBeMadeOnlyCostsTheCache() throws Exception {
+        Path notADirectory = Files.writeString(work.resolve("a-file"), "not a directory");
+
+        Server server = Server.start(newestJdk(), notADirectory.resolve("aot"), work);
+        String output = server.stop();
+        assertThat(output).contains("is not a directory this user can write: starting without an AOT cache");
     }
 
     /** One {@code bin/herald server} on a free port, its output in a file, stopped with SIGTERM. */
