@@ -2,6 +2,7 @@ package io.herald.client;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
@@ -21,6 +22,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -77,8 +79,12 @@ final class ScriptedServer implements AutoCloseable {
     }
 
     void closeAll(int code, String reason) {
-        clients.writeAndFlush(new CloseWebSocketFrame(code, reason)).awaitUninterruptibly();
-        clients.close().awaitUninterruptibly();
+        // Only the sockets open now: a client that reconnects at once must keep its new socket.
+        List<Channel> open = List.copyOf(clients);
+        for (Channel channel : open) {
+            channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+        }
+        open.forEach(channel -> channel.closeFuture().awaitUninterruptibly());
     }
 
     @Override
