@@ -2,8 +2,8 @@
 # Checks a Herald image tar without Docker: unpacks its layers, checks the image config (non-root
 # user, data volume, exposed ports, a data directory that is not world-writable), then runs the
 # image's entrypoint and command on the unpacked files with the local JDK standing in for the base
-# image's, as the image's user, until /ready answers 200, /metrics serves and the push store is
-# written to the data directory; then SIGTERM, which must end it cleanly.
+# image's, as the image's user, until /ready answers 200, /metrics serves and a first push request
+# has the push store written to the data directory; then SIGTERM, which must end it cleanly.
 #
 #   mvn -B -Pimage -pl herald-cli -am package -DskipTests [-Dimage.base=scratch when no registry is reachable]
 #   deploy/image/verify-image.sh [herald-cli/target/herald-image.tar]
@@ -66,6 +66,9 @@ curl -sf "http://127.0.0.1:$port/ready" > /dev/null || { cat "$work/server.log";
 # To a file first: grep -q would stop reading early and, through pipefail, fail the pipe on curl's SIGPIPE.
 curl -sf "http://127.0.0.1:$metrics/metrics" -o "$work/metrics" && grep -q '^herald_connected' "$work/metrics" \
   || { echo "verify-image: no metrics" >&2; exit 1; }
+# The embedded push store is made at the first push request: the web SDK's first one.
+curl -sf "http://127.0.0.1:$port/device_api/v1/instances/instance-id/web-vapid-public-key" > /dev/null \
+  || { cat "$work/server.log"; echo "verify-image: no VAPID key from the push API" >&2; exit 1; }
 store=$(find "$rootfs/var/lib/herald" -type f ! -name README -user "$uid" -print -quit)
 [ -n "$store" ] || { echo "verify-image: nothing written to /var/lib/herald as uid $uid" >&2; exit 1; }
 owner=$(ps -o user= -p "$server" | tr -d ' ')

@@ -1,78 +1,107 @@
 package io.herald.push;
 
+import io.herald.push.api.Endpoints;
 import io.herald.push.api.PushHttpService;
-import io.herald.push.data.DeliveryQueue;
-import io.herald.push.data.DeviceStore;
-import io.herald.push.data.PublishExpansion;
-import io.herald.push.data.PublishStore;
-import io.herald.push.data.VapidKeyStore;
-import io.herald.push.delivery.Delivery;
 import io.herald.server.extension.ServerExtension;
 import io.herald.server.transport.HttpService;
+import io.herald.store.EmbeddedDatabase;
 import io.herald.store.Migrations;
-import io.herald.store.Store;
-import io.herald.store.StoreOptions;
-import java.time.Duration;
-import java.util.HashMap;
+import io.herald.store.StoreException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Push notifications on one node: the store, each instance's VAPID keys, the HTTP APIs and Web
- * Push delivery. Owns its threads: the store threads that serve API requests (as many as store
- * connections, with a bounded wait list) and the delivery threads.
+ * Push notifications on one node: the HTTP APIs, and the store with Web Push delivery behind them.
+ * Owns its threads: the store threads that serve API requests (as many as store connections, with a
+ * bounded wait list) and, once the store is open, the delivery threads.
+ *
+ * <p>The store opens at start when there may be work in it (a PostgreSQL store, or an embedded
+ * file already there: deliveries queued before a restart resume at once). A node whose embedded
+ * store does not exist yet opens it at the first push request instead, so a server that never
+ * serves push does not carry the database, its migrations and their classes (about 24 MiB).
  */
 public final class PushExtension implements ServerExtension {
+
+    private static final Logger log = LoggerFactory.getLogger(PushExtension.class);
 
     static final Migrations MIGRATIONS = new Migrations("classpath:db/push", "push_schema_history");
 
     private final PushOptions options;
-    private final Store store;
     private final ThreadPoolExecutor storeThreads;
-    private final Delivery delivery;
-    private final PublishRetention retention;
     private final PushHttpService service;
+    private final boolean openedAtStart;
+    /** Null until the store is open, and again after {@link #close}; written under {@code this}. */
+    private volatile PushRuntime runtime;
+    private boolean closed;
 
-    private PushExtension(PushOptions options, Store store, ThreadPoolExecutor storeThreads, Delivery delivery,
-                          PublishRetention retention, PushHttpService service) {
+    private PushExtension(PushOptions options) {
         this.options = options;
-        this.store = store;
-        this.storeThreads = storeThreads;
-        this.delivery = delivery;
-        this.retention = retention;
-        this.service = service;
+        AtomicInteger n = new AtomicInteger();
+        // Core threads start with the first tasks: an idle node holds none.
+        this.storeThreads = new ThreadPoolExecutor(options.storePoolSize(), options.storePoolSize(),
+                60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(options.pendingRequests()), r -> {
+                    Thread t = new Thread(r, "push-store-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.service = new PushHttpService(options, storeThreads, this::endpoints);
+        this.openedAtStart = options.storeUrl() != null || EmbeddedDatabase.exists(options.dataDirectory());
     }
 
-    /** Opens the store (migrating it), makes missing VAPID keys, starts delivery. Blocks while it does. */
+    /**
+     * Opens the store now if it may hold work (blocking while it does), else checks that the embedded
+     * store's directory can be written, so a bad {@code data-dir} still stops the start.
+     *
+     * @throws StoreException when the store can't be opened or its directory can't be written
+     */
     public static PushExtension start(PushOptions options) {
-        Store store = Store.open(new StoreOptions(options.storeUrl(), options.dataDirectory(), options.storePoolSize(),
-                StoreOptions.DEFAULT_CONNECTION_TIMEOUT), MIGRATIONS);
-        try {
-            VapidKeyStore vapid = new VapidKeyStore(store);
-            Map<String, VapidKeyStore.Keys> keys = new HashMap<>();
-            options.instances().forEach(i -> keys.put(i.id(), vapid.keysOf(i.id())));
-            Delivery delivery = Delivery.start(options, new DeliveryQueue(store), new PublishExpansion(store), keys);
-            AtomicInteger n = new AtomicInteger();
-            ThreadPoolExecutor storeThreads = new ThreadPoolExecutor(options.storePoolSize(), options.storePoolSize(),
-                    60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(options.pendingRequests()), r -> {
-                        Thread t = new Thread(r, "push-store-" + n.incrementAndGet());
-                        t.setDaemon(true);
-                        return t;
-                    });
-            PublishStore publishes = new PublishStore(store);
-            PushHttpService service = new PushHttpService(options, storeThreads, new DeviceStore(store),
-                    publishes, id -> keys.get(id).publicKey(), delivery::wake);
-            PublishRetention retention = new PublishRetention(publishes, options.publishRetention());
-            retention.start();
-            return new PushExtension(options, store, storeThreads, delivery, retention, service);
-        } catch (RuntimeException e) {
-            store.close();
-            throw e;
+        PushExtension push = new PushExtension(options);
+        if (push.openedAtStart) {
+            push.endpoints();
+        } else {
+            requireWritable(options.dataDirectory());
+            log.info("Push store: {} has no database yet; it is made at the first push request",
+                    options.dataDirectory());
         }
+        return push;
+    }
+
+    private static void requireWritable(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException | RuntimeException e) {
+            throw new StoreException("push data-dir " + directory + " can't be made: " + e, e);
+        }
+        if (!Files.isWritable(directory)) {
+            throw new StoreException("push data-dir " + directory + " is not writable", null);
+        }
+    }
+
+    /**
+     * The endpoints on the open store, opening it first if needed (on a store thread, or at start). A
+     * failed open is not remembered: the next request tries again, and this one is answered 503.
+     */
+    private Endpoints endpoints() {
+        PushRuntime open = runtime;
+        return (open != null ? open : open()).endpoints();
+    }
+
+    private synchronized PushRuntime open() {
+        if (closed) {
+            throw new StoreException("push notifications are stopping", null);
+        }
+        if (runtime == null) {
+            runtime = PushRuntime.open(options);
+        }
+        return runtime;
     }
 
     @Override
@@ -83,7 +112,7 @@ public final class PushExtension implements ServerExtension {
     @Override
     public List<String> summary() {
         String where = options.storeUrl() == null
-                ? "embedded store in " + options.dataDirectory()
+                ? "embedded store in " + options.dataDirectory() + (openedAtStart ? "" : " (made at the first push request)")
                 : "store " + options.storeUrl().replaceAll("(?i)(password=)[^&;]*", "$1***");
         return List.of("Push notifications: instances " + options.instances().stream().map(PushInstance::id).toList()
                 + ", " + where + ".");
@@ -91,14 +120,20 @@ public final class PushExtension implements ServerExtension {
 
     @Override
     public void close() {
-        retention.close();
-        delivery.close(Duration.ofSeconds(5));
         storeThreads.shutdown();
         try {
             storeThreads.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        store.close();
+        PushRuntime open;
+        synchronized (this) {
+            closed = true;
+            open = runtime;
+            runtime = null;
+        }
+        if (open != null) {
+            open.close();
+        }
     }
 }

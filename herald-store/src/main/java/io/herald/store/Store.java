@@ -2,7 +2,6 @@ package io.herald.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -42,7 +41,7 @@ public final class Store implements AutoCloseable {
      * @throws StoreException when the database can't be reached or a migration fails
      */
     public static Store open(StoreOptions options, Migrations... migrations) {
-        String url = options.isEmbedded() ? embeddedUrl(options.dataDirectory()) : options.url();
+        String url = options.isEmbedded() ? EmbeddedDatabase.url(options.dataDirectory()) : options.url();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(options.poolSize());
@@ -67,19 +66,6 @@ public final class Store implements AutoCloseable {
         }
         log.info("Store open: {}", redact(url));
         return store;
-    }
-
-    /**
-     * H2 in PostgreSQL mode, so one set of SQL serves both; {@code AUTO_SERVER} lets a second
-     * process on this machine open the same file instead of failing on the lock. {@code WRITE_DELAY=0}
-     * writes each commit to the file before the commit returns: by default H2 holds commits for up to
-     * 500 ms, and a {@code kill -9} in that window lost a publish already answered 200
-     * (PushDurabilityTest).
-     */
-    static String embeddedUrl(Path dataDirectory) {
-        Path file = dataDirectory.toAbsolutePath().normalize().resolve("herald");
-        return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     private void migrate(Migrations m) {

@@ -2,8 +2,6 @@ package io.herald.push.api;
 
 import io.herald.push.PushInstance;
 import io.herald.push.PushOptions;
-import io.herald.push.data.DeviceStore;
-import io.herald.push.data.PublishStore;
 import io.herald.push.data.PublishStore.Audience;
 import io.herald.server.transport.HttpService;
 import io.herald.server.transport.HttpServiceRequest;
@@ -41,25 +39,17 @@ public final class PushHttpService implements HttpService {
     private final PushOptions options;
     private final Executor executor;
     private final Cors cors;
-    private final PublishApi publishApi;
-    private final DeviceApi deviceApi;
-    private final CustomerApi customerApi;
-    private final ReportingApi reportingApi;
+    private final Supplier<Endpoints> endpoints;
 
     /**
-     * @param vapidPublicKey an instance's VAPID public key by instance id
-     * @param onQueued called after a publish queued deliveries, to wake the delivery worker
+     * @param endpoints called on a store thread for each request; it may open the store on first
+     *                  use, and a {@link StoreException} from it is answered 503
      */
-    public PushHttpService(PushOptions options, Executor executor, DeviceStore devices, PublishStore publishes,
-                           Function<String, String> vapidPublicKey, Runnable onQueued) {
+    public PushHttpService(PushOptions options, Executor executor, Supplier<Endpoints> endpoints) {
         this.options = options;
         this.executor = executor;
         this.cors = new Cors(options.allowedOrigins());
-        this.publishApi = new PublishApi(publishes, onQueued);
-        this.deviceApi = new DeviceApi(devices, vapidPublicKey, new UserTokens(options.tokenLeeway()),
-                options.endpointHosts(), options.maxInterestsPerDevice(), options.maxDevicesPerUser(), options.maxDevices());
-        this.customerApi = new CustomerApi(devices);
-        this.reportingApi = new ReportingApi(publishes);
+        this.endpoints = endpoints;
     }
 
     @Override
@@ -75,7 +65,7 @@ public final class PushHttpService implements HttpService {
         if (request.method().equals("OPTIONS")) {
             return CompletableFuture.completedFuture(preflight(request, browserApi));
         }
-        Supplier<Reply> endpoint;
+        Function<Endpoints, Reply> endpoint;
         try {
             endpoint = route(request);
         } catch (BeamsException e) {
@@ -101,9 +91,9 @@ public final class PushHttpService implements HttpService {
                 new byte[0]);
     }
 
-    private static Reply run(Supplier<Reply> endpoint) {
+    private Reply run(Function<Endpoints, Reply> endpoint) {
         try {
-            return endpoint.get();
+            return endpoint.apply(endpoints.get());
         } catch (BeamsException e) {
             return error(e);
         } catch (StoreException e) {
@@ -117,7 +107,7 @@ public final class PushHttpService implements HttpService {
     }
 
     /** Finds the endpoint (on the event loop: no store access here), or throws the refusal. */
-    private Supplier<Reply> route(HttpServiceRequest r) {
+    private Function<Endpoints, Reply> route(HttpServiceRequest r) {
         String path = r.path();
         String method = r.method();
         Matcher m;
@@ -128,23 +118,23 @@ public final class PushHttpService implements HttpService {
             if (tail == null || tail.equals("interests") || tail.equals("users")) {
                 Audience audience = "users".equals(tail) ? Audience.USERS : Audience.INTERESTS;
                 require(method, "POST");
-                return () -> publishApi.publish(instance, audience, r.body());
+                return e -> e.publish.publish(instance, audience, r.body());
             }
             require(method, "GET");
             String publishId = decode(tail);
-            return () -> publishApi.status(instance, publishId);
+            return e -> e.publish.status(instance, publishId);
         }
         if ((m = CUSTOMER.matcher(path)).matches()) {
             PushInstance instance = instance(m.group(1));
             PublishApi.authenticate(instance, r.header("Authorization"));
             require(method, "DELETE");
             String userId = decode(m.group(2));
-            return () -> customerApi.deleteUser(instance, userId);
+            return e -> e.customers.deleteUser(instance, userId);
         }
         if ((m = REPORTING.matcher(path)).matches()) {
             PushInstance instance = instance(m.group(1));
             require(method, "POST");
-            return () -> reportingApi.report(instance, r.body());
+            return e -> e.reporting.report(instance, r.body());
         }
         if ((m = DEVICE.matcher(path)).matches()) {
             return device(instance(m.group(1)), m.group(2), r);
@@ -152,11 +142,11 @@ public final class PushHttpService implements HttpService {
         throw BeamsException.notFound("Not found: " + Names.abbreviate(path));
     }
 
-    private Supplier<Reply> device(PushInstance instance, String rest, HttpServiceRequest r) {
+    private Function<Endpoints, Reply> device(PushInstance instance, String rest, HttpServiceRequest r) {
         String method = r.method();
         if (rest.equals("web-vapid-public-key")) {
             require(method, "GET");
-            return () -> deviceApi.vapidPublicKey(instance);
+            return e -> e.devices.vapidPublicKey(instance);
         }
         Matcher m = DEVICE_PATH.matcher(rest);
         if (!m.matches()) {
@@ -164,20 +154,20 @@ public final class PushHttpService implements HttpService {
         }
         if (m.group(1) == null) {
             require(method, "POST");
-            return () -> deviceApi.register(instance, r.body());
+            return e -> e.devices.register(instance, r.body());
         }
         String deviceId = decode(m.group(1));
         String part = m.group(2);
         String item = m.group(3) == null ? null : decode(m.group(3));
         if (part == null) {
             require(method, "GET", "DELETE");
-            return method.equals("GET") ? () -> deviceApi.get(instance, deviceId)
-                    : () -> deviceApi.delete(instance, deviceId);
+            return method.equals("GET") ? e -> e.devices.get(instance, deviceId)
+                    : e -> e.devices.delete(instance, deviceId);
         }
         if (part.equals("interests") && item != null) {
             require(method, "POST", "DELETE");
-            return method.equals("POST") ? () -> deviceApi.addInterest(instance, deviceId, item)
-                    : () -> deviceApi.removeInterest(instance, deviceId, item);
+            return method.equals("POST") ? e -> e.devices.addInterest(instance, deviceId, item)
+                    : e -> e.devices.removeInterest(instance, deviceId, item);
         }
         if (item != null) {
             throw BeamsException.notFound("Not found: " + Names.abbreviate(r.path()));
@@ -185,19 +175,19 @@ public final class PushHttpService implements HttpService {
         return switch (part) {
             case "metadata" -> {
                 require(method, "PUT");
-                yield () -> deviceApi.setMetadata(instance, deviceId, r.body());
+                yield e -> e.devices.setMetadata(instance, deviceId, r.body());
             }
             case "interests" -> {
                 require(method, "GET", "PUT");
                 yield method.equals("GET")
-                        ? () -> deviceApi.interests(instance, deviceId, r.queryParameter("limit"),
+                        ? e -> e.devices.interests(instance, deviceId, r.queryParameter("limit"),
                                 r.queryParameter("cursor"))
-                        : () -> deviceApi.setInterests(instance, deviceId, r.body());
+                        : e -> e.devices.setInterests(instance, deviceId, r.body());
             }
             default -> {
                 require(method, "PUT");
                 String authorization = r.header("Authorization");
-                yield () -> deviceApi.setUser(instance, deviceId, authorization);
+                yield e -> e.devices.setUser(instance, deviceId, authorization);
             }
         };
     }

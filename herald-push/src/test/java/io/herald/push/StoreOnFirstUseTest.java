@@ -1,0 +1,94 @@
+package io.herald.push;
+
+import static io.herald.push.DeviceApiTest.assertBeamsError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.testkit.TestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A node whose embedded push store does not exist yet makes it at the first push request, not at
+ * start; one whose store is there opens it at start (so queued deliveries resume at once).
+ */
+@Timeout(120)
+class StoreOnFirstUseTest {
+
+    private static final String VAPID_KEY = "/device_api/v1/instances/instance-id/web-vapid-public-key";
+
+    @TempDir
+    Path dataDir;
+
+    /** H2 keeps this file beside the database while it is open (AUTO_SERVER writes its address there). */
+    private static boolean isOpen(Path directory) {
+        return Files.exists(directory.resolve("herald.lock.db"));
+    }
+
+    private static boolean exists(Path directory) {
+        return Files.exists(directory.resolve("herald.mv.db"));
+    }
+
+    @Test
+    void theFirstRequestsMakeTheStoreOnceAndAreAllAnswered() {
+        try (TestServer server = PushServers.start(PushServers.settings(dataDir))) {
+            assertThat(exists(dataDir)).isFalse();
+            PushHttp http = new PushHttp(server.httpUrl());
+            List<CompletableFuture<PushHttp.Answer>> first = IntStream.range(0, 8)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> http.fromBrowser("GET", VAPID_KEY, null)))
+                    .toList();
+            List<PushHttp.Answer> answers = first.stream().map(CompletableFuture::join).toList();
+            assertThat(answers).extracting(PushHttp.Answer::status).containsOnly(200);
+            assertThat(answers).extracting(a -> a.body().get("vapidPublicKey").asText()).hasSize(8)
+                    .containsOnly(answers.get(0).body().get("vapidPublicKey").asText());
+            assertThat(exists(dataDir)).isTrue();
+            assertThat(isOpen(dataDir)).isTrue();
+        }
+        assertThat(isOpen(dataDir)).isFalse();
+    }
+
+    @Test
+    void aStoreThatIsThereIsOpenedAtStartWithItsKeys() {
+        String key;
+        try (TestServer server = PushServers.start(PushServers.settings(dataDir))) {
+            key = new PushHttp(server.httpUrl()).fromBrowser("GET", VAPID_KEY, null).body().get("vapidPublicKey").asText();
+        }
+        try (TestServer server = PushServers.start(PushServers.settings(dataDir))) {
+            assertThat(isOpen(dataDir)).isTrue();
+            assertThat(new PushHttp(server.httpUrl()).fromBrowser("GET", VAPID_KEY, null).body()
+                    .get("vapidPublicKey").asText()).isEqualTo(key);
+        }
+    }
+
+    @Test
+    void aStoreThatCantBeMadeIsAnswered503AndTriedAgainAtTheNextRequest() throws Exception {
+        Path store = dataDir.resolve("store");
+        try (TestServer server = PushServers.start(PushServers.settings(store))) {
+            PushHttp http = new PushHttp(server.httpUrl());
+            // The directory checked at start is replaced by a file: H2 can't make the database.
+            Files.delete(store);
+            Files.writeString(store, "not a directory");
+            PushHttp.Answer refused = http.fromBrowser("GET", VAPID_KEY, null);
+            assertBeamsError(refused, 503);
+            assertThat(refused.body().get("description").asText()).contains("push store is unavailable");
+
+            Files.delete(store);
+            assertThat(http.fromBrowser("GET", VAPID_KEY, null).status()).isEqualTo(200);
+            assertThat(exists(store)).isTrue();
+        }
+    }
+
+    @Test
+    void aDataDirectoryThatCantBeMadeStopsTheStart() throws Exception {
+        Path file = Files.writeString(dataDir.resolve("file"), "not a directory");
+        ObjectNode settings = PushServers.settings(file.resolve("store"));
+        assertThatThrownBy(() -> PushServers.start(settings)).hasStackTraceContaining("push data-dir");
+    }
+}
