@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGTERM to a real {@code herald server} process: clients are told to reconnect elsewhere (4200),
@@ -45,6 +48,25 @@ class GracefulShutdownTest {
                     .isInstanceOf(ConnectException.class);
             herald.awaitExit(EXIT_WITHIN);
             assertThat(herald.stdout()).as("stderr: %s", herald.stderr()).contains("Herald stopped");
+        }
+    }
+
+    /**
+     * H2 closes the embedded push store in a shutdown hook of its own, which may run before the server
+     * stops the push workers (here polling every 10 ms): they stop without a warning.
+     */
+    @Test
+    void sigtermWhilePushWorkersPollTheStoreLogsNoWarning(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("herald.yml"), "push:\n  poll-interval: 10ms\n");
+        try (HeraldProcess herald = HeraldProcess.startServer("--host", "127.0.0.1", "--port", "0",
+                "--config", config.toString())) {
+            assertThat(FirstPushRequest.send(herald.port())).isEqualTo(200);
+
+            herald.terminate();
+
+            herald.awaitExit(EXIT_WITHIN);
+            assertThat(herald.stdout()).contains("Herald stopped");
+            assertThat(herald.stdout() + herald.stderr()).doesNotContain(" WARN ").doesNotContain(" ERROR ");
         }
     }
 

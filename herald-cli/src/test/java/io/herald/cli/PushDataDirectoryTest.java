@@ -3,11 +3,6 @@ package io.herald.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.testkit.TestServer;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +26,7 @@ class PushDataDirectoryTest {
         Path directory;
         try (TestServer server = TestServer.start()) {
             directory = server.pushDataDirectory();
-            assertThat(vapidKeyStatus(server.port())).isEqualTo(200);
+            assertThat(FirstPushRequest.send(server.port())).isEqualTo(200);
             assertThat(directory.resolve(STORE_FILE)).isRegularFile();
         }
         assertThat(directory).doesNotExist();
@@ -42,23 +37,9 @@ class PushDataDirectoryTest {
         Path directory;
         try (HeraldProcess herald = HeraldProcess.startServer("--host", "127.0.0.1", "--port", "0")) {
             directory = herald.pushDataDirectory();
-            assertThat(vapidKeyStatus(herald.port())).isEqualTo(200);
+            assertThat(FirstPushRequest.send(herald.port())).isEqualTo(200);
             assertThat(directory.resolve(STORE_FILE)).isRegularFile();
         }
         assertThat(directory).doesNotExist();
-    }
-
-    /** Asks for the default push instance's VAPID key, as the Beams web SDK does first. */
-    private static int vapidKeyStatus(int port) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/device_api/v1/instances/instance-id/web-vapid-public-key")).build();
-        try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

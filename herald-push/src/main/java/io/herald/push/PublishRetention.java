@@ -1,6 +1,7 @@
 package io.herald.push;
 
 import io.herald.push.data.PublishStore;
+import io.herald.store.StoreClosedException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,6 +51,8 @@ final class PublishRetention implements AutoCloseable {
             if (deleted > 0) {
                 log.info("push: deleted {} finished publishes older than {}", deleted, retention);
             }
+        } catch (StoreClosedException e) {
+            log.debug("push: old publishes not deleted, the store is closed");
         } catch (RuntimeException e) {
             log.warn("push: old publishes could not be deleted; trying again later", e);
         }

@@ -27,6 +27,9 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** H2's DATABASE_CALLED_AT_SHUTDOWN: its shutdown hook closed the database. */
+    private static final int H2_CLOSED_AT_EXIT = 90121;
+
     private final HikariDataSource pool;
     private final StoreKind kind;
 
@@ -97,6 +100,9 @@ public final class Store implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
+            if (pool.isClosed() || kind == StoreKind.H2 && e.getErrorCode() == H2_CLOSED_AT_EXIT) {
+                throw new StoreClosedException("store: closed", e);
+            }
             throw new StoreException("store: " + e.getMessage(), e);
         }
     }

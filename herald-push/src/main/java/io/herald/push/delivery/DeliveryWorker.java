@@ -4,6 +4,7 @@ import io.herald.push.data.ClaimedDelivery;
 import io.herald.push.data.DeliveryQueue;
 import io.herald.push.data.Outcome;
 import io.herald.push.data.Publication;
+import io.herald.store.StoreClosedException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,6 +101,9 @@ public final class DeliveryWorker implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (StoreClosedException e) {
+                log.debug("push delivery: the store is closed; stopping");
+                return;
             } catch (RuntimeException e) {
                 log.warn("push delivery: the queue could not be read; trying again in {}", pollInterval, e);
                 sleepQuietly();
@@ -174,6 +178,8 @@ public final class DeliveryWorker implements AutoCloseable {
         });
         try {
             queue.settle(outcomes);
+        } catch (StoreClosedException e) {
+            log.debug("push delivery: outcomes of {} deliveries not recorded, the store is closed", outcomes.size());
         } catch (RuntimeException e) {
             // Left claimed: after the lease these deliveries are tried again.
             log.warn("push delivery: outcomes of {} deliveries could not be recorded", outcomes.size(), e);

@@ -2,6 +2,7 @@ package io.herald.push.delivery;
 
 import io.herald.push.data.PublishExpansion;
 import io.herald.push.data.PublishExpansion.Expanding;
+import io.herald.store.StoreClosedException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +70,9 @@ final class Expander implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
+            } catch (StoreClosedException e) {
+                log.debug("push delivery: the store is closed; stopping");
                 return;
             } catch (RuntimeException e) {
                 // The lease runs out and this node or another takes the publish up again.
