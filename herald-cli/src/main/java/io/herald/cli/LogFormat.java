@@ -10,7 +10,7 @@ import java.util.Iterator;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies {@code log-format}: {@code human} keeps the lines of {@code logback.xml}; {@code json}
+ * Applies {@code log-format}: {@code human} keeps the lines of {@link ConsoleLogging}; {@code json}
  * gives every console and file appender a {@link JsonLogLayout}, so the same destinations get one
  * JSON object per line.
  */

@@ -47,7 +47,8 @@ class GracefulShutdownTest {
                     .as("the listening socket is closed once clients are told to go")
                     .isInstanceOf(ConnectException.class);
             herald.awaitExit(EXIT_WITHIN);
-            assertThat(herald.stdout()).as("stderr: %s", herald.stderr()).contains("Herald stopped");
+            assertThat(herald.stdout()).as("stderr: %s", herald.stderr())
+                    .containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  HeraldServer - Herald stopped$");
         }
     }
 
