@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -15,6 +16,14 @@ import java.nio.charset.StandardCharsets;
  * closes, and a replacement with the same index opens in its place.
  */
 final class BenchSocket extends ChannelInboundHandlerAdapter implements ServerFrameDecoder.Listener {
+
+    /** One payload reader per event loop. */
+    private static final FastThreadLocal<Payload.Reader> READERS = new FastThreadLocal<>() {
+        @Override
+        protected Payload.Reader initialValue() {
+            return new Payload.Reader();
+        }
+    };
 
     private final SocketFleet fleet;
     private final int index;
@@ -45,7 +54,12 @@ final class BenchSocket extends ChannelInboundHandlerAdapter implements ServerFr
     public void onText(ByteBuf frame, int index, int length) {
         int payload = Payload.find(frame, index, length);
         if (payload >= 0) {
-            deliveries.record(Payload.seq(frame, payload), Payload.nanos(frame, payload), System.nanoTime());
+            Payload.Reader reader = READERS.get();
+            if (reader.read(frame, payload, index + length)) {
+                deliveries.record(reader.seq(), reader.nanos(), System.nanoTime());
+            } else {
+                fleet.error("a benchmark event without its sequence number and time");
+            }
         } else {
             onMessage(frame.toString(index, length, StandardCharsets.UTF_8));
         }

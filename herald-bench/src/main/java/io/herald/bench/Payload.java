@@ -1,6 +1,7 @@
 package io.herald.bench;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.util.ByteProcessor;
 
 /**
  * The data of a benchmark event: {@code hb|<seq>|<nanoTime at publish>|xxx…}, padded to the requested
@@ -39,26 +40,76 @@ public final class Payload {
         return -1;
     }
 
-    /** The sequence number that starts at {@code from} (as returned by {@link #find}). */
-    static int seq(ByteBuf frame, int from) {
-        return (int) number(frame, from);
-    }
+    /**
+     * Reads the sequence number and publish time that follow {@code "hb|} in one pass of
+     * {@link ByteBuf#forEachByte}, which checks the bounds once, not per byte: the workers run C1 code,
+     * which keeps every check of {@link ByteBuf#getByte}, and reading the two numbers a byte at a time
+     * took 45 % of a worker's CPU. Reused by one thread.
+     */
+    static final class Reader implements ByteProcessor {
 
-    /** The publish time that follows the sequence number starting at {@code from}. */
-    static long nanos(ByteBuf frame, int from) {
-        return number(frame, frame.indexOf(from, frame.writerIndex(), (byte) '|') + 1);
-    }
+        private int field;
+        private int digits;
+        private boolean negative;
+        private long value;
+        private long seq;
+        private long nanos;
 
-    private static long number(ByteBuf frame, int from) {
-        long value = 0;
-        boolean negative = frame.getByte(from) == '-';
-        for (int i = negative ? from + 1 : from; i < frame.writerIndex(); i++) {
-            byte c = frame.getByte(i);
-            if (c < '0' || c > '9') {
-                break;
+        /**
+         * Reads the numbers from {@code from} (as returned by {@link #find}) up to {@code end}.
+         *
+         * @return whether both were there
+         */
+        boolean read(ByteBuf frame, int from, int end) {
+            field = 0;
+            startNumber();
+            frame.forEachByte(from, end - from, this);
+            if (field == 1 && digits > 0) {
+                endNumber();
             }
-            value = value * 10 + (c - '0');
+            return field == 2;
         }
-        return negative ? -value : value;
+
+        int seq() {
+            return (int) seq;
+        }
+
+        long nanos() {
+            return nanos;
+        }
+
+        @Override
+        public boolean process(byte c) {
+            if (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+                digits++;
+                return true;
+            }
+            if (c == '-' && digits == 0 && !negative) {
+                negative = true;
+                return true;
+            }
+            if (c == '|' && digits > 0) {
+                endNumber();
+                startNumber();
+                return field < 2;
+            }
+            return false;
+        }
+
+        private void startNumber() {
+            digits = 0;
+            negative = false;
+            value = 0;
+        }
+
+        private void endNumber() {
+            long number = negative ? -value : value;
+            if (field++ == 0) {
+                seq = number;
+            } else {
+                nanos = number;
+            }
+        }
     }
 }

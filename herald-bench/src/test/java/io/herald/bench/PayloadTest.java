@@ -16,17 +16,35 @@ class PayloadTest {
         ByteBuf read = bytes("junk|\"hb" + frame + "{\"data\":\"hb|7|"); // the frame among others in one read
 
         int at = Payload.find(read, 8, frame.length());
+        Payload.Reader reader = new Payload.Reader();
 
         assertThat(data).hasSize(100);
-        assertThat(Payload.seq(read, at)).isEqualTo(42);
-        assertThat(Payload.nanos(read, at)).isEqualTo(123456789012L);
+        assertThat(reader.read(read, at, 8 + frame.length())).isTrue();
+        assertThat(reader.seq()).isEqualTo(42);
+        assertThat(reader.nanos()).isEqualTo(123456789012L);
     }
 
     @Test
     void negativeClockValuesSurvive() {
         ByteBuf frame = bytes("{\"data\":\"" + Payload.encode(0, -5L, 10) + "\"}");
+        Payload.Reader reader = new Payload.Reader();
 
-        assertThat(Payload.nanos(frame, Payload.find(frame, 0, frame.readableBytes()))).isEqualTo(-5L);
+        assertThat(reader.read(frame, Payload.find(frame, 0, frame.readableBytes()), frame.readableBytes())).isTrue();
+        assertThat(reader.nanos()).isEqualTo(-5L);
+    }
+
+    @Test
+    void theReaderStopsAtTheFrameAndRefusesAPayloadWithoutItsNumbers() {
+        Payload.Reader reader = new Payload.Reader();
+        ByteBuf cut = bytes("hb|12|345678|xx");
+
+        assertThat(reader.read(cut, 3, 9)).as("the time cut short by the frame's end").isTrue();
+        assertThat(reader.seq()).isEqualTo(12);
+        assertThat(reader.nanos()).isEqualTo(345);
+        assertThat(reader.read(bytes("hb|7|-|"), 3, 7)).isFalse();
+        assertThat(reader.read(bytes("hb||1|"), 3, 6)).isFalse();
+        assertThat(reader.read(bytes("hb|1-2|3|"), 3, 9)).isFalse();
+        assertThat(reader.read(bytes("hb|7"), 3, 4)).as("no time at all").isFalse();
     }
 
     @Test
