@@ -20,7 +20,7 @@ final class AppStoreSettings {
                     + " file under data-dir) or postgresql (url, shared by the nodes); the databases are changed with the admin API"),
             new Setting(BLOCK, "data-dir", "directory of the embedded app store (default ./data)"),
             new Setting(BLOCK, "url", "PostgreSQL JDBC URL of the app store (jdbc:postgresql://host:5432/db?user=…)"),
-            new Setting(BLOCK, "pool-size", "most database connections of the app store (default 2)"),
+            new Setting(BLOCK, "pool-size", "most database connections of the app store, 2 to 100 (default 2)"),
             new Setting(BLOCK, "connection-timeout", "how long the app store waits for its database before reporting it down (default 3s)"));
 
     private AppStoreSettings() {
@@ -43,7 +43,8 @@ final class AppStoreSettings {
         return new AppStoreOptions(type,
                 Path.of(f.text("data-dir").orElse(io.herald.store.StoreOptions.DEFAULT_DATA_DIRECTORY)),
                 url,
-                f.integer("pool-size", 1, 100).orElse(AppStoreOptions.DEFAULT_POOL_SIZE),
+                // Two at least: the migrations at open hold two connections at once.
+                f.integer("pool-size", 2, 100).orElse(AppStoreOptions.DEFAULT_POOL_SIZE),
                 f.duration("connection-timeout", false).orElse(AppStoreOptions.DEFAULT_CONNECTION_TIMEOUT));
     }
 }

@@ -62,7 +62,8 @@ final class PushSettings {
                     f.bool("enabled").orElse(true),
                     Path.of(f.text("data-dir").orElse(PushOptions.DEFAULT_DATA_DIRECTORY)),
                     storeUrl(f),
-                    f.positive("store-pool-size").orElse(PushOptions.DEFAULT_STORE_POOL_SIZE),
+                    // Two at least: the migrations at open hold two connections at once.
+                    f.integer("store-pool-size", 2, 1_000).orElse(PushOptions.DEFAULT_STORE_POOL_SIZE),
                     instances,
                     origins(block.get("allowed-origins"), f.name("allowed-origins")),
                     endpointHosts(block.get("endpoint-hosts"), f.name("endpoint-hosts")),

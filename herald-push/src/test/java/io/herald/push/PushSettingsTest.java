@@ -97,6 +97,8 @@ class PushSettingsTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("push.instancs: unknown setting");
         assertThatThrownBy(() -> load("push:\n  instances:\n    - {id: a}\n", Map.of(), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("push.instances[0].secret: is required");
+        assertThatThrownBy(() -> load("push:\n  store-pool-size: 1\n", Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("push.store-pool-size");
         assertThatThrownBy(() -> load("push:\n  instances:\n    - {id: 'a b', secret: x}\n", Map.of(), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("push.instances[0].id");
         assertThatThrownBy(() -> load("push:\n  instances:\n    - {id: a, secret: x}\n    - {id: a, secret: y}\n",

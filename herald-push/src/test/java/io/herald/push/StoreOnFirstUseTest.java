@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -52,6 +54,31 @@ class StoreOnFirstUseTest {
             assertThat(isOpen(dataDir)).isTrue();
         }
         assertThat(isOpen(dataDir)).isFalse();
+    }
+
+    /**
+     * A flood while the store is being made waits in the bounded queue of store requests, not in the
+     * event loops: past it, requests are refused 429 at once, and the node serves afterwards.
+     */
+    @Test
+    void aFloodOfFirstRequestsIsBoundedByTheStoreQueue() {
+        ObjectNode settings = PushServers.settings(dataDir);
+        settings.put("store-pool-size", 2);
+        settings.put("pending-requests", 2);
+        ExecutorService clients = Executors.newFixedThreadPool(40);
+        try (TestServer server = PushServers.start(settings)) {
+            PushHttp http = new PushHttp(server.httpUrl());
+            List<CompletableFuture<PushHttp.Answer>> flood = IntStream.range(0, 40)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> http.fromBrowser("GET", VAPID_KEY, null), clients))
+                    .toList();
+            List<PushHttp.Answer> answers = flood.stream().map(CompletableFuture::join).toList();
+
+            assertThat(answers).extracting(PushHttp.Answer::status).containsOnly(200, 429).contains(200, 429);
+            answers.stream().filter(a -> a.status() == 429).forEach(a -> assertBeamsError(a, 429));
+            assertThat(http.fromBrowser("GET", VAPID_KEY, null).status()).isEqualTo(200);
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @Test
