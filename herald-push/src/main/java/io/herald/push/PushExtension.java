@@ -41,6 +41,13 @@ public final class PushExtension implements ServerExtension {
     /** Null until the store is open, and again after {@link #close}; written under {@code this}. */
     private volatile PushRuntime runtime;
     private boolean closed;
+    /**
+     * The last open that failed and when it ended ({@link System#nanoTime}): the answer of every request
+     * that arrived before it ended, so an outage refuses a queue of them at once instead of trying
+     * again for each in turn, each try lasting up to the store's connection timeout. Under {@code this}.
+     */
+    private StoreException lastFailure;
+    private long lastFailureEnded;
 
     private PushExtension(PushOptions options) {
         this.options = options;
@@ -65,7 +72,7 @@ public final class PushExtension implements ServerExtension {
     public static PushExtension start(PushOptions options) {
         PushExtension push = new PushExtension(options);
         if (push.openedAtStart) {
-            push.endpoints();
+            push.endpoints(System.nanoTime());
         } else {
             requireWritable(options.dataDirectory());
             log.info("Push store: {} has no database yet; it is made at the first push request",
@@ -87,20 +94,34 @@ public final class PushExtension implements ServerExtension {
 
     /**
      * The endpoints on the open store, opening it first if needed (on a store thread, or at start). A
-     * failed open is not remembered: the next request tries again, and this one is answered 503.
+     * failed open answers 503 to the request that tried and to those that arrived while it did; the
+     * next request to arrive tries again.
+     *
+     * @param askedAt when the request arrived ({@link System#nanoTime})
      */
-    private Endpoints endpoints() {
+    private Endpoints endpoints(long askedAt) {
         PushRuntime open = runtime;
-        return (open != null ? open : open()).endpoints();
+        return (open != null ? open : open(askedAt)).endpoints();
     }
 
-    private synchronized PushRuntime open() {
+    private synchronized PushRuntime open(long askedAt) {
         if (closed) {
             throw new StoreException("push notifications are stopping", null);
         }
-        if (runtime == null) {
-            runtime = PushRuntime.open(options);
+        if (runtime != null) {
+            return runtime;
         }
+        if (lastFailure != null && lastFailureEnded - askedAt > 0) {
+            throw lastFailure; // it failed after this request arrived
+        }
+        try {
+            runtime = PushRuntime.open(options);
+        } catch (StoreException e) {
+            lastFailure = e;
+            lastFailureEnded = System.nanoTime();
+            throw e;
+        }
+        lastFailure = null;
         return runtime;
     }
 

@@ -4,10 +4,15 @@ import static io.herald.push.DeviceApiTest.assertBeamsError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.push.api.PushHttpService;
 import io.herald.testkit.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +21,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * A node whose embedded push store does not exist yet makes it at the first push request, not at
@@ -94,21 +100,48 @@ class StoreOnFirstUseTest {
         }
     }
 
+    /**
+     * While the store can't be made, a queue of requests is answered 503 together: those that waited
+     * for a failed try share its answer rather than each trying again for the store's connection
+     * timeout (10 s). The cause is logged once, not per request; the store is made once it can be.
+     */
     @Test
     void aStoreThatCantBeMadeIsAnswered503AndTriedAgainAtTheNextRequest() throws Exception {
         Path store = dataDir.resolve("store");
+        Logger serviceLog = (Logger) LoggerFactory.getLogger(PushHttpService.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        serviceLog.addAppender(lines);
+        ExecutorService clients = Executors.newFixedThreadPool(40);
         try (TestServer server = PushServers.start(PushServers.settings(store))) {
             PushHttp http = new PushHttp(server.httpUrl());
             // The directory checked at start is replaced by a file: H2 can't make the database.
             Files.delete(store);
             Files.writeString(store, "not a directory");
-            PushHttp.Answer refused = http.fromBrowser("GET", VAPID_KEY, null);
-            assertBeamsError(refused, 503);
-            assertThat(refused.body().get("description").asText()).contains("push store is unavailable");
+            long started = System.nanoTime();
+            List<PushHttp.Answer> refused = IntStream.range(0, 40)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> http.fromBrowser("GET", VAPID_KEY, null), clients))
+                    .toList().stream().map(CompletableFuture::join).toList();
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            refused.forEach(answer -> {
+                assertBeamsError(answer, 503);
+                assertThat(answer.body().get("description").asText()).contains("push store is unavailable");
+            });
+            // One try for the first request and at most one more for those that came after it failed,
+            // not forty in turn (400 s).
+            assertThat(took).isLessThan(Duration.ofSeconds(45));
+            assertThat(lines.list).singleElement().satisfies(line -> {
+                assertThat(line.getFormattedMessage()).startsWith("Answering push requests with 503: the push store failed");
+                assertThat(line.getThrowableProxy()).isNotNull();
+            });
 
             Files.delete(store);
             assertThat(http.fromBrowser("GET", VAPID_KEY, null).status()).isEqualTo(200);
             assertThat(exists(store)).isTrue();
+        } finally {
+            clients.shutdownNow();
+            serviceLog.detachAppender(lines);
         }
     }
 

@@ -3,6 +3,7 @@ package io.herald.push.api;
 import io.herald.push.PushInstance;
 import io.herald.push.PushOptions;
 import io.herald.push.data.PublishStore.Audience;
+import io.herald.server.log.ThrottledLog;
 import io.herald.server.transport.HttpService;
 import io.herald.server.transport.HttpServiceRequest;
 import io.herald.server.transport.HttpServiceResponse;
@@ -15,11 +16,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The Beams-compatible HTTP APIs on the server's port: routes a request to its endpoint, checks the
@@ -39,13 +41,16 @@ public final class PushHttpService implements HttpService {
     private final PushOptions options;
     private final Executor executor;
     private final Cors cors;
-    private final Supplier<Endpoints> endpoints;
+    private final LongFunction<Endpoints> endpoints;
+    private final ThrottledLog storeFailures = new ThrottledLog(log, "Answering push requests with 503: the push store failed");
+    private final ThrottledLog failures = new ThrottledLog(log, Level.ERROR, "Push requests failed with 500");
 
     /**
-     * @param endpoints called on a store thread for each request; it may open the store on first
-     *                  use, and a {@link StoreException} from it is answered 503
+     * @param endpoints called on a store thread for each request, with when the request arrived
+     *                  ({@link System#nanoTime}); it may open the store on first use, and a
+     *                  {@link StoreException} from it is answered 503
      */
-    public PushHttpService(PushOptions options, Executor executor, Supplier<Endpoints> endpoints) {
+    public PushHttpService(PushOptions options, Executor executor, LongFunction<Endpoints> endpoints) {
         this.options = options;
         this.executor = executor;
         this.cors = new Cors(options.allowedOrigins());
@@ -72,7 +77,8 @@ public final class PushHttpService implements HttpService {
             return CompletableFuture.completedFuture(response(error(e), corsHeaders));
         }
         try {
-            return CompletableFuture.supplyAsync(() -> response(run(endpoint), corsHeaders), executor);
+            long arrived = System.nanoTime();
+            return CompletableFuture.supplyAsync(() -> response(run(endpoint, arrived), corsHeaders), executor);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.completedFuture(response(error(BeamsException.tooManyRequests(
                     "Too many requests waiting for the store; try again shortly")), corsHeaders));
@@ -91,16 +97,16 @@ public final class PushHttpService implements HttpService {
                 new byte[0]);
     }
 
-    private Reply run(Function<Endpoints, Reply> endpoint) {
+    private Reply run(Function<Endpoints, Reply> endpoint, long arrived) {
         try {
-            return endpoint.apply(endpoints.get());
+            return endpoint.apply(endpoints.apply(arrived));
         } catch (BeamsException e) {
             return error(e);
         } catch (StoreException e) {
-            log.warn("push store request failed", e);
+            storeFailures.occurred(String.valueOf(e.getMessage()), e);
             return error(BeamsException.unavailable("The push store is unavailable; try again shortly"));
         } catch (RuntimeException e) {
-            log.error("push request failed", e);
+            failures.occurred("internal error", e);
             return new Reply(500, Json.newObject().put("error", "Internal Server Error")
                     .put("description", "internal error"));
         }

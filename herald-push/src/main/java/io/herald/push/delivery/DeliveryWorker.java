@@ -4,6 +4,7 @@ import io.herald.push.data.ClaimedDelivery;
 import io.herald.push.data.DeliveryQueue;
 import io.herald.push.data.Outcome;
 import io.herald.push.data.Publication;
+import io.herald.server.log.ThrottledLog;
 import io.herald.store.StoreClosedException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -54,6 +55,7 @@ public final class DeliveryWorker implements AutoCloseable {
             });
     private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
     private final Thread claimer;
+    private final ThrottledLog storeFailures = new ThrottledLog(log, "Push delivery: the push store failed");
     private volatile boolean running = true;
 
     DeliveryWorker(DeliveryQueue queue, WebPushSender sender, int concurrency, int batchSize, Duration pollInterval,
@@ -105,7 +107,7 @@ public final class DeliveryWorker implements AutoCloseable {
                 log.debug("push delivery: the store is closed; stopping");
                 return;
             } catch (RuntimeException e) {
-                log.warn("push delivery: the queue could not be read; trying again in {}", pollInterval, e);
+                storeFailures.occurred("the queue could not be read; trying again in " + pollInterval, e);
                 sleepQuietly();
             }
         }
@@ -129,8 +131,7 @@ public final class DeliveryWorker implements AutoCloseable {
             } catch (RuntimeException e) {
                 // The publish could not be read: the rest stay claimed until their lease runs out.
                 slots.release(batch.size() - i);
-                log.warn("push delivery: {} deliveries left for later, their publish could not be read",
-                        batch.size() - i, e);
+                storeFailures.occurred((batch.size() - i) + " deliveries left for later, their publish could not be read", e);
                 break;
             }
         }
@@ -182,7 +183,7 @@ public final class DeliveryWorker implements AutoCloseable {
             log.debug("push delivery: outcomes of {} deliveries not recorded, the store is closed", outcomes.size());
         } catch (RuntimeException e) {
             // Left claimed: after the lease these deliveries are tried again.
-            log.warn("push delivery: outcomes of {} deliveries could not be recorded", outcomes.size(), e);
+            storeFailures.occurred("outcomes of " + outcomes.size() + " deliveries could not be recorded", e);
         }
     }
 

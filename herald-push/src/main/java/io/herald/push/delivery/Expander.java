@@ -2,6 +2,7 @@ package io.herald.push.delivery;
 
 import io.herald.push.data.PublishExpansion;
 import io.herald.push.data.PublishExpansion.Expanding;
+import io.herald.server.log.ThrottledLog;
 import io.herald.store.StoreClosedException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -33,6 +34,7 @@ final class Expander implements AutoCloseable {
     private final Duration pollInterval;
     private final Semaphore wakeUp = new Semaphore(0);
     private final Thread thread = new Thread(this::run, "push-expand");
+    private final ThrottledLog storeFailures = new ThrottledLog(log, "Push delivery: the push store failed");
     private volatile boolean running = true;
 
     Expander(PublishExpansion expansion, Runnable onQueued, Duration pollInterval) {
@@ -76,7 +78,7 @@ final class Expander implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 // The lease runs out and this node or another takes the publish up again.
-                log.warn("push delivery: a publish could not be queued; trying again in {}", pollInterval, e);
+                storeFailures.occurred("a publish could not be queued; trying again in " + pollInterval, e);
                 try {
                     Thread.sleep(pollInterval.toMillis());
                 } catch (InterruptedException ie) {

@@ -1,5 +1,6 @@
 package io.herald.server.transport;
 
+import io.herald.server.log.ThrottledLog;
 import io.netty.channel.Channel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,11 +19,11 @@ final class ConnectionsPerIp {
 
     private final int max;
     private final ConcurrentHashMap<InetAddress, Integer> open = new ConcurrentHashMap<>();
-    private final OverloadLog overload;
+    private final ThrottledLog overload;
 
     ConnectionsPerIp(int max) {
         this.max = max;
-        this.overload = new OverloadLog(log, "Refusing sockets with 429 (max-connections-per-ip " + max + ")");
+        this.overload = new ThrottledLog(log, "Refusing sockets with 429 (max-connections-per-ip " + max + ")");
     }
 
     /** Counts {@code socket} against its address until it closes, or returns false when the address is at the cap. */
@@ -38,7 +39,7 @@ final class ConnectionsPerIp {
             return admitted[0] ? now + 1 : count;
         });
         if (!admitted[0]) {
-            overload.refused(address.getHostAddress() + " holds " + max + " sockets");
+            overload.occurred(address.getHostAddress() + " holds " + max + " sockets");
             return false;
         }
         socket.closeFuture().addListener(closed -> release(address));

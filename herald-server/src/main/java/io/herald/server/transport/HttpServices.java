@@ -1,5 +1,6 @@
 package io.herald.server.transport;
 
+import io.herald.server.log.ThrottledLog;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -18,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The services mounted on a port, found by path: {@link HttpService}s and {@link WebSocketService}s; and
@@ -26,6 +28,8 @@ import org.slf4j.LoggerFactory;
 final class HttpServices {
 
     private static final Logger log = LoggerFactory.getLogger(HttpServices.class);
+    /** A service that fails on every request must not write a stack trace per request. */
+    private static final ThrottledLog failures = new ThrottledLog(log, Level.ERROR, "Service requests failed with 500");
     private static final byte[] INTERNAL_ERROR =
             "{\"error\":\"Internal Server Error\",\"description\":\"internal error\"}".getBytes(StandardCharsets.UTF_8);
 
@@ -78,7 +82,7 @@ final class HttpServices {
         }
         return answer.handle((response, error) -> {
             if (response == null) {
-                log.warn("{} {} failed", serviceRequest.method(), serviceRequest.path(), error);
+                failures.occurred(serviceRequest.method() + " " + serviceRequest.path(), error);
                 response = new HttpServiceResponse(500, Map.of("Content-Type", "application/json"), INTERNAL_ERROR);
             }
             return toNetty(response);

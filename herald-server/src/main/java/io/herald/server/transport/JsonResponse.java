@@ -3,6 +3,7 @@ package io.herald.server.transport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.herald.server.api.ApiException;
+import io.herald.server.log.ThrottledLog;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -17,11 +18,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /** HTTP responses with a JSON body, the shape of every answer and refusal the HTTP stages write. */
 final class JsonResponse {
 
     private static final Logger log = LoggerFactory.getLogger(JsonResponse.class);
+    /** A bug that every request of some shape meets must not write a stack trace per request. */
+    private static final ThrottledLog failures = new ThrottledLog(log, Level.ERROR, "API requests failed with 500");
 
     private JsonResponse() {
     }
@@ -50,7 +54,7 @@ final class JsonResponse {
             log.debug("Refused an API request with {}: {}", refusal.status(), refusal.getMessage());
             return error(HttpResponseStatus.valueOf(refusal.status()), refusal.getMessage());
         }
-        log.error("API request failed", cause);
+        failures.occurred("internal error", cause);
         return error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error");
     }
 

@@ -1,5 +1,6 @@
 package io.herald.server.transport;
 
+import io.herald.server.log.ThrottledLog;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.buffer.UnpooledHeapByteBuf;
@@ -33,23 +34,23 @@ final class RequestBytes {
     /** What large bodies may fill, together with everything else held. */
     private final long largeLimit;
     private final AtomicLong held = new AtomicLong();
-    private final OverloadLog overload;
+    private final ThrottledLog overload;
 
     RequestBytes(long limit) {
         this.limit = limit;
         this.largeLimit = limit - limit / 4;
-        this.overload = new OverloadLog(log, "Refusing HTTP request bodies with 503 (request-buffer-limit " + limit + " bytes)");
+        this.overload = new ThrottledLog(log, "Refusing HTTP request bodies with 503 (request-buffer-limit " + limit + " bytes)");
     }
 
     /**
      * A heap buffer of exactly {@code capacity} bytes that gives them back when released, or
-     * {@code null} when the node holds too many request bytes to take them (logged, see {@link OverloadLog}).
+     * {@code null} when the node holds too many request bytes to take them (logged, see {@link ThrottledLog}).
      */
     ByteBuf tryAllocate(int capacity) {
         long now = held.addAndGet(capacity);
         if (now > (capacity <= SMALL_BODY ? limit : largeLimit)) {
             held.addAndGet(-capacity);
-            overload.refused((now - capacity) + " bytes of request bodies held, " + capacity + " more asked");
+            overload.occurred((now - capacity) + " bytes of request bodies held, " + capacity + " more asked");
             return null;
         }
         return new CountedBuffer(capacity);
@@ -62,7 +63,7 @@ final class RequestBytes {
 
     /** Bodies refused since the server started. */
     long refused() {
-        return overload.refusedTotal();
+        return overload.total();
     }
 
     private void giveBack(int capacity) {
