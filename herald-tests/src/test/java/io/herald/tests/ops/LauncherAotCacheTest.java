@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code HERALD_AOT_DIR} in {@code bin/herald server}: on JDK 25 the first run trains an AOT cache
- * that the JVM writes when the server stops, the next run maps it, a damaged cache only costs the
- * speed-up, and a JDK without AOT caches or a directory that can't be made starts as usual and says
- * why there is no cache.
+ * The AOT cache of {@code bin/herald server}: on JDK 25 the first run trains a cache that the JVM
+ * writes when the server stops, the next run adopts and maps it, servers that train at once write
+ * files of their own, a damaged cache only costs the speed-up, {@code HERALD_AOT=off} turns it off,
+ * and a JDK without AOT caches or a directory that can't be made starts as usual.
  */
 class LauncherAotCacheTest {
 
@@ -39,9 +39,7 @@ class LauncherAotCacheTest {
 
     @Test
     void onJdk25TheFirstRunTrainsACacheAndTheNextRunsMapIt() throws Exception {
-        Path jdk = newestJdk();
-        assertThat(feature(jdk)).as("a JDK 25 or later on this machine (%s is the newest found)", jdk)
-                .isGreaterThanOrEqualTo(25);
+        Path jdk = jdk25();
         Path caches = Files.createDirectories(work.resolve("aot"));
         Path earlierBuild = Files.writeString(caches.resolve("herald-1.aot"), "a cache of an earlier build");
 
@@ -50,20 +48,53 @@ class LauncherAotCacheTest {
         assertThat(training.stop()).as("the training server's output").contains("AOTCache creation is complete");
         assertThat(earlierBuild).doesNotExist();
         List<Path> written = aotFiles(caches);
-        assertThat(written).hasSize(1);
-        Path cache = written.get(0);
-        assertThat(Files.size(cache)).isGreaterThan(1_000_000);
+        assertThat(written).singleElement().satisfies(trained -> assertThat(Files.size(trained)).isGreaterThan(1_000_000));
 
         Server trained = Server.start(jdk, caches, work);
-        String maps = Files.readString(Path.of("/proc", Long.toString(trained.process.pid()), "maps"));
+        String maps = trained.maps();
         trained.stop();
+        Path cache = single(aotFiles(caches));
+        assertThat(cache.getFileName().toString()).as("the adopted cache").matches("herald-\\d+\\.aot");
         assertThat(maps).as("the second server's memory maps").contains(cache.toString());
-        assertThat(aotFiles(caches)).containsExactly(cache);
+        assertThat(trainingMarkers(caches)).isEmpty();
 
         Files.write(cache, new byte[4096]); // damaged: the JVM warns and runs without it
         Server damaged = Server.start(jdk, caches, work);
         String output = damaged.stop();
         assertThat(output).contains("[aot]");
+    }
+
+    /** A server started while another trains the cache leaves the training to it: never two writers of one file. */
+    @Test
+    void aServerStartedWhileAnotherTrainsStartsWithoutACache() throws Exception {
+        Path jdk = jdk25();
+        Path caches = Files.createDirectories(work.resolve("aot"));
+
+        Server first = Server.start(jdk, caches, work);
+        Server second = Server.start(jdk, caches, work);
+        assertThat(first.output()).contains("this run trains one");
+        assertThat(second.output()).contains("the server with pid " + first.process.pid() + " is training the AOT cache");
+        assertThat(second.commandLine()).doesNotContain("-XX:AOTCacheOutput").doesNotContain("-XX:AOTCache=");
+        second.stop();
+        first.stop();
+
+        Server third = Server.start(jdk, caches, work);
+        String maps = third.maps();
+        third.stop();
+        Path cache = single(aotFiles(caches));
+        assertThat(maps).contains(cache.toString());
+        assertThat(trainingMarkers(caches)).isEmpty();
+    }
+
+    @Test
+    void heraldAotOffStartsWithoutACache() throws Exception {
+        Path caches = work.resolve("aot-off");
+
+        Server server = Server.start(newestJdk(), caches, work, Map.of("HERALD_AOT", "off"));
+        String commandLine = server.commandLine();
+        server.stop();
+        assertThat(commandLine).doesNotContain("AOTCache");
+        assertThat(caches).doesNotExist();
     }
 
     @Test
@@ -91,6 +122,10 @@ class LauncherAotCacheTest {
     private record Server(Process process, Path log) {
 
         static Server start(Path java, Path caches, Path work) throws Exception {
+            return start(java, caches, work, Map.of());
+        }
+
+        static Server start(Path java, Path caches, Path work, Map<String, String> extraEnv) throws Exception {
             int port;
             try (ServerSocket free = new ServerSocket(0)) {
                 port = free.getLocalPort();
@@ -103,6 +138,8 @@ class LauncherAotCacheTest {
             env.put("HERALD_JAVA", java.toString());
             env.put("HERALD_AOT_DIR", caches.toString());
             env.remove("HERALD_JAVA_OPTS");
+            env.remove("HERALD_AOT");
+            env.putAll(extraEnv);
             Server server = new Server(builder.start(), log);
             server.awaitHealthy(port);
             return server;
@@ -128,6 +165,15 @@ class LauncherAotCacheTest {
             throw new AssertionError("no /health within 60 s; the server printed:\n" + output());
         }
 
+        String maps() throws IOException {
+            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "maps"));
+        }
+
+        /** The JVM's arguments (the launcher execs it: same pid). */
+        String commandLine() throws IOException {
+            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline")).replace('\0', ' ');
+        }
+
         /** Stops the server (the JVM writes a trained cache as it exits) and returns what it printed. */
         String stop() throws Exception {
             process.destroy();
@@ -141,6 +187,24 @@ class LauncherAotCacheTest {
         String output() throws IOException {
             return Files.readString(log, StandardCharsets.UTF_8);
         }
+    }
+
+    private static Path single(List<Path> files) {
+        assertThat(files).hasSize(1);
+        return files.get(0);
+    }
+
+    private static List<Path> trainingMarkers(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".training")).toList();
+        }
+    }
+
+    private static Path jdk25() throws IOException {
+        Path jdk = newestJdk();
+        assertThat(feature(jdk)).as("a JDK 25 or later on this machine (%s is the newest found)", jdk)
+                .isGreaterThanOrEqualTo(25);
+        return jdk;
     }
 
     private static List<Path> aotFiles(Path directory) throws IOException {
