@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -32,6 +34,14 @@ public final class Store implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final StoreKind kind;
+    /**
+     * Set when no connection could be made within the connection timeout (the database is down or
+     * cut off): callers are then refused at once while one at a time tries again, so an outage holds
+     * one caller for the timeout instead of every caller in turn. Cleared by the first connection.
+     */
+    private final AtomicBoolean unreachable = new AtomicBoolean();
+    private final AtomicBoolean reconnecting = new AtomicBoolean();
+    private volatile String unreachableCause = "";
 
     private Store(HikariDataSource pool, StoreKind kind) {
         this.pool = pool;
@@ -89,7 +99,7 @@ public final class Store implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T transaction(SqlWork<T> work) {
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = connection()) {
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
@@ -104,6 +114,34 @@ public final class Store implements AutoCloseable {
                 throw new StoreClosedException("store: closed", e);
             }
             throw new StoreException("store: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A connection from the pool, or a {@link StoreException} at once while the database is unreachable
+     * and another caller is already trying to reach it.
+     */
+    private Connection connection() throws SQLException {
+        boolean retry = unreachable.get();
+        if (retry && !reconnecting.compareAndSet(false, true)) {
+            throw new StoreException("store: unreachable (" + unreachableCause + "); another request is reconnecting", null);
+        }
+        try {
+            Connection c = pool.getConnection();
+            unreachable.set(false);
+            return c;
+        } catch (SQLTransientConnectionException e) {
+            // Hikari names the last failure to connect when the database could not be reached; a pool
+            // that is only busy times out without one.
+            if (e.getCause() != null) {
+                unreachableCause = String.valueOf(e.getCause().getMessage());
+                unreachable.set(true);
+            }
+            throw e;
+        } finally {
+            if (retry) {
+                reconnecting.set(false);
+            }
         }
     }
 

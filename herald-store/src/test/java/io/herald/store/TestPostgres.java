@@ -28,7 +28,17 @@ public final class TestPostgres implements AutoCloseable {
 
     /** The JDBC URL of this database. */
     public String url() {
-        return "jdbc:postgresql://" + SERVER + "/" + name + "?user=postgres";
+        return urlAt(SERVER);
+    }
+
+    /** The JDBC URL of this database reached through {@code hostAndPort} (a relay to {@link #server()}). */
+    public String urlAt(String hostAndPort) {
+        return "jdbc:postgresql://" + hostAndPort + "/" + name + "?user=postgres";
+    }
+
+    /** The PostgreSQL server's {@code host:port}. */
+    public static String server() {
+        return SERVER;
     }
 
     @Override
