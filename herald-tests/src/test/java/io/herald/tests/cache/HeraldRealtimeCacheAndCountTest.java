@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.herald.client.Channel;
+import io.herald.client.ChannelListener;
+import io.herald.client.EventListener;
 import io.herald.client.HeraldRealtimeOptions;
 import io.herald.client.HeraldRealtime;
 import io.herald.client.PusherEvent;
@@ -32,8 +35,11 @@ class HeraldRealtimeCacheAndCountTest {
             assertThat(server.api(APP).post("/apps/" + APP.id() + "/events", body).status()).isEqualTo(200);
             BlockingQueue<PusherEvent> events = new LinkedBlockingQueue<>();
 
-            client.subscribe("cache-hc").bind("state", events::add);
-            client.subscribe("cache-hc-empty").bind(PusherEvents.CACHE_MISS, events::add);
+            // The cached event (or the miss) follows subscription_succeeded at once: bound when the
+            // subscription is confirmed, on the client's event thread, the listener can't miss it, as
+            // one bound by this thread after subscribe() returns could.
+            client.subscribe("cache-hc", bindOnSubscribed("state", events::add));
+            client.subscribe("cache-hc-empty", bindOnSubscribed(PusherEvents.CACHE_MISS, events::add));
 
             List<PusherEvent> received = List.of(next(events), next(events));
             assertThat(received).extracting(PusherEvent::event)
@@ -56,6 +62,15 @@ class HeraldRealtimeCacheAndCountTest {
 
             assertThat(count(next(counts))).isEqualTo(2);
         }
+    }
+
+    private static ChannelListener bindOnSubscribed(String event, EventListener listener) {
+        return new ChannelListener() {
+            @Override
+            public void onSubscribed(Channel channel) {
+                channel.bind(event, listener);
+            }
+        };
     }
 
     private static HeraldRealtime connect(TestServer server) {
