@@ -39,6 +39,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +89,12 @@ final class RedisAdapter implements Adapter {
     private volatile Map<String, Integer> elsewhere = Map.of();
     /** Nodes registered in the cluster at the last heartbeat; they share per-app API rate limits. */
     private volatile int liveNodes = 1;
+    /**
+     * Held shared from each change of this node's state until its Redis command is sent, and exclusively
+     * while a re-synchronisation reads the whole state and sends it: Redis then runs every change either
+     * before the snapshot that holds it or after the one that doesn't, never counted twice or lost.
+     */
+    private final ReentrantReadWriteLock snapshotLock = new ReentrantReadWriteLock();
     /** Set when Redis may have missed a change of this node's state; the next heartbeat re-synchronises. */
     private volatile boolean needsSync = true;
     /** When a connection to Redis was last re-established ({@link System#nanoTime()}). */
@@ -167,7 +174,14 @@ final class RedisAdapter implements Adapter {
                 needsSync = false;
                 // This node's subscribers heard of its own changes when they happened (made while Redis
                 // was away, they were told here only): the sync tells the others.
-                report(state.sync(localChannels()).get(wait.toMillis(), TimeUnit.MILLISECONDS), false);
+                CompletableFuture<List<ClusterState.Change>> synced;
+                snapshotLock.writeLock().lock();
+                try {
+                    synced = state.sync(localChannels());
+                } finally {
+                    snapshotLock.writeLock().unlock();
+                }
+                report(synced.get(wait.toMillis(), TimeUnit.MILLISECONDS), false);
             }
             shareConnectionCounts(wait);
             for (String stale : state.staleNodes(timeoutMillis).get(wait.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -380,6 +394,16 @@ final class RedisAdapter implements Adapter {
     }
 
     @Override
+    public void reportAtomically(Runnable changeAndReport) {
+        snapshotLock.readLock().lock();
+        try {
+            changeAndReport.run();
+        } finally {
+            snapshotLock.readLock().unlock();
+        }
+    }
+
+    @Override
     public void joined(String appId, String channel, JoinResult result) {
         MemberChange arrival = result.arrival();
         state.join(appId, channel, arrival == null ? null : arrival.member()).whenComplete((outcome, failure) -> {
@@ -481,6 +505,10 @@ final class RedisAdapter implements Adapter {
 
     @Override
     public void signedIn(String appId, String userId, UserConnection connection) {
+        reportAtomically(() -> signIn(appId, userId, connection));
+    }
+
+    private void signIn(String appId, String userId, UserConnection connection) {
         if (!node.users().add(appId, userId, connection)) {
             return; // not the user's first connection here: nothing changes for the cluster
         }
@@ -498,6 +526,10 @@ final class RedisAdapter implements Adapter {
 
     @Override
     public void signedOut(String appId, String userId, UserConnection connection) {
+        reportAtomically(() -> signOut(appId, userId, connection));
+    }
+
+    private void signOut(String appId, String userId, UserConnection connection) {
         if (!node.users().remove(appId, userId, connection)) {
             return;
         }

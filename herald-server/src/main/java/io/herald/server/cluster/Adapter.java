@@ -22,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
  * change, departures once final: the adapter applies the webhook grace), signed-in users and their
  * connections. {@link LocalAdapter} serves one node; a cluster
  * adapter publishes to the other nodes as well and answers for all of them. Every method may be
- * called on an event loop and must never block.
+ * called on an event loop and must never block (but for {@link #reportAtomically}'s brief wait).
  */
 public interface Adapter extends AutoCloseable {
 
@@ -64,6 +64,17 @@ public interface Adapter extends AutoCloseable {
      * the subscribers of every node who don't list it already, once it is known to be new to the cluster.
      */
     void joined(String appId, String channel, JoinResult result);
+
+    /**
+     * Runs {@code changeAndReport}: a change of this node's channels and the {@link #joined} or
+     * {@link #left} call that reports it, as one step against a cluster adapter's snapshot of the node's
+     * whole state. A re-synchronisation sends such a snapshot to replace what the cluster holds for the
+     * node; a change that fell between the snapshot and its sending would be lost, or counted twice, until
+     * the next one. While a snapshot is read (briefly, and only when re-synchronising), this waits.
+     */
+    default void reportAtomically(Runnable changeAndReport) {
+        changeAndReport.run();
+    }
 
     /** Reports a leave on this node; a member it lost ({@link LeaveResult#departure()}) is announced like an arrival. */
     void left(String appId, String channel, LeaveResult result);

@@ -61,31 +61,36 @@ final class SubscriptionHandler {
             ChannelType type = ChannelName.typeOf(channel);
             PresenceMember member = ChannelAuthorizer.authorize(connection.app(), connection.socketId(),
                     connection.userId(), channel, type, auth, channelData);
-            JoinResult joined = registry.join(channel, connection, member, connection.app().limits());
-            if (joined.isRefused()) {
-                throw SubscriptionRefused.limit(joined.refusal());
-            }
-            String userId = member == null ? null : member.userId();
-            // Keyed by the channel's own name: one String for all its subscribers, not one per subscribe frame.
-            connection.addSubscription(joined.channel().name(), userId);
-            // Sent only now that the channel is visible to publishers: a client that triggers an event
-            // as soon as it hears subscription_succeeded must not find a new channel still missing.
-            // A cluster adds the other nodes' presence members; a single node answers at once.
-            CompletableFuture<List<PresenceMember>> members = type == ChannelType.PRESENCE
-                    ? adapter.presenceMembers(connection.app().id(), channel, joined)
-                            .exceptionally(failure -> joined.members())
-                    : CompletableFuture.completedFuture(List.of());
-            CompletableFuture<Void> answered = members.thenAccept(list -> connection.send(succeeded(channel, list)));
-            if (ChannelName.isCache(channel)) {
-                // first: right after subscription_succeeded
-                answered.thenRun(() -> sendCachedEvent(connection, channel));
-            }
-            adapter.joined(connection.app().id(), channel, joined);
+            adapter.reportAtomically(() -> join(connection, registry, channel, type, member));
             events.subscribed(connection, channel);
         } catch (SubscriptionRefused refused) {
             log.debug("Refused a subscription to {}: {}", channel, refused.getMessage());
             connection.send(refused.frame(channel));
         }
+    }
+
+    /** Joins the channel, answers the subscriber (once the cluster's members are known) and reports the join. */
+    private void join(Connection connection, ChannelRegistry registry, String channel, ChannelType type, PresenceMember member) {
+        JoinResult joined = registry.join(channel, connection, member, connection.app().limits());
+        if (joined.isRefused()) {
+            throw SubscriptionRefused.limit(joined.refusal());
+        }
+        String userId = member == null ? null : member.userId();
+        // Keyed by the channel's own name: one String for all its subscribers, not one per subscribe frame.
+        connection.addSubscription(joined.channel().name(), userId);
+        // Sent only now that the channel is visible to publishers: a client that triggers an event
+        // as soon as it hears subscription_succeeded must not find a new channel still missing.
+        // A cluster adds the other nodes' presence members; a single node answers at once.
+        CompletableFuture<List<PresenceMember>> members = type == ChannelType.PRESENCE
+                ? adapter.presenceMembers(connection.app().id(), channel, joined)
+                        .exceptionally(failure -> joined.members())
+                : CompletableFuture.completedFuture(List.of());
+        CompletableFuture<Void> answered = members.thenAccept(list -> connection.send(succeeded(channel, list)));
+        if (ChannelName.isCache(channel)) {
+            // first: right after subscription_succeeded
+            answered.thenRun(() -> sendCachedEvent(connection, channel));
+        }
+        adapter.joined(connection.app().id(), channel, joined);
     }
 
     void unsubscribe(Connection connection, String channel) {
@@ -116,8 +121,10 @@ final class SubscriptionHandler {
     }
 
     private void leave(Connection connection, String channel, String userId) {
-        LeaveResult result = registries.forApp(connection.app().id()).leave(channel, connection, userId);
-        adapter.left(connection.app().id(), channel, result);
+        adapter.reportAtomically(() -> {
+            LeaveResult result = registries.forApp(connection.app().id()).leave(channel, connection, userId);
+            adapter.left(connection.app().id(), channel, result);
+        });
         events.unsubscribed(connection, channel);
     }
 
