@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -208,6 +209,36 @@ public final class HeraldRealtime implements AutoCloseable {
      * @throws IllegalArgumentException when the name is not a valid channel name
      */
     public Channel subscribe(String channelName, ChannelListener listener) {
+        return subscribeWith(channelName, channel -> {
+            if (listener != null) {
+                channel.addListener(listener);
+            }
+        });
+    }
+
+    /**
+     * Like {@link #subscribe(String)}, with {@code listener} bound to each of {@code events} before the
+     * subscription is sent, as pusher-java-client's {@code subscribe(channel, listener, eventNames...)}: it
+     * can't miss the first ones, such as a cache channel's last event or a subscription count, which the
+     * server sends right after confirming. Bound with {@link Channel#bind} once {@code subscribe} returned,
+     * a listener may come too late for them.
+     *
+     * @param channelName a valid Pusher channel name
+     * @param listener hears each of {@code events} on the channel
+     * @param events the event names to bind, e.g. {@code pusher:cache_miss}
+     * @return the channel; a {@link PresenceChannel} for a {@code presence-} name
+     * @throws IllegalArgumentException when the name is not a valid channel name
+     */
+    public Channel subscribe(String channelName, EventListener listener, String... events) {
+        return subscribeWith(channelName, channel -> {
+            for (String event : events) {
+                channel.bind(event, listener);
+            }
+        });
+    }
+
+    /** Subscribes once per name; {@code prepare} runs on the channel (new or not) before any subscribe is sent. */
+    private Channel subscribeWith(String channelName, Consumer<Channel> prepare) {
         String problem = ChannelName.problem(channelName, ChannelName.MAX_LENGTH);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
@@ -218,9 +249,7 @@ public final class HeraldRealtime implements AutoCloseable {
             return ChannelName.typeOf(name) == ChannelType.PRESENCE
                     ? new PresenceChannel(this, name) : new Channel(this, name);
         });
-        if (listener != null) {
-            channel.addListener(listener);
-        }
+        prepare.accept(channel);
         if (created[0]) {
             events.execute(() -> {
                 if (state == ConnectionState.CONNECTED && channels.get(channelName) == channel) {

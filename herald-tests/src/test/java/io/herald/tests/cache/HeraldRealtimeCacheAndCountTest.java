@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.herald.client.Channel;
-import io.herald.client.ChannelListener;
-import io.herald.client.EventListener;
 import io.herald.client.HeraldRealtimeOptions;
 import io.herald.client.HeraldRealtime;
 import io.herald.client.PusherEvent;
@@ -35,11 +32,11 @@ class HeraldRealtimeCacheAndCountTest {
             assertThat(server.api(APP).post("/apps/" + APP.id() + "/events", body).status()).isEqualTo(200);
             BlockingQueue<PusherEvent> events = new LinkedBlockingQueue<>();
 
-            // The cached event (or the miss) follows subscription_succeeded at once: bound when the
-            // subscription is confirmed, on the client's event thread, the listener can't miss it, as
-            // one bound by this thread after subscribe() returns could.
-            client.subscribe("cache-hc", bindOnSubscribed("state", events::add));
-            client.subscribe("cache-hc-empty", bindOnSubscribed(PusherEvents.CACHE_MISS, events::add));
+            // The cached event (or the miss) follows subscription_succeeded at once: bound before the
+            // subscription is sent, the listener can't miss it, as one bound by this thread after
+            // subscribe() returns could.
+            client.subscribe("cache-hc", events::add, "state");
+            client.subscribe("cache-hc-empty", events::add, PusherEvents.CACHE_MISS);
 
             List<PusherEvent> received = List.of(next(events), next(events));
             assertThat(received).extracting(PusherEvent::event)
@@ -55,22 +52,13 @@ class HeraldRealtimeCacheAndCountTest {
              HeraldRealtime first = connect(server);
              HeraldRealtime second = connect(server)) {
             BlockingQueue<PusherEvent> counts = new LinkedBlockingQueue<>();
-            first.subscribe("counted").bind(PusherEvents.SUBSCRIPTION_COUNT, counts::add);
+            first.subscribe("counted", counts::add, PusherEvents.SUBSCRIPTION_COUNT);
             assertThat(count(next(counts))).isEqualTo(1);
 
             second.subscribe("counted");
 
             assertThat(count(next(counts))).isEqualTo(2);
         }
-    }
-
-    private static ChannelListener bindOnSubscribed(String event, EventListener listener) {
-        return new ChannelListener() {
-            @Override
-            public void onSubscribed(Channel channel) {
-                channel.bind(event, listener);
-            }
-        };
     }
 
     private static HeraldRealtime connect(TestServer server) {
