@@ -16,6 +16,7 @@ import io.herald.server.cluster.ChannelSummary;
 import io.herald.server.cluster.ClusterListener;
 import io.herald.server.cluster.ClusterNode;
 import io.herald.server.cluster.LocalAdapter;
+import io.herald.server.log.ThrottledLog;
 import io.herald.server.message.OutboundEvent;
 import io.herald.server.user.UserConnection;
 import io.herald.server.webhook.WebhookQueue;
@@ -59,6 +60,9 @@ import org.slf4j.LoggerFactory;
 final class RedisAdapter implements Adapter {
 
     private static final Logger log = LoggerFactory.getLogger(RedisAdapter.class);
+    /** A presence subscriber answered without the other nodes' members: worth telling, not per subscribe. */
+    private static final ThrottledLog incompleteMembers = new ThrottledLog(log,
+            "Could not read a presence channel's members from Redis; answered subscribers with this node's members only");
 
     /** Twice the longest reconnect backoff ({@link RedisConnections}), so the other nodes are back too. */
     private static final Duration RESYNC_AFTER_RECONNECT = RedisConnections.MAX_RECONNECT_DELAY.multipliedBy(2);
@@ -461,6 +465,7 @@ final class RedisAdapter implements Adapter {
         CompletableFuture<List<PresenceMember>> answer = new CompletableFuture<>();
         state.presenceMembers(appId, channel).whenComplete((cluster, failure) -> {
             if (failure != null) {
+                incompleteMembers.occurred(appId + " " + channel, failure);
                 // Every numbered change from now on is news to a list made of this node's members alone.
                 presence.listed(view, 0, () -> answer.complete(joined.members()));
                 return;

@@ -2,6 +2,7 @@ package io.herald.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.testkit.Eventually;
 import io.herald.testkit.RecordingClient;
 import io.herald.testkit.TestRedis;
@@ -32,6 +33,10 @@ class RedisOutageTest {
             onA.assertSubscribed("weather");
             onB.subscribe("weather");
             onB.assertSubscribed("weather");
+            onA.subscribePresence(TestServer.APP, "presence-room", "ann", "{}");
+            onA.assertSubscribed("presence-room");
+            onB.subscribePresence(TestServer.APP, "presence-room", "bob", "{}");
+            onB.assertSubscribed("presence-room");
 
             redis.kill();
             Eventually.check(RECOVERY, () -> assertThat(ready(a)).isEqualTo(503));
@@ -45,6 +50,10 @@ class RedisOutageTest {
                 RedisEventsTest.trigger(a, "{\"name\":\"storm\",\"channel\":\"weather\",\"data\":\"local\"}");
                 late.awaitEvent("storm");
                 onA.awaitEvent("storm");
+                // The cluster's members can't be read: a presence subscriber is answered with this node's.
+                late.subscribePresence(TestServer.APP, "presence-room", "cat", "{}");
+                JsonNode presence = late.assertSubscribed("presence-room").json().get("presence");
+                assertThat(presence.get("ids")).extracting(JsonNode::asText).containsExactlyInAnyOrder("ann", "cat");
             }
 
             redis.restart();
