@@ -7,6 +7,8 @@ import com.pusher.rest.Pusher;
 import com.pusher.rest.data.Event;
 import com.pusher.rest.data.PresenceUser;
 import com.pusher.rest.data.Result;
+import io.herald.protocol.crypto.EncryptedPayload;
+import io.herald.protocol.crypto.SharedSecret;
 import io.herald.server.app.App;
 import io.herald.testkit.RecordingClient;
 import io.herald.testkit.TestServer;
@@ -204,15 +206,17 @@ class PusherHttpJavaCompatibilityTest {
         RecordingClient client = server.connect();
         try (Pusher encrypting = PusherHttp.encryptingClient(server.testServer(), APP)) {
             String answer = encrypting.authenticate(client.socketId(), "private-encrypted-vault");
-            assertThat(PusherHttp.json(answer).get("shared_secret").asText()).isNotBlank();
+            String sharedSecret = PusherHttp.json(answer).get("shared_secret").asText();
+            assertThat(sharedSecret).isNotBlank();
 
             subscribeWith(client, "private-encrypted-vault", answer);
             PusherHttp.successBody(encrypting.trigger("private-encrypted-vault", "sealed", Map.of("secret", "s3")));
 
-            JsonNode sealed = client.awaitEvent("sealed").json();
-            assertThat(sealed.has("nonce")).isTrue();
-            assertThat(sealed.has("ciphertext")).isTrue();
-            assertThat(sealed.toString()).doesNotContain("s3");
+            // The subscriber gets only nonce and ciphertext, which open with the shared secret it was given.
+            String sealed = client.awaitEvent("sealed").json().toString();
+            assertThat(sealed).doesNotContain("\"secret\"");
+            assertThat(EncryptedPayload.fromJson(sealed).open(SharedSecret.fromBase64(sharedSecret)))
+                    .isEqualTo("{\"secret\":\"s3\"}");
         }
     }
 }
