@@ -20,13 +20,13 @@ import io.herald.server.log.ThrottledLog;
 import io.herald.server.message.OutboundEvent;
 import io.herald.server.user.UserConnection;
 import io.herald.server.webhook.WebhookQueue;
+import io.herald.server.metrics.MessageCounts;
 import io.herald.server.metrics.NodeMetrics;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,10 +89,8 @@ final class RedisAdapter implements Adapter {
     /** What this node's presence subscribers were told, ordered by the cluster's presence sequence. */
     private final PresenceViews presence = new PresenceViews();
     private volatile ClusterListener listener = ClusterListener.NONE;
-    /** Each app's connections on the other nodes, as of the last heartbeat. */
-    private volatile Map<String, Integer> elsewhere = Map.of();
-    /** Nodes registered in the cluster at the last heartbeat; they share per-app API rate limits. */
-    private volatile int liveNodes = 1;
+    /** Each app's connections and messages on the other nodes, and how many nodes, as of the last heartbeat. */
+    private final SharedActivity activity;
     /**
      * Held shared from each change of this node's state until its Redis command is sent, and exclusively
      * while a re-synchronisation reads the whole state and sends it: Redis then runs every change either
@@ -136,6 +134,7 @@ final class RedisAdapter implements Adapter {
         this.node = node;
         this.state = new ClusterState(keys, nodeId, commands, node.options().webhookGrace());
         this.timeoutMillis = options.nodeTimeout().toMillis();
+        this.activity = new SharedActivity(node, keys, nodeId, timeoutMillis, commands);
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "herald-redis-heartbeat");
             t.setDaemon(true);
@@ -187,7 +186,7 @@ final class RedisAdapter implements Adapter {
                 }
                 report(synced.get(wait.toMillis(), TimeUnit.MILLISECONDS), false);
             }
-            shareConnectionCounts(wait);
+            activity.share(wait);
             for (String stale : state.staleNodes(timeoutMillis).get(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 if (!stale.equals(nodeId)) {
                     List<ClusterState.Change> changes = state.purge(stale, timeoutMillis)
@@ -206,38 +205,19 @@ final class RedisAdapter implements Adapter {
         }
     }
 
-    /**
-     * Publishes this node's connection count per app (expiring with the node) and reads the other
-     * live nodes' and how many there are, so quotas and rate limits count the whole cluster without a
-     * Redis round trip per connection or request.
-     */
-    private void shareConnectionCounts(Duration wait) throws Exception {
-        Map<String, String> mine = new HashMap<>();
-        for (App app : node.options().apps()) {
-            mine.put(app.id(), String.valueOf(node.connections().applyAsInt(app.id())));
-        }
-        commands.hset(keys.connections(nodeId), mine);
-        commands.pexpire(keys.connections(nodeId), timeoutMillis);
-        Map<String, Integer> totals = new HashMap<>();
-        List<String> nodes = commands.zrange(keys.nodes(), 0, -1).get(wait.toMillis(), TimeUnit.MILLISECONDS);
-        liveNodes = Math.max(1, nodes.size());
-        for (String other : nodes) {
-            if (!other.equals(nodeId)) {
-                commands.hgetall(keys.connections(other)).get(wait.toMillis(), TimeUnit.MILLISECONDS)
-                        .forEach((appId, count) -> totals.merge(appId, Integer.parseInt(count), Integer::sum));
-            }
-        }
-        elsewhere = totals;
-    }
-
     @Override
     public int nodeCount() {
-        return liveNodes;
+        return activity.liveNodes();
     }
 
     @Override
     public int connectionsElsewhere(String appId) {
-        return elsewhere.getOrDefault(appId, 0);
+        return activity.connectionsElsewhere(appId);
+    }
+
+    @Override
+    public MessageCounts messagesElsewhere(String appId) {
+        return activity.messagesElsewhere(appId);
     }
 
     private List<ClusterState.LocalChannel> localChannels() {
@@ -640,6 +620,7 @@ final class RedisAdapter implements Adapter {
 
     @Override
     public void registerMetrics(NodeMetrics metrics) {
+        activity.readMessagesFrom(metrics);
         metrics.counter("herald.redis.round.trips", "Redis commands answered", redis::roundTrips);
         metrics.counter("herald.redis.reconnects", "Redis connections made again after a loss", redis::reconnects);
     }

@@ -82,6 +82,11 @@ final class RedisKeys {
         return prefix + "conns:" + nodeId;
     }
 
+    /** Hash app → the node's message totals and rates ({@link SharedActivity}), expiring with the node. */
+    String messages(String nodeId) {
+        return prefix + "msgs:" + nodeId;
+    }
+
     /** Stream of one app endpoint's webhook events waiting to be delivered (consumer group {@code delivery}). */
     String webhooks(String appId, String url) {
         return prefix + "hooks:" + appId + ":" + url;

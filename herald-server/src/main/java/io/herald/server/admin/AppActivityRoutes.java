@@ -11,6 +11,8 @@ import io.herald.server.app.App;
 import io.herald.server.app.AppStore;
 import io.herald.server.cluster.Adapter;
 import io.herald.server.console.ConsoleFeed;
+import io.herald.server.metrics.MessageCounts;
+import io.herald.server.metrics.MessageRates;
 import io.herald.server.metrics.NodeMetrics;
 import io.herald.server.session.Connection;
 import io.herald.server.session.ConnectionRegistry;
@@ -76,21 +78,24 @@ public final class AppActivityRoutes {
                         HttpServiceResponse.error(404, "No app with id " + path.group(1))));
     }
 
-    /** Connections and channels of the whole cluster (as the adapter knows them), messages of this node. */
+    /**
+     * Connections, channels and messages of the whole cluster, as the adapter knows them: the other
+     * nodes' messages as of their last heartbeat, this node's as of now.
+     */
     private CompletableFuture<HttpServiceResponse> stats(App app, HttpServiceRequest request) {
-        MessageRates.Sample sample = rates.read(metrics.forApp(app.id()));
+        MessageCounts messages = rates.read(metrics.forApp(app.id())).plus(adapter.messagesElsewhere(app.id()));
         ObjectNode body = JsonNodeFactory.instance.objectNode()
                 .put("app", app.id())
                 .put("connections", connections.count(app.id()) + adapter.connectionsElsewhere(app.id()))
                 .put("connections_this_node", connections.count(app.id()))
-                .put("messages_in_per_second", round(sample.inPerSecond()))
-                .put("messages_out_per_second", round(sample.outPerSecond()))
-                .put("messages_in_total", sample.in())
-                .put("messages_out_total", sample.out())
+                .put("messages_in_per_second", round(messages.inPerSecond()))
+                .put("messages_out_per_second", round(messages.outPerSecond()))
+                .put("messages_in_total", messages.in())
+                .put("messages_out_total", messages.out())
                 .put("console_watchers_this_node", console.watchers());
         ObjectNode scope = body.putObject("scope")
                 .put("connections", "cluster")
-                .put("messages", "this node");
+                .put("messages", "cluster");
         return adapter.channels(app.id(), "").handle((channels, failure) -> {
             if (channels != null) {
                 body.put("channels", channels.size());

@@ -8,6 +8,7 @@ import io.herald.server.message.OutboundEvent;
 import io.herald.server.user.UserConnection;
 import io.herald.server.webhook.LocalWebhookQueue;
 import io.herald.server.webhook.WebhookQueue;
+import io.herald.server.metrics.MessageCounts;
 import io.herald.server.metrics.NodeMetrics;
 import java.util.Collection;
 import java.util.List;
@@ -97,6 +98,14 @@ public interface Adapter extends AutoCloseable {
      */
     default int connectionsElsewhere(String appId) {
         return 0;
+    }
+
+    /**
+     * The app's messages on the other nodes, as last reported: their totals, and their rates over the
+     * interval between their last two reports. Read by the admin API's stats: must answer from memory.
+     */
+    default MessageCounts messagesElsewhere(String appId) {
+        return MessageCounts.NONE;
     }
 
     /** How many nodes are serving (this one included), as last known; they share per-app rate limits. */

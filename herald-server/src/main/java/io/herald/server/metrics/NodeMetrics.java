@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
@@ -51,6 +52,11 @@ public final class NodeMetrics implements AutoCloseable {
     public AppMetrics forApp(String appId) {
         AppMetrics metrics = apps.get(appId);
         return metrics != null ? metrics : apps.computeIfAbsent(appId, this::register);
+    }
+
+    /** The app's counters if anything has counted for it on this node yet; registers nothing. */
+    public Optional<AppMetrics> find(String appId) {
+        return Optional.ofNullable(apps.get(appId));
     }
 
     /** A node-wide counter that {@code total} reads when scraped (such as Redis round trips). */

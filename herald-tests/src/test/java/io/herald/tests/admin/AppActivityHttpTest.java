@@ -45,7 +45,7 @@ class AppActivityHttpTest {
             JsonNode first = json(send("GET", APP + "/stats", null, TOKEN));
             assertThat(first.path("connections").asInt()).isGreaterThanOrEqualTo(1);
             assertThat(first.path("channels").asInt()).isGreaterThanOrEqualTo(1);
-            assertThat(first.path("scope").path("messages").asText()).isEqualTo("this node");
+            assertThat(first.path("scope").path("messages").asText()).isEqualTo("cluster");
             server.api().post("/apps/" + TestServer.APP.id() + "/events", "{\"name\":\"e\",\"channel\":\"stats-room\",\"data\":\"1\"}");
             client.awaitEvent("e");
             Thread.sleep(600); // rates are measured between reads at least half a second apart
