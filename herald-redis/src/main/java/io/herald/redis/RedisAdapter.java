@@ -16,6 +16,7 @@ import io.herald.server.cluster.ChannelSummary;
 import io.herald.server.cluster.ClusterListener;
 import io.herald.server.cluster.ClusterNode;
 import io.herald.server.cluster.LocalAdapter;
+import io.herald.server.cluster.OtherNodesConnections;
 import io.herald.server.log.ThrottledLog;
 import io.herald.server.message.OutboundEvent;
 import io.herald.server.user.UserConnection;
@@ -91,6 +92,8 @@ final class RedisAdapter implements Adapter {
     private volatile ClusterListener listener = ClusterListener.NONE;
     /** Each app's connections and messages on the other nodes, and how many nodes, as of the last heartbeat. */
     private final SharedActivity activity;
+    /** The admin API's connection list, asked of and answered for the other nodes. */
+    private final ConnectionListRequests connectionLists;
     /**
      * Held shared from each change of this node's state until its Redis command is sent, and exclusively
      * while a re-synchronisation reads the whole state and sends it: Redis then runs every change either
@@ -112,6 +115,11 @@ final class RedisAdapter implements Adapter {
         this.consoleChannel = options.keyPrefix() + "console";
         this.redis = RedisConnections.open(options.url());
         this.commands = redis.commands();
+        this.timeoutMillis = options.nodeTimeout().toMillis();
+        this.activity = new SharedActivity(node, keys, nodeId, timeoutMillis, commands);
+        this.connectionLists = new ConnectionListRequests(nodeId, options.keyPrefix() + "admin",
+                options.keyPrefix() + "admin:", commands, node.connections(), node.timers(),
+                () -> activity.liveNodes() - 1);
         try {
             redis.pubSub().addListener(new RedisPubSubAdapter<>() {
                 @Override
@@ -120,21 +128,24 @@ final class RedisAdapter implements Adapter {
                         receive(message);
                     } else if (channel.equals(consoleChannel)) {
                         receiveConsole(message);
+                    } else if (channel.equals(connectionLists.requestChannel())) {
+                        connectionLists.receiveRequest(message);
+                    } else if (channel.equals(connectionLists.answerChannel())) {
+                        connectionLists.receivePage(message);
                     } else {
                         control(message);
                     }
                 }
             });
             // Start-up only, off the event loops: a node must not serve before it hears the cluster.
-            redis.pubSub().sync().subscribe(eventsChannel, controlChannel, consoleChannel);
+            redis.pubSub().sync().subscribe(eventsChannel, controlChannel, consoleChannel,
+                    connectionLists.requestChannel(), connectionLists.answerChannel());
         } catch (RuntimeException e) {
             redis.close();
             throw new IllegalStateException("redis-url: cannot subscribe on Redis: " + e.getMessage(), e);
         }
         this.node = node;
         this.state = new ClusterState(keys, nodeId, commands, node.options().webhookGrace());
-        this.timeoutMillis = options.nodeTimeout().toMillis();
-        this.activity = new SharedActivity(node, keys, nodeId, timeoutMillis, commands);
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "herald-redis-heartbeat");
             t.setDaemon(true);
@@ -218,6 +229,11 @@ final class RedisAdapter implements Adapter {
     @Override
     public MessageCounts messagesElsewhere(String appId) {
         return activity.messagesElsewhere(appId);
+    }
+
+    @Override
+    public CompletableFuture<OtherNodesConnections> connectionsOnOtherNodes(String appId, int limit) {
+        return connectionLists.ask(appId, limit);
     }
 
     private List<ClusterState.LocalChannel> localChannels() {

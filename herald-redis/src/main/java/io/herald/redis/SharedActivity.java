@@ -54,7 +54,7 @@ final class SharedActivity {
         Map<String, String> messages = new HashMap<>();
         NodeMetrics counters = metrics;
         for (App app : node.options().apps()) {
-            connections.put(app.id(), String.valueOf(node.connections().applyAsInt(app.id())));
+            connections.put(app.id(), String.valueOf(node.connections().count(app.id())));
             if (counters != null) {
                 counters.find(app.id()).ifPresent(m -> messages.put(app.id(), encode(rates.read(m))));
             }

@@ -92,7 +92,7 @@ public final class HeraldServer implements AutoCloseable {
         this.resources = new ServerResources(options.eventLoops());
         try {
             // A cluster adapter that cannot reach its backend fails here, before anything serves.
-            this.adapter = Adapters.create(new ClusterNode(options, registries, users, connections::count,
+            this.adapter = Adapters.create(new ClusterNode(options, registries, users, connections,
                     resources.timers()));
         } catch (RuntimeException e) {
             resources.shutdown(Duration.ZERO);

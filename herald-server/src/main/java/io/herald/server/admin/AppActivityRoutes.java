@@ -1,5 +1,6 @@
 package io.herald.server.admin;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,11 +11,12 @@ import io.herald.server.api.ApiService;
 import io.herald.server.app.App;
 import io.herald.server.app.AppStore;
 import io.herald.server.cluster.Adapter;
+import io.herald.server.cluster.OtherNodesConnections;
 import io.herald.server.console.ConsoleFeed;
 import io.herald.server.metrics.MessageCounts;
 import io.herald.server.metrics.MessageRates;
 import io.herald.server.metrics.NodeMetrics;
-import io.herald.server.session.Connection;
+import io.herald.server.session.ConnectionPage;
 import io.herald.server.session.ConnectionRegistry;
 import io.herald.server.transport.HttpServiceRequest;
 import io.herald.server.transport.HttpServiceResponse;
@@ -37,6 +39,7 @@ public final class AppActivityRoutes {
     static final int DEFAULT_CONNECTIONS_LIMIT = 100;
     static final int MAX_CONNECTIONS_LIMIT = 1000;
     private static final String APP = "/admin/v1/apps/([^/]+)";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AppStore apps;
     private final ConnectionRegistry connections;
@@ -108,7 +111,10 @@ public final class AppActivityRoutes {
         });
     }
 
-    /** This node's connections of the app, at most {@code limit}, each read on its own event loop. */
+    /**
+     * The app's connections on every node, at most {@code limit} in all: this node's first, then the
+     * others' as they answer ({@code nodes_unanswered} counts those that did not in time).
+     */
     private CompletableFuture<HttpServiceResponse> connections(App app, HttpServiceRequest request) {
         int limit;
         try {
@@ -121,31 +127,22 @@ public final class AppActivityRoutes {
             return CompletableFuture.completedFuture(HttpServiceResponse.error(400,
                     "limit must be a whole number from 1 to " + MAX_CONNECTIONS_LIMIT));
         }
-        List<CompletableFuture<ObjectNode>> rows = new ArrayList<>();
-        for (Connection connection : connections.all()) {
-            if (rows.size() == limit) {
-                break;
-            }
-            if (connection.app().id().equals(app.id())) {
-                rows.add(CompletableFuture.supplyAsync(() -> row(connection), connection.executor()));
-            }
-        }
-        int total = connections.count(app.id());
-        return CompletableFuture.allOf(rows.toArray(CompletableFuture[]::new)).handle((done, failure) -> {
-            ObjectNode body = JsonNodeFactory.instance.objectNode()
-                    .put("scope", "this node").put("total", total);
-            ArrayNode list = body.putArray("connections");
-            rows.stream().filter(row -> !row.isCompletedExceptionally()).forEach(row -> list.add(row.join()));
-            body.put("truncated", total > list.size());
-            return HttpServiceResponse.json(200, body);
-        });
+        int most = limit;
+        return connections.list(app.id(), most).thenCombine(adapter.connectionsOnOtherNodes(app.id(), most),
+                (here, elsewhere) -> HttpServiceResponse.json(200, listing(here, elsewhere, most)));
     }
 
-    private static ObjectNode row(Connection connection) {
-        ObjectNode row = JsonNodeFactory.instance.objectNode().put("socket_id", connection.socketId());
-        row.put("origin", connection.origin()).put("ip", connection.remoteAddress()).put("user_id", connection.userId());
-        connection.channels().forEach(row.putArray("channels")::add);
-        return row;
+    private static ObjectNode listing(ConnectionPage here, OtherNodesConnections elsewhere, int limit) {
+        List<ConnectionPage> pages = new ArrayList<>();
+        pages.add(here);
+        pages.addAll(elsewhere.pages());
+        int total = pages.stream().mapToInt(ConnectionPage::total).sum();
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("scope", "cluster").put("total", total)
+                .put("nodes_unanswered", elsewhere.unanswered());
+        ArrayNode list = body.putArray("connections");
+        pages.stream().flatMap(page -> page.connections().stream()).limit(limit)
+                .forEach(info -> list.add(JSON.valueToTree(info)));
+        return body.put("truncated", total > list.size());
     }
 
     /** The Channels API's {@code GET /channels}, with its query ({@code filter_by_prefix}, {@code info}). */

@@ -108,6 +108,14 @@ public interface Adapter extends AutoCloseable {
         return MessageCounts.NONE;
     }
 
+    /**
+     * The app's connections on the other nodes, at most {@code limit} from each, for the admin API:
+     * what the nodes answer within a bound, and how many did not.
+     */
+    default CompletableFuture<OtherNodesConnections> connectionsOnOtherNodes(String appId, int limit) {
+        return CompletableFuture.completedFuture(OtherNodesConnections.NONE);
+    }
+
     /** How many nodes are serving (this one included), as last known; they share per-app rate limits. */
     default int nodeCount() {
         return 1;

@@ -2,9 +2,9 @@ package io.herald.server.cluster;
 
 import io.herald.server.channel.ChannelRegistries;
 import io.herald.server.config.ServerOptions;
+import io.herald.server.session.ConnectionRegistry;
 import io.herald.server.user.UserRegistry;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.ToIntFunction;
 
 /**
  * What an adapter needs of the node it serves: its settings and its local channels and users.
@@ -12,9 +12,10 @@ import java.util.function.ToIntFunction;
  * @param options the node's settings, with {@link ServerOptions#adapterSettings() the adapter's own}
  * @param registries this node's channels
  * @param users this node's signed-in users
- * @param connections this node's open connections of an app (by app id), for cluster-wide quotas
+ * @param connections this node's open connections: counted for cluster-wide quotas and stats, listed
+ *                    for the admin API of another node
  * @param timers the node's timer thread, for the webhook grace of departures; tasks must not block
  */
 public record ClusterNode(ServerOptions options, ChannelRegistries registries, UserRegistry users,
-                          ToIntFunction<String> connections, ScheduledExecutorService timers) {
+                          ConnectionRegistry connections, ScheduledExecutorService timers) {
 }

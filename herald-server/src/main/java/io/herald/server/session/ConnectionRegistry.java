@@ -1,8 +1,11 @@
 package io.herald.server.session;
 
 import io.herald.server.app.App;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntFunction;
@@ -46,5 +49,28 @@ public final class ConnectionRegistry {
 
     public Collection<Connection> all() {
         return all;
+    }
+
+    /** The app's connections, at most {@code limit}, each read on its own event loop (where its state lives). */
+    public CompletableFuture<ConnectionPage> list(String appId, int limit) {
+        List<CompletableFuture<ConnectionInfo>> rows = new ArrayList<>();
+        for (Connection connection : all) {
+            if (rows.size() == limit) {
+                break;
+            }
+            if (connection.app().id().equals(appId)) {
+                rows.add(CompletableFuture.supplyAsync(() -> info(connection), connection.executor()));
+            }
+        }
+        int total = count(appId);
+        // A connection whose loop has shut down meanwhile is left out rather than failing the list.
+        return CompletableFuture.allOf(rows.toArray(CompletableFuture[]::new)).handle((done, failure) ->
+                new ConnectionPage(total, rows.stream().filter(row -> !row.isCompletedExceptionally())
+                        .map(CompletableFuture::join).toList()));
+    }
+
+    private static ConnectionInfo info(Connection connection) {
+        return new ConnectionInfo(connection.socketId(), connection.origin(), connection.remoteAddress(),
+                connection.userId(), connection.channels());
     }
 }

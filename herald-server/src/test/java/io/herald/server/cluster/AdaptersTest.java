@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.herald.server.channel.ChannelRegistries;
 import io.herald.server.config.ConfigException;
 import io.herald.server.config.ServerOptions;
+import io.herald.server.session.ConnectionRegistry;
 import io.herald.server.user.UserRegistry;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,6 +43,6 @@ class AdaptersTest {
     }
 
     private ClusterNode node(ServerOptions options) {
-        return new ClusterNode(options, new ChannelRegistries(), new UserRegistry(), app -> 0, timers);
+        return new ClusterNode(options, new ChannelRegistries(), new UserRegistry(), new ConnectionRegistry(), timers);
     }
 }

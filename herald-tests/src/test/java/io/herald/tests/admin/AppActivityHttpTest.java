@@ -63,7 +63,8 @@ class AppActivityHttpTest {
             a.subscribe("listed");
             a.assertSubscribed("listed");
             JsonNode all = json(send("GET", APP + "/connections", null, TOKEN));
-            assertThat(all.path("scope").asText()).isEqualTo("this node");
+            assertThat(all.path("scope").asText()).isEqualTo("cluster");
+            assertThat(all.path("nodes_unanswered").asInt()).isZero();
             JsonNode row = null;
             for (JsonNode r : all.path("connections")) {
                 if (r.path("socket_id").asText().equals(a.socketId())) {
