@@ -32,6 +32,11 @@ final class ConnectionListRequests {
     static final Duration ANSWER_WITHIN = Duration.ofSeconds(2);
     /** The most a node lists for one request, whatever the request says (the admin API's own bound). */
     static final int MAX_LIMIT = 1000;
+    /**
+     * The longest answer a node publishes: a thousand connections with a hundred long channel names
+     * each would be megabytes, enough for Redis to drop a subscriber over its pub/sub buffer limit.
+     */
+    static final int MAX_ANSWER_CHARS = 1 << 20;
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionListRequests.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -106,13 +111,24 @@ final class ConnectionListRequests {
             }
             String id = request.path("r").asText();
             int limit = Math.max(1, Math.min(request.path("n").asInt(), MAX_LIMIT));
-            connections.list(request.path("a").asText(), limit).thenAccept(page -> {
-                ObjectNode answer = JSON.createObjectNode().put("r", id);
-                answer.set("p", JSON.valueToTree(page));
-                commands.publish(channelPrefix + from, answer.toString());
-            });
+            connections.list(request.path("a").asText(), limit)
+                    .thenAccept(page -> commands.publish(channelPrefix + from, answer(id, page)));
         } catch (Exception e) {
             log.warn("Ignored a malformed connection list request on {}: {}", requestChannel, e.getMessage());
+        }
+    }
+
+    /** The answer to request {@code id}: the page, with fewer rows if it would be longer than allowed. */
+    static String answer(String id, ConnectionPage page) {
+        ConnectionPage fitted = page;
+        while (true) {
+            ObjectNode answer = JSON.createObjectNode().put("r", id);
+            answer.set("p", JSON.valueToTree(fitted));
+            String text = answer.toString();
+            if (text.length() <= MAX_ANSWER_CHARS || fitted.connections().isEmpty()) {
+                return text; // the asking node sees total > rows: truncated
+            }
+            fitted = new ConnectionPage(page.total(), fitted.connections().subList(0, fitted.connections().size() / 2));
         }
     }
 
