@@ -74,7 +74,7 @@ final class SharedActivity {
             RedisFuture<Map<String, String>> connectionsThere = commands.hgetall(keys.connections(other));
             RedisFuture<Map<String, String>> messagesThere = commands.hgetall(keys.messages(other));
             connectionsThere.get(wait.toMillis(), TimeUnit.MILLISECONDS)
-                    .forEach((appId, count) -> connectionTotals.merge(appId, Integer.parseInt(count), Integer::sum));
+                    .forEach((appId, value) -> count(value).ifPresent(n -> connectionTotals.merge(appId, n, Integer::sum)));
             messagesThere.get(wait.toMillis(), TimeUnit.MILLISECONDS)
                     .forEach((appId, counts) -> decode(counts).ifPresent(c -> messageTotals.merge(appId, c, MessageCounts::plus)));
         }
@@ -100,6 +100,15 @@ final class SharedActivity {
     /** Nodes registered in the cluster at the last heartbeat, this one included. */
     int liveNodes() {
         return liveNodes;
+    }
+
+    /** A node's connection count; empty for a value this version can't read, as for {@link #decode}. */
+    static Optional<Integer> count(String value) {
+        try {
+            return Optional.of(Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** {@code "in out inPerSecond outPerSecond"}. */

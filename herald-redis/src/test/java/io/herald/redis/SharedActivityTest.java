@@ -21,5 +21,7 @@ class SharedActivityTest {
         assertThat(SharedActivity.decode("1 2 3")).isEmpty();
         assertThat(SharedActivity.decode("1 2 x 4")).isEmpty();
         assertThat(SharedActivity.decode("1 2 3 4 5")).isEmpty();
+        assertThat(SharedActivity.count("7")).contains(7);
+        assertThat(SharedActivity.count("7 connections")).isEmpty();
     }
 }
