@@ -103,6 +103,25 @@ class RedisAdminApiTest {
         }
     }
 
+    @Test
+    void withoutRedisTheListHoldsThisNodesConnectionsAndCountsTheOtherUnanswered() {
+        try (ClusterNodes.TwoNodes nodes = ClusterNodes.TwoNodes.start(o -> o.adminToken(TOKEN).adapterSetting("node-timeout", "900ms"));
+             RecordingClient onA = nodes.a().connect();
+             RecordingClient onB = nodes.b().connect()) {
+            Eventually.check(Duration.ofSeconds(10), () -> assertThat(admin(nodes.a(), "/connections").path("total").asInt()).isEqualTo(2));
+
+            nodes.redis().kill();
+            Eventually.check(Duration.ofSeconds(10), () -> {
+                long asked = System.nanoTime();
+                JsonNode list = admin(nodes.a(), "/connections");
+                assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(ConnectionListRequests.ANSWER_WITHIN.plusSeconds(2));
+                assertThat(list.path("nodes_unanswered").asInt()).isEqualTo(1);
+                assertThat(list.path("total").asInt()).isEqualTo(1);
+                row(list, onA.socketId());
+            });
+        }
+    }
+
     private static JsonNode row(JsonNode list, String socketId) {
         for (JsonNode row : list.path("connections")) {
             if (row.path("socket_id").asText().equals(socketId)) {
