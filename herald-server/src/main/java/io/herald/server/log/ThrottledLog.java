@@ -1,7 +1,6 @@
 package io.herald.server.log;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.event.Level;
@@ -24,12 +23,13 @@ public final class ThrottledLog {
     private final String what;
     private final long intervalNanos;
     private final LongSupplier nanoClock;
-    private final AtomicLong total = new AtomicLong();
-    private final AtomicLong sinceLine = new AtomicLong();
+    // Guarded by this: a line's cause and counts must be decided by the occurrence that writes it.
+    private volatile long total;
+    private long sinceLine;
     /** When the last line was logged; {@code Long.MIN_VALUE} before the first. */
-    private final AtomicLong lastLine = new AtomicLong(Long.MIN_VALUE);
-    /** When the one before the latest occurrence happened; {@code Long.MIN_VALUE} before the first. */
-    private final AtomicLong lastOccurrence = new AtomicLong(Long.MIN_VALUE);
+    private long lastLine = Long.MIN_VALUE;
+    /** When the latest occurrence happened; {@code Long.MIN_VALUE} before the first. */
+    private long lastOccurrence = Long.MIN_VALUE;
 
     /** @param what what keeps happening, e.g. "Refusing sockets with 429 (max-connections-per-ip 100)" */
     public ThrottledLog(Logger log, String what) {
@@ -56,15 +56,21 @@ public final class ThrottledLog {
 
     /** One occurrence caused by {@code cause} (its stack trace goes into the first line of a run). */
     public void occurred(String detail, Throwable cause) {
-        total.incrementAndGet(); // before sinceLine: a line never shows more since the last than in all
-        sinceLine.incrementAndGet();
-        long now = nanoClock.getAsLong();
-        long previous = lastOccurrence.getAndSet(now);
-        boolean runStarts = previous == Long.MIN_VALUE || now - previous >= intervalNanos;
-        long last = lastLine.get();
-        boolean due = last == Long.MIN_VALUE || now - last >= intervalNanos;
-        if (!due || !lastLine.compareAndSet(last, now)) {
-            return;
+        boolean runStarts;
+        long since;
+        long all;
+        synchronized (this) {
+            long now = nanoClock.getAsLong();
+            all = ++total;
+            sinceLine++;
+            runStarts = lastOccurrence == Long.MIN_VALUE || now - lastOccurrence >= intervalNanos;
+            lastOccurrence = now;
+            if (lastLine != Long.MIN_VALUE && now - lastLine < intervalNanos) {
+                return; // a run's first occurrence is always due: the last line is older than the quiet interval
+            }
+            lastLine = now;
+            since = sinceLine;
+            sinceLine = 0;
         }
         LoggingEventBuilder line = log.atLevel(level);
         String causeInLine = "";
@@ -73,12 +79,11 @@ public final class ThrottledLog {
         } else if (cause != null) {
             causeInLine = " (" + cause + ")";
         }
-        long since = sinceLine.getAndSet(0);
-        line.log("{}: {}{}; {} since the last such line, {} in all", what, detail, causeInLine, since, total.get());
+        line.log("{}: {}{}; {} since the last such line, {} in all", what, detail, causeInLine, since, all);
     }
 
     /** Occurrences since the server started. */
     public long total() {
-        return total.get();
+        return total;
     }
 }

@@ -106,8 +106,9 @@ class ThrottledLogTest {
     }
 
     @Test
-    void threadsRacingForTheSameMinuteWriteOneLineAndLoseNoCount() throws Exception {
+    void threadsRacingForTheSameMinuteWriteOneLineWithTheCauseAndLoseNoCount() throws Exception {
         ThrottledLog log = new ThrottledLog(logger, "Refusing");
+        IllegalStateException cause = new IllegalStateException("store down");
         int threads = 8;
         int each = 10_000;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -120,7 +121,7 @@ class ThrottledLogTest {
                     return;
                 }
                 for (int i = 0; i < each; i++) {
-                    log.occurred("busy");
+                    log.occurred("busy", cause);
                 }
             });
         }
@@ -128,7 +129,9 @@ class ThrottledLogTest {
         pool.shutdown();
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(lines.list).hasSize(1);
+        // The run's first line has the trace whichever thread wrote it (it once went to a line without it).
+        assertThat(lines.list).singleElement()
+                .satisfies(line -> assertThat(line.getThrowableProxy().getMessage()).isEqualTo("store down"));
         Object[] counts = lines.list.get(0).getArgumentArray();
         assertThat((Long) counts[3]).isBetween(1L, (Long) counts[4]); // since the last line ≤ in all
         assertThat(log.total()).isEqualTo((long) threads * each);
