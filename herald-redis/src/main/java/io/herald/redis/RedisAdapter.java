@@ -61,14 +61,17 @@ import org.slf4j.LoggerFactory;
 final class RedisAdapter implements Adapter {
 
     private static final Logger log = LoggerFactory.getLogger(RedisAdapter.class);
-    /** A presence subscriber answered without the other nodes' members: worth telling, not per subscribe. */
-    private static final ThrottledLog incompleteMembers = new ThrottledLog(log,
-            "Could not read a presence channel's members from Redis; answered subscribers with this node's members only");
 
     /** Twice the longest reconnect backoff ({@link RedisConnections}), so the other nodes are back too. */
     private static final Duration RESYNC_AFTER_RECONNECT = RedisConnections.MAX_RECONNECT_DELAY.multipliedBy(2);
 
     private final String nodeId = UUID.randomUUID().toString();
+    /**
+     * A presence subscriber answered without the other nodes' members: worth telling, not per subscribe.
+     * One per node, so that each node's first such answer is logged with its cause.
+     */
+    private final ThrottledLog incompleteMembers = new ThrottledLog(log,
+            "Could not read a presence channel's members from Redis; answered subscribers with this node's members only");
     private final LocalAdapter local;
     private final RedisConnections redis;
     private final RedisClusterAsyncCommands<String, String> commands;

@@ -106,7 +106,10 @@ class RedisClusterStateTest {
             assertThat(watcher.awaitEvent("pusher_internal:member_added").json().get("user_id").asText()).isEqualTo("ann");
             tabOnB.subscribePresence(app, "presence-room", "ann", "{\"name\":\"Ann\"}");
             JsonNode presence = tabOnB.assertSubscribed("presence-room").json().get("presence");
-            assertThat(presence.get("count").asInt()).isEqualTo(2);
+            // Failed once in CI with a count of 1, not reproduced: the members in Redis tell which node erred.
+            assertThat(presence.get("count").asInt())
+                    .as(() -> "members told to B's subscriber: " + presence + "; in Redis: " + membersInRedis("presence-room"))
+                    .isEqualTo(2);
             assertThat(presence.get("hash").get("watcher")).isNotNull();
             assertThat(presence.get("hash").get("ann").get("name").asText()).isEqualTo("Ann");
             watcher.assertNoEvent(QUIET);
@@ -179,6 +182,15 @@ class RedisClusterStateTest {
         ok(api.get("/apps/app-id/channels/" + channel + "/users", Map.of())).get("users")
                 .forEach(u -> ids.add(u.get("id").asText()));
         return ids;
+    }
+
+    private static String membersInRedis(String channel) {
+        try (RedisConnections redis = RedisConnections.open(cluster.redis().url())) {
+            return String.valueOf(redis.commands().hgetall(new RedisKeys("test:").infos("app-id", channel))
+                    .get(5, TimeUnit.SECONDS));
+        } catch (Exception e) {
+            return "unreadable (" + e + ")";
+        }
     }
 
     private static List<String> hooksFor(String channel) {
