@@ -28,6 +28,7 @@ import java.util.List;
  * @param pollInterval how often a node looks for deliveries queued by other nodes
  * @param pendingRequests store requests waiting for a thread before new ones get 429
  * @param publishRetention how long a finished publish (its status and browser reports) is kept
+ * @param webhookRetryDelays the waits before each retry of a publish webhook that failed
  */
 public record PushOptions(boolean enabled, Path dataDirectory, String storeUrl, int storePoolSize,
                           List<PushInstance> instances, List<String> allowedOrigins, EndpointHosts endpointHosts,
@@ -35,7 +36,7 @@ public record PushOptions(boolean enabled, Path dataDirectory, String storeUrl, 
                           Duration tokenLeeway, int maxDevicesPerUser, int maxInterestsPerDevice, int maxDevices,
                           int deliveryConcurrency, int claimBatchSize, int maxAttempts, Duration retryBackoff,
                           Duration requestTimeout, Duration pollInterval, int pendingRequests,
-                          Duration publishRetention) {
+                          Duration publishRetention, List<Duration> webhookRetryDelays) {
 
     public static final PushInstance DEFAULT_INSTANCE = new PushInstance("instance-id", "instance-secret");
     public static final String DEFAULT_DATA_DIRECTORY = "./data";
@@ -59,10 +60,14 @@ public record PushOptions(boolean enabled, Path dataDirectory, String storeUrl, 
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(500);
     public static final int DEFAULT_PENDING_REQUESTS = 1000;
+    /** Beams' schedule: four retries, after 10 s, 30 s, 2 min and 5 min. */
+    public static final List<Duration> DEFAULT_WEBHOOK_RETRY_DELAYS = List.of(Duration.ofSeconds(10),
+            Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(5));
 
     public PushOptions {
         instances = List.copyOf(instances);
         allowedOrigins = List.copyOf(allowedOrigins);
+        webhookRetryDelays = List.copyOf(webhookRetryDelays);
         if (instances.isEmpty()) {
             throw new IllegalArgumentException("at least one instance is needed");
         }
@@ -77,7 +82,7 @@ public record PushOptions(boolean enabled, Path dataDirectory, String storeUrl, 
                 DEFAULT_ENDPOINT_HOSTS, DEFAULT_VAPID_SUBJECT, DEFAULT_TOKEN_LEEWAY, DEFAULT_MAX_DEVICES_PER_USER,
                 DEFAULT_MAX_INTERESTS_PER_DEVICE, DEFAULT_MAX_DEVICES, DEFAULT_DELIVERY_CONCURRENCY, DEFAULT_CLAIM_BATCH_SIZE,
                 DEFAULT_MAX_ATTEMPTS, DEFAULT_RETRY_BACKOFF, DEFAULT_REQUEST_TIMEOUT, DEFAULT_POLL_INTERVAL,
-                DEFAULT_PENDING_REQUESTS, DEFAULT_PUBLISH_RETENTION);
+                DEFAULT_PENDING_REQUESTS, DEFAULT_PUBLISH_RETENTION, DEFAULT_WEBHOOK_RETRY_DELAYS);
     }
 
     /** The instance with this id, or {@code null}. */

@@ -6,6 +6,7 @@ import io.herald.push.data.DeviceStore;
 import io.herald.push.data.PublishExpansion;
 import io.herald.push.data.PublishStore;
 import io.herald.push.data.VapidKeyStore;
+import io.herald.push.data.WebhookOutbox;
 import io.herald.push.delivery.Delivery;
 import io.herald.store.Store;
 import io.herald.store.StoreOptions;
@@ -39,7 +40,8 @@ final class PushRuntime implements AutoCloseable {
             VapidKeyStore vapid = new VapidKeyStore(store);
             Map<String, VapidKeyStore.Keys> keys = new HashMap<>();
             options.instances().forEach(i -> keys.put(i.id(), vapid.keysOf(i.id())));
-            Delivery delivery = Delivery.start(options, new DeliveryQueue(store), new PublishExpansion(store), keys);
+            Delivery delivery = Delivery.start(options, new DeliveryQueue(store), new PublishExpansion(store),
+                    new WebhookOutbox(store), keys);
             PublishStore publishes = new PublishStore(store);
             Endpoints endpoints = new Endpoints(options, new DeviceStore(store), publishes,
                     id -> keys.get(id).publicKey(), delivery::wake);

@@ -1,6 +1,7 @@
 package io.herald.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.herald.protocol.Durations;
 import io.herald.server.app.AllowedOrigins;
 import io.herald.server.config.ConfigException;
 import io.herald.server.config.ConfigFields;
@@ -25,7 +26,7 @@ final class PushSettings {
     private static final Set<String> FIELDS = Set.of("enabled", "data-dir", "store-url", "store-pool-size",
             "instances", "instance-id", "instance-secret", "allowed-origins", "endpoint-hosts", "vapid-subject", "token-leeway",
             "max-devices-per-user", "max-interests-per-device", "max-devices", "publish-retention", "delivery-concurrency", "claim-batch-size",
-            "max-attempts", "retry-backoff", "request-timeout", "poll-interval", "pending-requests");
+            "max-attempts", "retry-backoff", "request-timeout", "poll-interval", "pending-requests", "webhook-retry-delays");
     private static final Set<String> INSTANCE_FIELDS = Set.of("id", "secret");
 
     static final List<Setting> SETTINGS = List.of(
@@ -40,7 +41,9 @@ final class PushSettings {
             new Setting(BLOCK, "vapid-subject", "VAPID contact sent to push services, mailto: or https: (default mailto:admin@example.com)"),
             new Setting(BLOCK, "max-devices", "devices one instance may have; registrations past it get 422 (default 1000000)"),
             new Setting(BLOCK, "publish-retention", "how long a finished publish's status and reports are kept (default 7d)"),
-            new Setting(BLOCK, "delivery-concurrency", "Web Push requests in flight at once per node (default 64)"));
+            new Setting(BLOCK, "delivery-concurrency", "Web Push requests in flight at once per node (default 64)"),
+            new Setting(BLOCK, "webhook-retry-delays", "comma-separated waits before each retry of a publish webhook "
+                    + "(default 10s,30s,2m,5m, as Beams; empty for no retry)"));
 
     private PushSettings() {
     }
@@ -80,7 +83,8 @@ final class PushSettings {
                     f.duration("request-timeout", false).orElse(PushOptions.DEFAULT_REQUEST_TIMEOUT),
                     f.duration("poll-interval", false).orElse(PushOptions.DEFAULT_POLL_INTERVAL),
                     f.positive("pending-requests").orElse(PushOptions.DEFAULT_PENDING_REQUESTS),
-                    f.duration("publish-retention", false).orElse(PushOptions.DEFAULT_PUBLISH_RETENTION));
+                    f.duration("publish-retention", false).orElse(PushOptions.DEFAULT_PUBLISH_RETENTION),
+                    durations(block.get("webhook-retry-delays"), f.name("webhook-retry-delays")));
         } catch (IllegalArgumentException e) {
             throw ConfigException.field(BLOCK + ".instances", e.getMessage());
         }
@@ -119,20 +123,50 @@ final class PushSettings {
         return new PushInstance(id, secret);
     }
 
-    /** A YAML list, or one comma-separated string (as an environment variable gives it). */
-    private static EndpointHosts endpointHosts(JsonNode node, String field) {
+    /** Positive durations: a YAML list, or one comma-separated string (as an environment variable gives it). */
+    private static List<Duration> durations(JsonNode node, String field) {
         if (node == null || node.isNull()) {
-            return PushOptions.DEFAULT_ENDPOINT_HOSTS;
+            return PushOptions.DEFAULT_WEBHOOK_RETRY_DELAYS;
         }
+        List<Duration> delays = new ArrayList<>();
+        for (String entry : entries(node, field)) {
+            try {
+                Duration delay = Durations.parse(entry);
+                if (!delay.isNegative() && !delay.isZero()) {
+                    delays.add(delay);
+                    continue;
+                }
+            } catch (IllegalArgumentException e) {
+                // answered below
+            }
+            throw ConfigException.field(field, "must be positive durations (" + Durations.GRAMMAR + "), was \"" + entry + "\"");
+        }
+        if (delays.size() > 20) {
+            throw ConfigException.field(field, "at most 20 retries");
+        }
+        return delays;
+    }
+
+    /** The non-blank entries of a YAML list, or of one comma-separated string (as an environment variable gives it). */
+    private static List<String> entries(JsonNode node, String field) {
         List<String> entries = new ArrayList<>();
         if (node.isArray()) {
             node.forEach(entry -> entries.add(entry.asText()));
         } else if (node.isValueNode()) {
             entries.addAll(List.of(node.asText().split(",")));
         } else {
-            throw ConfigException.field(field, "must be a list of hosts, or one comma-separated string");
+            throw ConfigException.field(field, "must be a list, or one comma-separated string");
         }
-        entries.removeIf(String::isBlank);
+        entries.replaceAll(String::trim);
+        entries.removeIf(String::isEmpty);
+        return entries;
+    }
+
+    private static EndpointHosts endpointHosts(JsonNode node, String field) {
+        if (node == null || node.isNull()) {
+            return PushOptions.DEFAULT_ENDPOINT_HOSTS;
+        }
+        List<String> entries = entries(node, field);
         try {
             return EndpointHosts.of(entries);
         } catch (IllegalArgumentException e) {

@@ -58,6 +58,22 @@ class PushSettingsTest {
     }
 
     @Test
+    void webhookRetryDelaysAreAListOrOneCommaSeparatedStringAndEmptyMeansNoRetry() throws IOException {
+        assertThat(load("port: 7000\n", Map.of(), Map.of()).webhookRetryDelays()).containsExactly(Duration.ofSeconds(10),
+                Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(5));
+        assertThat(load("push:\n  webhook-retry-delays: [1s, 250ms]\n", Map.of(), Map.of()).webhookRetryDelays())
+                .containsExactly(Duration.ofSeconds(1), Duration.ofMillis(250));
+        assertThat(load("", Map.of("HERALD_PUSH_WEBHOOK_RETRY_DELAYS", "5s,1m"), Map.of()).webhookRetryDelays())
+                .containsExactly(Duration.ofSeconds(5), Duration.ofMinutes(1));
+        assertThat(load("", Map.of(), Map.of("push-webhook-retry-delays", "")).webhookRetryDelays()).isEmpty();
+        assertThatThrownBy(() -> load("push:\n  webhook-retry-delays: 10s, soon\n", Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("push.webhook-retry-delays")
+                .hasMessageContaining("\"soon\"");
+        assertThatThrownBy(() -> load("push:\n  webhook-retry-delays: [0s]\n", Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("push.webhook-retry-delays");
+    }
+
+    @Test
     void theFileSetsInstancesAndTheEnvironmentAndFlagsOverrideTheFirst() throws IOException {
         String yaml = """
                 push:

@@ -92,6 +92,43 @@ class SharedQueueTest {
         }
     }
 
+    /**
+     * Both nodes settle deliveries of the same publishes in small batches, so the last deliveries of a
+     * publish are often settled on both at once: one FINISHED webhook per publish all the same.
+     */
+    @Test
+    void twoNodesOnPostgresFinishEachPublishOnce() throws Exception {
+        PushHttp a = new PushHttp(node(onPostgres()).httpUrl());
+        PushHttp b = new PushHttp(node(onPostgres()).httpUrl());
+        int devices = 30;
+        int publishes = 8;
+        for (int i = 0; i < devices; i++) {
+            new WebSdk(i % 2 == 0 ? a : b, pushService, ID).start().addDeviceInterest("all");
+        }
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Set<String> published = new HashSet<>();
+            for (int i = 0; i < publishes; i++) {
+                published.add((i % 2 == 0 ? a : b).publish(ID, SECRET, "interests", "{\"interests\":[\"all\"],"
+                        + "\"webhookUrl\":\"" + receiver.url(null, "/p") + "\",\"web\":{\"notification\":{}}}")
+                        .body().get("publishId").asText());
+            }
+            List<String> finished = new ArrayList<>();
+            int started = 0;
+            for (int i = 0; i < 2 * publishes; i++) {
+                JsonNode hook = receiver.next(Duration.ofSeconds(30)).body();
+                if (hook.get("status").asText().equals("STARTED")) {
+                    started++;
+                    continue;
+                }
+                finished.add(hook.get("publishId").asText());
+                assertThat(hook.at("/results/web/numSuccessfulPublishes").asInt()).isEqualTo(devices);
+            }
+            assertThat(receiver.poll(Duration.ofSeconds(2))).as("anything more").isNull();
+            assertThat(started).isEqualTo(publishes);
+            assertThat(finished).containsExactlyInAnyOrderElementsOf(published);
+        }
+    }
+
     @Test
     void aQueuedPublishOutlivesTheNodeThatTookItOnPostgres() throws Exception {
         outlivesItsNode(onPostgres());

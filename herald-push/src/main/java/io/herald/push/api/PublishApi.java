@@ -38,7 +38,7 @@ final class PublishApi {
         String publishId = "pubid-" + UUID.randomUUID();
         String payload = request.web() == null ? null : request.webPayload(instance.id(), publishId);
         publishes.publish(instance.id(), publishId, request.json(), payload, request.ttlSeconds(), audience,
-                request.targets());
+                request.targets(), request.webhookUrl());
         if (payload != null) {
             onQueued.run();
         }

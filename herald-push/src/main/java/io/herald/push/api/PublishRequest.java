@@ -3,6 +3,8 @@ package io.herald.push.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.push.data.PublishStore.Audience;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,10 +20,11 @@ import java.util.Set;
  * @param web the {@code web} object, or {@code null}
  * @param ttlSeconds {@code web.time_to_live}, or {@code null}
  * @param undeliverable platforms in the request that Herald does not deliver ({@code fcm}, {@code apns})
+ * @param webhookUrl where the publish's STARTED and FINISHED webhooks go, or {@code null}
  * @param json the request as received
  */
 public record PublishRequest(Audience audience, List<String> targets, ObjectNode web, Integer ttlSeconds,
-                             List<String> undeliverable, String json) {
+                             List<String> undeliverable, String webhookUrl, String json) {
 
     public static final int MAX_INTERESTS = 100;
     public static final int MAX_USERS = 1000;
@@ -35,6 +38,8 @@ public record PublishRequest(Audience audience, List<String> targets, ObjectNode
      * tag (16) and the padding delimiter (1).
      */
     public static final int MAX_WEB_PAYLOAD = 3993;
+    /** As long as a device's endpoint may be. */
+    public static final int MAX_WEBHOOK_URL = 2048;
 
     /** Validates a body sent to {@code …/publishes/interests} or {@code …/publishes/users}. */
     public static PublishRequest parse(Audience audience, byte[] body) {
@@ -57,16 +62,34 @@ public record PublishRequest(Audience audience, List<String> targets, ObjectNode
         if (web == null && undeliverable.isEmpty()) {
             throw BeamsException.unprocessable("A publish needs at least one of web, fcm or apns");
         }
-        JsonNode webhook = request.get("webhookUrl");
-        if (webhook != null && !webhook.isNull() && !(webhook.isTextual() && webhook.asText().matches("https?://.+"))) {
-            throw BeamsException.unprocessable("webhookUrl must be an http(s) URL");
-        }
         Integer ttl = web == null ? null : ttl(web);
         if (web != null) {
             validateWeb(web);
         }
-        return new PublishRequest(audience, targets, web, ttl, List.copyOf(undeliverable),
+        return new PublishRequest(audience, targets, web, ttl, List.copyOf(undeliverable), webhookUrl(request),
                 new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** An absolute http(s) URL with a host, or {@code null} when there is none. */
+    private static String webhookUrl(ObjectNode request) {
+        JsonNode webhook = request.get("webhookUrl");
+        if (webhook == null || webhook.isNull()) {
+            return null;
+        }
+        String url = webhook.isTextual() ? webhook.asText() : "";
+        if (url.length() > MAX_WEBHOOK_URL) {
+            throw BeamsException.unprocessable("webhookUrl is longer than " + MAX_WEBHOOK_URL + " characters");
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme();
+            if (("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null) {
+                return url;
+            }
+        } catch (URISyntaxException e) {
+            // answered below
+        }
+        throw BeamsException.unprocessable("webhookUrl must be an absolute http(s) URL");
     }
 
     /**

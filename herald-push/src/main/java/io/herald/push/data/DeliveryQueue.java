@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -27,9 +28,7 @@ public final class DeliveryQueue {
     /**
      * Claims up to {@code max} due deliveries for {@code leaseMillis}. The due rows are read without
      * locks (the index on due time stops at {@code max}; {@code FOR UPDATE SKIP LOCKED} made H2 lock
-     * and sort every due row first), then each is taken with an update that only matches while it is
-     * still due with the attempts that were read: a row another node took in between updates nothing
-     * and is left out, so every delivery is claimed by one node at a time on H2 and PostgreSQL alike.
+     * and sort every due row first), then taken with {@link Leases}.
      * Each row comes with its device's subscription (joined on the device's primary key): a lookup of
      * the batch's devices afterwards ({@code id IN (…)}) made H2 scan every device of the instance.
      */
@@ -52,31 +51,8 @@ public final class DeliveryQueue {
                     }
                 }
             }
-            if (due.isEmpty()) {
-                return due;
-            }
-            // In id order, so two nodes taking overlapping rows wait for each other instead of deadlocking.
-            due.sort(java.util.Comparator.comparingLong(ClaimedDelivery::id));
-            int[] updated;
-            try (PreparedStatement s = c.prepareStatement("UPDATE push_deliveries SET due_at = ?, attempts = ? "
-                    + "WHERE id = ? AND due_at <= ? AND attempts = ?")) {
-                for (ClaimedDelivery d : due) {
-                    s.setLong(1, now + leaseMillis);
-                    s.setInt(2, d.attempts());
-                    s.setLong(3, d.id());
-                    s.setLong(4, now);
-                    s.setInt(5, d.attempts() - 1);
-                    s.addBatch();
-                }
-                updated = s.executeBatch();
-            }
-            List<ClaimedDelivery> claimed = new ArrayList<>(due.size());
-            for (int i = 0; i < due.size(); i++) {
-                if (updated[i] == 1) {
-                    claimed.add(due.get(i));
-                }
-            }
-            return claimed;
+            // ClaimedDelivery carries the attempt it is about to make: the row holds one fewer.
+            return Leases.take(c, "push_deliveries", due, ClaimedDelivery::id, d -> d.attempts() - 1, now, leaseMillis);
         });
     }
 
@@ -128,13 +104,22 @@ public final class DeliveryQueue {
                 done.executeBatch();
                 gone.executeBatch();
             }
-            count(c, outcomes);
+            long now = System.currentTimeMillis();
+            // After count(): it updated, and so locked, each publish's row.
+            for (List<String> publish : count(c, outcomes)) {
+                PublishWebhooks.finishIfDone(c, publish.get(0), publish.get(1), now);
+            }
             return null;
         });
     }
 
-    /** One update per publish in the batch, not one per delivery: a big publish's row is hot. */
-    private static void count(Connection c, Map<ClaimedDelivery, Outcome> outcomes) throws SQLException {
+    /**
+     * One update per publish in the batch, not one per delivery: a big publish's row is hot.
+     *
+     * @return the publishes counted, as (instance id, publish id)
+     */
+    private static Set<List<String>> count(Connection c, Map<ClaimedDelivery, Outcome> outcomes)
+            throws SQLException {
         Map<List<String>, int[]> perPublish = outcomes.entrySet().stream()
                 .filter(e -> e.getValue().kind() != Outcome.Kind.RETRY)
                 .collect(Collectors.groupingBy(e -> List.of(e.getKey().instanceId(), e.getKey().publishId()),
@@ -151,6 +136,7 @@ public final class DeliveryQueue {
             }
             s.executeBatch();
         }
+        return perPublish.keySet();
     }
 
     private static int[] one(Outcome.Kind kind) {

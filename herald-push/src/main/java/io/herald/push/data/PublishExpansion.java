@@ -112,6 +112,10 @@ public final class PublishExpansion {
                 }
                 s.executeBatch();
             }
+            if (done) {
+                // The update above locked the publish's row: its deliveries may all be settled already.
+                PublishWebhooks.finishIfDone(c, p.instanceId(), p.publishId(), now);
+            }
             return done ? null : new Expanding(p.instanceId(), p.publishId(), p.audience(), p.targets(), cursor);
         });
     }

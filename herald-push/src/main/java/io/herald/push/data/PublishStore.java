@@ -26,15 +26,16 @@ public final class PublishStore {
     /**
      * Stores the publish with its audience ({@code targets}: interests or user ids). With a Web Push
      * payload it is marked for expansion: {@link PublishExpansion} queues one delivery per device
-     * after the answer. Once this returns the publish is durable, so it will be delivered.
+     * after the answer. Once this returns the publish is durable, so it will be delivered, and its
+     * STARTED webhook (with {@code webhookUrl}) is queued; without a Web Push payload it is also finished.
      */
     public void publish(String instanceId, String publishId, String request, String webPayload, Integer ttlSeconds,
-                        Audience audience, List<String> targets) {
+                        Audience audience, List<String> targets, String webhookUrl) {
         store.transaction(c -> {
             long now = System.currentTimeMillis();
             try (PreparedStatement s = c.prepareStatement("INSERT INTO push_publishes (instance_id, id, created_at, "
-                    + "request, web_payload, ttl_seconds, audience, audience_targets, expand_cursor, expand_due_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?)")) {
+                    + "request, web_payload, ttl_seconds, audience, audience_targets, expand_cursor, expand_due_at, "
+                    + "webhook_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)")) {
                 s.setString(1, instanceId);
                 s.setString(2, publishId);
                 s.setLong(3, now);
@@ -44,7 +45,12 @@ public final class PublishStore {
                 s.setString(7, audience.name());
                 s.setString(8, PublishExpansion.targetsJson(targets));
                 s.setObject(9, webPayload == null ? null : now, java.sql.Types.BIGINT);
+                s.setString(10, webhookUrl);
                 s.executeUpdate();
+            }
+            PublishWebhooks.started(c, instanceId, publishId, request, webhookUrl, now);
+            if (webPayload == null) {
+                PublishWebhooks.finishIfDone(c, instanceId, publishId, now); // nothing to deliver
             }
             return null;
         });

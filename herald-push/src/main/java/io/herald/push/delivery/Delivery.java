@@ -8,6 +8,7 @@ import io.herald.push.PushOptions;
 import io.herald.push.data.DeliveryQueue;
 import io.herald.push.data.PublishExpansion;
 import io.herald.push.data.VapidKeyStore;
+import io.herald.push.data.WebhookOutbox;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Base64;
@@ -19,7 +20,7 @@ import java.util.concurrent.Executors;
 /**
  * Web Push delivery of one node: the threads it owns (the expander, the claimer, the settler, a
  * crypto pool of one thread per core, a sending pool of one thread per request in flight, the HTTP
- * client's), started once and stopped once.
+ * client's, the publish webhooks' sender), started once and stopped once.
  */
 public final class Delivery implements AutoCloseable {
 
@@ -28,19 +29,24 @@ public final class Delivery implements AutoCloseable {
     private final ExecutorService httpThreads;
     private final DeliveryWorker worker;
     private final Expander expander;
+    private final WebhookWorker webhooks;
 
     private Delivery(ExecutorService crypto, ExecutorService sending, ExecutorService httpThreads, DeliveryWorker worker,
-                     Expander expander) {
+                     Expander expander, WebhookWorker webhooks) {
         this.crypto = crypto;
         this.sending = sending;
         this.httpThreads = httpThreads;
         this.worker = worker;
         this.expander = expander;
+        this.webhooks = webhooks;
     }
 
-    /** Starts expanding publishes into {@code queue} and delivering from it with each instance's keys. */
+    /**
+     * Starts expanding publishes into {@code queue}, delivering from it with each instance's keys, and
+     * sending the publish webhooks in {@code outbox}.
+     */
     public static Delivery start(PushOptions options, DeliveryQueue queue, PublishExpansion expansion,
-                                 Map<String, VapidKeyStore.Keys> keys) {
+                                 WebhookOutbox outbox, Map<String, VapidKeyStore.Keys> keys) {
         Map<String, VAPIDKeyPair> pairs = new HashMap<>();
         keys.forEach((instance, k) -> pairs.put(instance, VAPIDKeyPairs.of(
                 PrivateKeySources.ofPKCS8Bytes(k.privateKey()),
@@ -63,7 +69,15 @@ public final class Delivery implements AutoCloseable {
         worker.start();
         Expander expander = new Expander(expansion, worker::wake, options.pollInterval());
         expander.start();
-        return new Delivery(crypto, sending, httpThreads, worker, expander);
+        HttpClient webhookHttp = HttpClient.newBuilder()
+                .executor(httpThreads)
+                .connectTimeout(WebhookSender.TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        WebhookWorker webhooks = new WebhookWorker(outbox, new WebhookSender(webhookHttp), options.webhookRetryDelays(),
+                options.pollInterval());
+        webhooks.start();
+        return new Delivery(crypto, sending, httpThreads, worker, expander, webhooks);
     }
 
     /** Look for new publishes now: this node just stored one. */
@@ -74,6 +88,7 @@ public final class Delivery implements AutoCloseable {
     /** Stops claiming and lets sends in flight finish within {@code grace}. */
     public void close(Duration grace) {
         expander.close();
+        webhooks.close();
         worker.close(grace);
         crypto.shutdownNow();
         sending.shutdownNow();

@@ -123,7 +123,7 @@ class PublishExpansionTest {
         onStore(kind, store -> {
             devices(store);
             new PublishStore(store).publish(INSTANCE, "pub-race", "{}", "{\"x\":1}", null, Audience.INTERESTS,
-                    List.of("news", "nobody"));
+                    List.of("news", "nobody"), null);
             // Lease 0: the publish is always up for grabs, so both keep taking it from each other.
             Runnable expander = () -> {
                 PublishExpansion expansion = new PublishExpansion(store);
@@ -145,7 +145,7 @@ class PublishExpansionTest {
         onStore(kind, store -> {
             devices(store);
             new PublishStore(store).publish(INSTANCE, "pub-stop", "{}", "{\"x\":1}", null, Audience.INTERESTS,
-                    List.of("news"));
+                    List.of("news"), null);
             PublishExpansion stopped = new PublishExpansion(store);
             Expanding p = stopped.claim(60_000);
             p = stopped.expandChunk(p, 300, 60_000);
@@ -172,7 +172,7 @@ class PublishExpansionTest {
         onStore(kind, store -> {
             devices(store);
             new PublishStore(store).publish(INSTANCE, "pub-claim", "{}", "{\"x\":1}", null, Audience.INTERESTS,
-                    List.of("news"));
+                    List.of("news"), null);
             PublishExpansion expansion = new PublishExpansion(store);
             Expanding p = expansion.claim(60_000);
             while (p != null) {

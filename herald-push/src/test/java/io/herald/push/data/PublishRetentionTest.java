@@ -46,7 +46,7 @@ class PublishRetentionTest {
 
     @Test
     void finishedPublishesBeforeTheCutoffGoWithTheirReports() {
-        publishes.publish(INSTANCE, "pubid-old", "{}", null, null, Audience.INTERESTS, List.of("news"));
+        publishes.publish(INSTANCE, "pubid-old", "{}", null, null, Audience.INTERESTS, List.of("news"), null);
         assertThat(publishes.report(INSTANCE, "pubid-old", "web-1", "delivery")).isTrue();
 
         assertThat(publishes.purgeFinished(System.currentTimeMillis() + 1, 100)).isEqualTo(1);
@@ -57,7 +57,7 @@ class PublishRetentionTest {
 
     @Test
     void newerPublishesStay() {
-        publishes.publish(INSTANCE, "pubid-new", "{}", null, null, Audience.INTERESTS, List.of("news"));
+        publishes.publish(INSTANCE, "pubid-new", "{}", null, null, Audience.INTERESTS, List.of("news"), null);
 
         assertThat(publishes.purgeFinished(System.currentTimeMillis() - 60_000, 100)).isZero();
         assertThat(count("SELECT COUNT(*) FROM push_publishes")).isEqualTo(1);
@@ -66,7 +66,7 @@ class PublishRetentionTest {
     @Test
     void unfinishedPublishesStayWhateverTheirAge() {
         PublishExpansion expansion = new PublishExpansion(store);
-        publishes.publish(INSTANCE, "pubid-expanding", "{}", PAYLOAD, null, Audience.INTERESTS, List.of("news"));
+        publishes.publish(INSTANCE, "pubid-expanding", "{}", PAYLOAD, null, Audience.INTERESTS, List.of("news"), null);
         long later = System.currentTimeMillis() + 60_000;
         assertThat(publishes.purgeFinished(later, 100)).as("not expanded yet").isZero();
 
@@ -81,7 +81,7 @@ class PublishRetentionTest {
     @Test
     void aBatchStopsAtItsLimit() {
         for (int i = 0; i < 5; i++) {
-            publishes.publish(INSTANCE, "pubid-" + i, "{}", null, null, Audience.INTERESTS, List.of("news"));
+            publishes.publish(INSTANCE, "pubid-" + i, "{}", null, null, Audience.INTERESTS, List.of("news"), null);
         }
         long later = System.currentTimeMillis() + 1;
 

@@ -1,0 +1,64 @@
+package io.herald.push.delivery;
+
+import io.herald.push.data.QueuedWebhook;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Posts one publish webhook: its JSON body to its URL, with the URL's user info (as Beams' docs
+ * suggest, {@code https://user:password@host/path}) sent as Basic credentials rather than in the
+ * request line. A post succeeds when answered 2xx within {@link #TIMEOUT}, as Beams expects of the
+ * receiving server; the answer's body is not read.
+ */
+final class WebhookSender {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(3);
+
+    private final HttpClient http;
+
+    WebhookSender(HttpClient http) {
+        this.http = http;
+    }
+
+    /** @return {@code null} when the post was accepted, else what went wrong */
+    CompletableFuture<String> post(QueuedWebhook webhook) {
+        HttpRequest request;
+        try {
+            request = request(webhook);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return CompletableFuture.completedFuture("bad URL: " + e.getMessage()); // checked at publish; kept safe
+        }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
+            if (failure != null) {
+                return failure.getCause() != null ? failure.getCause().toString() : failure.toString();
+            }
+            int status = response.statusCode();
+            return status >= 200 && status < 300 ? null : "answered " + status;
+        });
+    }
+
+    private static HttpRequest request(QueuedWebhook webhook) throws URISyntaxException {
+        URI url = new URI(webhook.url());
+        URI target = new URI(url.getScheme() + "://" + url.getRawAuthority().substring(
+                url.getRawUserInfo() == null ? 0 : url.getRawUserInfo().length() + 1)
+                + (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
+                + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target)
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "pusher-webhooks")
+                .POST(HttpRequest.BodyPublishers.ofString(webhook.body(), StandardCharsets.UTF_8));
+        if (url.getUserInfo() != null) { // decoded: user:password
+            builder.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString(url.getUserInfo().getBytes(StandardCharsets.UTF_8)));
+        }
+        return builder.build();
+    }
+}
