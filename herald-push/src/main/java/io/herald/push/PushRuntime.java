@@ -5,6 +5,7 @@ import io.herald.push.data.DeliveryQueue;
 import io.herald.push.data.DeviceStore;
 import io.herald.push.data.PublishExpansion;
 import io.herald.push.data.PublishStore;
+import io.herald.push.data.PublishWebhooks;
 import io.herald.push.data.VapidKeyStore;
 import io.herald.push.data.WebhookOutbox;
 import io.herald.push.delivery.Delivery;
@@ -40,9 +41,10 @@ final class PushRuntime implements AutoCloseable {
             VapidKeyStore vapid = new VapidKeyStore(store);
             Map<String, VapidKeyStore.Keys> keys = new HashMap<>();
             options.instances().forEach(i -> keys.put(i.id(), vapid.keysOf(i.id())));
-            Delivery delivery = Delivery.start(options, new DeliveryQueue(store), new PublishExpansion(store),
-                    new WebhookOutbox(store), keys);
-            PublishStore publishes = new PublishStore(store);
+            PublishWebhooks webhooks = new PublishWebhooks(options.instances());
+            Delivery delivery = Delivery.start(options, new DeliveryQueue(store, webhooks),
+                    new PublishExpansion(store, webhooks), new WebhookOutbox(store), keys);
+            PublishStore publishes = new PublishStore(store, webhooks);
             Endpoints endpoints = new Endpoints(options, new DeviceStore(store), publishes,
                     id -> keys.get(id).publicKey(), delivery::wake);
             PublishRetention retention = new PublishRetention(publishes, options.publishRetention());

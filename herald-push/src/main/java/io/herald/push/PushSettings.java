@@ -27,7 +27,7 @@ final class PushSettings {
             "instances", "instance-id", "instance-secret", "allowed-origins", "endpoint-hosts", "vapid-subject", "token-leeway",
             "max-devices-per-user", "max-interests-per-device", "max-devices", "publish-retention", "delivery-concurrency", "claim-batch-size",
             "max-attempts", "retry-backoff", "request-timeout", "poll-interval", "pending-requests", "webhook-retry-delays");
-    private static final Set<String> INSTANCE_FIELDS = Set.of("id", "secret");
+    private static final Set<String> INSTANCE_FIELDS = Set.of("id", "secret", "webhooks");
 
     static final List<Setting> SETTINGS = List.of(
             new Setting(BLOCK, "enabled", "whether herald server serves push notifications (default true)"),
@@ -54,7 +54,7 @@ final class PushSettings {
         PushInstance first = instances.get(0);
         String firstId = f.text("instance-id").orElse(first.id());
         String firstSecret = f.text("instance-secret").orElse(first.secret());
-        instances.set(0, instance(firstId, firstSecret, BLOCK + ".instance-id"));
+        instances.set(0, instance(firstId, firstSecret, first.webhooks(), BLOCK + ".instance-id"));
         String vapidSubject = f.text("vapid-subject").orElse(PushOptions.DEFAULT_VAPID_SUBJECT);
         if (!vapidSubject.startsWith("mailto:") && !vapidSubject.startsWith("https://")) {
             throw ConfigException.field(f.name("vapid-subject"), "must be a mailto: or https: contact, was \""
@@ -111,16 +111,18 @@ final class PushSettings {
         for (int i = 0; i < list.size(); i++) {
             String at = BLOCK + ".instances[" + i + "]";
             ConfigFields f = new ConfigFields(list.get(i), at, INSTANCE_FIELDS);
-            result.add(instance(f.requiredText("id"), f.requiredText("secret"), at + ".id"));
+            String id = f.requiredText("id");
+            result.add(instance(id, f.requiredText("secret"),
+                    InstanceWebhookSettings.read(list.get(i).get("webhooks"), at + ".webhooks", id), at + ".id"));
         }
         return result;
     }
 
-    private static PushInstance instance(String id, String secret, String field) {
+    private static PushInstance instance(String id, String secret, List<InstanceWebhook> webhooks, String field) {
         if (!INSTANCE_ID.matcher(id).matches()) {
             throw ConfigException.field(field, "must be 1-100 letters, digits, '_', '-' or '.', was \"" + id + "\"");
         }
-        return new PushInstance(id, secret);
+        return new PushInstance(id, secret, webhooks);
     }
 
     /** Positive durations: a YAML list, or one comma-separated string (as an environment variable gives it). */

@@ -74,6 +74,42 @@ class PushSettingsTest {
     }
 
     @Test
+    void anInstancesWebhooksAreReadWithTheirDefaultsAndMistakesNameTheirField() throws IOException {
+        PushOptions push = load("""
+                push:
+                  instances:
+                    - id: shop
+                      secret: s1
+                      webhooks:
+                        - url: https://api.example.com/hooks
+                          secret: h1
+                        - url: http://127.0.0.1:9000/opens
+                          secret: h2
+                          events: [v1.UserNotificationOpen]
+                          custom-data: {team: web}
+                          id: 9c83c1b2-77ac-49c5-94c2-bfc96f9bec49
+                """, Map.of(), Map.of());
+        InstanceWebhook all = push.instances().get(0).webhooks().get(0);
+        assertThat(all.events()).containsExactlyInAnyOrderElementsOf(InstanceWebhook.EVENTS);
+        assertThat(all.customData().isEmpty()).isTrue();
+        assertThat(all.id()).isEqualTo(InstanceWebhook.defaultId("shop", "https://api.example.com/hooks"));
+        InstanceWebhook opens = push.instances().get(0).webhooks().get(1);
+        assertThat(opens.events()).containsExactly(InstanceWebhook.NOTIFICATION_OPEN);
+        assertThat(opens.customData().toString()).isEqualTo("{\"team\":\"web\"}");
+        assertThat(opens.id()).hasToString("9c83c1b2-77ac-49c5-94c2-bfc96f9bec49");
+        assertThat(opens.toString()).doesNotContain("h2");
+        assertThat(push.instances().get(0).wantsEvent(InstanceWebhook.PUBLISH_TO_USERS_ATTEMPT)).isTrue();
+
+        String base = "push:\n  instances:\n    - id: shop\n      secret: s1\n      webhooks:\n        - ";
+        Map.of("url: ftp://x\n          secret: h", "push.instances[0].webhooks[0].url",
+                "url: https://x.example\n", "push.instances[0].webhooks[0].secret",
+                "url: https://x.example\n          secret: h\n          events: [v1.Nope]", "push.instances[0].webhooks[0].events",
+                "url: https://x.example\n          secret: h\n          id: nope", "push.instances[0].webhooks[0].id")
+                .forEach((yaml, field) -> assertThatThrownBy(() -> load(base + yaml + "\n", Map.of(), Map.of()))
+                        .as(yaml).isInstanceOf(ConfigException.class).hasMessageContaining(field));
+    }
+
+    @Test
     void theFileSetsInstancesAndTheEnvironmentAndFlagsOverrideTheFirst() throws IOException {
         String yaml = """
                 push:

@@ -14,14 +14,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A server receiving publish webhooks on 127.0.0.1, answering each with the next planned answer (200 after). */
+/** A server receiving webhooks on 127.0.0.1, answering each with the next planned answer (200 after). */
 final class WebhookReceiver implements AutoCloseable {
 
     /** An answer never sent: the receiver holds the request until the sender gives up. */
     static final int HANG = -1;
 
-    /** One webhook as received. */
-    record Hook(String path, Map<String, String> headers, JsonNode body) {
+    /** One webhook as received; {@code raw} is the body's text, as signed. */
+    record Hook(String path, Map<String, String> headers, JsonNode body, String raw) {
     }
 
     private final HttpServer server;
@@ -64,7 +64,8 @@ final class WebhookReceiver implements AutoCloseable {
             Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, String.join(",", v)));
             headers.put("Method", exchange.getRequestMethod());
-            received.add(new Hook(exchange.getRequestURI().toString(), headers, PushHttp.JSON.readTree(body)));
+            received.add(new Hook(exchange.getRequestURI().toString(), headers, PushHttp.JSON.readTree(body),
+                    new String(body, java.nio.charset.StandardCharsets.UTF_8)));
             Integer status = planned.poll();
             if (status != null && status == HANG) {
                 Thread.sleep(10_000);

@@ -2,6 +2,7 @@ package io.herald.push.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.push.InstanceWebhook;
 import io.herald.push.PushInstance;
 import io.herald.push.data.PublishStatus;
 import io.herald.push.data.PublishStore;
@@ -38,7 +39,8 @@ final class PublishApi {
         String publishId = "pubid-" + UUID.randomUUID();
         String payload = request.web() == null ? null : request.webPayload(instance.id(), publishId);
         publishes.publish(instance.id(), publishId, request.json(), payload, request.ttlSeconds(), audience,
-                request.targets(), request.webhookUrl());
+                request.targets(), request.webhookUrl(),
+                audience == Audience.USERS && instance.wantsEvent(InstanceWebhook.PUBLISH_TO_USERS_ATTEMPT));
         if (payload != null) {
             onQueued.run();
         }

@@ -2,9 +2,8 @@ package io.herald.push.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.push.WebhookUrls;
 import io.herald.push.data.PublishStore.Audience;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -38,8 +37,6 @@ public record PublishRequest(Audience audience, List<String> targets, ObjectNode
      * tag (16) and the padding delimiter (1).
      */
     public static final int MAX_WEB_PAYLOAD = 3993;
-    /** As long as a device's endpoint may be. */
-    public static final int MAX_WEBHOOK_URL = 2048;
 
     /** Validates a body sent to {@code …/publishes/interests} or {@code …/publishes/users}. */
     public static PublishRequest parse(Audience audience, byte[] body) {
@@ -70,26 +67,17 @@ public record PublishRequest(Audience audience, List<String> targets, ObjectNode
                 new String(body, StandardCharsets.UTF_8));
     }
 
-    /** An absolute http(s) URL with a host, or {@code null} when there is none. */
+    /** The URL, or {@code null} when there is none. */
     private static String webhookUrl(ObjectNode request) {
         JsonNode webhook = request.get("webhookUrl");
         if (webhook == null || webhook.isNull()) {
             return null;
         }
-        String url = webhook.isTextual() ? webhook.asText() : "";
-        if (url.length() > MAX_WEBHOOK_URL) {
-            throw BeamsException.unprocessable("webhookUrl is longer than " + MAX_WEBHOOK_URL + " characters");
+        if (!webhook.isTextual() || !WebhookUrls.isValid(webhook.asText())) {
+            throw BeamsException.unprocessable("webhookUrl must be an absolute http(s) URL of at most "
+                    + WebhookUrls.MAX_LENGTH + " characters");
         }
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme();
-            if (("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null) {
-                return url;
-            }
-        } catch (URISyntaxException e) {
-            // answered below
-        }
-        throw BeamsException.unprocessable("webhookUrl must be an absolute http(s) URL");
+        return webhook.asText();
     }
 
     /**

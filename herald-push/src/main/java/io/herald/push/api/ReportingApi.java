@@ -34,7 +34,7 @@ final class ReportingApi {
         if (publishId == null || deviceId == null || publishId.length() > 64 || deviceId.length() > 64) {
             throw BeamsException.badRequest("publishId and deviceId are required");
         }
-        if (!publishes.report(instance.id(), publishId, deviceId, event)) {
+        if (!publishes.report(instance, publishId, deviceId, event)) {
             throw BeamsException.notFound("No such publish or device");
         }
         return Reply.EMPTY;

@@ -20,9 +20,11 @@ import java.util.stream.Collectors;
 public final class DeliveryQueue {
 
     private final Store store;
+    private final PublishWebhooks webhooks;
 
-    public DeliveryQueue(Store store) {
+    public DeliveryQueue(Store store, PublishWebhooks webhooks) {
         this.store = store;
+        this.webhooks = webhooks;
     }
 
     /**
@@ -105,9 +107,11 @@ public final class DeliveryQueue {
                 gone.executeBatch();
             }
             long now = System.currentTimeMillis();
+            Map<List<String>, Set<String>> usersReached = usersReached(outcomes);
             // After count(): it updated, and so locked, each publish's row.
             for (List<String> publish : count(c, outcomes)) {
-                PublishWebhooks.finishIfDone(c, publish.get(0), publish.get(1), now);
+                PublishUsers.delivered(c, publish.get(0), publish.get(1), usersReached.getOrDefault(publish, Set.of()));
+                webhooks.finishIfDone(c, publish.get(0), publish.get(1), now);
             }
             return null;
         });
@@ -137,6 +141,15 @@ public final class DeliveryQueue {
             s.executeBatch();
         }
         return perPublish.keySet();
+    }
+
+    /** Per publish, the users of the devices a push service accepted it for. */
+    private static Map<List<String>, Set<String>> usersReached(Map<ClaimedDelivery, Outcome> outcomes) {
+        return outcomes.entrySet().stream()
+                .filter(e -> e.getValue().kind() == Outcome.Kind.SENT && e.getKey().device() != null
+                        && e.getKey().device().userId() != null)
+                .collect(Collectors.groupingBy(e -> List.of(e.getKey().instanceId(), e.getKey().publishId()),
+                        Collectors.mapping(e -> e.getKey().device().userId(), Collectors.toSet())));
     }
 
     private static int[] one(Outcome.Kind kind) {

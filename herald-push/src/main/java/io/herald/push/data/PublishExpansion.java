@@ -27,15 +27,18 @@ public final class PublishExpansion {
      * A publish this node is expanding.
      *
      * @param cursor the last device id queued so far; {@code ""} before the first chunk
+     * @param trackUsers whether its users' outcomes are kept ({@link PublishUsers})
      */
     public record Expanding(String instanceId, String publishId, Audience audience, List<String> targets,
-                            String cursor) {
+                            String cursor, boolean trackUsers) {
     }
 
     private final Store store;
+    private final PublishWebhooks webhooks;
 
-    public PublishExpansion(Store store) {
+    public PublishExpansion(Store store, PublishWebhooks webhooks) {
         this.store = store;
+        this.webhooks = webhooks;
     }
 
     /** The JSON kept in {@code audience_targets}. */
@@ -54,7 +57,7 @@ public final class PublishExpansion {
             Expanding found;
             long dueAt;
             try (PreparedStatement s = c.prepareStatement("SELECT instance_id, id, audience, audience_targets, "
-                    + "expand_cursor, expand_due_at FROM push_publishes WHERE expand_due_at <= ? "
+                    + "expand_cursor, expand_due_at, track_users FROM push_publishes WHERE expand_due_at <= ? "
                     + "ORDER BY expand_due_at LIMIT 1")) {
                 s.setLong(1, now);
                 try (ResultSet r = s.executeQuery()) {
@@ -62,7 +65,7 @@ public final class PublishExpansion {
                         return null;
                     }
                     found = new Expanding(r.getString(1), r.getString(2), Audience.valueOf(r.getString(3)),
-                            targets(r.getString(4)), r.getString(5));
+                            targets(r.getString(4)), r.getString(5), r.getBoolean(7));
                     dueAt = r.getLong(6);
                 }
             }
@@ -112,11 +115,15 @@ public final class PublishExpansion {
                 }
                 s.executeBatch();
             }
+            if (p.trackUsers() && !devices.isEmpty()) {
+                PublishUsers.expanded(c, p.instanceId(), p.publishId(), devices);
+            }
             if (done) {
                 // The update above locked the publish's row: its deliveries may all be settled already.
-                PublishWebhooks.finishIfDone(c, p.instanceId(), p.publishId(), now);
+                webhooks.finishIfDone(c, p.instanceId(), p.publishId(), now);
             }
-            return done ? null : new Expanding(p.instanceId(), p.publishId(), p.audience(), p.targets(), cursor);
+            return done ? null : new Expanding(p.instanceId(), p.publishId(), p.audience(), p.targets(), cursor,
+                    p.trackUsers());
         });
     }
 
@@ -150,7 +157,7 @@ public final class PublishExpansion {
         return devices;
     }
 
-    private static List<String> targets(String json) {
+    static List<String> targets(String json) {
         try {
             return JSON.readValue(json, new TypeReference<List<String>>() { });
         } catch (JsonProcessingException e) {

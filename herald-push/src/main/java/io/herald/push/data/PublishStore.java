@@ -1,5 +1,9 @@
 package io.herald.push.data;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.push.InstanceWebhook;
+import io.herald.push.PushInstance;
 import io.herald.push.api.BeamsException;
 import io.herald.store.Store;
 import java.sql.PreparedStatement;
@@ -18,9 +22,11 @@ public final class PublishStore {
     public enum Audience { INTERESTS, USERS }
 
     private final Store store;
+    private final PublishWebhooks webhooks;
 
-    public PublishStore(Store store) {
+    public PublishStore(Store store, PublishWebhooks webhooks) {
         this.store = store;
+        this.webhooks = webhooks;
     }
 
     /**
@@ -28,14 +34,17 @@ public final class PublishStore {
      * payload it is marked for expansion: {@link PublishExpansion} queues one delivery per device
      * after the answer. Once this returns the publish is durable, so it will be delivered, and its
      * STARTED webhook (with {@code webhookUrl}) is queued; without a Web Push payload it is also finished.
+     *
+     * @param trackUsers whether to keep what became of each user ({@link PublishUsers}), for the
+     *                   instance's {@code v1.PublishToUsersAttempt} webhooks
      */
     public void publish(String instanceId, String publishId, String request, String webPayload, Integer ttlSeconds,
-                        Audience audience, List<String> targets, String webhookUrl) {
+                        Audience audience, List<String> targets, String webhookUrl, boolean trackUsers) {
         store.transaction(c -> {
             long now = System.currentTimeMillis();
             try (PreparedStatement s = c.prepareStatement("INSERT INTO push_publishes (instance_id, id, created_at, "
                     + "request, web_payload, ttl_seconds, audience, audience_targets, expand_cursor, expand_due_at, "
-                    + "webhook_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)")) {
+                    + "webhook_url, track_users) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)")) {
                 s.setString(1, instanceId);
                 s.setString(2, publishId);
                 s.setLong(3, now);
@@ -46,11 +55,12 @@ public final class PublishStore {
                 s.setString(8, PublishExpansion.targetsJson(targets));
                 s.setObject(9, webPayload == null ? null : now, java.sql.Types.BIGINT);
                 s.setString(10, webhookUrl);
+                s.setBoolean(11, trackUsers);
                 s.executeUpdate();
             }
             PublishWebhooks.started(c, instanceId, publishId, request, webhookUrl, now);
             if (webPayload == null) {
-                PublishWebhooks.finishIfDone(c, instanceId, publishId, now); // nothing to deliver
+                webhooks.finishIfDone(c, instanceId, publishId, now); // nothing to deliver
             }
             return null;
         });
@@ -93,17 +103,30 @@ public final class PublishStore {
 
     /**
      * Records a browser's report; a device reports each event of a publish once, and only a
-     * registered device of a known publish counts.
+     * registered device of a known publish counts. The first report of a device with a user is an
+     * event of the instance ({@code v1.UserNotificationAcknowledgement} for a delivery,
+     * {@code v1.UserNotificationOpen} for an open), queued for its webhooks that want it.
      *
+     * @param event {@code delivery} or {@code open}
      * @return whether the report was about a known publish and device
      */
-    public boolean report(String instanceId, String publishId, String deviceId, String event) {
+    public boolean report(PushInstance instance, String publishId, String deviceId, String event) {
+        String instanceId = instance.id();
         return store.transaction(c -> {
             if (Sql.count(c, "SELECT COUNT(*) FROM push_publishes WHERE instance_id = ? AND id = ?",
-                    instanceId, publishId) == 0
-                    || Sql.count(c, "SELECT COUNT(*) FROM push_devices WHERE instance_id = ? AND id = ?",
-                    instanceId, deviceId) == 0) {
+                    instanceId, publishId) == 0) {
                 return false;
+            }
+            String userId;
+            try (PreparedStatement s = c.prepareStatement("SELECT user_id FROM push_devices WHERE instance_id = ? AND id = ?")) {
+                s.setString(1, instanceId);
+                s.setString(2, deviceId);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        return false;
+                    }
+                    userId = r.getString(1);
+                }
             }
             if (Sql.count(c, "SELECT COUNT(*) FROM push_report_events WHERE instance_id = ? AND publish_id = ? "
                     + "AND device_id = ? AND event = ?", instanceId, publishId, deviceId, event) > 0) {
@@ -111,6 +134,12 @@ public final class PublishStore {
             }
             Sql.update(c, "INSERT INTO push_report_events (instance_id, publish_id, device_id, event) "
                     + "VALUES (?, ?, ?, ?)", instanceId, publishId, deviceId, event);
+            if (userId != null) {
+                ObjectNode payload = JsonNodeFactory.instance.objectNode().put("instance_id", instanceId)
+                        .put("publish_id", publishId).put("user_id", userId);
+                InstanceEvents.queue(c, instance, "open".equals(event) ? InstanceWebhook.NOTIFICATION_OPEN
+                        : InstanceWebhook.NOTIFICATION_ACKNOWLEDGEMENT, publishId, payload, System.currentTimeMillis());
+            }
             return true;
         });
     }

@@ -22,16 +22,21 @@ public final class WebhookOutbox {
         this.store = store;
     }
 
-    /** Queues a post, due at once, in the caller's transaction. */
-    static void enqueue(Connection c, String instanceId, String publishId, String url, String body, long now)
-            throws SQLException {
+    /**
+     * Queues a post, due at once, in the caller's transaction.
+     *
+     * @param headers a JSON object of the post's own headers, or {@code null}
+     */
+    static void enqueue(Connection c, String instanceId, String publishId, String url, String headers, String body,
+                        long now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO push_webhooks "
-                + "(instance_id, publish_id, url, body, due_at) VALUES (?, ?, ?, ?, ?)")) {
+                + "(instance_id, publish_id, url, headers, body, due_at) VALUES (?, ?, ?, ?, ?, ?)")) {
             s.setString(1, instanceId);
             s.setString(2, publishId);
             s.setString(3, url);
-            s.setString(4, body);
-            s.setLong(5, now);
+            s.setString(4, headers);
+            s.setString(5, body);
+            s.setLong(6, now);
             s.executeUpdate();
         }
     }
@@ -41,14 +46,14 @@ public final class WebhookOutbox {
         return store.transaction(c -> {
             long now = System.currentTimeMillis();
             List<QueuedWebhook> due = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT id, instance_id, publish_id, url, body, attempts "
+            try (PreparedStatement s = c.prepareStatement("SELECT id, instance_id, publish_id, url, headers, body, attempts "
                     + "FROM push_webhooks WHERE due_at <= ? ORDER BY due_at, id LIMIT ?")) {
                 s.setLong(1, now);
                 s.setInt(2, max);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         due.add(new QueuedWebhook(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
-                                r.getString(5), r.getInt(6) + 1));
+                                r.getString(5), r.getString(6), r.getInt(7) + 1));
                     }
                 }
             }

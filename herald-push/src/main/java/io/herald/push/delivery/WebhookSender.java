@@ -1,5 +1,7 @@
 package io.herald.push.delivery;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.push.data.QueuedWebhook;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,7 +14,8 @@ import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Posts one publish webhook: its JSON body to its URL, with the URL's user info (as Beams' docs
+ * Posts one webhook: its JSON body and its own headers (an instance webhook's ids and signature) to
+ * its URL, with the URL's user info (as Beams' docs
  * suggest, {@code https://user:password@host/path}) sent as Basic credentials rather than in the
  * request line. A post succeeds when answered 2xx within {@link #TIMEOUT}, as Beams expects of the
  * receiving server; the answer's body is not read.
@@ -20,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 final class WebhookSender {
 
     static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
 
@@ -32,8 +36,8 @@ final class WebhookSender {
         HttpRequest request;
         try {
             request = request(webhook);
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return CompletableFuture.completedFuture("bad URL: " + e.getMessage()); // checked at publish; kept safe
+        } catch (URISyntaxException | JsonProcessingException | IllegalArgumentException e) {
+            return CompletableFuture.completedFuture("unsendable: " + e.getMessage()); // checked when queued; kept safe
         }
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
             if (failure != null) {
@@ -44,7 +48,7 @@ final class WebhookSender {
         });
     }
 
-    private static HttpRequest request(QueuedWebhook webhook) throws URISyntaxException {
+    private static HttpRequest request(QueuedWebhook webhook) throws URISyntaxException, JsonProcessingException {
         URI url = new URI(webhook.url());
         URI target = new URI(url.getScheme() + "://" + url.getRawAuthority().substring(
                 url.getRawUserInfo() == null ? 0 : url.getRawUserInfo().length() + 1)
@@ -55,6 +59,9 @@ final class WebhookSender {
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "pusher-webhooks")
                 .POST(HttpRequest.BodyPublishers.ofString(webhook.body(), StandardCharsets.UTF_8));
+        if (webhook.headers() != null) {
+            JSON.readTree(webhook.headers()).fields().forEachRemaining(h -> builder.header(h.getKey(), h.getValue().asText()));
+        }
         if (url.getUserInfo() != null) { // decoded: user:password
             builder.header("Authorization", "Basic "
                     + Base64.getEncoder().encodeToString(url.getUserInfo().getBytes(StandardCharsets.UTF_8)));

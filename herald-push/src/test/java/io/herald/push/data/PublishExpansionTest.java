@@ -30,6 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PublishExpansionTest {
 
     private static final String INSTANCE = "instance-id";
+    /** No instance has webhooks here: nothing is queued when a publish finishes. */
+    private static final PublishWebhooks NO_WEBHOOKS = new PublishWebhooks(java.util.List.of());
     private static final int DEVICES = 1_000;
 
     @TempDir
@@ -112,9 +114,9 @@ class PublishExpansionTest {
         assertThat(queued).as("devices queued").hasSize(DEVICES);
         assertThat(queued.values()).as("copies per device").containsOnly(1);
         assertThat(queued.keySet()).allMatch(id -> Integer.parseInt(id.substring(4)) < DEVICES);
-        PublishStatus status = new PublishStore(store).status(INSTANCE, publishId);
+        PublishStatus status = new PublishStore(store, NO_WEBHOOKS).status(INSTANCE, publishId);
         assertThat(status.targets()).isEqualTo(DEVICES);
-        assertThat(new PublishExpansion(store).claim(1_000)).as("nothing left to expand").isNull();
+        assertThat(new PublishExpansion(store, NO_WEBHOOKS).claim(1_000)).as("nothing left to expand").isNull();
     }
 
     @ParameterizedTest
@@ -122,11 +124,11 @@ class PublishExpansionTest {
     void twoExpandersRacingOverOnePublishQueueEveryDeviceOnce(String kind) throws Exception {
         onStore(kind, store -> {
             devices(store);
-            new PublishStore(store).publish(INSTANCE, "pub-race", "{}", "{\"x\":1}", null, Audience.INTERESTS,
-                    List.of("news", "nobody"), null);
+            new PublishStore(store, NO_WEBHOOKS).publish(INSTANCE, "pub-race", "{}", "{\"x\":1}", null, Audience.INTERESTS,
+                    List.of("news", "nobody"), null, false);
             // Lease 0: the publish is always up for grabs, so both keep taking it from each other.
             Runnable expander = () -> {
-                PublishExpansion expansion = new PublishExpansion(store);
+                PublishExpansion expansion = new PublishExpansion(store, NO_WEBHOOKS);
                 while (!expanded(store, "pub-race")) {
                     Expanding p = expansion.claim(0);
                     while (p != null) {
@@ -144,13 +146,13 @@ class PublishExpansionTest {
     void anExpansionAbandonedHalfWayIsFinishedByAnotherNodeAfterItsLease(String kind) throws Exception {
         onStore(kind, store -> {
             devices(store);
-            new PublishStore(store).publish(INSTANCE, "pub-stop", "{}", "{\"x\":1}", null, Audience.INTERESTS,
-                    List.of("news"), null);
-            PublishExpansion stopped = new PublishExpansion(store);
+            new PublishStore(store, NO_WEBHOOKS).publish(INSTANCE, "pub-stop", "{}", "{\"x\":1}", null, Audience.INTERESTS,
+                    List.of("news"), null, false);
+            PublishExpansion stopped = new PublishExpansion(store, NO_WEBHOOKS);
             Expanding p = stopped.claim(60_000);
             p = stopped.expandChunk(p, 300, 60_000);
             assertThat(queuedPerDevice(store, "pub-stop")).hasSize(300);
-            PublishExpansion other = new PublishExpansion(store);
+            PublishExpansion other = new PublishExpansion(store, NO_WEBHOOKS);
             assertThat(other.claim(60_000)).as("still leased by the stopped node").isNull();
 
             // The stopped node's lease runs out (moved back here rather than waited for).
@@ -171,9 +173,9 @@ class PublishExpansionTest {
     void claimedDeliveriesCarryTheirDeviceAndADeletedDeviceComesWithout(String kind) throws Exception {
         onStore(kind, store -> {
             devices(store);
-            new PublishStore(store).publish(INSTANCE, "pub-claim", "{}", "{\"x\":1}", null, Audience.INTERESTS,
-                    List.of("news"), null);
-            PublishExpansion expansion = new PublishExpansion(store);
+            new PublishStore(store, NO_WEBHOOKS).publish(INSTANCE, "pub-claim", "{}", "{\"x\":1}", null, Audience.INTERESTS,
+                    List.of("news"), null, false);
+            PublishExpansion expansion = new PublishExpansion(store, NO_WEBHOOKS);
             Expanding p = expansion.claim(60_000);
             while (p != null) {
                 p = expansion.expandChunk(p, 500, 60_000);
@@ -181,7 +183,7 @@ class PublishExpansionTest {
             store.transaction(c -> c.createStatement().executeUpdate(
                     "DELETE FROM push_devices WHERE id = 'web-7'"));
 
-            DeliveryQueue queue = new DeliveryQueue(store);
+            DeliveryQueue queue = new DeliveryQueue(store, NO_WEBHOOKS);
             List<ClaimedDelivery> claimed = new java.util.ArrayList<>(queue.claim(DEVICES, 60_000));
             assertThat(claimed).hasSize(DEVICES);
             assertThat(claimed).filteredOn(d -> d.device() == null).extracting(ClaimedDelivery::deviceId)

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PublishRetentionTest {
 
     private static final String INSTANCE = "instance-id";
+    /** No instance has webhooks here: nothing is queued when a publish finishes. */
+    private static final PublishWebhooks NO_WEBHOOKS = new PublishWebhooks(java.util.List.of());
     private static final String PAYLOAD = "{\"notification\":{\"title\":\"t\"}}";
 
     @TempDir
@@ -32,7 +34,7 @@ class PublishRetentionTest {
     @BeforeEach
     void open() {
         store = Store.open(StoreOptions.embedded(dataDir), new Migrations("classpath:db/push", "push_schema_history"));
-        publishes = new PublishStore(store);
+        publishes = new PublishStore(store, NO_WEBHOOKS);
         store.transaction(c -> Sql.update(c, "INSERT INTO push_devices (instance_id, id, endpoint, p256dh, auth, "
                 + "created_at) VALUES (?, 'web-1', 'https://push.example/1', 'k', 'a', 0)", INSTANCE));
         store.transaction(c -> Sql.update(c, "INSERT INTO push_device_interests (instance_id, device_id, interest) "
@@ -46,8 +48,8 @@ class PublishRetentionTest {
 
     @Test
     void finishedPublishesBeforeTheCutoffGoWithTheirReports() {
-        publishes.publish(INSTANCE, "pubid-old", "{}", null, null, Audience.INTERESTS, List.of("news"), null);
-        assertThat(publishes.report(INSTANCE, "pubid-old", "web-1", "delivery")).isTrue();
+        publishes.publish(INSTANCE, "pubid-old", "{}", null, null, Audience.INTERESTS, List.of("news"), null, false);
+        assertThat(publishes.report(new io.herald.push.PushInstance(INSTANCE, "secret"), "pubid-old", "web-1", "delivery")).isTrue();
 
         assertThat(publishes.purgeFinished(System.currentTimeMillis() + 1, 100)).isEqualTo(1);
 
@@ -57,7 +59,7 @@ class PublishRetentionTest {
 
     @Test
     void newerPublishesStay() {
-        publishes.publish(INSTANCE, "pubid-new", "{}", null, null, Audience.INTERESTS, List.of("news"), null);
+        publishes.publish(INSTANCE, "pubid-new", "{}", null, null, Audience.INTERESTS, List.of("news"), null, false);
 
         assertThat(publishes.purgeFinished(System.currentTimeMillis() - 60_000, 100)).isZero();
         assertThat(count("SELECT COUNT(*) FROM push_publishes")).isEqualTo(1);
@@ -65,8 +67,8 @@ class PublishRetentionTest {
 
     @Test
     void unfinishedPublishesStayWhateverTheirAge() {
-        PublishExpansion expansion = new PublishExpansion(store);
-        publishes.publish(INSTANCE, "pubid-expanding", "{}", PAYLOAD, null, Audience.INTERESTS, List.of("news"), null);
+        PublishExpansion expansion = new PublishExpansion(store, NO_WEBHOOKS);
+        publishes.publish(INSTANCE, "pubid-expanding", "{}", PAYLOAD, null, Audience.INTERESTS, List.of("news"), null, false);
         long later = System.currentTimeMillis() + 60_000;
         assertThat(publishes.purgeFinished(later, 100)).as("not expanded yet").isZero();
 
@@ -81,7 +83,7 @@ class PublishRetentionTest {
     @Test
     void aBatchStopsAtItsLimit() {
         for (int i = 0; i < 5; i++) {
-            publishes.publish(INSTANCE, "pubid-" + i, "{}", null, null, Audience.INTERESTS, List.of("news"), null);
+            publishes.publish(INSTANCE, "pubid-" + i, "{}", null, null, Audience.INTERESTS, List.of("news"), null, false);
         }
         long later = System.currentTimeMillis() + 1;
 
