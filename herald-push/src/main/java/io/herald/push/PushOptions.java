@@ -28,7 +28,7 @@ import java.util.List;
  * @param pollInterval how often a node looks for deliveries queued by other nodes
  * @param pendingRequests store requests waiting for a thread before new ones get 429
  * @param publishRetention how long a finished publish (its status and browser reports) is kept
- * @param webhookRetryDelays the waits before each retry of a publish webhook that failed
+ * @param webhookRetryDelays the waits before each retry of a webhook post that failed
  */
 public record PushOptions(boolean enabled, Path dataDirectory, String storeUrl, int storePoolSize,
                           List<PushInstance> instances, List<String> allowedOrigins, EndpointHosts endpointHosts,

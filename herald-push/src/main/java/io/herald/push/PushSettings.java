@@ -42,7 +42,7 @@ final class PushSettings {
             new Setting(BLOCK, "max-devices", "devices one instance may have; registrations past it get 422 (default 1000000)"),
             new Setting(BLOCK, "publish-retention", "how long a finished publish's status and reports are kept (default 7d)"),
             new Setting(BLOCK, "delivery-concurrency", "Web Push requests in flight at once per node (default 64)"),
-            new Setting(BLOCK, "webhook-retry-delays", "comma-separated waits before each retry of a publish webhook "
+            new Setting(BLOCK, "webhook-retry-delays", "comma-separated waits before each retry of a webhook post "
                     + "(default 10s,30s,2m,5m, as Beams; empty for no retry)"));
 
     private PushSettings() {

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Webhook posts waiting to be sent, shared by every node on one store. A post is queued in the
- * transaction that decides it ({@link PublishWebhooks}), so it is neither lost nor queued twice; a
+ * transaction that decides it ({@link PublishWebhooks}, {@link InstanceEvents}), so it is neither lost nor queued twice; a
  * node claims due posts for a lease ({@link Leases}), and one that dies mid-send loses only its lease.
  * Blocking JDBC: call it from the webhook thread only.
  */

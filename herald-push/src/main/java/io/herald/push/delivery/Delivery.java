@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
 /**
  * Web Push delivery of one node: the threads it owns (the expander, the claimer, the settler, a
  * crypto pool of one thread per core, a sending pool of one thread per request in flight, the HTTP
- * client's, the publish webhooks' sender), started once and stopped once.
+ * client's, the webhook posts' sender), started once and stopped once.
  */
 public final class Delivery implements AutoCloseable {
 
@@ -43,7 +43,7 @@ public final class Delivery implements AutoCloseable {
 
     /**
      * Starts expanding publishes into {@code queue}, delivering from it with each instance's keys, and
-     * sending the publish webhooks in {@code outbox}.
+     * sending the webhook posts in {@code outbox}.
      */
     public static Delivery start(PushOptions options, DeliveryQueue queue, PublishExpansion expansion,
                                  WebhookOutbox outbox, Map<String, VapidKeyStore.Keys> keys) {

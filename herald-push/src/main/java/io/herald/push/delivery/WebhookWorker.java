@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one node's share of the publish webhooks ({@link WebhookOutbox}). Its thread claims due posts,
+ * Sends one node's share of the webhook posts ({@link WebhookOutbox}): publishes' and instances'. Its thread claims due posts,
  * {@link #BATCH} at most, posts them at once (a publish's own in turn) and waits for their answers (each bounded by
  * {@link WebhookSender#TIMEOUT}), then removes those accepted and sets the others' next try by the
  * retry delays; a post that fails its last try is dropped and logged. It looks every poll interval.
@@ -33,8 +33,8 @@ final class WebhookWorker implements AutoCloseable {
     private final List<Duration> retryDelays;
     private final Duration pollInterval;
     private final Thread thread;
-    private final ThrottledLog dropped = new ThrottledLog(log, "Dropped a publish webhook after its last try");
-    private final ThrottledLog storeFailures = new ThrottledLog(log, "Publish webhooks: the push store failed");
+    private final ThrottledLog dropped = new ThrottledLog(log, "Dropped a webhook post after its last try");
+    private final ThrottledLog storeFailures = new ThrottledLog(log, "Webhooks: the push store failed");
     private final Semaphore stop = new Semaphore(0);
     private volatile boolean running = true;
 
@@ -96,7 +96,7 @@ final class WebhookWorker implements AutoCloseable {
             if (failure == null) {
                 outbox.remove(webhook);
             } else if (webhook.attempts() <= retryDelays.size()) {
-                log.debug("Publish webhook {} for {} failed ({}); trying again", webhook.id(), webhook.publishId(), failure);
+                log.debug("Webhook post {} for {} failed ({}); trying again", webhook.id(), webhook.publishId(), failure);
                 outbox.retryAt(webhook, System.currentTimeMillis() + retryDelays.get(webhook.attempts() - 1).toMillis());
             } else {
                 outbox.remove(webhook);
