@@ -116,6 +116,14 @@ class InstanceWebhookTest {
         assertThat(everything.poll(QUIET)).as("one attempt per publish").isNull();
         assertThat(opens.poll(Duration.ZERO)).as("a webhook that wants opens only").isNull();
 
+        // FCM and APNs are not delivered: a user with devices (browsers) is failed, one without has none.
+        String mobileOnly = http.publish(ID, SECRET, "users", "{\"users\":[\"alice\",\"zed\"],"
+                + "\"fcm\":{\"notification\":{\"title\":\"Hi\"}}}").body().get("publishId").asText();
+        JsonNode attempt = event(everything.next(WAIT), "v1.PublishToUsersAttempt", "hook-secret");
+        assertThat(attempt.get("publish_id").asText()).isEqualTo(mobileOnly);
+        assertThat(attempt.toString()).endsWith("\"users_delivered_to_gateway\":[],\"users_no_devices\":[\"zed\"],"
+                + "\"users_gateway_failed\":[\"alice\"]}");
+
         // A publish to interests is no publish to users.
         http.publish(ID, SECRET, "interests", "{\"interests\":[\"news\"],\"web\":{\"notification\":{\"title\":\"Hi\"}}}");
         assertThat(everything.poll(QUIET)).isNull();

@@ -59,8 +59,11 @@ public final class PublishStore {
                 s.executeUpdate();
             }
             PublishWebhooks.started(c, instanceId, publishId, request, webhookUrl, now);
-            if (webPayload == null) {
-                webhooks.finishIfDone(c, instanceId, publishId, now); // nothing to deliver
+            if (webPayload == null) { // nothing to deliver: finished now
+                if (trackUsers) {
+                    PublishUsers.undeliverable(c, instanceId, publishId, targets);
+                }
+                webhooks.finishIfDone(c, instanceId, publishId, now);
             }
             return null;
         });

@@ -25,17 +25,36 @@ final class PublishUsers {
 
     /** Records the users of {@code devices}, just queued for a tracked publish, not yet delivered to. */
     static void expanded(Connection c, String instanceId, String publishId, List<String> devices) throws SQLException {
+        record(c, instanceId, publishId, users(c, instanceId, "id", devices));
+    }
+
+    /**
+     * Records which of {@code targets} have devices, for a tracked publish with nothing Herald delivers
+     * (no web part): those users are failed, the others have no devices.
+     */
+    static void undeliverable(Connection c, String instanceId, String publishId, List<String> targets)
+            throws SQLException {
+        record(c, instanceId, publishId, users(c, instanceId, "user_id", targets));
+    }
+
+    /** The users of the instance's devices whose {@code column} is one of {@code values}. */
+    private static Set<String> users(Connection c, String instanceId, String column, List<String> values)
+            throws SQLException {
         Set<String> users = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT user_id FROM push_devices WHERE instance_id = ? "
-                + "AND id IN (" + Sql.placeholders(devices.size()) + ")")) {
+                + "AND " + column + " IN (" + Sql.placeholders(values.size()) + ")")) {
             s.setString(1, instanceId);
-            Sql.bind(s, 2, devices);
+            Sql.bind(s, 2, values);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     users.add(r.getString(1));
                 }
             }
         }
+        return users;
+    }
+
+    private static void record(Connection c, String instanceId, String publishId, Set<String> users) throws SQLException {
         users.removeAll(known(c, instanceId, publishId)); // an earlier chunk may have had other devices of theirs
         try (PreparedStatement s = c.prepareStatement(
                 "INSERT INTO push_publish_users (instance_id, publish_id, user_id) VALUES (?, ?, ?)")) {
