@@ -20,10 +20,10 @@ import java.util.Map;
  * and for a tracked publish to users ({@link PublishUsers}) the {@code v1.PublishToUsersAttempt} event
  * of its instance's webhooks. Each post is queued in the transaction that decides it ({@link WebhookOutbox}).
  *
- * <p>A publish finishes once, across nodes: the update that sets {@code finished_at} matches only a
- * fully expanded publish with no delivery left, and the callers run it after their own update of
- * the publish's row, holding that row's lock. Of two transactions settling a publish's last
- * deliveries, the second waits for the first to commit and then sees its deliveries gone (each
+ * <p>A publish finishes once, across nodes: the callers check that it is fully expanded with no
+ * delivery left after their own update of the publish's row, holding that row's lock, and the
+ * update that sets {@code finished_at} matches only once. Of two transactions settling a publish's
+ * last deliveries, the second waits for the first to commit and then sees its deliveries gone (each
  * statement reads what was committed before it started), so one of them, and only one, finishes it.
  */
 public final class PublishWebhooks {
@@ -51,15 +51,18 @@ public final class PublishWebhooks {
      * and queues its posts. Call it holding the publish row's lock (after updating the row).
      */
     void finishIfDone(Connection c, String instanceId, String publishId, long now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE push_publishes SET finished_at = ? WHERE instance_id = ? "
-                + "AND id = ? AND (webhook_url IS NOT NULL OR track_users) AND finished_at IS NULL "
-                + "AND expand_due_at IS NULL "
-                + "AND NOT EXISTS (SELECT 1 FROM push_deliveries q WHERE q.instance_id = ? AND q.publish_id = ?)")) {
+        // Cheapest first: most publishes have nothing to post, and are done with after a key lookup.
+        if (!Sql.exists(c, "SELECT 1 FROM push_publishes WHERE instance_id = ? AND id = ? AND finished_at IS NULL "
+                + "AND expand_due_at IS NULL AND (webhook_url IS NOT NULL OR track_users)", instanceId, publishId)
+                || Sql.exists(c, "SELECT 1 FROM push_deliveries WHERE instance_id = ? AND publish_id = ?",
+                instanceId, publishId)) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE push_publishes SET finished_at = ? WHERE instance_id = ? AND id = ? AND finished_at IS NULL")) {
             s.setLong(1, now);
             s.setString(2, instanceId);
             s.setString(3, publishId);
-            s.setString(4, instanceId);
-            s.setString(5, publishId);
             if (s.executeUpdate() != 1) {
                 return;
             }
