@@ -55,6 +55,10 @@ final class PushPublishCommand extends PushApiCommand {
             description = "How long the push service keeps it for an offline browser, e.g. 1h (at most 28 days)")
     Duration ttl;
 
+    @Option(names = "--webhook-url", paramLabel = "URL",
+            description = "Where the server posts STARTED and FINISHED (with the counts) for this publish")
+    String webhookUrl;
+
     PushPublishCommand(CliContext context) {
         super(context);
     }
@@ -76,6 +80,9 @@ final class PushPublishCommand extends PushApiCommand {
             throw new CliException("no target: pass --interest NAME or --user ID");
         }
         PublishRequest request = PublishRequest.web(notification());
+        if (webhookUrl != null) {
+            request = request.withWebhookUrl(webhookUrl);
+        }
         String publishId = users.isEmpty() ? push.publishToInterests(interests, request) : push.publishToUsers(users, request);
         result.put("publish_id", publishId);
     }

@@ -3,13 +3,20 @@ package io.herald.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import io.herald.cli.Cli.Result;
 import io.herald.testkit.BeamsWebDevice;
 import io.herald.testkit.Eventually;
 import io.herald.testkit.PushTestServer;
 import io.herald.testkit.TestServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +76,33 @@ class PushServerCommandsTest {
             assertThat(status.path("targets").asLong()).as("carol's one device, in %s", status).isEqualTo(1);
             assertThat(status.path("status").isObject()).isTrue();
         });
+    }
+
+    /** The server posts the publish's webhooks to the URL given, here a receiver on 127.0.0.1. */
+    @Test
+    void aWebhookUrlGetsThePublishsStartedAndFinishedPosts() throws Exception {
+        BlockingQueue<JsonNode> posts = new LinkedBlockingQueue<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            try (exchange) {
+                posts.add(new ObjectMapper().readTree(exchange.getRequestBody().readAllBytes()));
+                exchange.sendResponseHeaders(204, -1);
+            }
+        });
+        receiver.start();
+        try {
+            JsonNode published = cli().run("push", "publish", "-i", "hooked", "--title", "t", "--webhook-url",
+                    "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook").assertSuccess();
+            String publishId = published.path("publish_id").asText();
+            for (String status : new String[] {"STARTED", "FINISHED"}) {
+                JsonNode post = posts.poll(20, TimeUnit.SECONDS);
+                assertThat(post).as(status).isNotNull();
+                assertThat(post.path("publishId").asText()).isEqualTo(publishId);
+                assertThat(post.path("status").asText()).isEqualTo(status);
+            }
+        } finally {
+            receiver.stop(0);
+        }
     }
 
     @Test
