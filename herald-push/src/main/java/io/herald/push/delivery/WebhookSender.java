@@ -15,9 +15,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Posts one webhook: its JSON body and its own headers (an instance webhook's ids and signature) to
- * its URL, with the URL's user info (as Beams' docs
- * suggest, {@code https://user:password@host/path}) sent as Basic credentials rather than in the
- * request line. A post succeeds when answered 2xx within {@link #TIMEOUT}, as Beams expects of the
+ * its URL, with the URL's user info (as Beams' docs suggest, {@code https://user:password@host/path})
+ * sent as Basic credentials rather than in the request line. A post succeeds when answered 2xx within {@link #TIMEOUT}, as Beams expects of the
  * receiving server; the answer's body is not read.
  */
 final class WebhookSender {
@@ -50,11 +49,7 @@ final class WebhookSender {
 
     private static HttpRequest request(QueuedWebhook webhook) throws URISyntaxException, JsonProcessingException {
         URI url = new URI(webhook.url());
-        URI target = new URI(url.getScheme() + "://" + url.getRawAuthority().substring(
-                url.getRawUserInfo() == null ? 0 : url.getRawUserInfo().length() + 1)
-                + (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
-                + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
-        HttpRequest.Builder builder = HttpRequest.newBuilder(target)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(withoutUserInfo(url))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "pusher-webhooks")
@@ -67,5 +62,13 @@ final class WebhookSender {
                     + Base64.getEncoder().encodeToString(url.getUserInfo().getBytes(StandardCharsets.UTF_8)));
         }
         return builder.build();
+    }
+
+    /** The URL to request: scheme, host, port, path and query as given (still encoded), no user info or fragment. */
+    private static URI withoutUserInfo(URI url) throws URISyntaxException {
+        String hostAndPort = url.getRawUserInfo() == null ? url.getRawAuthority()
+                : url.getRawAuthority().substring(url.getRawUserInfo().length() + 1); // user:password@
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        return new URI(url.getScheme() + "://" + hostAndPort + path + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
     }
 }

@@ -16,10 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one node's share of the webhook posts ({@link WebhookOutbox}): publishes' and instances'. Its thread claims due posts,
- * {@link #BATCH} at most, posts them at once (a publish's own in turn) and waits for their answers (each bounded by
- * {@link WebhookSender#TIMEOUT}), then removes those accepted and sets the others' next try by the
- * retry delays; a post that fails its last try is dropped and logged. It looks every poll interval.
+ * Sends one node's share of the webhook posts ({@link WebhookOutbox}), publishes' and instances'. Its
+ * thread claims due posts, {@link #BATCH} at most, posts them at once (a publish's own in turn) and
+ * waits for their answers (each bounded by {@link WebhookSender#TIMEOUT}), then removes those
+ * accepted and sets the others' next try by the retry delays; a post that fails its last try is
+ * dropped and logged. It looks every poll interval.
  */
 final class WebhookWorker implements AutoCloseable {
 
