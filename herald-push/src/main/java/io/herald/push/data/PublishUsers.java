@@ -8,8 +8,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -55,17 +57,9 @@ final class PublishUsers {
     }
 
     private static void record(Connection c, String instanceId, String publishId, Set<String> users) throws SQLException {
-        users.removeAll(known(c, instanceId, publishId)); // an earlier chunk may have had other devices of theirs
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO push_publish_users (instance_id, publish_id, user_id) VALUES (?, ?, ?)")) {
-            for (String user : users) {
-                s.setString(1, instanceId);
-                s.setString(2, publishId);
-                s.setString(3, user);
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
+        users.removeAll(recorded(c, instanceId, publishId).keySet()); // an earlier chunk may have had other devices of theirs
+        eachUser(c, "INSERT INTO push_publish_users (instance_id, publish_id, user_id) VALUES (?, ?, ?)",
+                instanceId, publishId, users);
     }
 
     /** A push service accepted the publish for a device of each of {@code users}. */
@@ -75,8 +69,14 @@ final class PublishUsers {
                 + "AND track_users", instanceId, publishId)) {
             return;
         }
-        try (PreparedStatement s = c.prepareStatement("UPDATE push_publish_users SET delivered = TRUE "
-                + "WHERE instance_id = ? AND publish_id = ? AND user_id = ? AND NOT delivered")) {
+        eachUser(c, "UPDATE push_publish_users SET delivered = TRUE WHERE instance_id = ? AND publish_id = ? "
+                + "AND user_id = ? AND NOT delivered", instanceId, publishId, users);
+    }
+
+    /** Runs {@code sql} with (instance id, publish id, user id) once per user, in one batch. */
+    private static void eachUser(Connection c, String sql, String instanceId, String publishId, Collection<String> users)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             for (String user : users) {
                 s.setString(1, instanceId);
                 s.setString(2, publishId);
@@ -94,21 +94,7 @@ final class PublishUsers {
      */
     static ObjectNode attempt(Connection c, String instanceId, String publishId, List<String> targets)
             throws SQLException {
-        Set<String> delivered = new HashSet<>();
-        Set<String> withDevices = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT user_id, delivered FROM push_publish_users "
-                + "WHERE instance_id = ? AND publish_id = ?")) {
-            s.setString(1, instanceId);
-            s.setString(2, publishId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    withDevices.add(r.getString(1));
-                    if (r.getBoolean(2)) {
-                        delivered.add(r.getString(1));
-                    }
-                }
-            }
-        }
+        Map<String, Boolean> recorded = recorded(c, instanceId, publishId);
         Sql.update(c, "DELETE FROM push_publish_users WHERE instance_id = ? AND publish_id = ?", instanceId, publishId);
         ObjectNode payload = JsonNodeFactory.instance.objectNode().put("instance_id", instanceId)
                 .put("publish_id", publishId);
@@ -116,20 +102,23 @@ final class PublishUsers {
         ArrayNode noDevices = payload.putArray("users_no_devices");
         ArrayNode failed = payload.putArray("users_gateway_failed");
         for (String user : targets) { // in the order they were published to
-            (delivered.contains(user) ? toGateway : withDevices.contains(user) ? failed : noDevices).add(user);
+            Boolean delivered = recorded.get(user); // null: the user had no device
+            (delivered == null ? noDevices : delivered ? toGateway : failed).add(user);
         }
         return payload;
     }
 
-    private static Set<String> known(Connection c, String instanceId, String publishId) throws SQLException {
-        Set<String> users = new HashSet<>();
+    /** The publish's recorded users, each with whether it was delivered to them. */
+    private static Map<String, Boolean> recorded(Connection c, String instanceId, String publishId)
+            throws SQLException {
+        Map<String, Boolean> users = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT user_id FROM push_publish_users WHERE instance_id = ? AND publish_id = ?")) {
+                "SELECT user_id, delivered FROM push_publish_users WHERE instance_id = ? AND publish_id = ?")) {
             s.setString(1, instanceId);
             s.setString(2, publishId);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    users.add(r.getString(1));
+                    users.put(r.getString(1), r.getBoolean(2));
                 }
             }
         }
