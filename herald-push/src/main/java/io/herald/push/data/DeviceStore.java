@@ -136,16 +136,8 @@ public final class DeviceStore {
             find(c, instanceId, deviceId, true);
             Sql.update(c, "DELETE FROM push_device_interests WHERE instance_id = ? AND device_id = ?",
                     instanceId, deviceId);
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO push_device_interests (instance_id, device_id, interest) VALUES (?, ?, ?)")) {
-                for (String interest : interests) {
-                    s.setString(1, instanceId);
-                    s.setString(2, deviceId);
-                    s.setString(3, interest);
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
+            Sql.batchEach(c, "INSERT INTO push_device_interests (instance_id, device_id, interest) VALUES (?, ?, ?)",
+                    instanceId, deviceId, interests);
             return null;
         });
     }

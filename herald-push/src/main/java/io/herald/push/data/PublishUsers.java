@@ -58,7 +58,7 @@ final class PublishUsers {
 
     private static void record(Connection c, String instanceId, String publishId, Set<String> users) throws SQLException {
         users.removeAll(recorded(c, instanceId, publishId).keySet()); // an earlier chunk may have had other devices of theirs
-        eachUser(c, "INSERT INTO push_publish_users (instance_id, publish_id, user_id) VALUES (?, ?, ?)",
+        Sql.batchEach(c, "INSERT INTO push_publish_users (instance_id, publish_id, user_id) VALUES (?, ?, ?)",
                 instanceId, publishId, users);
     }
 
@@ -69,22 +69,8 @@ final class PublishUsers {
                 + "AND track_users", instanceId, publishId)) {
             return;
         }
-        eachUser(c, "UPDATE push_publish_users SET delivered = TRUE WHERE instance_id = ? AND publish_id = ? "
+        Sql.batchEach(c, "UPDATE push_publish_users SET delivered = TRUE WHERE instance_id = ? AND publish_id = ? "
                 + "AND user_id = ? AND NOT delivered", instanceId, publishId, users);
-    }
-
-    /** Runs {@code sql} with (instance id, publish id, user id) once per user, in one batch. */
-    private static void eachUser(Connection c, String sql, String instanceId, String publishId, Collection<String> users)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (String user : users) {
-                s.setString(1, instanceId);
-                s.setString(2, publishId);
-                s.setString(3, user);
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
     }
 
     /**

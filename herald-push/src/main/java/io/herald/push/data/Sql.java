@@ -36,6 +36,20 @@ final class Sql {
         }
     }
 
+    /** Runs {@code sql} with the parameters ({@code first}, {@code second}, each of {@code thirds}), in one batch. */
+    static void batchEach(Connection c, String sql, String first, String second, Collection<String> thirds)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (String third : thirds) {
+                s.setString(1, first);
+                s.setString(2, second);
+                s.setString(3, third);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
     /** The first column of the first row of a {@code SELECT COUNT(*)} with string parameters. */
     static int count(Connection c, String sql, String... params) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
