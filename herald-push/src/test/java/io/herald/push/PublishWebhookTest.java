@@ -143,6 +143,21 @@ class PublishWebhookTest {
                 "Authorization", "Bearer " + SECRET).status()).as("the node still serves").isEqualTo(200);
     }
 
+    /** The answer's status is all that counts: a receiver that never ends its body holds nothing up. */
+    @Test
+    void aReceiverThatNeverEndsItsAnswerHoldsUpNothing() throws Exception {
+        serve("");
+        receiver.plan(WebhookReceiver.DRIBBLE);
+        long started = System.nanoTime();
+        publish("users", "{\"users\":[\"u1\"],\"webhookUrl\":\"" + receiver.url(null, "/slow")
+                + "\",\"fcm\":{\"notification\":{\"title\":\"Hi\"}}}");
+        assertThat(receiver.next(WAIT).body().get("status").asText()).isEqualTo("STARTED");
+        assertThat(receiver.next(WAIT).body().get("status").asText()).as("posted after STARTED was answered")
+                .isEqualTo("FINISHED");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(receiver.poll(QUIET)).as("STARTED counted as accepted: no retry").isNull();
+    }
+
     @Test
     void aPostIsDroppedAfterItsLastTry() throws Exception {
         serve("");

@@ -19,6 +19,8 @@ final class WebhookReceiver implements AutoCloseable {
 
     /** An answer never sent: the receiver holds the request until the sender gives up. */
     static final int HANG = -1;
+    /** 200 at once, then a body that never ends: a byte every 100 ms for a minute. */
+    static final int DRIBBLE = -2;
 
     /** One webhook as received; {@code raw} is the body's text, as signed. */
     record Hook(String path, Map<String, String> headers, JsonNode body, String raw) {
@@ -69,6 +71,15 @@ final class WebhookReceiver implements AutoCloseable {
             Integer status = planned.poll();
             if (status != null && status == HANG) {
                 Thread.sleep(10_000);
+                return;
+            }
+            if (status != null && status == DRIBBLE) {
+                exchange.sendResponseHeaders(200, 0); // chunked
+                for (int i = 0; i < 600; i++) {
+                    exchange.getResponseBody().write('.');
+                    exchange.getResponseBody().flush();
+                    Thread.sleep(100);
+                }
                 return;
             }
             exchange.sendResponseHeaders(status == null ? 200 : status, -1);

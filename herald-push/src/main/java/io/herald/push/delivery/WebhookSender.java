@@ -3,6 +3,8 @@ package io.herald.push.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.push.data.QueuedWebhook;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -38,13 +40,24 @@ final class WebhookSender {
         } catch (URISyntaxException | JsonProcessingException | IllegalArgumentException e) {
             return CompletableFuture.completedFuture("unsendable: " + e.getMessage()); // checked when queued; kept safe
         }
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
+        // As a stream, so the answer is done with at its headers: closing the stream unread closes the
+        // connection, and a receiver that never ends its body holds nothing (discarding it would wait).
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).handle((response, failure) -> {
             if (failure != null) {
                 return failure.getCause() != null ? failure.getCause().toString() : failure.toString();
             }
+            closeUnread(response.body());
             int status = response.statusCode();
             return status >= 200 && status < 300 ? null : "answered " + status;
         });
+    }
+
+    private static void closeUnread(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException e) {
+            // the connection is gone either way
+        }
     }
 
     private static HttpRequest request(QueuedWebhook webhook) throws URISyntaxException, JsonProcessingException {
