@@ -3,13 +3,11 @@ package io.herald.push.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.push.data.QueuedWebhook;
-import java.io.IOException;
-import java.io.InputStream;
+import io.herald.server.webhook.StatusOnly;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -19,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
  * Posts one webhook: its JSON body and its own headers (an instance webhook's ids and signature) to
  * its URL, with the URL's user info (as Beams' docs suggest, {@code https://user:password@host/path})
  * sent as Basic credentials rather than in the request line. A post succeeds when answered 2xx within {@link #TIMEOUT}, as Beams expects of the
- * receiving server; the answer's body is not read.
+ * receiving server ({@link StatusOnly}: the answer's body is not read).
  */
 final class WebhookSender {
 
@@ -40,24 +38,12 @@ final class WebhookSender {
         } catch (URISyntaxException | JsonProcessingException | IllegalArgumentException e) {
             return CompletableFuture.completedFuture("unsendable: " + e.getMessage()); // checked when queued; kept safe
         }
-        // As a stream, so the answer is done with at its headers: closing the stream unread closes the
-        // connection, and a receiver that never ends its body holds nothing (discarding it would wait).
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).handle((response, failure) -> {
+        return StatusOnly.send(http, request).handle((status, failure) -> {
             if (failure != null) {
                 return failure.getCause() != null ? failure.getCause().toString() : failure.toString();
             }
-            closeUnread(response.body());
-            int status = response.statusCode();
             return status >= 200 && status < 300 ? null : "answered " + status;
         });
-    }
-
-    private static void closeUnread(InputStream body) {
-        try {
-            body.close();
-        } catch (IOException e) {
-            // the connection is gone either way
-        }
     }
 
     private static HttpRequest request(QueuedWebhook webhook) throws URISyntaxException, JsonProcessingException {

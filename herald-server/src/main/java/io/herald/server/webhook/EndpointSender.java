@@ -7,7 +7,6 @@ import io.herald.server.app.WebhookEndpoint;
 import io.herald.server.metrics.AppGauges;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.concurrent.CompletionException;
@@ -229,8 +228,8 @@ final class EndpointSender {
                 .header(WebhookDispatcher.ID_HEADER, batch.id())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-            if (error == null && response.statusCode() / 100 == 2) {
+        StatusOnly.send(http, request).whenComplete((status, error) -> {
+            if (error == null && status / 100 == 2) {
                 delivered.addAndGet(batch.events().size());
                 health.delivered(batch.events().size());
                 if (console.active()) {
@@ -240,7 +239,7 @@ final class EndpointSender {
                 batch.done().run();
                 next();
             } else {
-                String problem = problem(response, error);
+                String problem = problem(status, error);
                 health.failed(problem, queue.depth());
                 console.webhookFailed(app.id(), endpoint.url(), batch.events().size(), problem);
                 retryOrGiveUp(batch, body, attempt, problem);
@@ -289,9 +288,9 @@ final class EndpointSender {
     }
 
     /** What went wrong, without the wrapper the async client adds. */
-    private static String problem(HttpResponse<?> response, Throwable error) {
+    private static String problem(Integer status, Throwable error) {
         if (error == null) {
-            return "status " + response.statusCode();
+            return "status " + status;
         }
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         return cause.getMessage() == null ? cause.getClass().getSimpleName()

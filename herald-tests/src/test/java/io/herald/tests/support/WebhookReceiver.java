@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real HTTP webhook receiver on 127.0.0.1 for tests. It checks every request's signature with
  * both herald-sdk's {@link WebhookValidator} and pusher-http-java's {@code validateWebhookSignature},
  * records it, and queues the events of the requests it accepted. It can refuse the first requests
- * (503), hang without ever answering, or go down (connections refused) and come back on the same port,
+ * (503), hang without ever answering, never end an answer, or go down (connections refused) and come back on the same port,
  * to play a failing or dead endpoint.
  */
 public final class WebhookReceiver implements AutoCloseable {
@@ -58,6 +58,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final AtomicInteger refuseNext = new AtomicInteger();
     private final AtomicInteger stallNext = new AtomicInteger();
+    private final AtomicInteger dribbleNext = new AtomicInteger();
     /** Released when the receiver goes down or closes: unanswered requests end then. */
     private volatile CountDownLatch released = new CountDownLatch(1);
     private volatile boolean hang;
@@ -111,6 +112,11 @@ public final class WebhookReceiver implements AutoCloseable {
         stallNext.set(n);
     }
 
+    /** Answers the next {@code n} requests 200 with a body that never ends (a byte every 100 ms, until closed). */
+    public void dribbleNext(int n) {
+        dribbleNext.set(n);
+    }
+
     /** Stops listening: connections are refused and unanswered requests end, as when the receiver's process dies. */
     public void goDown() {
         server.stop(0);
@@ -149,11 +155,16 @@ public final class WebhookReceiver implements AutoCloseable {
             // Answered and recorded under one lock: the sender's next request may be handled on another
             // thread as soon as this one is answered, and its events must not overtake these; and only
             // answered events count (one the receiver went down on will be sent again).
+            boolean dribble = status == 200 && dribbleNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
             synchronized (answering) {
-                exchange.sendResponseHeaders(status, -1);
+                exchange.sendResponseHeaders(status, dribble ? 0 : -1);
                 if (status == 200 && webhook.isValid()) {
                     events.addAll(webhook.events());
                 }
+            }
+            while (dribble && !released.await(100, TimeUnit.MILLISECONDS)) {
+                exchange.getResponseBody().write('.');
+                exchange.getResponseBody().flush();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

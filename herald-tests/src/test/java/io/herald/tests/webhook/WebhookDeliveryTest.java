@@ -221,6 +221,23 @@ class WebhookDeliveryTest {
         }
     }
 
+    /** Only the answer's status is read: an endpoint that never ends its body holds up no later batch. */
+    @Test
+    void anAnswerWhoseBodyNeverEndsHoldsUpNoLaterBatch() {
+        try (WebhookReceiver receiver = WebhookReceiver.start(APP);
+             TestServer server = start(b -> b.shutdownTimeout(Duration.ofSeconds(1)),
+                     APP.toBuilder().addWebhook(receiver.endpoint(WebhookType.CHANNEL_OCCUPIED)).build());
+             RecordingClient client = server.connect()) {
+            receiver.dribbleNext(1);
+            client.subscribe("first");
+            receiver.expect(new ChannelOccupied("first"));
+
+            client.subscribe("second");
+            receiver.expect(new ChannelOccupied("second"));
+            assertThat(receiver.deliveries()).hasSize(2); // the first counted as delivered: not sent again
+        }
+    }
+
     @Test
     void aBatchIsGivenUpAfterTheRetryHorizonAndLaterOnesStillArrive() {
         try (WebhookReceiver receiver = WebhookReceiver.start(APP);
