@@ -107,6 +107,11 @@ class PushSettingsTest {
                 "url: https://x.example\n          secret: h\n          id: nope", "push.instances[0].webhooks[0].id")
                 .forEach((yaml, field) -> assertThatThrownBy(() -> load(base + yaml + "\n", Map.of(), Map.of()))
                         .as(yaml).isInstanceOf(ConfigException.class).hasMessageContaining(field));
+        // Each event is posted to every webhook that wants it: their number is bounded.
+        String eleven = "push:\n  instances:\n    - id: shop\n      secret: s1\n      webhooks:\n"
+                + "        - {url: \"https://x.example\", secret: h}\n".repeat(11);
+        assertThatThrownBy(() -> load(eleven, Map.of(), Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("push.instances[0].webhooks").hasMessageContaining("at most 10");
     }
 
     @Test
